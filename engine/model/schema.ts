@@ -1,0 +1,322 @@
+/**
+ * The pathway document schema. It is the single definition of the file format: the
+ * TypeScript types in `types.ts` are inferred from it, the canonical printer orders keys
+ * by it, and the editor validates against it. Objects are strict, so a misspelt key is
+ * an error rather than silently ignored.
+ */
+import { z } from 'zod';
+
+/** The file format version this engine writes; older ones are migrated on load. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Languages a pathway may carry texts in. */
+export const LANGUAGES = ['sv', 'da', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+
+/** Comparison operators json-rules-engine knows, plus the ones this engine registers. */
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'notEmpty',
+] as const;
+export const operatorSchema = z.enum(OPERATORS);
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real calendar date',
+  );
+
+const semver = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'expected a semantic version such as 1.2.0');
+const stepId = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as primary-care-mmr');
+const factName = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]*$/, 'expected a camelCase fact name such as painDurationMonths');
+const conditionName = factName;
+
+/** Text in one or more languages. Which languages are required is a lint rule (`languages`). */
+export const textsSchema = z
+  .strictObject({
+    sv: z.string().min(1).optional(),
+    da: z.string().min(1).optional(),
+    en: z.string().min(1).optional(),
+  })
+  .refine(
+    (t) => t.sv !== undefined || t.da !== undefined || t.en !== undefined,
+    'needs text in at least one language',
+  );
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** A leaf comparison: `fact operator value`, where value may name another fact. */
+export const leafConditionSchema = z.strictObject({
+  fact: factName,
+  operator: operatorSchema,
+  value: z.union([scalar, z.array(scalar), z.strictObject({ fact: factName })]),
+});
+
+/** A json-rules-engine condition: all / any / not / a named-condition reference / a leaf. */
+export const conditionSchema = z.union([
+  z.strictObject({
+    get all() {
+      return z.array(conditionSchema).min(1);
+    },
+  }),
+  z.strictObject({
+    get any() {
+      return z.array(conditionSchema).min(1);
+    },
+  }),
+  z.strictObject({
+    get not() {
+      return conditionSchema;
+    },
+  }),
+  z.strictObject({ condition: conditionName }),
+  leafConditionSchema,
+]);
+
+/** How a fact's value is obtained when it is not simply given. Each kind is a general engine rule. */
+export const atcSelectorSchema = z.strictObject({
+  prefixes: z.array(z.string().regex(/^[A-Z][0-9A-Z]*$/)).default([]),
+  codes: z.array(z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/)).default([]),
+});
+
+export const derivationSchema = z.discriminatedUnion('kind', [
+  /** true when any medication's ATC code matches the selector. */
+  z.strictObject({ kind: z.literal('medicationMatch'), from: factName, atc: atcSelectorSchema }),
+  /** Oral morphine milligram equivalents per day over matching medications, by a versioned table. */
+  z.strictObject({
+    kind: z.literal('mme'),
+    from: factName,
+    atc: atcSelectorSchema,
+    table: z.string().optional(),
+  }),
+  /** Days from the earliest `since` of matching medications to the evaluation date; 0 when none match. */
+  z.strictObject({ kind: z.literal('daysSinceEarliest'), from: factName, atc: atcSelectorSchema }),
+  /** minuend − subtrahend. */
+  z.strictObject({ kind: z.literal('difference'), minuend: factName, subtrahend: factName }),
+  /** 100 × part / whole; unknown when whole ≤ 0. */
+  z.strictObject({ kind: z.literal('percentOf'), part: factName, whole: factName }),
+  /** Time the patient has spent in the current step, from its entry date; a given value wins. */
+  z.strictObject({ kind: z.literal('timeInStep'), unit: z.enum(['days', 'weeks', 'months']) }),
+]);
+
+/** Where a value comes from in the record, and how a FHIR server sends it. */
+export const factSourceSchema = z.strictObject({
+  kind: z.enum([
+    'instrument',
+    'register',
+    'medication-list',
+    'record',
+    'clinician',
+    'patient',
+    'derived',
+  ]),
+  text: textsSchema.optional(),
+  fhir: z
+    .strictObject({
+      resource: z.enum([
+        'Patient',
+        'Condition',
+        'Observation',
+        'QuestionnaireResponse',
+        'MedicationStatement',
+        'MedicationRequest',
+      ]),
+      codes: z
+        .array(
+          z.strictObject({
+            system: z.string().min(1),
+            code: z.string().min(1),
+            display: z.string().optional(),
+          }),
+        )
+        .default([]),
+      map: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const FACT_TYPES = [
+  'integer',
+  'number',
+  'boolean',
+  'string',
+  'string[]',
+  'date',
+  'medications',
+] as const;
+
+/** One entry of the fact dictionary. */
+export const factSchema = z.strictObject({
+  name: factName,
+  type: z.enum(FACT_TYPES),
+  unit: z.string().optional(),
+  range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  values: z.array(z.union([z.string(), z.number()])).optional(),
+  label: textsSchema,
+  description: textsSchema.optional(),
+  source: factSourceSchema.optional(),
+  derived: derivationSchema.optional(),
+});
+
+export const namedConditionSchema = z.strictObject({
+  name: conditionName,
+  description: textsSchema.optional(),
+  when: conditionSchema,
+  references: z.array(z.string()).optional(),
+});
+
+export const transitionSchema = z.strictObject({
+  to: stepId,
+  when: conditionSchema,
+  reason: textsSchema,
+  references: z.array(z.string()).optional(),
+});
+
+/** A measurement the pathway asks for (NRS, HADS, an opioid review …). */
+export const measureSchema = z.strictObject({
+  id: stepId,
+  title: textsSchema,
+  facts: z.array(factName).optional(),
+});
+
+const durationSchema = z
+  .strictObject({
+    days: z.number().int().min(0).optional(),
+    weeks: z.number().int().min(0).optional(),
+    months: z.number().int().min(0).optional(),
+  })
+  .refine(
+    (d) => [d.days, d.weeks, d.months].filter((x) => x !== undefined).length === 1,
+    'give exactly one of days, weeks, months',
+  );
+
+/**
+ * An outcome measurement point. Scheduled ones (`at`) count from the step's entry date;
+ * condition-based ones use `dueWhen` / `overdueWhen`. `appliesWhen` limits either kind.
+ */
+export const followUpSchema = z.strictObject({
+  id: stepId,
+  title: textsSchema,
+  measures: z.array(stepId).min(1),
+  appliesWhen: conditionSchema.optional(),
+  at: durationSchema.optional(),
+  windowDays: z.number().int().min(0).optional(),
+  dueWhen: conditionSchema.optional(),
+  overdueWhen: conditionSchema.optional(),
+  references: z.array(z.string()).optional(),
+});
+
+export const LEVELS = ['primary-care', 'specialist-care', 'other', 'exit'] as const;
+
+export const stepSchema = z.strictObject({
+  id: stepId,
+  level: z.enum(LEVELS),
+  title: textsSchema,
+  description: textsSchema.optional(),
+  actions: z.array(textsSchema).default([]),
+  followUps: z.array(followUpSchema).default([]),
+  transitions: z.array(transitionSchema).default([]),
+  references: z.array(z.string()).optional(),
+});
+
+export const alertSchema = z.strictObject({
+  id: stepId,
+  severity: z.enum(['critical', 'warning', 'info']),
+  title: textsSchema.optional(),
+  when: conditionSchema,
+  /** A template: `{factName}` is replaced by the fact's value with its unit. */
+  message: textsSchema,
+  references: z.array(z.string()).optional(),
+});
+
+export const referenceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  title: z.string().min(1),
+  publisher: z.string().optional(),
+  year: z.number().int().optional(),
+  url: z.string().optional(),
+});
+
+/** The whole pathway document (one version, one file). */
+export const pathwaySchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: stepId,
+  version: semver,
+  status: z.enum(['draft', 'active', 'retired']),
+  effective: z.strictObject({ from: isoDate, to: isoDate.optional() }),
+  languages: z.array(languageSchema).min(1),
+  title: textsSchema,
+  description: textsSchema.optional(),
+  references: z.array(referenceSchema).default([]),
+  mmeTable: z.string().optional(),
+  /** Lint: a gap between this version's `effective.to` and the next version's `from` is an error unless allowed. */
+  allowEffectiveGaps: z.boolean().optional(),
+  entryStep: stepId,
+  facts: z.array(factSchema).min(1),
+  measures: z.array(measureSchema).default([]),
+  conditions: z.array(namedConditionSchema).default([]),
+  globalTransitions: z.array(transitionSchema).default([]),
+  steps: z.array(stepSchema).min(1),
+  alerts: z.array(alertSchema).default([]),
+  followUps: z.array(followUpSchema).default([]),
+});
+
+/** Patient input, as the CLI file, the HTTP body and scenarios carry it. */
+export const evaluationInputSchema = z.strictObject({
+  currentStep: z.strictObject({ id: stepId, enteredAt: isoDate.optional() }).optional(),
+  facts: z.record(z.string(), z.unknown()),
+  asOf: isoDate.optional(),
+  version: semver.optional(),
+});
+
+/** What a scenario expects. Every key given is checked; omitted keys are not. */
+export const expectationSchema = z.strictObject({
+  status: z.enum(['settled', 'needs-information']).optional(),
+  step: stepId.optional(),
+  path: z.array(stepId).optional(),
+  alerts: z.array(stepId).optional(),
+  alertsInclude: z.array(stepId).optional(),
+  alertsExclude: z.array(stepId).optional(),
+  missingFacts: z.array(factName).optional(),
+  undecidedAlerts: z.array(stepId).optional(),
+  followUps: z
+    .array(z.strictObject({ id: stepId, status: z.enum(['upcoming', 'due', 'overdue']) }))
+    .optional(),
+  facts: z.record(z.string(), z.unknown()).optional(),
+  error: z.string().optional(),
+});
+
+/** An example patient with the expected answer, for one or more versions. */
+export const scenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  pathway: stepId,
+  versions: z.array(semver).min(1),
+  asOf: isoDate,
+  input: z.strictObject({
+    currentStep: z.strictObject({ id: stepId, enteredAt: isoDate.optional() }).optional(),
+    facts: z.record(z.string(), z.unknown()),
+  }),
+  expect: expectationSchema,
+  /** Per-version differences from `expect`, for scenarios that show two versions answering differently. */
+  expectByVersion: z.record(semver, expectationSchema).optional(),
+});

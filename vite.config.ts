@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+/** Vite serves and builds the editor; Vitest reads its `test` section. */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});

@@ -16,11 +16,11 @@ const uiPackages = [
   '@xyflow/*',
   'reactflow',
 ];
+const uiMessage = 'engine/ is headless: no React, DOM, zustand, React Flow or Monaco.';
 /** Node built-ins, banned from the evaluation core so that it also runs in the browser. */
 const nodeBuiltins = [
-  'node:*',
   'fs',
-  'fs/*',
+  'fs/promises',
   'path',
   'os',
   'child_process',
@@ -33,6 +33,8 @@ const nodeBuiltins = [
   'https',
   'net',
 ];
+const nodeMessage =
+  'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/ or engine/server/.';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'coverage'] },
@@ -55,16 +57,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          // Bare built-in names are matched exactly: as a pattern, 'path' would also match './path'.
+          paths: nodeBuiltins.map((name) => ({ name, message: nodeMessage })),
           patterns: [
-            {
-              group: uiPackages,
-              message: 'engine/ is headless: no React, DOM, zustand, React Flow or Monaco.',
-            },
-            {
-              group: nodeBuiltins,
-              message:
-                'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/ or engine/server/.',
-            },
+            { group: uiPackages, message: uiMessage },
+            { group: ['node:*'], message: nodeMessage },
           ],
         },
       ],
@@ -73,17 +70,7 @@ export default tseslint.config(
   {
     files: ['engine/node/**/*.ts', 'engine/cli/**/*.ts', 'engine/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: uiPackages,
-              message: 'engine/ is headless: no React, DOM, zustand, React Flow or Monaco.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: uiPackages, message: uiMessage }] }],
     },
   },
 );

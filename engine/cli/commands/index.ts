@@ -1,4 +1,13 @@
 /** Every subcommand of `pathway`, in the order `pathway --help` lists them. */
 import type { CommandFactory } from '../main';
+import { evaluateCommand } from './evaluate';
+import { freezeCommand } from './freeze';
+import { testCommand } from './test';
+import { versionsCommand } from './versions';
 
-export const COMMANDS: CommandFactory[] = [];
+export const COMMANDS: CommandFactory[] = [
+  evaluateCommand,
+  testCommand,
+  versionsCommand,
+  freezeCommand,
+];

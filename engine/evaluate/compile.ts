@@ -1,0 +1,102 @@
+/**
+ * Preparing a pathway once for many evaluations: indexes, integrity checks the walk relies
+ * on, and the condition evaluator (json-rules-engine by default).
+ */
+import { PathwayError, type ErrorIssue } from '../errors';
+import type { Condition, Pathway, Step } from '../model/types';
+import type { ConditionEvaluator } from './condition-evaluator';
+import { RulesEngineEvaluator } from './rules-engine-evaluator';
+
+/** A pathway ready to evaluate patients. Immutable; safe to share between concurrent evaluations. */
+export interface CompiledPathway {
+  readonly pathway: Pathway;
+  readonly steps: ReadonlyMap<string, Step>;
+  readonly evaluator: ConditionEvaluator;
+}
+
+export interface CompileOptions {
+  /** Which condition evaluator to use. Only the json-rules-engine reference exists today. */
+  evaluator?: 'rules-engine';
+}
+
+function referencedNames(condition: Condition, into: string[] = []): string[] {
+  if ('all' in condition) condition.all.forEach((c) => referencedNames(c, into));
+  else if ('any' in condition) condition.any.forEach((c) => referencedNames(c, into));
+  else if ('not' in condition) referencedNames(condition.not, into);
+  else if ('condition' in condition) into.push(condition.condition);
+  return into;
+}
+
+/** Finds what would make evaluation impossible: unknown steps or conditions, and cycles of named conditions. */
+function integrityIssues(pathway: Pathway): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
+  const stepIds = new Set(pathway.steps.map((s) => s.id));
+  const named = new Map(pathway.conditions.map((c) => [c.name, c.when]));
+  const checkStep = (id: string, path: string): void => {
+    if (!stepIds.has(id))
+      issues.push({ code: 'UNKNOWN_STEP', message: `unknown step '${id}'`, path, value: id });
+  };
+  const checkRefs = (condition: Condition, path: string): void => {
+    for (const name of referencedNames(condition)) {
+      if (!named.has(name))
+        issues.push({
+          code: 'UNKNOWN_CONDITION',
+          message: `unknown named condition '${name}'`,
+          path,
+          value: name,
+        });
+    }
+  };
+  checkStep(pathway.entryStep, 'entryStep');
+  pathway.globalTransitions.forEach((t, i) => {
+    checkStep(t.to, `globalTransitions[${i}].to`);
+    checkRefs(t.when, `globalTransitions[${i}].when`);
+  });
+  pathway.steps.forEach((s, si) =>
+    s.transitions.forEach((t, ti) => {
+      checkStep(t.to, `steps[${si}].transitions[${ti}].to`);
+      checkRefs(t.when, `steps[${si}].transitions[${ti}].when`);
+    }),
+  );
+  pathway.alerts.forEach((a, i) => checkRefs(a.when, `alerts[${i}].when`));
+  pathway.conditions.forEach((c, i) => checkRefs(c.when, `conditions[${i}].when`));
+  // A cycle of named conditions would make json-rules-engine recurse forever.
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, trail: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      issues.push({
+        code: 'UNKNOWN_CONDITION',
+        message: `named conditions refer to each other in a cycle: ${[...trail, name].join(' → ')}`,
+        path: 'conditions',
+        value: name,
+      });
+      return;
+    }
+    state.set(name, 'visiting');
+    const when = named.get(name);
+    if (when !== undefined) for (const next of referencedNames(when)) visit(next, [...trail, name]);
+    state.set(name, 'done');
+  };
+  for (const name of named.keys()) visit(name, []);
+  return issues;
+}
+
+/** Prepares a validated pathway for evaluation. Throws a {@link PathwayError} if it cannot be evaluated. */
+export function compilePathway(pathway: Pathway, _options: CompileOptions = {}): CompiledPathway {
+  const issues = integrityIssues(pathway);
+  if (issues.length > 0) {
+    const first = issues[0] as ErrorIssue;
+    throw new PathwayError(
+      first.code,
+      `pathway ${pathway.id} ${pathway.version} cannot be evaluated: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+      pathway.id,
+    );
+  }
+  return {
+    pathway,
+    steps: new Map(pathway.steps.map((s) => [s.id, s])),
+    evaluator: new RulesEngineEvaluator(pathway),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Outcome measures due. A scheduled follow-up (`at`) falls due that long after the step
+ * was entered, within `windowDays` either side; a condition-based one is due or overdue
+ * when its condition is true. `appliesWhen` must be true for either kind to be listed.
+ */
+import { addDuration, daysBetween } from '../facts/dates';
+import type { FollowUp, Language, Pathway, Step } from '../model/types';
+import { pickText } from '../model/texts';
+import { followUpKey } from './condition-set';
+import type { ConditionOutcome } from './condition-evaluator';
+import type { FollowUpItem } from './result';
+
+/** Default tolerance around a scheduled measurement point, in days. */
+export const DEFAULT_WINDOW_DAYS = 14;
+
+/** When the patient entered the final step, as far as it is known. */
+export interface StepTiming {
+  /** Days the patient has been in the step on the evaluation date; undefined when unknown. */
+  daysInStep: number | undefined;
+  asOf: string;
+}
+
+function isTrue(outcomes: ReadonlyMap<string, ConditionOutcome>, key: string): boolean {
+  return outcomes.get(key)?.truth === 'true';
+}
+
+function statusOf(
+  followUp: FollowUp,
+  stepId: string | undefined,
+  timing: StepTiming | undefined,
+  outcomes: ReadonlyMap<string, ConditionOutcome>,
+): Omit<FollowUpItem, 'id' | 'title' | 'measures'> | undefined {
+  if (
+    followUp.appliesWhen !== undefined &&
+    !isTrue(outcomes, followUpKey(stepId, followUp.id, 'appliesWhen'))
+  )
+    return undefined;
+  const step = stepId === undefined ? {} : { step: stepId };
+  if (
+    followUp.overdueWhen !== undefined &&
+    isTrue(outcomes, followUpKey(stepId, followUp.id, 'overdueWhen'))
+  )
+    return { ...step, status: 'overdue' };
+  if (
+    followUp.dueWhen !== undefined &&
+    isTrue(outcomes, followUpKey(stepId, followUp.id, 'dueWhen'))
+  )
+    return { ...step, status: 'due' };
+  if (followUp.at === undefined || timing?.daysInStep === undefined) return undefined;
+  const entered = addDuration(timing.asOf, { days: -timing.daysInStep });
+  const dueDate = addDuration(entered, followUp.at);
+  const offset = daysBetween(timing.asOf, dueDate); // > 0: still ahead
+  const window = followUp.windowDays ?? DEFAULT_WINDOW_DAYS;
+  const status = offset > window ? 'upcoming' : offset >= -window ? 'due' : 'overdue';
+  return { ...step, status, dueDate };
+}
+
+function itemsOf(
+  followUps: readonly FollowUp[],
+  stepId: string | undefined,
+  timing: StepTiming | undefined,
+  outcomes: ReadonlyMap<string, ConditionOutcome>,
+  language: Language,
+): FollowUpItem[] {
+  const items: FollowUpItem[] = [];
+  for (const followUp of followUps) {
+    const status = statusOf(followUp, stepId, timing, outcomes);
+    if (status === undefined) continue;
+    items.push({
+      id: followUp.id,
+      title: pickText(followUp.title, language),
+      measures: [...followUp.measures],
+      ...status,
+    });
+  }
+  return items;
+}
+
+/** The follow-ups of the final step (in its own context) and of the pathway (in the patient's context). */
+export function followUpsDue(
+  pathway: Pathway,
+  finalStep: Step,
+  timing: StepTiming,
+  stepOutcomes: ReadonlyMap<string, ConditionOutcome>,
+  patientOutcomes: ReadonlyMap<string, ConditionOutcome>,
+  language: Language,
+): FollowUpItem[] {
+  return [
+    ...itemsOf(finalStep.followUps, finalStep.id, timing, stepOutcomes, language),
+    ...itemsOf(pathway.followUps, undefined, undefined, patientOutcomes, language),
+  ];
+}

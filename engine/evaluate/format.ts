@@ -1,0 +1,57 @@
+/** Formatting fact values for people: alert messages and explanations. */
+import type { Fact, Language, Pathway } from '../model/types';
+import { pickText } from '../model/texts';
+import { WORDS } from './words';
+
+/** Formats a number the way the language writes it (decimal comma in sv and da). */
+export function formatNumber(value: number, language: Language): string {
+  const text = String(value);
+  return language === 'en' ? text : text.replace('.', ',');
+}
+
+/** A value as a person reads it; `undefined` is "unknown". */
+export function formatValue(value: unknown, language: Language): string {
+  const words = WORDS[language];
+  if (value === undefined || value === null) return words.unknown;
+  if (typeof value === 'number') return formatNumber(value, language);
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value)) {
+    return value
+      .map((v) => {
+        if (typeof v === 'object' && v !== null && 'atc' in v) {
+          const m = v as { atc: unknown; dose?: unknown; unit?: unknown };
+          return [m.atc, m.dose === undefined ? undefined : formatValue(m.dose, language), m.unit]
+            .filter((x) => x !== undefined)
+            .join(' ');
+        }
+        return formatValue(v, language);
+      })
+      .join(', ');
+  }
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** The dictionary entry of a fact, if any. */
+export function factOf(pathway: Pathway, name: string): Fact | undefined {
+  return pathway.facts.find((f) => f.name === name);
+}
+
+/** A fact's label in the language, or its name when the dictionary has none. */
+export function factLabel(pathway: Pathway, name: string, language: Language): string {
+  const fact = factOf(pathway, name);
+  return fact === undefined ? name : pickText(fact.label, language) || name;
+}
+
+/** Replaces `{factName}` in an alert message by the fact's value. Unknown placeholders stay visible. */
+export function fillTemplate(
+  template: string,
+  pathway: Pathway,
+  values: Readonly<Record<string, unknown>>,
+  language: Language,
+): string {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => {
+    if (factOf(pathway, name) === undefined) return whole;
+    return formatValue(values[name], language);
+  });
+}

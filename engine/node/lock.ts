@@ -1,0 +1,105 @@
+/**
+ * Frozen versions. An active or retired version must never change: its content hash is
+ * recorded in `<root>/frozen.lock.json`, and a changed, missing or unrecorded frozen file
+ * is an error (checked by `pathway lint` and by the test suite).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PathwayError } from '../errors';
+import type { PathwayRepository } from './repository';
+import { writeFileAtomic } from './write';
+
+export const LOCK_FILE = 'frozen.lock.json';
+
+/** File key (`chronic-pain/1.0.0.yaml`) → content hash. */
+export type Lock = Record<string, string>;
+
+export interface LockProblem {
+  key: string;
+  problem: 'changed' | 'not-recorded' | 'missing';
+  message: string;
+}
+
+/** Reads the lock; a missing lock file is an empty lock. */
+export async function readLock(root: string): Promise<Lock> {
+  let text: string;
+  try {
+    text = await readFile(join(root, LOCK_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      Array.isArray(parsed) ||
+      !Object.values(parsed).every((v) => typeof v === 'string')
+    )
+      throw new Error('expected an object of file → hash');
+    return parsed as Lock;
+  } catch (error) {
+    throw new PathwayError(
+      'FROZEN_CHANGED',
+      `${LOCK_FILE} is malformed: ${(error as Error).message}`,
+      [{ code: 'FROZEN_CHANGED', message: (error as Error).message, file: join(root, LOCK_FILE) }],
+    );
+  }
+}
+
+/** Compares the frozen versions on disk with the lock. */
+export function checkLock(repo: PathwayRepository, lock: Lock): LockProblem[] {
+  const problems: LockProblem[] = [];
+  const seen = new Set<string>();
+  for (const versions of repo.pathways.values()) {
+    for (const v of versions) {
+      seen.add(v.key);
+      const recorded = lock[v.key];
+      if (v.pathway.status === 'draft') continue;
+      if (recorded === undefined)
+        problems.push({
+          key: v.key,
+          problem: 'not-recorded',
+          message: `${v.key} is ${v.pathway.status} but not recorded in ${LOCK_FILE}: run \`pathway freeze\``,
+        });
+      else if (recorded !== v.hash)
+        problems.push({
+          key: v.key,
+          problem: 'changed',
+          message: `${v.key} is frozen (${v.pathway.status}) but its content changed: put the change in a new version`,
+        });
+    }
+  }
+  for (const key of Object.keys(lock)) {
+    if (!seen.has(key))
+      problems.push({
+        key,
+        problem: 'missing',
+        message: `${key} is recorded as frozen but the file is gone`,
+      });
+  }
+  return problems;
+}
+
+/**
+ * Records newly frozen versions in the lock. Never rewrites an existing entry: a changed
+ * frozen file stays an error. Returns the keys added.
+ */
+export async function freeze(repo: PathwayRepository): Promise<string[]> {
+  const lock = await readLock(repo.root);
+  const added: string[] = [];
+  for (const versions of repo.pathways.values()) {
+    for (const v of versions) {
+      if (v.pathway.status !== 'draft' && lock[v.key] === undefined) {
+        lock[v.key] = v.hash;
+        added.push(v.key);
+      }
+    }
+  }
+  if (added.length > 0) {
+    const sorted = Object.fromEntries(Object.entries(lock).sort(([a], [b]) => a.localeCompare(b)));
+    await writeFileAtomic(join(repo.root, LOCK_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
+  }
+  return added;
+}

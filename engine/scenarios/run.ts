@@ -1,0 +1,144 @@
+/**
+ * Running scenarios (example patients with expected answers) and measuring how much of a
+ * pathway they exercise. Pure: the CLI and the editor both use it.
+ */
+import { isPathwayError } from '../errors';
+import type { Expectation, Pathway, Scenario } from '../model/types';
+import { alertKey, globalKey, transitionKey } from '../evaluate/condition-set';
+import type { CompiledPathway } from '../evaluate/compile';
+import { evaluate } from '../evaluate/evaluate';
+import type { EvaluationResult } from '../evaluate/result';
+
+export interface ScenarioOutcome {
+  name: string;
+  version: string;
+  passed: boolean;
+  /** One sentence per mismatch: "step: expected primary-care-mmr, got primary-care-management". */
+  failures: string[];
+  result?: EvaluationResult;
+  errorCode?: string;
+}
+
+/** The expectation for one version: `expect` with that version's overrides. */
+export function expectationFor(scenario: Scenario, version: string): Expectation {
+  return { ...scenario.expect, ...(scenario.expectByVersion?.[version] ?? {}) };
+}
+
+const show = (v: unknown): string => JSON.stringify(v);
+const sortedEqual = (a: readonly string[], b: readonly string[]): boolean =>
+  show([...a].sort()) === show([...b].sort());
+
+function compare(expect: Expectation, result: EvaluationResult): string[] {
+  const failures: string[] = [];
+  const alertIds = result.alerts.map((a) => a.id);
+  if (expect.error !== undefined)
+    failures.push(`expected error ${expect.error}, got a result (step ${result.step.id})`);
+  if (expect.status !== undefined && expect.status !== result.status)
+    failures.push(`status: expected ${expect.status}, got ${result.status}`);
+  if (expect.step !== undefined && expect.step !== result.step.id)
+    failures.push(`step: expected ${expect.step}, got ${result.step.id}`);
+  if (expect.path !== undefined && show(expect.path) !== show(result.path))
+    failures.push(`path: expected ${expect.path.join(' → ')}, got ${result.path.join(' → ')}`);
+  if (expect.alerts !== undefined && !sortedEqual(expect.alerts, alertIds))
+    failures.push(`alerts: expected [${expect.alerts.join(', ')}], got [${alertIds.join(', ')}]`);
+  for (const id of expect.alertsInclude ?? [])
+    if (!alertIds.includes(id))
+      failures.push(`alerts: expected ${id} to fire, it did not (fired: [${alertIds.join(', ')}])`);
+  for (const id of expect.alertsExclude ?? [])
+    if (alertIds.includes(id)) failures.push(`alerts: expected ${id} not to fire, it did`);
+  if (expect.missingFacts !== undefined && !sortedEqual(expect.missingFacts, result.missingFacts))
+    failures.push(
+      `missingFacts: expected [${expect.missingFacts.join(', ')}], got [${result.missingFacts.join(', ')}]`,
+    );
+  if (expect.undecidedAlerts !== undefined) {
+    const got = result.undecidedAlerts.map((u) => u.id);
+    if (!sortedEqual(expect.undecidedAlerts, got))
+      failures.push(
+        `undecidedAlerts: expected [${expect.undecidedAlerts.join(', ')}], got [${got.join(', ')}]`,
+      );
+  }
+  if (expect.followUps !== undefined) {
+    const got = result.followUps.map((f) => `${f.id}:${f.status}`);
+    const want = expect.followUps.map((f) => `${f.id}:${f.status}`);
+    if (!sortedEqual(want, got))
+      failures.push(`followUps: expected [${want.join(', ')}], got [${got.join(', ')}]`);
+  }
+  for (const [name, value] of Object.entries(expect.facts ?? {})) {
+    const got = result.derivedFacts[name];
+    if (show(got) !== show(value))
+      failures.push(
+        `facts.${name}: expected ${show(value)}, got ${got === undefined ? 'unknown' : show(got)}`,
+      );
+  }
+  return failures;
+}
+
+/** Evaluates a scenario against one compiled version and compares with its expectation. */
+export async function runScenario(
+  compiled: CompiledPathway,
+  scenario: Scenario,
+): Promise<ScenarioOutcome> {
+  const version = compiled.pathway.version;
+  const expect = expectationFor(scenario, version);
+  const base = { name: scenario.name, version };
+  try {
+    const result = await evaluate(
+      compiled,
+      { ...scenario.input, asOf: scenario.asOf },
+      { language: 'en' },
+    );
+    const failures = compare(expect, result);
+    return { ...base, passed: failures.length === 0, failures, result };
+  } catch (error) {
+    if (!isPathwayError(error)) throw error;
+    if (expect.error === error.code)
+      return { ...base, passed: true, failures: [], errorCode: error.code };
+    const failure =
+      expect.error === undefined
+        ? `unexpected error ${error.code}: ${error.message}`
+        : `expected error ${expect.error}, got ${error.code}: ${error.message}`;
+    return { ...base, passed: false, failures: [failure], errorCode: error.code };
+  }
+}
+
+/** What the scenarios exercised of one version. */
+export interface Coverage {
+  version: string;
+  transitions: { total: number; covered: string[]; uncovered: string[] };
+  alerts: { total: number; covered: string[]; uncovered: string[] };
+}
+
+/** Transitions taken and alerts fired by passing scenarios, against all of the version's transitions and alerts. */
+export function coverage(pathway: Pathway, outcomes: readonly ScenarioOutcome[]): Coverage {
+  const transitionKeys = [
+    ...pathway.globalTransitions.map((_, i) => globalKey(i)),
+    ...pathway.steps.flatMap((s) => s.transitions.map((_, i) => transitionKey(s.id, i))),
+  ];
+  const taken = new Set<string>();
+  const fired = new Set<string>();
+  for (const o of outcomes) {
+    if (!o.passed || o.result === undefined) continue;
+    for (const t of o.result.trace)
+      if (
+        t.result === 'true' &&
+        t.to !== undefined &&
+        o.result.transitions.some((x) => x.from === t.from && x.to === t.to)
+      )
+        taken.add(t.source);
+    for (const a of o.result.alerts) fired.add(alertKey(a.id));
+  }
+  const alertKeys = pathway.alerts.map((a) => alertKey(a.id));
+  return {
+    version: pathway.version,
+    transitions: {
+      total: transitionKeys.length,
+      covered: transitionKeys.filter((k) => taken.has(k)),
+      uncovered: transitionKeys.filter((k) => !taken.has(k)),
+    },
+    alerts: {
+      total: alertKeys.length,
+      covered: alertKeys.filter((k) => fired.has(k)),
+      uncovered: alertKeys.filter((k) => !fired.has(k)),
+    },
+  };
+}

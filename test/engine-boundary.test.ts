@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('the engine boundary', () => {
+  it('forbids React, zustand, React Flow and Monaco anywhere in engine/', async () => {
+    for (const pkg of ['react', 'zustand', '@xyflow/react', 'monaco-editor']) {
+      expect(
+        await restrictedImports(
+          'engine/node/probe.ts',
+          `import x from '${pkg}';\nexport const y = x;\n`,
+        ),
+      ).toHaveLength(1);
+    }
+  });
+
+  it('forbids Node built-ins in the evaluation core but allows them in engine/node and engine/cli', async () => {
+    const source =
+      "import { readFile } from 'node:fs/promises';\nimport path from 'path';\nexport const y = [readFile, path];\n";
+    expect(await restrictedImports('engine/evaluate/probe.ts', source)).toHaveLength(2);
+    expect(await restrictedImports('engine/node/probe.ts', source)).toHaveLength(0);
+    expect(await restrictedImports('engine/cli/probe.ts', source)).toHaveLength(0);
+  });
+
+  it('allows relative imports whose names resemble built-ins', async () => {
+    expect(
+      await restrictedImports(
+        'engine/evaluate/probe.ts',
+        "import { formatPath } from '../model/path';\nexport const y = formatPath;\n",
+      ),
+    ).toHaveLength(0);
+  });
+});

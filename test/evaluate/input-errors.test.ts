@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { PathwayError } from '../../engine/errors';
+import { compilePathway } from '../../engine/evaluate/compile';
+import { evaluate } from '../../engine/evaluate/evaluate';
+import { miniPathway, step, to } from '../fixtures/pathways';
+import { run } from '../fixtures/evaluate';
+
+async function errorOf(promise: Promise<unknown>): Promise<PathwayError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PathwayError) return error;
+    throw error;
+  }
+  throw new Error('expected a PathwayError');
+}
+
+describe('bad input', () => {
+  it('rejects an unknown fact with a typed error naming the field and the pathway', async () => {
+    const e = await errorOf(run({ facts: { painMonth: 8 } }));
+    expect(e.code).toBe('UNKNOWN_FACT');
+    expect(e.pathway).toBe('mini');
+    expect(e.issues[0]).toMatchObject({ path: 'facts.painMonth', value: 'painMonth' });
+  });
+
+  it('rejects a value outside the declared range', async () => {
+    const e = await errorOf(run({ facts: { score: 101 } }));
+    expect(e.code).toBe('FACT_RANGE');
+    expect(e.issues[0]).toMatchObject({ path: 'facts.score', value: 101 });
+  });
+
+  it('rejects a value of the wrong type instead of coercing it', async () => {
+    const e = await errorOf(run({ facts: { painMonths: '8' } }));
+    expect(e.code).toBe('FACT_TYPE');
+  });
+
+  it('rejects an unknown current step', async () => {
+    const e = await errorOf(run({ currentStep: { id: 'nowhere' }, facts: {} }));
+    expect(e.code).toBe('UNKNOWN_STEP');
+  });
+
+  it('requires an evaluation date instead of reading the clock', async () => {
+    const e = await errorOf(evaluate(compilePathway(miniPathway()), { facts: {} }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.issues[0]?.path).toBe('asOf');
+  });
+
+  it('rejects input that is not an object with facts', async () => {
+    for (const input of [null, 42, 'x', [], { facts: 3 }]) {
+      const e = await errorOf(
+        evaluate(compilePathway(miniPathway()), input, { asOf: '2026-01-01' }),
+      );
+      expect(e).toBeInstanceOf(PathwayError);
+    }
+  });
+
+  it('refuses to compile a pathway whose transition targets an unknown step', () => {
+    const p = miniPathway({
+      steps: [
+        step('start', 'primary-care', [
+          to('nowhere', { fact: 'age', operator: 'equal', value: 1 }),
+        ]),
+      ],
+    });
+    expect(() => compilePathway(p)).toThrowError(/unknown step 'nowhere'/);
+  });
+
+  it('refuses to compile named conditions that refer to each other in a cycle', () => {
+    const p = miniPathway({
+      conditions: [
+        { name: 'chronic', when: { condition: 'other' } },
+        { name: 'other', when: { not: { condition: 'chronic' } } },
+      ],
+    });
+    expect(() => compilePathway(p)).toThrowError(/cycle: chronic → other → chronic/);
+  });
+});

@@ -90,7 +90,10 @@ export class RulesEngineEvaluator implements ConditionEvaluator {
       this.idle.push(engine);
     }
     const byName = new Map<string, ResultNode>();
-    for (const r of results) byName.set(r.name, r.conditions as unknown as ResultNode);
+    for (const r of results) {
+      // json-rules-engine records the outcome of a top-level all/any/not on the rule result, not on the node.
+      byName.set(r.name, { ...(r.conditions as unknown as ResultNode), result: r.result === true });
+    }
     const outcomes = new Map<string, ConditionOutcome>();
     for (const { key, condition } of this.conditions) {
       const f = byName.get(`${key}${RULE_SEPARATOR}F`);
@@ -129,8 +132,9 @@ export class RulesEngineEvaluator implements ConditionEvaluator {
         result,
         children: condition.any.map((c, i) => this.trace(c, f?.any?.[i], t?.any?.[i])),
       };
+    // Under `not` the variants swap: the F run evaluated the child in its T variant and vice versa.
     if ('not' in condition)
-      return { kind: 'not', result, child: this.trace(condition.not, f?.not, t?.not) };
+      return { kind: 'not', result, child: this.trace(condition.not, t?.not, f?.not) };
     if ('condition' in condition) {
       // json-rules-engine replaces a reference by the referenced condition's content.
       const when = this.named.get(condition.condition);

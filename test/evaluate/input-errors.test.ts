@@ -20,7 +20,8 @@ describe('bad input', () => {
     const e = await errorOf(run({ facts: { painMonth: 8 } }));
     expect(e.code).toBe('UNKNOWN_FACT');
     expect(e.pathway).toBe('mini');
-    expect(e.issues[0]).toMatchObject({ path: 'facts.painMonth', value: 'painMonth' });
+    expect(e.issues[0]).toMatchObject({ path: 'facts.painMonth', value: 8 });
+    expect(e.message).toContain('painMonths');
   });
 
   it('rejects a value outside the declared range', async () => {

@@ -4,7 +4,7 @@ import { PathwayError } from '../../engine/errors';
 import { compilePathway } from '../../engine/evaluate/compile';
 import { evaluate } from '../../engine/evaluate/evaluate';
 import { COMPARISONS } from '../../engine/evaluate/operators';
-import type { Truth } from '../../engine/evaluate/result';
+import type { TraceNode, Truth } from '../../engine/evaluate/result';
 import { and, not, or } from '../../engine/evaluate/truth';
 import type { Condition } from '../../engine/model/types';
 import { miniPathway } from '../fixtures/pathways';
@@ -61,8 +61,25 @@ function kleene(c: Condition, facts: Record<string, unknown>): Truth {
   return COMPARISONS[c.operator](v, c.value) ? 'true' : 'false';
 }
 
+/** Checks every node of an evaluated tree against Kleene logic on the matching sub-condition. */
+function checkTree(c: Condition, node: TraceNode, facts: Record<string, unknown>): void {
+  expect(node.result).toBe(kleene(c, facts));
+  if ('all' in c && node.kind === 'all')
+    c.all.forEach((x, i) => checkTree(x, node.children[i] as TraceNode, facts));
+  else if ('any' in c && node.kind === 'any')
+    c.any.forEach((x, i) => checkTree(x, node.children[i] as TraceNode, facts));
+  else if ('not' in c && node.kind === 'not') checkTree(c.not, node.child, facts);
+  else if ('condition' in c && node.kind === 'condition')
+    checkTree(
+      { fact: 'painMonths', operator: 'greaterThanInclusive', value: 3 },
+      node.child,
+      facts,
+    );
+  else expect(node.kind).toBe('leaf');
+}
+
 describe('evaluation properties', () => {
-  it('agrees with Kleene three-valued logic for any all/any/not tree over known and unknown facts', async () => {
+  it('agrees with Kleene three-valued logic, node by node, for any all/any/not tree over known and unknown facts', async () => {
     await fc.assert(
       fc.asyncProperty(conditionArb, factsArb, async (condition, facts) => {
         const p = miniPathway({
@@ -71,7 +88,10 @@ describe('evaluation properties', () => {
           ],
         });
         const outcomes = await compilePathway(p).evaluator.evaluateAll(facts);
-        expect(outcomes.get('alerts.probe')?.truth).toBe(kleene(condition, facts));
+        const outcome = outcomes.get('alerts.probe');
+        expect(outcome?.truth).toBe(kleene(condition, facts));
+        // Every sub-condition of the trace, not just the answer, must agree.
+        if (outcome !== undefined) checkTree(condition, outcome.node, facts);
       }),
       { numRuns: 300 },
     );

@@ -5,7 +5,7 @@
  */
 import type { Language, Pathway, Step } from '../model/types';
 import { pickText } from '../model/texts';
-import { factLabel, factOf, formatValue } from './format';
+import { factLabel, factOf, formatUnit, formatValue } from './format';
 import type { FiredAlert, TraceNode, UndecidedAlert } from './result';
 import type { Candidate, WalkOutcome } from './walk';
 import { WORDS } from './words';
@@ -15,7 +15,7 @@ function withUnit(pathway: Pathway, fact: string, value: unknown, language: Lang
   const text = formatValue(value, language);
   return value === undefined || unit === undefined || typeof value !== 'number'
     ? text
-    : `${text} ${unit}`;
+    : `${text} ${formatUnit(unit, language)}`;
 }
 
 function comparison(
@@ -32,6 +32,30 @@ function comparison(
   return `${op} ${Array.isArray(node.expected) ? `[${expected}]` : expected}`;
 }
 
+/**
+ * A leaf stated by its value alone, for comparisons whose value says it all: a yes/no
+ * fact ("specialist plan in place: no") or a list ("red flags: none"). Undefined otherwise.
+ */
+function plainLeaf(
+  pathway: Pathway,
+  node: Extract<TraceNode, { kind: 'leaf' }>,
+  language: Language,
+): string | undefined {
+  const label = factLabel(pathway, node.fact, language);
+  const isList = Array.isArray(node.value);
+  if (
+    (node.operator === 'equal' || node.operator === 'notEqual') &&
+    typeof node.expected === 'boolean' &&
+    typeof node.value === 'boolean'
+  ) {
+    return `${label}: ${formatValue(node.value, language)}`;
+  }
+  if (node.operator === 'notEmpty' && isList) {
+    return `${label}: ${(node.value as unknown[]).length === 0 ? WORDS[language].none : formatValue(node.value, language)}`;
+  }
+  return undefined;
+}
+
 /** "pain duration 8 months ≥ 3" for a leaf that holds. */
 function leafHolds(
   pathway: Pathway,
@@ -39,10 +63,10 @@ function leafHolds(
   language: Language,
 ): string {
   const label = factLabel(pathway, node.fact, language);
-  if (node.operator === 'equal' && typeof node.expected === 'boolean')
-    return `${label}: ${formatValue(node.value, language)}`;
-  if (node.operator === 'notEmpty') return `${label}: ${formatValue(node.value, language)}`;
-  return `${label} ${withUnit(pathway, node.fact, node.value, language)} ${comparison(pathway, node, language)}`;
+  return (
+    plainLeaf(pathway, node, language) ??
+    `${label} ${withUnit(pathway, node.fact, node.value, language)} ${comparison(pathway, node, language)}`
+  );
 }
 
 /** "weeks in step 10 weeks (needs ≥ 12)" for a leaf that fails, or "ÖMPSQ unknown". */
@@ -54,7 +78,10 @@ function leafFails(
   const words = WORDS[language];
   const label = factLabel(pathway, node.fact, language);
   if (node.value === undefined) return `${label} ${words.unknown}`;
-  return `${label} ${withUnit(pathway, node.fact, node.value, language)} (${words.needs} ${comparison(pathway, node, language)})`;
+  return (
+    plainLeaf(pathway, node, language) ??
+    `${label} ${withUnit(pathway, node.fact, node.value, language)} (${words.needs} ${comparison(pathway, node, language)})`
+  );
 }
 
 /** Why a node is true, naming only the parts that make it true. */
@@ -71,6 +98,8 @@ export function whyTrue(pathway: Pathway, node: TraceNode, language: Language): 
         .map((c) => whyTrue(pathway, c, language))
         .join(` ${words.or} `);
     case 'not':
+      // "not (specialist plan in place: no)" reads worse than the plain fact.
+      if (node.child.kind === 'leaf') return whyFalse(pathway, node.child, language);
       return `${words.not} (${whyFalse(pathway, node.child, language)})`;
     case 'condition':
       return `${node.name} (${whyTrue(pathway, node.child, language)})`;
@@ -97,6 +126,11 @@ export function whyFalse(pathway: Pathway, node: TraceNode, language: Language):
   }
 }
 
+/** Drops a final full stop, so that a sentence can be embedded in another. */
+function trimPeriod(text: string): string {
+  return text.replace(/[.。]\s*$/, '');
+}
+
 function title(step: Step | undefined, language: Language, fallback: string): string {
   return step === undefined ? fallback : pickText(step.title, language);
 }
@@ -118,7 +152,7 @@ export function explain(
     lines.push(
       words.movedTo(
         stepTitle(t.to),
-        pickText(t.transition.reason, language),
+        trimPeriod(pickText(t.transition.reason, language)),
         whyTrue(pathway, t.outcome.node, language),
       ),
     );
@@ -151,7 +185,7 @@ export function explain(
   lines.push(
     alerts.length === 0
       ? words.noAlerts
-      : words.alerts(alerts.length, alerts.map((a) => a.message).join('; ')),
+      : words.alerts(alerts.length, alerts.map((a) => trimPeriod(a.message)).join('; ')),
   );
   if (undecided.length > 0)
     lines.push(

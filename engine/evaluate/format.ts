@@ -9,6 +9,24 @@ export function formatNumber(value: number, language: Language): string {
   return language === 'en' ? text : text.replace('.', ',');
 }
 
+/**
+ * Units are written in the fact dictionary in English (`months`, `MME/day`); these are
+ * shown in the reader's language. Units not listed are shown as written.
+ */
+const UNIT_WORDS: Record<string, Partial<Record<Language, string>>> = {
+  years: { sv: 'år', da: 'år' },
+  months: { sv: 'månader', da: 'måneder' },
+  weeks: { sv: 'veckor', da: 'uger' },
+  days: { sv: 'dagar', da: 'dage' },
+  'MME/day': { sv: 'MME/dygn', da: 'MME/døgn' },
+  'mg/day': { sv: 'mg/dygn', da: 'mg/døgn' },
+};
+
+/** A unit in the reader's language. */
+export function formatUnit(unit: string, language: Language): string {
+  return UNIT_WORDS[unit]?.[language] ?? unit;
+}
+
 /** A value as a person reads it; `undefined` is "unknown". */
 export function formatValue(value: unknown, language: Language): string {
   const words = WORDS[language];

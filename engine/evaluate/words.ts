@@ -8,6 +8,7 @@ export interface Words {
   yes: string;
   no: string;
   unknown: string;
+  none: string;
   needs: string;
   noneOf: string;
   holds: string;
@@ -42,6 +43,7 @@ export const WORDS: Record<Language, Words> = {
     yes: 'yes',
     no: 'no',
     unknown: 'unknown',
+    none: 'none',
     needs: 'needs',
     noneOf: 'none of',
     holds: 'holds',
@@ -74,6 +76,7 @@ export const WORDS: Record<Language, Words> = {
     yes: 'ja',
     no: 'nej',
     unknown: 'okänt',
+    none: 'inga',
     needs: 'krävs',
     noneOf: 'inget av',
     holds: 'uppfyllt',
@@ -106,6 +109,7 @@ export const WORDS: Record<Language, Words> = {
     yes: 'ja',
     no: 'nej',
     unknown: 'ukendt',
+    none: 'ingen',
     needs: 'kræver',
     noneOf: 'ingen af',
     holds: 'opfyldt',

@@ -29,7 +29,7 @@ describe('the explanation', () => {
       language: 'sv',
     });
     expect(r.explanation).toContain(
-      'Gick vidare till ”Steg treat” (chronic pain) eftersom chronic (smärtduration 8 months ≥ 3)',
+      'Gick vidare till ”Steg treat” (chronic pain) eftersom chronic (smärtduration 8 månader ≥ 3)',
     );
     expect(r.step.title).toBe('Steg treat');
   });

@@ -48,7 +48,12 @@ function statusOf(
     return { ...step, status: 'due' };
   if (followUp.at === undefined || timing?.daysInStep === undefined) return undefined;
   const entered = addDuration(timing.asOf, { days: -timing.daysInStep });
-  const dueDate = addDuration(entered, followUp.at);
+  const { days, weeks, months } = followUp.at;
+  const dueDate = addDuration(entered, {
+    ...(days === undefined ? {} : { days }),
+    ...(weeks === undefined ? {} : { weeks }),
+    ...(months === undefined ? {} : { months }),
+  });
   const offset = daysBetween(timing.asOf, dueDate); // > 0: still ahead
   const window = followUp.windowDays ?? DEFAULT_WINDOW_DAYS;
   const status = offset > window ? 'upcoming' : offset >= -window ? 'due' : 'overdue';

@@ -1,13 +1,17 @@
 /** Every subcommand of `pathway`, in the order `pathway --help` lists them. */
 import type { CommandFactory } from '../main';
 import { evaluateCommand } from './evaluate';
+import { formatCommand } from './format';
 import { freezeCommand } from './freeze';
+import { lintCommand } from './lint';
 import { testCommand } from './test';
 import { versionsCommand } from './versions';
 
 export const COMMANDS: CommandFactory[] = [
   evaluateCommand,
   testCommand,
+  lintCommand,
+  formatCommand,
   versionsCommand,
   freezeCommand,
 ];

@@ -1,0 +1,110 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../engine/cli/main';
+import { memoryIo } from '../../engine/cli/io';
+import { miniPathway } from '../fixtures/pathways';
+import { tempDir, writePathway } from '../fixtures/files';
+
+async function setup() {
+  const root = await tempDir();
+  await writePathway(
+    root,
+    miniPathway({
+      version: '1.0.0',
+      status: 'retired',
+      effective: { from: '2025-01-01', to: '2026-07-01' },
+    }),
+  );
+  await writePathway(
+    root,
+    miniPathway({ version: '1.1.0', status: 'active', effective: { from: '2026-07-01' } }),
+  );
+  const input = join(root, 'patient.json');
+  await writeFile(input, JSON.stringify({ facts: { painMonths: 8, flags: [], score: 70 } }));
+  return { root, input, io: memoryIo(root, '2026-11-23') };
+}
+
+describe('pathway evaluate', () => {
+  it('prints the result object as JSON with --json and exits 0', async () => {
+    const { input, io } = await setup();
+    const code = await main(
+      ['evaluate', 'mini', '--input', input, '--pathways', '.', '--json'],
+      io,
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(io.stdout.join('')) as {
+      pathway: unknown;
+      step: { id: string };
+      asOf: string;
+      alerts: { id: string }[];
+    };
+    expect(result.pathway).toEqual({ id: 'mini', version: '1.1.0' });
+    expect(result.asOf).toBe('2026-11-23');
+    expect(result.step.id).toBe('treat');
+    expect(result.alerts.map((a) => a.id)).toEqual(['high-score']);
+  });
+
+  it('uses the version in effect on --as-of, or the one --version names', async () => {
+    const { input, io } = await setup();
+    await main(
+      ['evaluate', 'mini', '-i', input, '--pathways', '.', '--json', '--as-of', '2026-06-30'],
+      io,
+    );
+    expect(JSON.parse(io.stdout.join('')).pathway.version).toBe('1.0.0');
+    const io2 = memoryIo(io.cwd);
+    await main(
+      ['evaluate', 'mini', '-i', input, '--pathways', '.', '--json', '--version', '1.0.0'],
+      io2,
+    );
+    expect(JSON.parse(io2.stdout.join('')).pathway.version).toBe('1.0.0');
+  });
+
+  it('prints a readable summary with the explanation by default, in the language asked for', async () => {
+    const { input, io } = await setup();
+    await main(['evaluate', 'mini', '-i', input, '--pathways', '.', '--lang', 'sv'], io);
+    const text = io.stdout.join('\n');
+    expect(text).toContain('step:    treat (Steg treat, specialist-care)');
+    expect(text).toContain('Gick vidare till ”Steg treat”');
+  });
+
+  it('accepts a pathway file instead of an id', async () => {
+    const { root, input, io } = await setup();
+    expect(
+      await main(['evaluate', join(root, 'mini', '1.0.0.yaml'), '-i', input, '--json'], io),
+    ).toBe(0);
+    expect(JSON.parse(io.stdout.join('')).pathway.version).toBe('1.0.0');
+  });
+
+  it('exits 2 with the error code and field on stderr for an unknown fact', async () => {
+    const { root, io } = await setup();
+    const bad = join(root, 'bad.json');
+    await writeFile(bad, JSON.stringify({ facts: { scor: 70 } }));
+    expect(await main(['evaluate', 'mini', '-i', bad, '--pathways', '.'], io)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/UNKNOWN_FACT.*facts\.scor/);
+    expect(io.stdout).toEqual([]);
+  });
+
+  it('exits 2 for malformed JSON, an unknown pathway and a missing --input', async () => {
+    const { root, io } = await setup();
+    const broken = join(root, 'broken.json');
+    await writeFile(broken, '{ "facts": ');
+    expect(await main(['evaluate', 'mini', '-i', broken, '--pathways', '.'], io)).toBe(2);
+    expect(await main(['evaluate', 'nope', '-i', broken, '--pathways', '.'], memoryIo(root))).toBe(
+      2,
+    );
+    const io3 = memoryIo(root);
+    expect(await main(['evaluate', 'mini'], io3)).toBe(2);
+    expect(io3.stderr.join('')).toContain("required option '-i, --input <file>' not specified");
+  });
+
+  it('exits 2 for a date that is not a date', async () => {
+    const { input, io } = await setup();
+    expect(
+      await main(
+        ['evaluate', 'mini', '-i', input, '--pathways', '.', '--as-of', '2026-02-30x'],
+        io,
+      ),
+    ).toBe(2);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * Derived facts: values the engine computes from the patient's input (drug classes, MME,
+ * days on a drug, score changes, time in the current step). Every rule is a general kind
+ * driven by the pathway's fact dictionary (`derived: { kind, … }`); nothing here knows a
+ * particular fact name. A derived fact whose inputs are unknown is unknown (absent), never
+ * false or 0.
+ */
+import { PathwayError } from '../errors';
+import type { Derivation, Fact, Pathway } from '../model/types';
+import { matchesAtc } from './atc';
+import { daysBetween, monthsBetween, parseIsoDate } from './dates';
+import { derivationOrder } from './dependencies';
+import { describeFact } from './labels';
+import { isMedicationList, type Medication } from './medication';
+import { DEFAULT_MME_TABLE, getMmeTable, MME_TABLES, type MmeTable } from './mme';
+import { sumMme } from './mme-sum';
+import type { FactNote } from './notes';
+import { cleanArithmetic } from './rounding';
+
+export { derivationOrder, derivedFactNames, inputsBehind } from './dependencies';
+
+/** When the evaluation happens and what is known about the current step. */
+export interface DeriveContext {
+  /** The evaluation date, YYYY-MM-DD. */
+  asOf: string;
+  /** When the patient entered the step being evaluated, if known. */
+  enteredAt?: string;
+  /** True for a step the walk enters during this evaluation: time in it is 0. */
+  enteredDuringWalk: boolean;
+  /** MME tables to choose from (default {@link MME_TABLES}); tests and new sources inject more. */
+  mmeTables?: Readonly<Record<string, MmeTable>>;
+}
+
+/** Input facts plus derived ones (unknown facts absent), and notes on how they were derived. */
+export interface DerivedFacts {
+  values: Record<string, unknown>;
+  notes: FactNote[];
+}
+
+/**
+ * Computes every derived fact of `pathway` from validated `facts`, in dependency order.
+ * Pure: the same arguments always give the same result.
+ * @throws PathwayError `SCHEMA` for a cycle among derived facts, `MME_TABLE` for an unknown
+ * table, `DATE_FORMAT` for a bad `asOf`/`enteredAt`, `INVALID_INPUT` for medications that
+ * did not go through `validateInput`.
+ */
+export function deriveFacts(
+  pathway: Pathway,
+  facts: Readonly<Record<string, unknown>>,
+  ctx: DeriveContext,
+): DerivedFacts {
+  parseIsoDate(ctx.asOf);
+  if (ctx.enteredAt !== undefined) parseIsoDate(ctx.enteredAt);
+  const values = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(facts)) {
+    if (value !== null && value !== undefined) values.set(name, value);
+  }
+  const notes: FactNote[] = [];
+  for (const fact of derivationOrder(pathway)) {
+    if (fact.derived === undefined) continue;
+    const value = derive(pathway, fact, fact.derived, values, ctx, notes);
+    if (value === undefined) values.delete(fact.name);
+    else values.set(fact.name, value);
+  }
+  return { values: Object.fromEntries(values), notes };
+}
+
+/** One derived value, or undefined when it is unknown. */
+function derive(
+  pathway: Pathway,
+  fact: Fact,
+  derivation: Derivation,
+  values: ReadonlyMap<string, unknown>,
+  ctx: DeriveContext,
+  notes: FactNote[],
+): unknown {
+  switch (derivation.kind) {
+    case 'medicationMatch': {
+      const medications = medicationsOf(pathway, derivation.from, values);
+      return medications?.some((med) => matchesAtc(med.atc, derivation.atc));
+    }
+    case 'mme': {
+      // Resolve the table first, so a pathway naming a missing table fails for every patient.
+      const table = mmeTableFor(pathway, fact, derivation.table, ctx);
+      const medications = medicationsOf(pathway, derivation.from, values);
+      if (medications === undefined) return undefined;
+      const sum = sumMme(fact, medications, derivation.atc, table);
+      notes.push(...sum.notes);
+      return sum.value;
+    }
+    case 'daysSinceEarliest': {
+      const medications = medicationsOf(pathway, derivation.from, values);
+      if (medications === undefined) return undefined;
+      const matching = medications.filter((med) => matchesAtc(med.atc, derivation.atc));
+      if (matching.length === 0) return 0;
+      const undated = matching.filter((med) => med.since === undefined);
+      for (const med of undated) {
+        if (
+          notes.some((n) => n.code === 'since-missing' && n.fact === fact.name && n.atc === med.atc)
+        )
+          continue;
+        const drug = `${med.name ?? 'drug'} (${med.atc})`;
+        notes.push({
+          code: 'since-missing',
+          fact: fact.name,
+          atc: med.atc,
+          message: {
+            sv: `${describeFact(fact, 'sv')} är okänd: ${drug} saknar startdatum.`,
+            en: `${describeFact(fact, 'en')} is unknown: ${drug} has no start date.`,
+          },
+        });
+      }
+      if (undated.length > 0) return undefined;
+      const earliest = matching
+        .map((med) => med.since ?? ctx.asOf)
+        .reduce((a, b) => (a < b ? a : b));
+      return daysBetween(earliest, ctx.asOf);
+    }
+    case 'difference': {
+      const minuend = values.get(derivation.minuend);
+      const subtrahend = values.get(derivation.subtrahend);
+      if (typeof minuend !== 'number' || typeof subtrahend !== 'number') return undefined;
+      return cleanArithmetic(minuend - subtrahend);
+    }
+    case 'percentOf': {
+      const part = values.get(derivation.part);
+      const whole = values.get(derivation.whole);
+      if (typeof part !== 'number' || typeof whole !== 'number' || whole <= 0) return undefined;
+      return cleanArithmetic((100 * part) / whole);
+    }
+    case 'timeInStep': {
+      // A step entered during this walk has just begun, whatever the input said about the
+      // step the patient was in before.
+      if (ctx.enteredDuringWalk) return 0;
+      const given = values.get(fact.name);
+      if (given !== undefined) return given;
+      if (ctx.enteredAt === undefined) return undefined;
+      switch (derivation.unit) {
+        case 'days':
+          return daysBetween(ctx.enteredAt, ctx.asOf);
+        case 'weeks':
+          return cleanArithmetic(daysBetween(ctx.enteredAt, ctx.asOf) / 7);
+        case 'months':
+          return cleanArithmetic(monthsBetween(ctx.enteredAt, ctx.asOf));
+      }
+    }
+  }
+}
+
+/** The medication list named `from`, undefined when unknown. */
+function medicationsOf(
+  pathway: Pathway,
+  from: string,
+  values: ReadonlyMap<string, unknown>,
+): readonly Medication[] | undefined {
+  const value = values.get(from);
+  if (value === undefined) return undefined;
+  if (!isMedicationList(value)) {
+    throw new PathwayError(
+      'INVALID_INPUT',
+      `facts.${from} is not a checked medication list: run validateInput first`,
+      [],
+      pathway.id,
+    );
+  }
+  return value;
+}
+
+/** The table a derivation names, else the pathway's, else the default. */
+function mmeTableFor(
+  pathway: Pathway,
+  fact: Fact,
+  table: string | undefined,
+  ctx: DeriveContext,
+): MmeTable {
+  const id = table ?? pathway.mmeTable ?? DEFAULT_MME_TABLE;
+  try {
+    return getMmeTable(id, ctx.mmeTables ?? MME_TABLES);
+  } catch (error) {
+    if (!(error instanceof PathwayError)) throw error;
+    const path =
+      table !== undefined
+        ? `facts[${pathway.facts.indexOf(fact)}].derived.table`
+        : pathway.mmeTable !== undefined
+          ? 'mmeTable'
+          : undefined;
+    throw new PathwayError(
+      'MME_TABLE',
+      error.message,
+      [
+        {
+          code: 'MME_TABLE',
+          message: error.message,
+          value: id,
+          ...(path === undefined ? {} : { path }),
+        },
+      ],
+      pathway.id,
+    );
+  }
+}

@@ -1,0 +1,447 @@
+/**
+ * Checks patient input against a pathway before anything is evaluated. Bad input never
+ * reaches the rules and is never guessed at: every problem (a misspelt fact, a value of the
+ * wrong type or outside its range, a malformed ATC code, a date in the future, an unknown
+ * step) is collected and reported together in one {@link PathwayError}, each issue naming
+ * its path and value, so a caller can fix them all in one go.
+ */
+import type { z } from 'zod';
+import { errorFromIssues, type ErrorCode, type ErrorIssue } from '../errors';
+import { evaluationInputSchema } from '../model/schema';
+import type { Fact, Pathway } from '../model/types';
+import { describeAtcProblem, isAtcCode } from './atc';
+import { daysBetween, isIsoDate } from './dates';
+import { describeFact, showValue } from './labels';
+import { MEDICATION_KEYS, MEDICATION_UNITS, type Medication } from './medication';
+import { didYouMean } from './suggest';
+
+/** Input that passed validation: unknown (`null`) facts removed, values exactly as given. */
+export interface ValidatedInput {
+  facts: Record<string, unknown>;
+  currentStep?: { id: string; enteredAt?: string };
+}
+
+/** What validation needs besides the input. */
+export interface ValidateOptions {
+  /** The evaluation date: start dates and step entry dates may not lie after it. */
+  asOf: string;
+}
+
+type ShapeIssue = z.ZodError['issues'][number];
+type PathSegment = string | number;
+
+/**
+ * `facts.medications[1].atc`. The same format as `model/path.ts`, which the engine's
+ * node-built-in import ban (pattern `path`) keeps this browser-safe file from importing.
+ */
+function formatPath(path: readonly PathSegment[]): string {
+  return path
+    .map((segment, i) =>
+      typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`,
+    )
+    .join('');
+}
+
+const INPUT_KEYS = ['currentStep', 'facts', 'asOf', 'version'];
+const STEP_KEYS = ['id', 'enteredAt'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `path` out of `root`, or undefined where the path does not exist. */
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    if (!Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<PathSegment, unknown>)[segment];
+  }
+  return current;
+}
+
+/** Collects issues for one validation run. */
+class Issues {
+  readonly list: ErrorIssue[] = [];
+
+  add(code: ErrorCode, path: readonly PathSegment[], value: unknown, message: string): void {
+    const where = formatPath(path);
+    // zod may report two failed checks on one field (format, then calendar): say it once.
+    if (this.list.some((issue) => issue.path === where && issue.code === code)) return;
+    this.list.push({ code, path: where, value, message });
+  }
+
+  has(path: readonly PathSegment[]): boolean {
+    const where = formatPath(path);
+    return this.list.some((issue) => issue.path === where);
+  }
+}
+
+/**
+ * Checks `input` (`{ currentStep?, facts, asOf?, version? }`) against `pathway` and returns
+ * the facts and current step ready for derivation and evaluation.
+ * @throws PathwayError with every problem found (the code is the first problem's), naming
+ * the pathway: `INVALID_INPUT`, `UNKNOWN_FACT`, `FACT_TYPE`, `FACT_RANGE`, `FACT_VALUE`,
+ * `DERIVED_FACT_GIVEN`, `ATC_FORMAT`, `DATE_FORMAT`, `UNKNOWN_STEP`.
+ */
+export function validateInput(
+  pathway: Pathway,
+  input: unknown,
+  options: ValidateOptions,
+): ValidatedInput {
+  const issues = new Issues();
+  const asOfValid = isIsoDate(options.asOf);
+  if (!asOfValid) {
+    issues.add('DATE_FORMAT', ['asOf'], options.asOf, 'the evaluation date must be YYYY-MM-DD');
+  }
+
+  const parsed = evaluationInputSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) addShapeIssue(issues, issue, input, pathway);
+  }
+
+  const facts: Record<string, unknown> = {};
+  const rawFacts = valueAt(input, ['facts']);
+  if (isRecord(rawFacts)) {
+    const dictionary = new Map(pathway.facts.map((fact) => [fact.name, fact] as const));
+    for (const [name, value] of Object.entries(rawFacts)) {
+      // null (and undefined, from JavaScript callers) means "unknown": the same as absent.
+      if (value === null || value === undefined) continue;
+      const fact = dictionary.get(name);
+      const path = ['facts', name];
+      if (fact === undefined) {
+        issues.add(
+          'UNKNOWN_FACT',
+          path,
+          value,
+          `no fact ${JSON.stringify(name)} in pathway ${pathway.id}${didYouMean(name, dictionary.keys())}`,
+        );
+      } else if (fact.derived !== undefined && fact.derived.kind !== 'timeInStep') {
+        issues.add(
+          'DERIVED_FACT_GIVEN',
+          path,
+          value,
+          `${describeFact(fact, 'en')} is derived by the engine and cannot be given; leave it out`,
+        );
+      } else {
+        const checked = checkFactValue(
+          fact,
+          value,
+          path,
+          asOfValid ? options.asOf : undefined,
+          issues,
+        );
+        if (checked.ok) facts[name] = checked.value;
+      }
+    }
+  }
+
+  const result: ValidatedInput = { facts };
+  const rawStep = valueAt(input, ['currentStep']);
+  if (isRecord(rawStep)) {
+    const id = rawStep['id'];
+    const enteredAt = rawStep['enteredAt'];
+    if (typeof id === 'string' && !issues.has(['currentStep', 'id'])) {
+      if (!pathway.steps.some((step) => step.id === id)) addUnknownStep(issues, id, pathway);
+    }
+    if (
+      asOfValid &&
+      isIsoDate(enteredAt) &&
+      !issues.has(['currentStep', 'enteredAt']) &&
+      daysBetween(options.asOf, enteredAt) > 0
+    ) {
+      issues.add(
+        'FACT_RANGE',
+        ['currentStep', 'enteredAt'],
+        enteredAt,
+        `the step was entered after the evaluation date ${options.asOf}`,
+      );
+    }
+    if (typeof id === 'string') {
+      result.currentStep = isIsoDate(enteredAt) ? { id, enteredAt } : { id };
+    }
+  }
+
+  if (issues.list.length > 0) throw errorFromIssues(issues.list, pathway.id);
+  return result;
+}
+
+function addUnknownStep(issues: Issues, id: string, pathway: Pathway): void {
+  const ids = pathway.steps.map((step) => step.id);
+  issues.add(
+    'UNKNOWN_STEP',
+    ['currentStep', 'id'],
+    id,
+    `no step ${JSON.stringify(id)} in pathway ${pathway.id}${didYouMean(id, ids)}` +
+      ` (steps: ${ids.join(', ')})`,
+  );
+}
+
+/** Turns a schema issue into an engine issue with the most specific code. */
+function addShapeIssue(issues: Issues, issue: ShapeIssue, input: unknown, pathway: Pathway): void {
+  const path = issue.path.map((segment): PathSegment =>
+    typeof segment === 'symbol' ? String(segment) : segment,
+  );
+  const where = formatPath(path);
+  const value = valueAt(input, path);
+  if (issue.code === 'unrecognized_keys') {
+    const expected = where === 'currentStep' ? STEP_KEYS : INPUT_KEYS;
+    for (const key of issue.keys) {
+      issues.add(
+        'INVALID_INPUT',
+        [...path, key],
+        valueAt(input, [...path, key]),
+        `unknown field ${JSON.stringify(key)}${didYouMean(key, expected)}` +
+          ` (expected ${expected.join(', ')}; patient values go under facts)`,
+      );
+    }
+    return;
+  }
+  if ((where === 'asOf' || where === 'currentStep.enteredAt') && typeof value === 'string') {
+    issues.add('DATE_FORMAT', path, value, 'not a calendar date as YYYY-MM-DD');
+  } else if (where === 'currentStep.id' && typeof value === 'string') {
+    addUnknownStep(issues, value, pathway);
+  } else if (where === '') {
+    issues.add(
+      'INVALID_INPUT',
+      path,
+      input,
+      'the input must be an object { currentStep?, facts, asOf?, version? }',
+    );
+  } else {
+    issues.add('INVALID_INPUT', path, value, issue.message);
+  }
+}
+
+type Checked = { ok: true; value: unknown } | { ok: false };
+const rejected: Checked = { ok: false };
+
+/** Checks one given value against its dictionary entry; never converts ("5" is not 5). */
+function checkFactValue(
+  fact: Fact,
+  value: unknown,
+  path: readonly PathSegment[],
+  asOf: string | undefined,
+  issues: Issues,
+): Checked {
+  const name = describeFact(fact, 'en');
+  const before = issues.list.length;
+  const typeError = (expected: string): Checked => {
+    issues.add('FACT_TYPE', path, value, `${name} must be ${expected}, got ${showValue(value)}`);
+    return rejected;
+  };
+  switch (fact.type) {
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) return typeError('an integer');
+      checkNumber(fact, value, path, issues);
+      break;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return typeError('a number');
+      checkNumber(fact, value, path, issues);
+      break;
+    case 'boolean':
+      if (typeof value !== 'boolean') return typeError('true or false');
+      break;
+    case 'string':
+      if (typeof value !== 'string') return typeError('a string');
+      checkAllowed(fact, value, path, issues);
+      break;
+    case 'string[]':
+      if (!Array.isArray(value)) return typeError('a list of strings');
+      value.forEach((element: unknown, index) => {
+        if (typeof element !== 'string') {
+          issues.add(
+            'FACT_TYPE',
+            [...path, index],
+            element,
+            `${name} must be a list of strings, got ${showValue(element)} in it`,
+          );
+        } else {
+          checkAllowed(fact, element, [...path, index], issues);
+        }
+      });
+      break;
+    case 'date':
+      if (typeof value !== 'string') return typeError('a date as YYYY-MM-DD');
+      if (!isIsoDate(value)) {
+        issues.add('DATE_FORMAT', path, value, `${name} must be a calendar date as YYYY-MM-DD`);
+      }
+      break;
+    case 'medications': {
+      const medications = checkMedications(fact, value, path, asOf, issues);
+      return medications === undefined ? rejected : { ok: true, value: medications };
+    }
+  }
+  return issues.list.length === before ? { ok: true, value } : rejected;
+}
+
+function checkNumber(
+  fact: Fact,
+  value: number,
+  path: readonly PathSegment[],
+  issues: Issues,
+): void {
+  const min = fact.range?.min;
+  const max = fact.range?.max;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    const unit = fact.unit === undefined ? '' : ` ${fact.unit}`;
+    const range =
+      min !== undefined && max !== undefined
+        ? `between ${min} and ${max}${unit}`
+        : min !== undefined
+          ? `at least ${min}${unit}`
+          : `at most ${String(max)}${unit}`;
+    issues.add(
+      'FACT_RANGE',
+      path,
+      value,
+      `${describeFact(fact, 'en')} must be ${range}, got ${value}`,
+    );
+    return;
+  }
+  checkAllowed(fact, value, path, issues);
+}
+
+function checkAllowed(
+  fact: Fact,
+  value: string | number,
+  path: readonly PathSegment[],
+  issues: Issues,
+): void {
+  if (fact.values === undefined || fact.values.includes(value)) return;
+  const hint =
+    typeof value === 'string'
+      ? didYouMean(
+          value,
+          fact.values.filter((v): v is string => typeof v === 'string'),
+        )
+      : '';
+  issues.add(
+    'FACT_VALUE',
+    path,
+    value,
+    `${describeFact(fact, 'en')} must be one of ${fact.values.map((v) => showValue(v)).join(', ')},` +
+      ` got ${showValue(value)}${hint}`,
+  );
+}
+
+/**
+ * Checks a medication list and returns clean copies (unknown `null` fields dropped), or
+ * undefined when anything is wrong.
+ */
+function checkMedications(
+  fact: Fact,
+  value: unknown,
+  path: readonly PathSegment[],
+  asOf: string | undefined,
+  issues: Issues,
+): Medication[] | undefined {
+  const shape = '{ atc, dose?, unit?, since?, name? }';
+  if (!Array.isArray(value)) {
+    issues.add(
+      'FACT_TYPE',
+      path,
+      value,
+      `${describeFact(fact, 'en')} must be a list of ${shape}, got ${showValue(value)}`,
+    );
+    return undefined;
+  }
+  const before = issues.list.length;
+  const result: Medication[] = [];
+  value.forEach((item: unknown, index) => {
+    const at = [...path, index];
+    if (!isRecord(item)) {
+      issues.add('FACT_TYPE', at, item, `a medication must be an object ${shape}`);
+      return;
+    }
+    for (const key of Object.keys(item)) {
+      if (!(MEDICATION_KEYS as readonly string[]).includes(key)) {
+        issues.add(
+          'FACT_TYPE',
+          [...at, key],
+          item[key],
+          `unknown medication field ${JSON.stringify(key)}${didYouMean(key, MEDICATION_KEYS)}` +
+            ` (expected ${MEDICATION_KEYS.join(', ')})`,
+        );
+      }
+    }
+    const field = (key: (typeof MEDICATION_KEYS)[number]): unknown =>
+      Object.hasOwn(item, key) ? (item[key] ?? undefined) : undefined;
+    const atc = field('atc');
+    const dose = field('dose');
+    const unit = field('unit');
+    const since = field('since');
+    const name = field('name');
+    if (!isAtcCode(atc)) issues.add('ATC_FORMAT', [...at, 'atc'], atc, describeAtcProblem(atc));
+    if (dose !== undefined) {
+      if (typeof dose !== 'number' || !Number.isFinite(dose)) {
+        issues.add(
+          'FACT_TYPE',
+          [...at, 'dose'],
+          dose,
+          `dose must be a number, got ${showValue(dose)}`,
+        );
+      } else if (dose < 0) {
+        issues.add('FACT_RANGE', [...at, 'dose'], dose, `dose must be at least 0, got ${dose}`);
+      }
+    }
+    if (unit !== undefined) {
+      if (typeof unit !== 'string') {
+        issues.add(
+          'FACT_TYPE',
+          [...at, 'unit'],
+          unit,
+          `unit must be a string, got ${showValue(unit)}`,
+        );
+      } else if (!(MEDICATION_UNITS as readonly string[]).includes(unit)) {
+        const hint = unit.replace('µ', 'u').replace('μ', 'u');
+        const suggestion = (MEDICATION_UNITS as readonly string[]).includes(hint)
+          ? `; did you mean ${hint}?`
+          : didYouMean(unit, MEDICATION_UNITS);
+        issues.add(
+          'FACT_VALUE',
+          [...at, 'unit'],
+          unit,
+          `unit must be one of ${MEDICATION_UNITS.join(', ')}, got ${showValue(unit)}${suggestion}`,
+        );
+      }
+    }
+    if (since !== undefined) {
+      if (typeof since !== 'string') {
+        issues.add('FACT_TYPE', [...at, 'since'], since, `since must be a date as YYYY-MM-DD`);
+      } else if (!isIsoDate(since)) {
+        issues.add(
+          'DATE_FORMAT',
+          [...at, 'since'],
+          since,
+          'since must be a calendar date as YYYY-MM-DD',
+        );
+      } else if (asOf !== undefined && daysBetween(asOf, since) > 0) {
+        issues.add(
+          'FACT_RANGE',
+          [...at, 'since'],
+          since,
+          `the medication starts after the evaluation date ${asOf}`,
+        );
+      }
+    }
+    if (name !== undefined && typeof name !== 'string') {
+      issues.add(
+        'FACT_TYPE',
+        [...at, 'name'],
+        name,
+        `name must be a string, got ${showValue(name)}`,
+      );
+    }
+    if (isAtcCode(atc)) {
+      result.push({
+        atc,
+        ...(typeof dose === 'number' ? { dose } : {}),
+        ...(unit === 'mg/day' || unit === 'ug/h' ? { unit } : {}),
+        ...(typeof since === 'string' ? { since } : {}),
+        ...(typeof name === 'string' ? { name } : {}),
+      });
+    }
+  });
+  return issues.list.length === before ? result : undefined;
+}

@@ -5,6 +5,7 @@
  * step) is collected and reported together in one {@link PathwayError}, each issue naming
  * its path and value, so a caller can fix them all in one go.
  */
+import { formatPath, type PathSegment } from '../model/path';
 import type { z } from 'zod';
 import { errorFromIssues, type ErrorCode, type ErrorIssue } from '../errors';
 import { evaluationInputSchema } from '../model/schema';
@@ -28,20 +29,6 @@ export interface ValidateOptions {
 }
 
 type ShapeIssue = z.ZodError['issues'][number];
-type PathSegment = string | number;
-
-/**
- * `facts.medications[1].atc`. The same format as `model/path.ts`, which the engine's
- * node-built-in import ban (pattern `path`) keeps this browser-safe file from importing.
- */
-function formatPath(path: readonly PathSegment[]): string {
-  return path
-    .map((segment, i) =>
-      typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`,
-    )
-    .join('');
-}
-
 const INPUT_KEYS = ['currentStep', 'facts', 'asOf', 'version'];
 const STEP_KEYS = ['id', 'enteredAt'];
 

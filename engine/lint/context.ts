@@ -2,12 +2,14 @@
  * What every rule needs, computed once per lint run: lookups by name and the walked
  * conditions. The first definition of a duplicated name wins; `duplicate-id` reports the rest.
  */
+import { MME_TABLES } from '../facts/mme';
 import type { Fact, NamedCondition, Pathway, Step } from '../model/types';
 import type { LintIssue, LintOptions, PathwayLintRule } from './types';
 import { conditionNodes, type ConditionNode } from './walk';
 
 /** The MME table ids known when the caller does not say (the engine's default table). */
-export const DEFAULT_MME_TABLES: readonly string[] = ['cdc-2022'];
+/** The MME tables the engine knows; a pathway naming another one cannot be evaluated. */
+export const DEFAULT_MME_TABLES: readonly string[] = Object.keys(MME_TABLES);
 
 /** A definition and its index in its list. */
 export interface Indexed<T> {

@@ -1,5 +1,5 @@
 /** Cycle finding for the reference graphs of named conditions and derived facts. */
-import type { PathSegment } from './schema-path';
+import type { PathSegment } from '../model/path';
 
 /** A reference from one named thing to another, found at `path`. */
 export interface Edge {

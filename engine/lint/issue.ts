@@ -1,5 +1,5 @@
 /** Building issues with optional fields set only when known (exactOptionalPropertyTypes). */
-import { formatPath, type PathSegment } from './schema-path';
+import { formatPath, type PathSegment } from '../model/path';
 import type { LintIssue, LintRule, LintSeverity } from './types';
 
 /** Which node, edge or alert an issue belongs to, for the editor to focus. */

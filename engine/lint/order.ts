@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { pathwaySchema } from '../model/schema';
-import { formatPath, type PathSegment } from './schema-path';
+import { formatPath, type PathSegment } from '../model/path';
 import type { LintIssue } from './types';
 
 /** Splits `steps[3].transitions[0].when` back into segments. */

@@ -1,5 +1,5 @@
 /** Every translatable text of a document, with a name for messages and its location. */
-import type { PathSegment } from './schema-path';
+import type { PathSegment } from '../model/path';
 import type { Pathway, Texts } from '../model/types';
 import type { Location } from './issue';
 import { followUpSites } from './walk';

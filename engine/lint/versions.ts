@@ -1,5 +1,5 @@
 /** The shared view for rules over all versions of one pathway id. */
-import type { PathSegment } from './schema-path';
+import type { PathSegment } from '../model/path';
 import type { Pathway } from '../model/types';
 import { makeIssue } from './issue';
 import type { LintIssue, LintSeverity, VersionLintRule } from './types';

@@ -4,7 +4,7 @@
  * `{ condition }` references from here rather than each walking the tree again, so a new
  * place that holds a condition is added once.
  */
-import type { PathSegment } from './schema-path';
+import type { PathSegment } from '../model/path';
 import type { Condition, FollowUp, LeafCondition, Pathway } from '../model/types';
 import type { Location } from './issue';
 

@@ -3,7 +3,7 @@
  * (medication derivations read a `medications` fact, arithmetic reads numbers), produce
  * the type the fact declares, name a known MME table, and not depend on itself.
  */
-import type { PathSegment } from '../schema-path';
+import type { PathSegment } from '../../model/path';
 import type { Derivation, Fact } from '../../model/types';
 import type { LintContext, PathwayRule } from '../context';
 import { listOr } from '../describe';

@@ -4,7 +4,7 @@
  * ignored. Follow-up ids are checked across the whole document because results and
  * scenarios name a follow-up by id alone.
  */
-import { formatPath, type PathSegment } from '../schema-path';
+import { formatPath, type PathSegment } from '../../model/path';
 import type { PathwayRule } from '../context';
 import { makeIssue, type Location } from '../issue';
 import type { LintIssue } from '../types';

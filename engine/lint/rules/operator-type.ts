@@ -4,7 +4,7 @@
  * the fact (a string compared with a number, `in` without a list). json-rules-engine
  * would quietly answer false for such a comparison, so it is an error here.
  */
-import type { PathSegment } from '../schema-path';
+import type { PathSegment } from '../../model/path';
 import { OPERATORS } from '../../model/schema';
 import type { Fact, Operator } from '../../model/types';
 import type { PathwayRule } from '../context';

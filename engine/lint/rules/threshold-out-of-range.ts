@@ -5,7 +5,7 @@
  * author meant. Thresholds on the edge of the range are allowed. Values whose type does
  * not fit are left to operator-type.
  */
-import type { PathSegment } from '../schema-path';
+import type { PathSegment } from '../../model/path';
 import type { Fact } from '../../model/types';
 import type { PathwayRule } from '../context';
 import { showRange, showValue } from '../describe';

@@ -2,7 +2,7 @@
  * unknown-reference: a `references: [id]` entry that is not in the pathway's own
  * `references` list, so a reviewer could not find the source it cites.
  */
-import type { PathSegment } from '../schema-path';
+import type { PathSegment } from '../../model/path';
 import type { PathwayRule } from '../context';
 import { makeIssue, type Location } from '../issue';
 import { didYouMean } from '../suggest';

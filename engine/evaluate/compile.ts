@@ -6,6 +6,7 @@ import { PathwayError, type ErrorIssue } from '../errors';
 import type { Condition, Pathway, Step } from '../model/types';
 import type { ConditionEvaluator } from './condition-evaluator';
 import { RulesEngineEvaluator } from './rules-engine-evaluator';
+import { deriveFacts } from '../facts/derive';
 
 /** A pathway ready to evaluate patients. Immutable; safe to share between concurrent evaluations. */
 export interface CompiledPathway {
@@ -94,6 +95,9 @@ export function compilePathway(pathway: Pathway, _options: CompileOptions = {}):
       pathway.id,
     );
   }
+  // Derivation problems (a cycle, an unknown MME table) are properties of the pathway, not of
+  // a patient: derive once with no facts so they surface here rather than on every evaluation.
+  deriveFacts(pathway, {}, { asOf: pathway.effective.from, enteredDuringWalk: false });
   return {
     pathway,
     steps: new Map(pathway.steps.map((s) => [s.id, s])),

@@ -75,4 +75,10 @@ describe('bad input', () => {
     });
     expect(() => compilePathway(p)).toThrowError(/cycle: chronic → other → chronic/);
   });
+
+  it('refuses to compile a pathway naming an MME table the engine does not have', () => {
+    expect(() => compilePathway(miniPathway({ mmeTable: 'no-such-table' }))).toThrowError(
+      PathwayError,
+    );
+  });
 });

@@ -6,7 +6,8 @@ import { PathwayError, type ErrorIssue } from '../errors';
 import type { Condition, Pathway, Step } from '../model/types';
 import type { ConditionEvaluator } from './condition-evaluator';
 import { RulesEngineEvaluator } from './rules-engine-evaluator';
-import { deriveFacts } from '../facts/derive';
+import { derivationOrder } from '../facts/derive';
+import { DEFAULT_MME_TABLE, getMmeTable } from '../facts/mme';
 
 /** A pathway ready to evaluate patients. Immutable; safe to share between concurrent evaluations. */
 export interface CompiledPathway {
@@ -95,9 +96,13 @@ export function compilePathway(pathway: Pathway, _options: CompileOptions = {}):
       pathway.id,
     );
   }
-  // Derivation problems (a cycle, an unknown MME table) are properties of the pathway, not of
-  // a patient: derive once with no facts so they surface here rather than on every evaluation.
-  deriveFacts(pathway, {}, { asOf: pathway.effective.from, enteredDuringWalk: false });
+  // Derivation problems (a cycle, an unknown MME table) are properties of the pathway, not
+  // of a patient, so they surface here rather than on the first patient taking an opioid.
+  derivationOrder(pathway);
+  for (const fact of pathway.facts) {
+    if (fact.derived?.kind === 'mme')
+      getMmeTable(fact.derived.table ?? pathway.mmeTable ?? DEFAULT_MME_TABLE);
+  }
   return {
     pathway,
     steps: new Map(pathway.steps.map((s) => [s.id, s])),

@@ -99,6 +99,7 @@ export function compilePathway(pathway: Pathway, _options: CompileOptions = {}):
   // Derivation problems (a cycle, an unknown MME table) are properties of the pathway, not
   // of a patient, so they surface here rather than on the first patient taking an opioid.
   derivationOrder(pathway);
+  if (pathway.mmeTable !== undefined) getMmeTable(pathway.mmeTable);
   for (const fact of pathway.facts) {
     if (fact.derived?.kind === 'mme')
       getMmeTable(fact.derived.table ?? pathway.mmeTable ?? DEFAULT_MME_TABLE);

@@ -185,7 +185,7 @@ export function explain(
   lines.push(
     alerts.length === 0
       ? words.noAlerts
-      : words.alerts(alerts.length, alerts.map((a) => trimPeriod(a.message)).join('; ')),
+      : words.alerts(alerts.length, alerts.map((a) => `${a.id} (${a.severity})`).join(', ')),
   );
   if (undecided.length > 0)
     lines.push(

@@ -10,9 +10,27 @@ import type { FiredAlert, TraceNode, UndecidedAlert } from './result';
 import type { Candidate, WalkOutcome } from './walk';
 import { WORDS } from './words';
 
-function withUnit(pathway: Pathway, fact: string, value: unknown, language: Language): string {
+/**
+ * A leaf's value with its unit. Numbers are shown to two decimals, unless that would make
+ * the value look equal to the threshold it is compared with (11.996 is not "12 ≥ 12").
+ */
+function withUnit(
+  pathway: Pathway,
+  node: Extract<TraceNode, { kind: 'leaf' }>,
+  language: Language,
+): string {
+  const { fact, value, expected } = node;
   const unit = factOf(pathway, fact)?.unit;
-  const text = formatValue(value, language);
+  const looksEqual =
+    typeof value === 'number' &&
+    typeof expected === 'number' &&
+    value !== expected &&
+    Math.round(value * 100) / 100 === expected;
+  const text = looksEqual
+    ? language === 'en'
+      ? String(value)
+      : String(value).replace('.', ',')
+    : formatValue(value, language);
   return value === undefined || unit === undefined || typeof value !== 'number'
     ? text
     : `${text} ${formatUnit(unit, language)}`;
@@ -65,7 +83,7 @@ function leafHolds(
   const label = factLabel(pathway, node.fact, language);
   return (
     plainLeaf(pathway, node, language) ??
-    `${label} ${withUnit(pathway, node.fact, node.value, language)} ${comparison(pathway, node, language)}`
+    `${label} ${withUnit(pathway, node, language)} ${comparison(pathway, node, language)}`
   );
 }
 
@@ -80,7 +98,7 @@ function leafFails(
   if (node.value === undefined) return `${label} ${words.unknown}`;
   return (
     plainLeaf(pathway, node, language) ??
-    `${label} ${withUnit(pathway, node.fact, node.value, language)} (${words.needs} ${comparison(pathway, node, language)})`
+    `${label} ${withUnit(pathway, node, language)} (${words.needs} ${comparison(pathway, node, language)})`
   );
 }
 
@@ -98,15 +116,19 @@ export function whyTrue(pathway: Pathway, node: TraceNode, language: Language): 
         .map((c) => whyTrue(pathway, c, language))
         .join(` ${words.or} `);
     case 'not':
-      // "not (specialist plan in place: no)" reads worse than the plain fact.
-      if (node.child.kind === 'leaf') return whyFalse(pathway, node.child, language);
-      return `${words.not} (${whyFalse(pathway, node.child, language)})`;
+      // Why the child is false is exactly why this holds; a "not" in front would only
+      // make a double negative ("not (improved does not hold …)").
+      return whyFalse(pathway, node.child, language);
     case 'condition':
       return `${node.name} (${whyTrue(pathway, node.child, language)})`;
   }
 }
 
-/** Why a node is false or unknown, naming only the parts that block it. */
+/**
+ * Why a node is false, or why it is still unknown, naming only the parts that decide that:
+ * for a false `all` its false parts (an unknown part changes nothing), for an unknown one
+ * its unknown parts.
+ */
 export function whyFalse(pathway: Pathway, node: TraceNode, language: Language): string {
   const words = WORDS[language];
   switch (node.kind) {
@@ -114,15 +136,25 @@ export function whyFalse(pathway: Pathway, node: TraceNode, language: Language):
       return leafFails(pathway, node, language);
     case 'all':
       return node.children
-        .filter((c) => c.result !== 'true')
+        .filter((c) => c.result === node.result)
         .map((c) => whyFalse(pathway, c, language))
         .join(` ${words.and} `);
-    case 'any':
-      return `${words.noneOf}: ${node.children.map((c) => whyFalse(pathway, c, language)).join('; ')}`;
+    case 'any': {
+      const deciding = node.children
+        .filter((c) => c.result === node.result)
+        .map((c) => whyFalse(pathway, c, language));
+      return node.result === 'false'
+        ? `${words.noneOf}: ${deciding.join('; ')}`
+        : deciding.join(` ${words.or} `);
+    }
     case 'not':
-      return `${words.not}: ${whyTrue(pathway, node.child, language)}`;
+      return node.result === 'unknown'
+        ? whyFalse(pathway, node.child, language)
+        : whyTrue(pathway, node.child, language);
     case 'condition':
-      return `${node.name} ${words.doesNotHold} (${whyFalse(pathway, node.child, language)})`;
+      return node.result === 'unknown'
+        ? `${node.name} (${whyFalse(pathway, node.child, language)})`
+        : `${node.name} ${words.doesNotHold} (${whyFalse(pathway, node.child, language)})`;
   }
 }
 

@@ -3,9 +3,13 @@ import type { Fact, Language, Pathway } from '../model/types';
 import { pickText } from '../model/texts';
 import { WORDS } from './words';
 
-/** Formats a number the way the language writes it (decimal comma in sv and da). */
+/**
+ * Formats a number the way the language writes it (decimal comma in sv and da), with at
+ * most two decimals: 8.428571 weeks reads as 8.43. Values are computed exactly; only the
+ * display is rounded.
+ */
 export function formatNumber(value: number, language: Language): string {
-  const text = String(value);
+  const text = String(Math.round(value * 100) / 100);
   return language === 'en' ? text : text.replace('.', ',');
 }
 

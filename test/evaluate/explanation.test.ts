@@ -33,4 +33,29 @@ describe('the explanation', () => {
     );
     expect(r.step.title).toBe('Steg treat');
   });
+
+  it('rounds values to two decimals but never so that a value looks equal to its threshold', async () => {
+    const r = await run({
+      currentStep: { id: 'treat' },
+      facts: { flags: [], done: true, weeksInStep: 11.996 },
+    });
+    expect(r.explanation).toContain('weeks in step 11.996 weeks (needs ≥ 12)');
+    const r2 = await run({
+      currentStep: { id: 'treat' },
+      facts: { flags: [], done: true, weeksInStep: 8.428571 },
+    });
+    expect(r2.explanation).toContain('weeks in step 8.43 weeks (needs ≥ 12)');
+  });
+
+  it('states a list fact that is empty as none, and a yes/no fact by its value', async () => {
+    const r = await run({ facts: { painMonths: 8, flags: [], done: false } });
+    expect(r.explanation).toContain('Not to “Step flagged”: flags: none');
+  });
+
+  it('names only the parts that decide a false condition, not the unknown ones', async () => {
+    const r = await run({ currentStep: { id: 'treat' }, facts: { flags: [], done: false } });
+    // done is false, weeksInStep is unknown: the all() is false because of done alone.
+    expect(r.explanation).toContain('Not to “Step done”: done: no.');
+    expect(r.status).toBe('settled');
+  });
 });

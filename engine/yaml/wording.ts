@@ -3,6 +3,7 @@
  * pathway, not a programmer: say "text" and "a list", show the offending value, and offer
  * the nearest valid spelling when a name looks mistyped.
  */
+import { closestName } from '../model/suggest';
 
 const LONGEST_SHOWN = 60;
 
@@ -48,43 +49,6 @@ export function listWords(words: readonly string[], last = 'or'): string {
 
 /** ` (did you mean 'when'?)` when a candidate is a likely misspelling of `word`, else ''. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  // Small typos only: suggesting a distant word would mislead more than help.
-  const allowed = Math.max(1, Math.floor(word.length / 3));
-  return best !== undefined && bestDistance > 0 && bestDistance <= allowed
-    ? ` (did you mean '${best}'?)`
-    : '';
-}
-
-/** Levenshtein distance with adjacent swaps counted as one edit. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = [];
-    for (let j = 0; j <= b.length; j++) {
-      if (i === 0 || j === 0) {
-        row.push(i + j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(
-        (rows[i - 1]?.[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        (rows[i - 1]?.[j - 1] ?? 0) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      row.push(d);
-    }
-    rows.push(row);
-  }
-  return rows[a.length]?.[b.length] ?? 0;
+  const best = closestName(word, candidates);
+  return best === undefined ? '' : ` (did you mean '${best}'?)`;
 }

@@ -3,23 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main';
 import { memoryIo } from '../../engine/cli/io';
-import { miniPathway } from '../fixtures/pathways';
-import { tempDir, writePathway } from '../fixtures/files';
+import { tempDir, writeTwoVersions } from '../fixtures/files';
 
 async function setup() {
   const root = await tempDir();
-  await writePathway(
-    root,
-    miniPathway({
-      version: '1.0.0',
-      status: 'retired',
-      effective: { from: '2025-01-01', to: '2026-07-01' },
-    }),
-  );
-  await writePathway(
-    root,
-    miniPathway({ version: '1.1.0', status: 'active', effective: { from: '2026-07-01' } }),
-  );
+  await writeTwoVersions(root);
   const input = join(root, 'patient.json');
   await writeFile(input, JSON.stringify({ facts: { painMonths: 8, flags: [], score: 70 } }));
   return { root, input, io: memoryIo(root, '2026-11-23') };

@@ -4,23 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { PathwayError } from '../../engine/errors';
 import { findVersion, loadRepository } from '../../engine/node/repository';
 import { miniPathway } from '../fixtures/pathways';
-import { tempDir, writePathway } from '../fixtures/files';
+import { tempDir, writePathway, writeTwoVersions } from '../fixtures/files';
 
 describe('a pathways folder', () => {
   it('loads every version of every pathway and finds the one in effect', async () => {
     const root = await tempDir();
-    await writePathway(
-      root,
-      miniPathway({
-        version: '1.0.0',
-        status: 'retired',
-        effective: { from: '2025-01-01', to: '2026-07-01' },
-      }),
-    );
-    await writePathway(
-      root,
-      miniPathway({ version: '1.1.0', status: 'active', effective: { from: '2026-07-01' } }),
-    );
+    await writeTwoVersions(root);
     await writePathway(root, miniPathway({ id: 'other', version: '0.1.0' }));
     const repo = await loadRepository(root);
     expect([...repo.pathways.keys()]).toEqual(['mini', 'other']);

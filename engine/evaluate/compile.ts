@@ -6,6 +6,7 @@ import { PathwayError, type ErrorIssue } from '../errors';
 import type { Condition, Pathway, Step } from '../model/types';
 import type { ConditionEvaluator } from './condition-evaluator';
 import { RulesEngineEvaluator } from './rules-engine-evaluator';
+import { CompiledEvaluator } from './compiled-evaluator';
 import { derivationOrder } from '../facts/derive';
 import { DEFAULT_MME_TABLE, getMmeTable } from '../facts/mme';
 
@@ -17,8 +18,11 @@ export interface CompiledPathway {
 }
 
 export interface CompileOptions {
-  /** Which condition evaluator to use. Only the json-rules-engine reference exists today. */
-  evaluator?: 'rules-engine';
+  /**
+   * Which condition evaluator to use: `rules-engine` (default), json-rules-engine itself,
+   * the reference; or `compiled`, closures with the same answers and trace, much faster.
+   */
+  evaluator?: 'rules-engine' | 'compiled';
 }
 
 function referencedNames(condition: Condition, into: string[] = []): string[] {
@@ -85,7 +89,7 @@ function integrityIssues(pathway: Pathway): ErrorIssue[] {
 }
 
 /** Prepares a validated pathway for evaluation. Throws a {@link PathwayError} if it cannot be evaluated. */
-export function compilePathway(pathway: Pathway, _options: CompileOptions = {}): CompiledPathway {
+export function compilePathway(pathway: Pathway, options: CompileOptions = {}): CompiledPathway {
   const issues = integrityIssues(pathway);
   if (issues.length > 0) {
     const first = issues[0] as ErrorIssue;
@@ -107,6 +111,9 @@ export function compilePathway(pathway: Pathway, _options: CompileOptions = {}):
   return {
     pathway,
     steps: new Map(pathway.steps.map((s) => [s.id, s])),
-    evaluator: new RulesEngineEvaluator(pathway),
+    evaluator:
+      options.evaluator === 'compiled'
+        ? new CompiledEvaluator(pathway)
+        : new RulesEngineEvaluator(pathway),
   };
 }

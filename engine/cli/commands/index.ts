@@ -4,6 +4,8 @@ import { evaluateCommand } from './evaluate';
 import { formatCommand } from './format';
 import { freezeCommand } from './freeze';
 import { lintCommand } from './lint';
+import { replayCommand } from './replay';
+import { serveCommand } from './serve';
 import { testCommand } from './test';
 import { versionsCommand } from './versions';
 
@@ -14,4 +16,6 @@ export const COMMANDS: CommandFactory[] = [
   formatCommand,
   versionsCommand,
   freezeCommand,
+  serveCommand,
+  replayCommand,
 ];

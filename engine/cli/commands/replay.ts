@@ -1,0 +1,111 @@
+/**
+ * `pathway replay <audit id>`: re-evaluates an evaluation recorded in the audit log and
+ * confirms the same step, status and alerts (exit 0) or prints the differences (exit 1).
+ * Says so when the pathway file changed since (its content hash differs).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { PathwayError } from '../../errors';
+import { loadRepository } from '../../node/repository';
+import type { ReplayDifference } from '../../server/replay';
+import type { CommandFactory } from '../main';
+import { EXIT_FAILURES, EXIT_OK, type Io } from '../io';
+import { pathwaysRoot } from './shared';
+
+interface ReplayFlags {
+  dataDir?: string;
+  auditFile?: string;
+  pathways?: string;
+  json?: boolean;
+  record: boolean;
+}
+
+function parseId(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError('expected an audit record id (a positive integer)');
+  return Number(value);
+}
+
+function show(value: unknown): string {
+  return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+}
+
+function describe(d: ReplayDifference): string {
+  return `  ${d.field}: recorded ${show(d.recorded)}, now ${show(d.now)}`;
+}
+
+async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
+  const file = resolve(
+    io.cwd,
+    flags.auditFile ?? join(flags.dataDir ?? process.env.DATA_DIR ?? 'data', 'audit.sqlite'),
+  );
+  if (!existsSync(file))
+    throw new PathwayError(
+      'FILE_READ',
+      `no audit log at ${file} (use --data-dir or --audit-file)`,
+      [{ code: 'FILE_READ', message: 'no such file', file }],
+    );
+  // Loaded on demand, so other commands do not load SQLite at start-up.
+  const { openAuditLog } = await import('../../server/audit');
+  const { replayRecord } = await import('../../server/replay');
+  const audit = openAuditLog(file);
+  try {
+    const record = audit.get(id);
+    if (record === undefined)
+      throw new PathwayError('INVALID_INPUT', `no audit record ${id} in ${file}`, [
+        { code: 'INVALID_INPUT', message: `no audit record ${id}`, path: 'id', value: id },
+      ]);
+    const repo = await loadRepository(pathwaysRoot(io, flags.pathways ?? process.env.PATHWAYS_DIR));
+    const outcome = await replayRecord(record, repo);
+    if (flags.record)
+      audit.record({
+        time: new Date().toISOString(),
+        channel: 'replay',
+        pathwayId: record.pathwayId,
+        version: record.version,
+        contentHash: outcome.currentHash,
+        asOf: record.asOf,
+        language: record.language,
+        input: record.input,
+        status: outcome.now.status,
+        step: outcome.now.step,
+        alerts: outcome.now.alerts,
+        ...(outcome.now.errorCode === undefined ? {} : { errorCode: outcome.now.errorCode }),
+      });
+    const same = outcome.differences.length === 0;
+    if (flags.json === true) {
+      io.out(JSON.stringify({ same, ...outcome }, null, 2));
+      return same ? EXIT_OK : EXIT_FAILURES;
+    }
+    const lines = [
+      `audit record ${id}: ${record.pathwayId} ${record.version}, as of ${record.asOf}, ${record.channel} at ${record.time}`,
+    ];
+    if (outcome.fileChanged)
+      lines.push(
+        `the pathway file changed since: ${outcome.key} was ${record.contentHash}, now ${outcome.currentHash}`,
+      );
+    if (same)
+      lines.push(
+        `same result: status ${outcome.now.status}, step ${outcome.now.step ?? '-'}, alerts ${show(outcome.now.alerts)}${outcome.now.errorCode === undefined ? '' : `, error ${outcome.now.errorCode}`}`,
+      );
+    else lines.push('different result:', ...outcome.differences.map(describe));
+    io.out(lines.join('\n'));
+    return same ? EXIT_OK : EXIT_FAILURES;
+  } finally {
+    audit.close();
+  }
+}
+
+export const replayCommand: CommandFactory = (io, done) =>
+  new Command('replay')
+    .description(
+      'Re-evaluate an audited evaluation and confirm the same step, status and alerts (exit 0) or show the differences (exit 1).',
+    )
+    .argument('<id>', 'audit record id', parseId)
+    .option('--data-dir <dir>', 'folder of audit.sqlite (default: $DATA_DIR or ./data)')
+    .option('--audit-file <file>', 'the audit database file itself')
+    .option('--pathways <dir>', 'pathways folder (default: $PATHWAYS_DIR or ./pathways)')
+    .option('--json', 'print the outcome as JSON')
+    .option('--no-record', 'do not record the replay in the audit log')
+    .action(async (id: number, flags: ReplayFlags) => done(await run(io, id, flags)));

@@ -1,0 +1,149 @@
+/**
+ * The HTTP service: fastify 5 with the REST API under `/api/`, the editor at `/` and CDS
+ * Hooks. `buildApp` wires routes to a {@link ServiceContext} over a pathways folder; it does
+ * not listen (see `server.ts`), so tests drive it with `app.inject`.
+ */
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { openAuditLog } from './audit';
+import { errorResponse, HttpError, type AnyErrorCode } from './errors';
+import type { RouteDeps } from './http';
+import { registerAuditRoutes } from './routes/audit';
+import { registerBatchRoutes } from './routes/batch';
+import { registerEditorRoutes } from './routes/editor';
+import { registerEvaluateRoutes } from './routes/evaluate';
+import { registerHealthRoutes } from './routes/health';
+import { registerOpenApiRoutes } from './routes/openapi';
+import { registerPathwayRoutes } from './routes/pathways';
+import { registerPublishRoutes } from './routes/publish';
+import { registerSaveRoutes } from './routes/save';
+import { registerScenarioRoutes } from './routes/scenarios';
+import { registerValidateRoutes } from './routes/validate';
+import { createServiceContext, type LocalServiceContext } from './service-context';
+
+/** Default limit of JSON bodies (and of one batch line): 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  /** The pathways folder. */
+  pathwaysDir: string;
+  /** Folder of the audit database (`<dataDir>/audit.sqlite`). Default `./data`. */
+  dataDir?: string;
+  /** The audit database file; overrides `dataDir`. `:memory:` for a throwaway log. */
+  auditFile?: string;
+  /** The built editor. Default `dist/editor`. */
+  editorDir?: string;
+  /** PATHWAY_WRITE_TOKEN: lets non-loopback clients write with `Authorization: Bearer <token>`. */
+  writeToken?: string;
+  /** Today's date (YYYY-MM-DD), the default `asOf`. */
+  today?: () => string;
+  /** fastify's logger option (pino). Default off. */
+  logger?: boolean | object;
+  /** Largest JSON body in bytes (and largest batch line). Default 1 MiB. */
+  bodyLimit?: number;
+  /** Check every answer against its response schema (for tests). Default false. */
+  checkResponses?: boolean;
+}
+
+/** fastify's own error codes that mean the request was bad, with the code the service answers. */
+const FASTIFY_CODES: Readonly<Record<string, [number, AnyErrorCode]>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_REQUEST'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'INVALID_JSON'],
+};
+
+interface FastifyLikeError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
+
+/** Turns fastify's request errors (bad JSON, too large, …) into the service's error shape. */
+function fromFastify(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null || error instanceof HttpError) return error;
+  const { code, statusCode, message } = error as FastifyLikeError;
+  const known = code === undefined ? undefined : FASTIFY_CODES[code];
+  if (known !== undefined) return new HttpError(known[0], known[1], message ?? known[1]);
+  if (
+    error instanceof SyntaxError ||
+    (typeof statusCode === 'number' &&
+      statusCode >= 400 &&
+      statusCode < 500 &&
+      code?.startsWith('FST_ERR_CTP'))
+  ) {
+    return new HttpError(400, 'INVALID_JSON', `the body is not valid JSON: ${message ?? ''}`);
+  }
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500)
+    return new HttpError(
+      statusCode,
+      statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+      message ?? 'bad request',
+    );
+  return error;
+}
+
+/** Builds the service (not yet listening). Close it with `app.close()`: that also closes the audit log. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const pathwaysDir = resolve(options.pathwaysDir);
+  const auditFile = options.auditFile ?? join(resolve(options.dataDir ?? 'data'), 'audit.sqlite');
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const audit = openAuditLog(auditFile);
+  const ctx: LocalServiceContext = createServiceContext({
+    pathwaysDir,
+    audit,
+    ...(options.today === undefined ? {} : { today: options.today }),
+  });
+  const fastifyOptions: FastifyServerOptions = {
+    logger: options.logger ?? false,
+    bodyLimit,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  };
+  const app = Fastify(fastifyOptions);
+  const deps: RouteDeps = {
+    ctx,
+    writeToken: options.writeToken === '' ? undefined : options.writeToken,
+    checkResponses: options.checkResponses ?? false,
+    bodyLimit,
+  };
+  const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
+
+  // Only JSON is read as a body (text/plain forms cannot reach the write routes).
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = errorResponse(fromFastify(error), hide);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.error.code, status }, 'request refused');
+    return reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const message = `no route ${request.method} ${request.url.split('?')[0] ?? ''}`;
+    return reply
+      .code(404)
+      .send({
+        error: { code: 'ROUTE_NOT_FOUND', message, issues: [{ code: 'ROUTE_NOT_FOUND', message }] },
+      });
+  });
+  app.addHook('onClose', async () => {
+    ctx.close();
+  });
+
+  registerHealthRoutes(app, deps);
+  registerPathwayRoutes(app, deps);
+  registerScenarioRoutes(app, deps);
+  registerEvaluateRoutes(app, deps);
+  registerBatchRoutes(app, deps);
+  registerValidateRoutes(app, deps);
+  registerSaveRoutes(app, deps);
+  registerPublishRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerOpenApiRoutes(app);
+  // TODO(cds-hooks): registerCdsHooks(app, ctx) from './cds-hooks' once engine/server/cds-hooks.ts lands.
+  await registerEditorRoutes(app, resolve(options.editorDir ?? join('dist', 'editor')));
+  await app.ready();
+  return app;
+}

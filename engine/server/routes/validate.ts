@@ -1,0 +1,34 @@
+/**
+ * `POST /api/validate`: checks a pathway document (YAML text or a parsed object) against
+ * the schema and the linter, and against the other versions of the same pathway on disk.
+ * Problems are the answer, not an error: a 200 with `ok: false`.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Pathway } from '../../model/types';
+import { checkPathwayObject, checkPathwayText, lintDocument } from '../documents';
+import { answer, bodyOf, type RouteDeps } from '../http';
+import { validateBodySchema, validateResponseSchema } from '../schemas';
+
+/** Registers the validate route. */
+export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.post('/api/validate', async (request) => {
+    const body = bodyOf(validateBodySchema, request);
+    const checked = 'text' in body ? checkPathwayText(body.text) : checkPathwayObject(body.pathway);
+    let siblings: Pathway[] = [];
+    if (checked.pathway !== undefined) {
+      try {
+        const repo = await deps.ctx.repository();
+        siblings = (repo.pathways.get(checked.pathway.id) ?? []).map((v) => v.pathway);
+      } catch {
+        // A broken folder does not stop checking this document on its own.
+        siblings = [];
+      }
+    }
+    const lint = checked.pathway === undefined ? [] : lintDocument(checked.pathway, siblings);
+    return answer(deps, validateResponseSchema, {
+      ok: checked.errors.length === 0 && lint.every((i) => i.severity !== 'error'),
+      errors: checked.errors,
+      lint,
+    });
+  });
+}

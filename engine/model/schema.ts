@@ -146,9 +146,17 @@ export const factSourceSchema = z.strictObject({
             system: z.string().min(1),
             code: z.string().min(1),
             display: z.string().optional(),
+            /** The fact value this code stands for (map kind `condition-code-to-value`, e.g. 192970008 → caudaEquina). */
+            value: z.union([z.string(), z.number(), z.boolean()]).optional(),
           }),
         )
         .default([]),
+      /**
+       * How the FHIR mapper reads the fact: a map kind (`birthDate-age`, `onset-months`,
+       * `latest-value`, `closest-to-step-entry`, `active-condition-boolean`,
+       * `condition-code-to-value`, `medications`), optionally followed by `:` and free text;
+       * or free text the mapper recognises (see engine/fhir/kinds.ts).
+       */
       map: z.string().optional(),
     })
     .optional(),

@@ -1,0 +1,132 @@
+/**
+ * Small, defensive readers for FHIR JSON: codings, dates and references. Input comes from
+ * other systems, so every reader accepts `unknown` and answers undefined for anything
+ * malformed instead of throwing.
+ */
+import { isIsoDate } from '../facts/dates';
+
+/** A declared code from the fact dictionary (`source.fhir.codes`). */
+export interface DeclaredCode {
+  readonly system: string;
+  readonly code: string;
+  readonly display?: string | undefined;
+  readonly value?: string | number | boolean | undefined;
+}
+
+/** A coding as read from a resource: fields that are not strings are dropped. */
+export interface ReadCoding {
+  system?: string;
+  code?: string;
+  display?: string;
+}
+
+/** The WHO ATC code system URI. */
+export const ATC_SYSTEM = 'http://www.whocc.no/atc';
+/** The UCUM code system URI. */
+export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+
+/** Code systems whose sub-codes extend the parent code (F11.2 → F11.20, MG30 → MG30.0). */
+const HIERARCHICAL_SYSTEMS = new Set([
+  'http://hl7.org/fhir/sid/icd-10',
+  'http://hl7.org/fhir/sid/icd-10-cm',
+  'http://id.who.int/icd/release/11/mms',
+]);
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** The codings of a CodeableConcept (malformed entries skipped). */
+export function codingsOf(concept: unknown): ReadCoding[] {
+  if (!isObject(concept) || !Array.isArray(concept['coding'])) return [];
+  const out: ReadCoding[] = [];
+  for (const entry of concept['coding'] as unknown[]) {
+    if (!isObject(entry)) continue;
+    const system = text(entry['system']);
+    const code = text(entry['code']);
+    const display = text(entry['display']);
+    out.push({
+      ...(system === undefined ? {} : { system }),
+      ...(code === undefined ? {} : { code }),
+      ...(display === undefined ? {} : { display }),
+    });
+  }
+  return out;
+}
+
+/** The first code of `concept` in `system`. */
+export function codeIn(concept: unknown, system: string): string | undefined {
+  return codingsOf(concept).find((c) => c.system === system)?.code;
+}
+
+/** True when `coding` is `declared`, or (in ICD-10/ICD-11) one of its sub-codes. */
+export function codingMatches(coding: ReadCoding, declared: DeclaredCode): boolean {
+  if (coding.system !== declared.system || coding.code === undefined) return false;
+  if (coding.code === declared.code) return true;
+  if (!HIERARCHICAL_SYSTEMS.has(declared.system)) return false;
+  const stem = declared.code.includes('.') ? declared.code : `${declared.code}.`;
+  return coding.code.startsWith(stem);
+}
+
+/** The declared codes a concept carries. */
+export function matchingCodes(concept: unknown, declared: readonly DeclaredCode[]): DeclaredCode[] {
+  const codings = codingsOf(concept);
+  return declared.filter((d) => codings.some((c) => codingMatches(c, d)));
+}
+
+/**
+ * A declared code written in the wrong (or no) system, such as LOINC 72514-3 sent as
+ * `http://snomed.info/sct`: reported, never matched.
+ */
+export function misplacedCode(
+  concept: unknown,
+  declared: readonly DeclaredCode[],
+): { coding: ReadCoding; expected: DeclaredCode } | undefined {
+  for (const coding of codingsOf(concept)) {
+    if (declared.some((d) => codingMatches(coding, d))) return undefined;
+  }
+  for (const coding of codingsOf(concept)) {
+    const expected = declared.find((d) => d.code === coding.code && d.system !== coding.system);
+    if (expected !== undefined) return { coding, expected };
+  }
+  return undefined;
+}
+
+/** A FHIR date or dateTime read as a calendar day plus an instant for ordering. */
+export type ReadDate =
+  | { kind: 'date'; date: string; instant: number }
+  | { kind: 'partial'; text: string }
+  | { kind: 'invalid'; text: string };
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+const PARTIAL = /^\d{4}(?:-\d{2})?$/;
+
+/**
+ * Reads a FHIR `date`/`dateTime`/`instant`. The calendar day is the one written (the
+ * record's local day); the instant orders values taken on the same day.
+ */
+export function readDate(value: unknown): ReadDate | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return { kind: 'invalid', text: JSON.stringify(value) };
+  if (PARTIAL.test(value)) return { kind: 'partial', text: value };
+  const match = DATE_TIME.exec(value);
+  const day = match?.[1];
+  if (match === null || day === undefined || !isIsoDate(day))
+    return { kind: 'invalid', text: value };
+  const instant = Date.parse(match[2] === undefined ? `${day}T00:00:00Z` : value);
+  if (Number.isNaN(instant)) return { kind: 'invalid', text: value };
+  return { kind: 'date', date: day, instant };
+}
+
+/** The id part of a reference such as `Patient/123` (or a full URL ending in it). */
+export function referencedId(reference: unknown, type: string): string | undefined {
+  if (!isObject(reference)) return undefined;
+  const ref = reference['reference'];
+  if (typeof ref !== 'string') return undefined;
+  const match = new RegExp(`(?:^|/)${type}/([^/]+)(?:/_history/[^/]+)?$`).exec(ref);
+  return match?.[1];
+}

@@ -1,0 +1,117 @@
+/**
+ * `factsFromFhir`: FHIR R4 resources → patient facts, driven only by the pathway's fact
+ * dictionary (`source.fhir`: resource, codes, map kind). Malformed or unusable resources
+ * are reported and skipped, never a crash; values outside a fact's range or of the wrong
+ * type are reported and left out, never guessed.
+ */
+import { isPathwayError } from '../errors';
+import { isIsoDate } from '../facts/dates';
+import { validateInput } from '../facts/validate';
+import type { Pathway } from '../model/types';
+import { readConditionPresent, readConditionValues, readOnsetMonths } from './conditions';
+import { mappingOf, type FactMapping } from './kinds';
+import { readMedications } from './medications';
+import { readAge } from './patient';
+import { Report } from './report';
+import { indexResources, type ResourceIndex } from './resources';
+import { readScore } from './scores';
+import type { FhirMappingOptions, FhirMappingResult, FhirResource, UnmappedFact } from './types';
+
+function read(
+  mapping: FactMapping,
+  index: ResourceIndex,
+  options: FhirMappingOptions,
+  report: Report,
+): { value: unknown; from: string } | undefined {
+  const { asOf } = options;
+  switch (mapping.kind) {
+    case 'birthDate-age':
+      return readAge(index, asOf, report, mapping.fact.name);
+    case 'onset-months':
+      return readOnsetMonths(mapping, index, asOf, report);
+    case 'latest-value':
+    case 'closest-to-step-entry':
+      return readScore(mapping, index, asOf, options.stepEnteredAt, report);
+    case 'active-condition-boolean':
+      return readConditionPresent(mapping, index);
+    case 'condition-code-to-value':
+      return readConditionValues(mapping, index);
+    case 'medications': {
+      const complete = ['MedicationStatement', 'MedicationRequest'].some((t) =>
+        options.completeTypes?.includes(t),
+      );
+      return readMedications(mapping, index, asOf, complete, report);
+    }
+  }
+}
+
+/** Checks one value with the engine's own input validation; reports what it rejects. */
+function accepted(
+  pathway: Pathway,
+  name: string,
+  found: { value: unknown; from: string },
+  asOf: string,
+  report: Report,
+): boolean {
+  try {
+    validateInput(pathway, { facts: { [name]: found.value } }, { asOf });
+    return true;
+  } catch (error) {
+    if (!isPathwayError(error)) throw error;
+    for (const issue of error.issues) report.problem(found.from, issue.message, name);
+    return false;
+  }
+}
+
+/**
+ * Maps FHIR R4 resources to the facts `pathway`'s dictionary declares FHIR sources for.
+ * @param resources the patient's resources (Bundles already unpacked); any JSON is accepted.
+ * @throws PathwayError `DATE_FORMAT` only when `options.asOf` is not a date.
+ */
+export function factsFromFhir(
+  pathway: Pathway,
+  resources: readonly FhirResource[] | readonly unknown[],
+  options: FhirMappingOptions,
+): FhirMappingResult {
+  validateInput(pathway, { facts: {} }, { asOf: options.asOf });
+  const report = new Report();
+  const index = indexResources(resources, options.patientId, report);
+  const facts: Record<string, unknown> = {};
+  const missing: string[] = [];
+  const unmapped: UnmappedFact[] = [];
+  for (const fact of pathway.facts) {
+    const decision = mappingOf(fact);
+    if (decision.ok === 'none') continue;
+    if (decision.ok === false) {
+      unmapped.push({ fact: fact.name, reason: decision.reason });
+      missing.push(fact.name);
+      continue;
+    }
+    if (
+      decision.mapping.kind === 'closest-to-step-entry' &&
+      (options.stepEnteredAt === undefined || !isIsoDate(options.stepEnteredAt))
+    ) {
+      unmapped.push({ fact: fact.name, reason: "needs the current step's entry date" });
+      missing.push(fact.name);
+      continue;
+    }
+    let found: { value: unknown; from: string } | undefined;
+    try {
+      found = read(decision.mapping, index, options, report);
+    } catch (error) {
+      // A resource shaped in a way no reader foresaw: report it, never crash the caller.
+      report.problem(
+        '(input)',
+        `could not read ${fact.name}: ${error instanceof Error ? error.message : String(error)}`,
+        fact.name,
+      );
+      found = undefined;
+    }
+    if (found !== undefined && accepted(pathway, fact.name, found, options.asOf, report)) {
+      facts[fact.name] = found.value;
+    } else {
+      missing.push(fact.name);
+    }
+  }
+  return { facts, missing, problems: report.problems, notes: report.notes, unmapped };
+}

@@ -1,0 +1,61 @@
+/**
+ * `diffPathways(old, new)`: what changed, clinically, between two pathway documents.
+ * It compares parsed documents, so key order, quoting and line wrapping can never show;
+ * node positions live in the layout file and are not part of the document at all.
+ */
+import type { Alert, Fact, Measure, NamedCondition, Pathway } from '../model/types';
+import { diffKeyed, type KeyedSpec } from './diff-keyed';
+import { diffMetadata } from './diff-metadata';
+import { diffSteps, followUpSpec } from './diff-steps';
+import { diffTransitions } from './diff-transitions';
+import type { PathwayDiff } from './types';
+
+const FACTS: KeyedSpec<Fact> = {
+  area: 'fact',
+  key: (f) => f.name,
+  locate: (factName) => ({ factName }),
+  fields: ['type', 'unit', 'range', 'values', 'derived', 'label', 'description', 'source'],
+};
+
+const CONDITIONS: KeyedSpec<NamedCondition> = {
+  area: 'condition',
+  key: (c) => c.name,
+  locate: (conditionName) => ({ conditionName }),
+  fields: ['when', 'description', 'references'],
+};
+
+const MEASURES: KeyedSpec<Measure> = {
+  area: 'measure',
+  key: (m) => m.id,
+  locate: (measureId) => ({ measureId }),
+  fields: ['title', 'facts'],
+};
+
+const ALERTS: KeyedSpec<Alert> = {
+  area: 'alert',
+  key: (a) => a.id,
+  locate: (alertId) => ({ alertId }),
+  fields: ['severity', 'when', 'message', 'title', 'references'],
+};
+
+/**
+ * The semantic diff of two pathway documents, in reading order: metadata, facts, named
+ * conditions, measures, global transitions, steps (each with its transitions and
+ * follow-ups), alerts, pathway-level follow-ups. Empty `entries` means no clinical change.
+ */
+export function diffPathways(before: Pathway, after: Pathway): PathwayDiff {
+  return {
+    old: { id: before.id, version: before.version },
+    new: { id: after.id, version: after.version },
+    entries: [
+      ...diffMetadata(before, after),
+      ...diffKeyed(FACTS, before.facts, after.facts),
+      ...diffKeyed(CONDITIONS, before.conditions, after.conditions),
+      ...diffKeyed(MEASURES, before.measures, after.measures),
+      ...diffTransitions(before.globalTransitions, after.globalTransitions, undefined),
+      ...diffSteps(before.steps, after.steps),
+      ...diffKeyed(ALERTS, before.alerts, after.alerts),
+      ...diffKeyed(followUpSpec(undefined), before.followUps, after.followUps),
+    ],
+  };
+}

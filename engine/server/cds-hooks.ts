@@ -1,0 +1,198 @@
+/**
+ * CDS Hooks 2.0: `GET /cds-services` (discovery) and `POST /cds-services/:id`, one
+ * `patient-view` service per pathway. The prefetch (FHIR R4) is mapped to facts through the
+ * pathway's fact dictionary, evaluated with the version in effect today, recorded in the
+ * audit log (channel `cds-hooks`) and answered with cards.
+ *
+ * A request without the `patient` prefetch answers 412 Precondition Failed (the service
+ * does not query the FHIR server itself). Other keys may be missing: the evaluation goes
+ * on and a card says which data was not sent and which facts stay unknown.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { evaluate } from '../evaluate/evaluate';
+import { isPathwayError } from '../errors';
+import { factsFromFhir } from '../fhir';
+import { findVersion } from '../node/repository';
+import { buildCards } from './cds-cards';
+import { unpackPrefetch } from './cds-prefetch';
+import { cdsRequestSchema, patientViewContextSchema, type CdsResponse } from './cds-schema';
+import {
+  CDS_HOOK,
+  pathwayIdOf,
+  prefetchTemplates,
+  servicesOf,
+  type PrefetchKey,
+} from './cds-services';
+import { requestLanguage } from './cds-texts';
+import type { ServiceContext } from './context';
+
+/** Largest request body accepted by the service endpoint (a prefetch can be large). */
+export const CDS_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Stable codes of CDS Hooks error answers. */
+export type CdsErrorCode =
+  'BAD_REQUEST' | 'NOT_FOUND' | 'PRECONDITION_FAILED' | 'EVALUATION_FAILED';
+
+interface Issue {
+  code: string;
+  message: string;
+  path?: string;
+}
+
+function fail(
+  reply: FastifyReply,
+  status: number,
+  code: CdsErrorCode,
+  message: string,
+  issues: Issue[] = [],
+): FastifyReply {
+  return reply
+    .code(status)
+    .send({ error: { code, message, issues: issues.length > 0 ? issues : [{ code, message }] } });
+}
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+async function serve(
+  ctx: ServiceContext,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+): Promise<FastifyReply | CdsResponse> {
+  const pathwayId = pathwayIdOf(request.params.id);
+  const today = ctx.today();
+  const repo = await ctx.repository();
+  let loaded;
+  try {
+    if (pathwayId === undefined || !repo.pathways.has(pathwayId)) throw new Error('unknown');
+    loaded = findVersion(repo, pathwayId, { asOf: today });
+  } catch {
+    return fail(
+      reply,
+      404,
+      'NOT_FOUND',
+      `no CDS service ${JSON.stringify(request.params.id)} today (see GET /cds-services)`,
+    );
+  }
+
+  const parsed = cdsRequestSchema.safeParse(request.body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      code: 'BAD_REQUEST',
+      message: i.message,
+      path: i.path.map(String).join('.'),
+    }));
+    return fail(reply, 400, 'BAD_REQUEST', 'not a CDS Hooks request', issues);
+  }
+  const body = parsed.data;
+  if (body.hook !== CDS_HOOK) {
+    return fail(
+      reply,
+      400,
+      'BAD_REQUEST',
+      `this service answers the ${CDS_HOOK} hook, not ${body.hook}`,
+      [{ code: 'BAD_REQUEST', message: `expected ${CDS_HOOK}`, path: 'hook' }],
+    );
+  }
+  const context = patientViewContextSchema.safeParse(body.context);
+  if (!context.success) {
+    const issues = context.error.issues.map((i) => ({
+      code: 'BAD_REQUEST',
+      message: i.message,
+      path: ['context', ...i.path.map(String)].join('.'),
+    }));
+    return fail(
+      reply,
+      400,
+      'BAD_REQUEST',
+      'the patient-view context needs userId and patientId',
+      issues,
+    );
+  }
+  const { patientId } = context.data;
+  const prefetch = body.prefetch ?? {};
+  const patient = prefetch['patient'];
+  if (patient === undefined || patient === null) {
+    return fail(
+      reply,
+      412,
+      'PRECONDITION_FAILED',
+      'the prefetch must contain the patient (Patient/{{context.patientId}}); this service does not query the FHIR server',
+    );
+  }
+  if (typeof patient === 'object' && (patient as { id?: unknown }).id !== patientId) {
+    return fail(
+      reply,
+      400,
+      'BAD_REQUEST',
+      `prefetch patient is not Patient/${patientId} from the context`,
+      [
+        {
+          code: 'BAD_REQUEST',
+          message: 'patient id differs from context.patientId',
+          path: 'prefetch.patient.id',
+        },
+      ],
+    );
+  }
+
+  const { pathway } = loaded;
+  const language = requestLanguage(headerOf(request, 'accept-language'), body.extension);
+  const keys = Object.keys(prefetchTemplates(pathway)) as PrefetchKey[];
+  const unpacked = unpackPrefetch(prefetch, keys);
+  const mapping = factsFromFhir(pathway, unpacked.resources, {
+    asOf: today,
+    patientId,
+    completeTypes: unpacked.completeTypes,
+  });
+  const input = { facts: mapping.facts, asOf: today };
+  const entry = {
+    time: new Date().toISOString(),
+    channel: 'cds-hooks' as const,
+    pathwayId: pathway.id,
+    version: pathway.version,
+    contentHash: loaded.hash,
+    asOf: today,
+    language,
+    input,
+  };
+  try {
+    const result = await evaluate(ctx.compiled(loaded), input, { language, trace: false });
+    ctx.audit.record({
+      ...entry,
+      status: result.status,
+      step: result.step.id,
+      alerts: result.alerts.map((a) => a.id),
+    });
+    return {
+      cards: buildCards({
+        pathway,
+        result,
+        mapping,
+        prefetch: unpacked,
+        language,
+        uuid: randomUUID,
+      }),
+    };
+  } catch (error) {
+    const code = isPathwayError(error) ? error.code : 'INTERNAL';
+    ctx.audit.record({ ...entry, status: 'error', step: null, alerts: [], errorCode: code });
+    request.log.error({ err: error }, 'CDS Hooks evaluation failed');
+    return fail(reply, 500, 'EVALUATION_FAILED', `evaluation failed (${code})`);
+  }
+}
+
+/** Registers the CDS Hooks discovery and service endpoints on `app`. */
+export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/cds-services', async () => ({
+    services: servicesOf(await ctx.repository(), ctx.today()),
+  }));
+  app.post<{ Params: { id: string } }>(
+    '/cds-services/:id',
+    { bodyLimit: CDS_BODY_LIMIT },
+    (request, reply) => serve(ctx, request, reply),
+  );
+}

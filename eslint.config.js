@@ -73,4 +73,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: uiPackages, message: uiMessage }] }],
     },
   },
+  {
+    // The editor runs in the browser.
+    files: ['editor/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

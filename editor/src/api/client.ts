@@ -1,0 +1,116 @@
+/**
+ * The HTTP API the editor talks to (served by `npm start`; proxied by `npm run dev`). Every
+ * failure is an {@link ApiError} carrying the server's `{ error: { code, message, issues } }`.
+ */
+import type { Layout } from '../../../engine/model/layout';
+import type { Pathway, Scenario } from '../../../engine/model/types';
+import type { ScenarioEntry } from '../model/scenarios';
+
+/** One version in the pathway list. */
+export interface VersionSummary {
+  version: string;
+  status: Pathway['status'];
+  effective: Pathway['effective'];
+  /** In effect today (the server may name it either way). */
+  inEffect?: boolean;
+  inEffectToday?: boolean;
+  /** Active or retired, or recorded in the lock: never changes. */
+  frozen?: boolean;
+  hash: string;
+}
+
+/** One pathway in the list. */
+export interface PathwaySummary {
+  id: string;
+  title: Pathway['title'];
+  versions: VersionSummary[];
+}
+
+/** A version as loaded for editing. */
+export interface LoadedVersion {
+  pathway: Pathway;
+  text: string;
+  hash: string;
+  layout: Layout | null;
+  layoutHash: string | null;
+  frozen: boolean;
+}
+
+/** An error answer (or no answer) from the server. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: readonly { path?: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new ApiError(0, 'NETWORK', `the server did not answer (${String(error)})`);
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (
+      payload as { error?: { code?: string; message?: string; issues?: [] } } | undefined
+    )?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? `HTTP_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.issues ?? [],
+    );
+  }
+  return payload as T;
+}
+
+const enc = encodeURIComponent;
+
+/** All pathways with their versions. */
+export async function listPathways(): Promise<PathwaySummary[]> {
+  return (await request<{ pathways: PathwaySummary[] }>('GET', '/api/pathways')).pathways;
+}
+
+/** One version with its text, hash and layout. */
+export function loadVersion(id: string, version: string): Promise<LoadedVersion> {
+  return request('GET', `/api/pathways/${enc(id)}/versions/${enc(version)}`);
+}
+
+/** The scenarios of a pathway (all versions). */
+export async function listScenarios(id: string): Promise<ScenarioEntry[]> {
+  return (
+    await request<{ scenarios: ScenarioEntry[] }>('GET', `/api/pathways/${enc(id)}/scenarios`)
+  ).scenarios;
+}
+
+/**
+ * Saves a version (canonical YAML and layout are written by the server). `baseHash` is the
+ * hash the document was loaded with (null for a new file): a 409 means it changed on disk.
+ */
+export function saveVersion(
+  id: string,
+  version: string,
+  body: { pathway: Pathway; layout: Layout; baseHash: string | null },
+): Promise<{ hash: string; layoutHash: string | null }> {
+  return request('PUT', `/api/pathways/${enc(id)}/versions/${enc(version)}`, body);
+}
+
+/** Saves a new scenario file. */
+export function saveScenario(
+  id: string,
+  name: string,
+  scenario: Scenario,
+): Promise<{ file?: string }> {
+  return request('POST', `/api/pathways/${enc(id)}/scenarios`, { name, scenario });
+}

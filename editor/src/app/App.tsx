@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { STRINGS, type UiLanguage } from '../i18n/strings';
+import { addStep, deleteStep, deleteTransition } from '../model/edit';
+import { applyNodeMove, EMPTY_LAYOUT, resolvePositions } from '../model/layout';
+import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { SidePanel } from '../panels/SidePanel';
+import { TestPanel } from '../panels/TestPanel';
+import { openVersion, refreshCatalog, saveDocument, startNewVersion } from '../store/actions';
+import { editorStore, useEditor } from '../store/store';
+import { Banner } from './Banner';
+import { PathwayPicker } from './PathwayPicker';
+import { Toolbar } from './Toolbar';
+import { useAutoRun, useProblems, useShortcuts, useT, useUnloadGuard } from './hooks';
+
+const storage = (): Storage => window.localStorage;
+
+/** The whole editor: toolbar, pathway list, canvas, side panel, problems and tests. */
+export function App() {
+  const t = useT();
+  const hasDocument = useEditor((s) => s.pathway !== null);
+  const tab = useEditor((s) => s.bottomTab);
+  const problemCount = useProblems().length;
+  const failing = useEditor((s) => Object.values(s.outcomes).filter((o) => !o.passed).length);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const open = useCallback((id: string, version: string) => {
+    setError(null);
+    setLoading(true);
+    openVersion(editorStore, storage(), id, version)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .finally(() => setLoading(false));
+  }, []);
+
+  useEffect(() => {
+    const saved = window.localStorage.getItem('vardprogram.language');
+    if (saved === 'sv' || saved === 'en') editorStore.getState().setLanguage(saved as UiLanguage);
+    refreshCatalog(editorStore).catch((e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
+    const params = new URLSearchParams(window.location.search);
+    const id = params.get('pathway');
+    const version = params.get('version');
+    if (id !== null && version !== null) open(id, version);
+    // Fetch Monaco while the author looks at the canvas, so the JSON view opens at once.
+    const timer = window.setTimeout(() => void import('../conditions/JsonEditor'), 2500);
+    return () => window.clearTimeout(timer);
+  }, [open]);
+
+  useAutoRun();
+  useUnloadGuard();
+
+  const actions = useMemo(
+    () => ({
+      save: () => void saveDocument(editorStore, storage()),
+      deleteSelection: () => {
+        const store = editorStore.getState();
+        const selection = store.selection;
+        if (selection?.kind === 'step') {
+          store.edit((d) => deleteStep(d, selection.stepId));
+          store.select(null);
+        } else if (selection?.kind === 'transition' || selection?.kind === 'global') {
+          store.edit((d) => ({ ...d, pathway: deleteTransition(d.pathway, selection) }));
+          store.select(
+            selection.kind === 'transition' ? { kind: 'step', stepId: selection.stepId } : null,
+          );
+        }
+      },
+    }),
+    [],
+  );
+  useShortcuts(actions);
+
+  const onAddStep = useCallback(() => {
+    const store = editorStore.getState();
+    if (store.pathway === null) return;
+    const positions = resolvePositions(store.pathway, store.layout);
+    const selected =
+      store.selection?.kind === 'step' ? positions[store.selection.stepId] : undefined;
+    const all = Object.values(positions);
+    const at = selected
+      ? { x: selected.x + 300, y: selected.y + 120 }
+      : { x: Math.max(0, ...all.map((p) => p.x)) + 300, y: Math.min(0, ...all.map((p) => p.y)) };
+    let id = '';
+    store.edit((d) => {
+      const made = addStep(d, {
+        title: { sv: STRINGS.sv.newStepTitle, en: STRINGS.en.newStepTitle },
+        at,
+      });
+      id = made.id;
+      return { pathway: made.pathway, layout: made.layout };
+    });
+    if (id !== '') store.select({ kind: 'step', stepId: id });
+  }, []);
+
+  const onAutoLayout = useCallback(() => {
+    editorStore
+      .getState()
+      .edit((d) => ({ ...d, layout: applyNodeMove(d.pathway, EMPTY_LAYOUT, {}) }));
+  }, []);
+
+  const onNewVersion = useCallback(() => {
+    startNewVersion(editorStore).catch((e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, []);
+
+  return (
+    <div className="app">
+      <Toolbar
+        onSave={actions.save}
+        onNewVersion={onNewVersion}
+        onAddStep={onAddStep}
+        onAutoLayout={onAutoLayout}
+      />
+      <Banner />
+      {error !== null && (
+        <div className="banner error" role="alert" data-testid="load-error">
+          {error}
+        </div>
+      )}
+      <div className="workspace">
+        <PathwayPicker onOpen={open} />
+        <main className="center">
+          {hasDocument ? (
+            <Canvas />
+          ) : (
+            <p className="empty">{loading ? t.loading : t.noPathwayOpen}</p>
+          )}
+          {hasDocument && (
+            <section className="bottom-panel">
+              <div className="tabs" role="tablist">
+                <button
+                  type="button"
+                  role="tab"
+                  data-testid="tab-problems"
+                  aria-selected={tab === 'problems'}
+                  onClick={() => editorStore.getState().setBottomTab('problems')}
+                >
+                  {t.problems} ({problemCount})
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  data-testid="tab-tests"
+                  aria-selected={tab === 'tests'}
+                  onClick={() => editorStore.getState().setBottomTab('tests')}
+                >
+                  {t.tests}
+                  {failing > 0 ? ` (${failing} ✗)` : ''}
+                </button>
+                <span className="spacer" />
+                <span className="muted small">{t.shortcuts}</span>
+              </div>
+              <div className="bottom-body">
+                {tab === 'problems' ? <ProblemsPanel /> : <TestPanel />}
+              </div>
+            </section>
+          )}
+        </main>
+        {hasDocument && <SidePanel />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { isDirty } from '../store/document';
+import { reloadFromDisk } from '../store/actions';
+import { editorStore, useEditor } from '../store/store';
+import { useT } from './hooks';
+
+/** Says what the open version is: frozen (read-only), a new unsaved draft, a conflict, a notice. */
+export function Banner() {
+  const t = useT();
+  const status = useEditor((s) => s.pathway?.status);
+  const readOnly = useEditor((s) => s.readOnly);
+  const isNew = useEditor((s) => s.source !== null && s.source.baseHash === null);
+  const saveState = useEditor((s) => s.saveState);
+  const saveMessage = useEditor((s) => s.saveMessage);
+  const notice = useEditor((s) => s.notice);
+  const dirty = useEditor(isDirty);
+  if (status === undefined) return null;
+  return (
+    <div className="banners">
+      {readOnly && (
+        <div className="banner frozen" role="status" data-testid="frozen-banner">
+          {t.frozenBanner(status)}
+        </div>
+      )}
+      {!readOnly && isNew && (
+        <div className="banner draft" role="status" data-testid="new-draft-banner">
+          {t.newDraftBanner}
+        </div>
+      )}
+      {(saveState === 'conflict' || saveState === 'error') && saveMessage !== null && (
+        <div className="banner error" role="alert" data-testid="save-error">
+          {saveMessage}{' '}
+          {saveState === 'conflict' && (
+            <button
+              type="button"
+              onClick={() => void reloadFromDisk(editorStore, window.localStorage)}
+            >
+              {t.reloadFromDisk}
+            </button>
+          )}
+        </div>
+      )}
+      {notice !== null && (
+        <div className="banner notice" role="status" data-testid="notice">
+          {notice}{' '}
+          {dirty && notice === t.restoredBanner && (
+            <button
+              type="button"
+              onClick={() => void reloadFromDisk(editorStore, window.localStorage)}
+            >
+              {t.discardLocal}
+            </button>
+          )}
+          <button
+            type="button"
+            className="link"
+            aria-label="×"
+            onClick={() => editorStore.getState().setNotice(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

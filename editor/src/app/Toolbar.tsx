@@ -1,0 +1,114 @@
+import { isDirty } from '../store/document';
+import { editorStore, useEditor } from '../store/store';
+import type { UiLanguage } from '../i18n/strings';
+import { useT } from './hooks';
+
+/** Props of {@link Toolbar}. */
+export interface ToolbarProps {
+  onSave(): void;
+  onNewVersion(): void;
+  onAddStep(): void;
+  onAutoLayout(): void;
+}
+
+/** Save, undo/redo, new version, new step, layout and language. */
+export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: ToolbarProps) {
+  const t = useT();
+  const source = useEditor((s) => s.source);
+  const status = useEditor((s) => s.pathway?.status);
+  const readOnly = useEditor((s) => s.readOnly);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const dirty = useEditor(isDirty);
+  const saveState = useEditor((s) => s.saveState);
+  const language = useEditor((s) => s.language);
+  const store = editorStore.getState;
+  return (
+    <header className="toolbar">
+      <strong className="app-title">{t.appTitle}</strong>
+      {source !== null && (
+        <span className="doc-name" data-testid="doc-name">
+          {source.id} {source.version} <span className={`status ${status ?? ''}`}>{status}</span>
+          {readOnly && <span className="status frozen"> {t.readOnly}</span>}
+        </span>
+      )}
+      <span className="save-state" data-testid="save-state" data-dirty={dirty}>
+        {saveState === 'saving'
+          ? t.saving
+          : dirty
+            ? `● ${t.unsaved}`
+            : saveState === 'saved'
+              ? t.saved
+              : ''}
+      </span>
+      <span className="spacer" />
+      <button
+        type="button"
+        data-testid="undo"
+        disabled={!canUndo || readOnly}
+        onClick={() => store().undo()}
+        title="Ctrl+Z"
+      >
+        {t.undo}
+      </button>
+      <button
+        type="button"
+        data-testid="redo"
+        disabled={!canRedo || readOnly}
+        onClick={() => store().redo()}
+        title="Ctrl+Shift+Z"
+      >
+        {t.redo}
+      </button>
+      <button
+        type="button"
+        data-testid="add-step"
+        disabled={readOnly || source === null}
+        onClick={onAddStep}
+      >
+        {t.addStep}
+      </button>
+      <button
+        type="button"
+        data-testid="auto-layout"
+        disabled={readOnly || source === null}
+        onClick={onAutoLayout}
+      >
+        {t.autoLayout}
+      </button>
+      <button
+        type="button"
+        data-testid="new-version"
+        disabled={source === null}
+        onClick={onNewVersion}
+      >
+        {t.newVersion}
+      </button>
+      <button
+        type="button"
+        data-testid="save"
+        className="primary"
+        disabled={readOnly || source === null || saveState === 'saving'}
+        onClick={onSave}
+        title="Ctrl+S"
+      >
+        {t.save}
+      </button>
+      <label className="language">
+        {t.language}
+        <select
+          data-testid="language"
+          value={language}
+          onChange={(e) => {
+            const next = e.target.value as UiLanguage;
+            store().setLanguage(next);
+            window.localStorage.setItem('vardprogram.language', next);
+          }}
+        >
+          <option value="sv">Svenska</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+    </header>
+  );
+}

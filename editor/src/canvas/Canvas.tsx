@@ -1,0 +1,172 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef } from 'react';
+import { STRINGS } from '../i18n/strings';
+import { connect } from '../model/edit';
+import {
+  keepUnchanged,
+  toFlowEdges,
+  toFlowNodes,
+  walkHighlight,
+  type FlowNode,
+  type TransitionFlowEdge,
+} from '../model/flow';
+import { GLOBAL_NODE_ID, parseEdgeId } from '../model/ids';
+import { applyNodeMove, type XY } from '../model/layout';
+import { problemCounts } from '../model/problems';
+import { editorStore, useEditor } from '../store/store';
+import { useProblems, useT } from '../app/hooks';
+import { AnyStepNode } from './AnyStepNode';
+import { StepNode } from './StepNode';
+import { RevealSelection } from './RevealSelection';
+import { TransitionEdge } from './TransitionEdge';
+
+// Module scope: React Flow re-creates every node when these objects change identity.
+const nodeTypes: NodeTypes = { step: StepNode, anyStep: AnyStepNode };
+const edgeTypes: EdgeTypes = { transition: TransitionEdge };
+const LEVEL_COLOURS: Record<string, string> = {
+  'primary-care': '#2f9e44',
+  'specialist-care': '#1971c2',
+  other: '#e8590c',
+  exit: '#868e96',
+};
+
+/**
+ * The pathway as a graph. Nodes and edges are derived from the store on every render
+ * (React Flow holds no copy of the graph); moves and connections go back as edits.
+ */
+export function Canvas() {
+  const pathway = useEditor((s) => s.pathway);
+  const layout = useEditor((s) => s.layout);
+  const selection = useEditor((s) => s.selection);
+  const language = useEditor((s) => s.language);
+  const activeRun = useEditor((s) => s.activeRun);
+  const measured = useEditor((s) => s.measured);
+  const readOnly = useEditor((s) => s.readOnly);
+  const sourceKey = useEditor((s) =>
+    s.source === null ? '' : `${s.source.id}@${s.source.version}`,
+  );
+  const problems = useProblems();
+  const t = useT();
+
+  const walk = useMemo(
+    () => (activeRun?.result ? walkHighlight(activeRun.result) : null),
+    [activeRun],
+  );
+  const counts = useMemo(() => problemCounts(problems), [problems]);
+  const previousNodes = useRef<FlowNode[]>([]);
+  const previousEdges = useRef<TransitionFlowEdge[]>([]);
+
+  const nodes = useMemo(() => {
+    if (pathway === null) return [];
+    const next = toFlowNodes(pathway, layout, {
+      language,
+      selection,
+      walk,
+      problems: counts,
+      measured,
+      anyStepLabel: t.anyStep,
+    });
+    previousNodes.current = keepUnchanged(previousNodes.current, next);
+    return previousNodes.current;
+  }, [pathway, layout, language, selection, walk, counts, measured, t.anyStep]);
+
+  const edges = useMemo(() => {
+    if (pathway === null) return [];
+    const next = toFlowEdges(pathway, { language, selection, walk, problems: counts });
+    previousEdges.current = keepUnchanged(previousEdges.current, next);
+    return previousEdges.current;
+  }, [pathway, language, selection, walk, counts]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const moves: Record<string, XY> = {};
+    const sizes: Record<string, { width: number; height: number }> = {};
+    for (const change of changes) {
+      if (
+        change.type === 'position' &&
+        change.position !== undefined &&
+        change.id !== GLOBAL_NODE_ID
+      )
+        moves[change.id] = change.position;
+      else if (change.type === 'dimensions' && change.dimensions !== undefined)
+        sizes[change.id] = change.dimensions;
+    }
+    const store = editorStore.getState();
+    if (Object.keys(sizes).length > 0) store.setMeasured(sizes);
+    if (Object.keys(moves).length > 0)
+      store.edit((d) => ({ ...d, layout: applyNodeMove(d.pathway, d.layout, moves) }), 'drag');
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const store = editorStore.getState();
+    let made: ReturnType<typeof connect>;
+    store.edit((d) => {
+      made = connect(d.pathway, connection.source, connection.target, {
+        sv: STRINGS.sv.newTransitionReason,
+        en: STRINGS.en.newTransitionReason,
+      });
+      return made === undefined ? d : { ...d, pathway: made.pathway };
+    });
+    if (made !== undefined) store.select(made.ref);
+  }, []);
+
+  const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
+    if (node.type === 'step') editorStore.getState().select({ kind: 'step', stepId: node.id });
+  }, []);
+  const onEdgeClick = useCallback((_: unknown, edge: TransitionFlowEdge) => {
+    const ref = parseEdgeId(edge.id);
+    if (ref !== undefined) editorStore.getState().select(ref);
+  }, []);
+  const onPaneClick = useCallback(() => editorStore.getState().select(null), []);
+  const onNodeDragStop = useCallback(() => editorStore.getState().endGesture(), []);
+
+  if (pathway === null) return null;
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow<FlowNode, TransitionFlowEdge>
+        key={sourceKey}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
+        onNodeDragStop={onNodeDragStop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        fitView
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+      >
+        <RevealSelection />
+        <Background />
+        <Controls showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(n) => LEVEL_COLOURS[(n.data as { level?: string }).level ?? ''] ?? '#9c36b5'}
+        />
+      </ReactFlow>
+      <div className="legend">
+        {Object.entries(t.levels).map(([level, name]) => (
+          <span key={level} className={`legend-item level-${level}`}>
+            {name}
+          </span>
+        ))}
+        <span className="legend-item global">{t.anyStep}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { StepFlowNode } from '../model/flow';
+import { useT } from '../app/hooks';
+
+/** A step on the canvas: level colour, title, id, entry and walk markers, problem count. */
+function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
+  const t = useT();
+  const classes = [
+    'step-node',
+    `level-${data.level}`,
+    selected ? 'is-selected' : '',
+    data.visit !== null ? 'is-visited' : '',
+    data.final ? 'is-final' : '',
+  ].join(' ');
+  return (
+    <div
+      className={classes}
+      data-level={data.level}
+      data-visited={data.visit !== null}
+      data-final={data.final}
+    >
+      <Handle type="target" position={Position.Left} />
+      <div className="step-node-head">
+        <span className="step-level">{t.levels[data.level]}</span>
+        {data.isEntry && <span className="step-badge entry">{t.entry}</span>}
+        {data.visit !== null && <span className="step-badge visit">{data.visit + 1}</span>}
+        {data.problems > 0 && (
+          <span className="step-badge problems" title={t.problems}>
+            {data.problems}
+          </span>
+        )}
+      </div>
+      <div className="step-title">{data.title}</div>
+      <div className="step-id">{id}</div>
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+/** Memoised: during a drag only the moved node re-renders. */
+export const StepNode = memo(StepNodeView);

@@ -1,0 +1,51 @@
+import type { Condition, Pathway } from '../../../engine/model/types';
+import { useT } from '../app/hooks';
+import { ConditionNodeEditor } from './ConditionNodeEditor';
+
+/** Props of {@link ConditionForm}. */
+export interface ConditionFormProps {
+  pathway: Pathway;
+  condition: Condition;
+  path: string;
+  readOnly: boolean;
+  onChange(condition: Condition): void;
+}
+
+/**
+ * The form builder. A single comparison at the root can be turned into a group, so that
+ * "and"/"or" are always one click away.
+ */
+export function ConditionForm({
+  pathway,
+  condition,
+  path,
+  readOnly,
+  onChange,
+}: ConditionFormProps) {
+  const t = useT();
+  const isGroup = 'all' in condition || 'any' in condition || 'not' in condition;
+  return (
+    <div className="condition-form" data-testid="condition-form">
+      <ConditionNodeEditor
+        pathway={pathway}
+        condition={condition}
+        path={path}
+        readOnly={readOnly}
+        onChange={onChange}
+      />
+      {!isGroup && !readOnly && (
+        <div className="cond-add">
+          <button type="button" onClick={() => onChange({ all: [condition] })}>
+            {t.groupAll}
+          </button>
+          <button type="button" onClick={() => onChange({ any: [condition] })}>
+            {t.groupAny}
+          </button>
+          <button type="button" onClick={() => onChange({ not: condition })}>
+            {t.groupNot}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,274 @@
+/**
+ * Edits of the pathway document and its layout as pure functions: each takes the current
+ * document and returns a new one, sharing every part it did not touch. The store records
+ * the before and after of each call for undo; these functions know nothing of the store.
+ */
+import type { Layout } from '../../../engine/model/layout';
+import type {
+  Alert,
+  Condition,
+  Level,
+  NamedCondition,
+  Pathway,
+  Step,
+  Texts,
+  Transition,
+} from '../../../engine/model/types';
+import { GLOBAL_NODE_ID } from './ids';
+import type { XY } from './layout';
+
+/** A document and its layout, edited together (renaming a step renames its position). */
+export interface Drawing {
+  pathway: Pathway;
+  layout: Layout;
+}
+
+/** Where a condition lives in the document. */
+export type ConditionTarget =
+  | { kind: 'transition'; stepId: string; index: number }
+  | { kind: 'global'; index: number }
+  | { kind: 'named'; name: string }
+  | { kind: 'alert'; id: string };
+
+/** A transition's place: a step's list, or the global list. */
+export type TransitionRef =
+  { kind: 'transition'; stepId: string; index: number } | { kind: 'global'; index: number };
+
+const STEP_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** True when `id` is a valid step id (kebab-case). */
+export function isStepId(id: string): boolean {
+  return STEP_ID.test(id);
+}
+
+/** `base`, or `base-2`, `base-3` … whichever no step has yet. */
+export function uniqueStepId(pathway: Pathway, base: string): string {
+  const taken = new Set(pathway.steps.map((s) => s.id));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Replaces the step `id` by `fn(step)`; the document is unchanged if there is no such step. */
+export function updateStep(pathway: Pathway, id: string, fn: (step: Step) => Step): Pathway {
+  const index = pathway.steps.findIndex((s) => s.id === id);
+  const step = pathway.steps[index];
+  if (step === undefined) return pathway;
+  const steps = [...pathway.steps];
+  steps[index] = fn(step);
+  return { ...pathway, steps };
+}
+
+/** Adds a step at a canvas position; returns the drawing and the new step's id. */
+export function addStep(
+  drawing: Drawing,
+  options: { id?: string; level?: Level; title: Texts; at: XY },
+): Drawing & { id: string } {
+  const id = uniqueStepId(drawing.pathway, options.id ?? 'new-step');
+  const step: Step = {
+    id,
+    level: options.level ?? 'primary-care',
+    title: options.title,
+    actions: [],
+    followUps: [],
+    transitions: [],
+  };
+  return {
+    id,
+    pathway: { ...drawing.pathway, steps: [...drawing.pathway.steps, step] },
+    layout: {
+      ...drawing.layout,
+      nodes: {
+        ...drawing.layout.nodes,
+        [id]: { x: Math.round(options.at.x), y: Math.round(options.at.y) },
+      },
+    },
+  };
+}
+
+const retarget = (transitions: readonly Transition[], from: string, to: string): Transition[] =>
+  transitions.map((t) => (t.to === from ? { ...t, to } : t));
+
+/**
+ * Renames a step everywhere it is named: its own id, transitions to it, the entry step and
+ * its canvas position. Returns an error message instead when the new id is unusable.
+ */
+export function renameStep(drawing: Drawing, from: string, to: string): Drawing | string {
+  if (from === to) return drawing;
+  if (!isStepId(to)) return `'${to}' is not a valid step id (lower-case words joined by hyphens)`;
+  if (drawing.pathway.steps.some((s) => s.id === to)) return `a step '${to}' already exists`;
+  const p = drawing.pathway;
+  const pathway: Pathway = {
+    ...p,
+    entryStep: p.entryStep === from ? to : p.entryStep,
+    globalTransitions: retarget(p.globalTransitions, from, to),
+    steps: p.steps.map((s) => ({
+      ...s,
+      id: s.id === from ? to : s.id,
+      transitions: retarget(s.transitions, from, to),
+    })),
+  };
+  const nodes: Layout['nodes'] = {};
+  for (const [id, xy] of Object.entries(drawing.layout.nodes)) nodes[id === from ? to : id] = xy;
+  return { pathway, layout: { ...drawing.layout, nodes } };
+}
+
+/** Deletes a step, the transitions into it and its position. */
+export function deleteStep(drawing: Drawing, id: string): Drawing {
+  const p = drawing.pathway;
+  if (!p.steps.some((s) => s.id === id)) return drawing;
+  const keep = (ts: readonly Transition[]): Transition[] => ts.filter((t) => t.to !== id);
+  const pathway: Pathway = {
+    ...p,
+    globalTransitions: keep(p.globalTransitions),
+    steps: p.steps
+      .filter((s) => s.id !== id)
+      .map((s) =>
+        s.transitions.some((t) => t.to === id) ? { ...s, transitions: keep(s.transitions) } : s,
+      ),
+  };
+  const nodes = { ...drawing.layout.nodes };
+  delete nodes[id];
+  return { pathway, layout: { ...drawing.layout, nodes } };
+}
+
+/** The condition a new transition starts with: true for nobody until the author edits it. */
+export function placeholderCondition(pathway: Pathway): Condition {
+  const fact = pathway.facts.find((f) => f.type === 'boolean') ?? pathway.facts[0];
+  return { fact: fact?.name ?? 'fact', operator: 'equal', value: true };
+}
+
+/**
+ * Connects two nodes with a new transition at the end of the source's list (from the "any
+ * step" node: a new global transition). Returns where the new transition is.
+ */
+export function connect(
+  pathway: Pathway,
+  source: string,
+  target: string,
+  reason: Texts,
+): { pathway: Pathway; ref: TransitionRef } | undefined {
+  if (!pathway.steps.some((s) => s.id === target)) return undefined;
+  const transition: Transition = { to: target, when: placeholderCondition(pathway), reason };
+  if (source === GLOBAL_NODE_ID) {
+    const globalTransitions = [...pathway.globalTransitions, transition];
+    return {
+      pathway: { ...pathway, globalTransitions },
+      ref: { kind: 'global', index: globalTransitions.length - 1 },
+    };
+  }
+  const step = pathway.steps.find((s) => s.id === source);
+  if (step === undefined) return undefined;
+  return {
+    pathway: updateStep(pathway, source, (s) => ({
+      ...s,
+      transitions: [...s.transitions, transition],
+    })),
+    ref: { kind: 'transition', stepId: source, index: step.transitions.length },
+  };
+}
+
+/** The transition at `ref`, if it exists. */
+export function getTransition(pathway: Pathway, ref: TransitionRef): Transition | undefined {
+  return ref.kind === 'global'
+    ? pathway.globalTransitions[ref.index]
+    : pathway.steps.find((s) => s.id === ref.stepId)?.transitions[ref.index];
+}
+
+function editList(
+  pathway: Pathway,
+  ref: TransitionRef,
+  fn: (list: Transition[]) => Transition[],
+): Pathway {
+  if (ref.kind === 'global')
+    return { ...pathway, globalTransitions: fn([...pathway.globalTransitions]) };
+  return updateStep(pathway, ref.stepId, (s) => ({ ...s, transitions: fn([...s.transitions]) }));
+}
+
+/** Replaces the transition at `ref` by `fn(transition)`. */
+export function updateTransition(
+  pathway: Pathway,
+  ref: TransitionRef,
+  fn: (t: Transition) => Transition,
+): Pathway {
+  return editList(pathway, ref, (list) => {
+    const t = list[ref.index];
+    if (t !== undefined) list[ref.index] = fn(t);
+    return list;
+  });
+}
+
+/** Removes the transition at `ref`. */
+export function deleteTransition(pathway: Pathway, ref: TransitionRef): Pathway {
+  return editList(pathway, ref, (list) => list.filter((_, i) => i !== ref.index));
+}
+
+/** Moves a transition within its list (order decides which is taken first). */
+export function moveTransition(pathway: Pathway, ref: TransitionRef, toIndex: number): Pathway {
+  const length =
+    ref.kind === 'global'
+      ? pathway.globalTransitions.length
+      : (pathway.steps.find((s) => s.id === ref.stepId)?.transitions.length ?? 0);
+  if (toIndex < 0 || toIndex >= length || toIndex === ref.index || ref.index >= length)
+    return pathway;
+  return editList(pathway, ref, (list) => {
+    const [moved] = list.splice(ref.index, 1);
+    if (moved !== undefined) list.splice(toIndex, 0, moved);
+    return list;
+  });
+}
+
+/** The condition at `target`, if it exists. */
+export function getCondition(pathway: Pathway, target: ConditionTarget): Condition | undefined {
+  switch (target.kind) {
+    case 'transition':
+    case 'global':
+      return getTransition(pathway, target)?.when;
+    case 'named':
+      return pathway.conditions.find((c) => c.name === target.name)?.when;
+    case 'alert':
+      return pathway.alerts.find((a) => a.id === target.id)?.when;
+  }
+}
+
+/** Replaces the condition at `target`. */
+export function setCondition(pathway: Pathway, target: ConditionTarget, when: Condition): Pathway {
+  switch (target.kind) {
+    case 'transition':
+    case 'global':
+      return updateTransition(pathway, target, (t) => ({ ...t, when }));
+    case 'named':
+      return {
+        ...pathway,
+        conditions: pathway.conditions.map((c): NamedCondition =>
+          c.name === target.name ? { ...c, when } : c,
+        ),
+      };
+    case 'alert':
+      return {
+        ...pathway,
+        alerts: pathway.alerts.map((a): Alert => (a.id === target.id ? { ...a, when } : a)),
+      };
+  }
+}
+
+/** The schema path of a condition, as lint and schema errors name it (`steps[2].transitions[0].when`). */
+export function conditionPath(pathway: Pathway, target: ConditionTarget): string {
+  switch (target.kind) {
+    case 'transition':
+      return `steps[${pathway.steps.findIndex((s) => s.id === target.stepId)}].transitions[${target.index}].when`;
+    case 'global':
+      return `globalTransitions[${target.index}].when`;
+    case 'named':
+      return `conditions[${pathway.conditions.findIndex((c) => c.name === target.name)}].when`;
+    case 'alert':
+      return `alerts[${pathway.alerts.findIndex((a) => a.id === target.id)}].when`;
+  }
+}
+
+/** Sets one language of a text, dropping it when emptied (the schema forbids empty strings). */
+export function setText(texts: Texts | undefined, language: keyof Texts, value: string): Texts {
+  const next: Texts = { ...(texts ?? {}) };
+  if (value === '') delete next[language];
+  else next[language] = value;
+  return next;
+}

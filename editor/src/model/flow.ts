@@ -1,0 +1,225 @@
+/**
+ * The pure mapping from the file format (pathway document + layout sidecar) to what React
+ * Flow draws. React Flow never owns the graph: the canvas renders these derived arrays and
+ * reports moves and connections back as edits of the document and layout.
+ */
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { Layout } from '../../../engine/model/layout';
+import type { Language, Level, Pathway } from '../../../engine/model/types';
+import { pickText } from '../../../engine/model/texts';
+import type { EvaluationResult } from '../../../engine/evaluate/result';
+import { summarizeCondition } from '../../../engine/evaluate/summary';
+import { GLOBAL_NODE_ID, globalEdgeId, transitionEdgeId } from './ids';
+import { globalNodePosition, resolvePositions } from './layout';
+import type { Selection } from './selection';
+
+/** What a step node shows. */
+export interface StepNodeData extends Record<string, unknown> {
+  title: string;
+  level: Level;
+  isEntry: boolean;
+  /** Position in the highlighted walk (0 = start), or null when not visited. */
+  visit: number | null;
+  /** The walk ended here. */
+  final: boolean;
+  /** Number of lint problems on the step or its transitions. */
+  problems: number;
+}
+
+/** What the "any step" node shows. */
+export interface AnyStepNodeData extends Record<string, unknown> {
+  label: string;
+}
+
+/** What a transition edge shows. */
+export interface TransitionEdgeData extends Record<string, unknown> {
+  /** The condition in words, e.g. "pain duration ≥ 3 months". */
+  summary: string;
+  /** 1-based position among the step's transitions: the first that holds is taken. */
+  order: number;
+  global: boolean;
+  taken: boolean;
+  problems: number;
+}
+
+export type StepFlowNode = Node<StepNodeData, 'step'>;
+export type AnyStepFlowNode = Node<AnyStepNodeData, 'anyStep'>;
+export type FlowNode = StepFlowNode | AnyStepFlowNode;
+export type TransitionFlowEdge = Edge<TransitionEdgeData, 'transition'>;
+
+/** The walk of one evaluation, as canvas ids. */
+export interface WalkHighlight {
+  path: readonly string[];
+  edges: ReadonlySet<string>;
+}
+
+/** How the canvas looks apart from the document: language, selection, highlights. */
+export interface FlowView {
+  language: Language;
+  selection: Selection | null;
+  walk?: WalkHighlight | null;
+  /** Problem counts by step id and by edge id. */
+  problems?: { steps: ReadonlyMap<string, number>; edges: ReadonlyMap<string, number> };
+  /** Sizes React Flow measured, by node id (view state, not part of the file). */
+  measured?: Readonly<Record<string, { width: number; height: number }>>;
+  anyStepLabel?: string;
+}
+
+/** Maps steps to nodes: node id = step id, position from the sidecar or dagre. */
+export function toFlowNodes(pathway: Pathway, layout: Layout, view: FlowView): FlowNode[] {
+  const positions = resolvePositions(pathway, layout);
+  const selected = view.selection?.kind === 'step' ? view.selection.stepId : undefined;
+  const path = view.walk?.path ?? [];
+  const last = path[path.length - 1];
+  const nodes: FlowNode[] = pathway.steps.map((step) => {
+    const visit = path.indexOf(step.id);
+    const node: StepFlowNode = {
+      id: step.id,
+      type: 'step',
+      position: positions[step.id] ?? { x: 0, y: 0 },
+      data: {
+        title: pickText(step.title, view.language) || step.id,
+        level: step.level,
+        isEntry: pathway.entryStep === step.id,
+        visit: visit < 0 ? null : visit,
+        final: last === step.id,
+        problems: view.problems?.steps.get(step.id) ?? 0,
+      },
+      selected: selected === step.id,
+    };
+    const size = view.measured?.[step.id];
+    if (size !== undefined) node.measured = size;
+    return node;
+  });
+  if (pathway.globalTransitions.length > 0) {
+    const node: AnyStepFlowNode = {
+      id: GLOBAL_NODE_ID,
+      type: 'anyStep',
+      position: globalNodePosition(positions),
+      data: { label: view.anyStepLabel ?? 'Any step' },
+      draggable: false,
+      selectable: false,
+      deletable: false,
+      connectable: false,
+    };
+    const size = view.measured?.[GLOBAL_NODE_ID];
+    if (size !== undefined) node.measured = size;
+    nodes.unshift(node);
+  }
+  return nodes;
+}
+
+/** Maps transitions to edges, labelled with their condition in words; global ones start at "any step". */
+export function toFlowEdges(pathway: Pathway, view: FlowView): TransitionFlowEdge[] {
+  const stepIds = new Set(pathway.steps.map((s) => s.id));
+  const selection = view.selection;
+  const edges: TransitionFlowEdge[] = [];
+  const push = (
+    id: string,
+    source: string,
+    target: string,
+    order: number,
+    global: boolean,
+    summary: string,
+    selected: boolean,
+  ): void => {
+    // A transition to a step that does not exist has nothing to point at; lint reports it.
+    if (!stepIds.has(target)) return;
+    const taken = view.walk?.edges.has(id) ?? false;
+    edges.push({
+      id,
+      type: 'transition',
+      source,
+      target,
+      data: { summary, order, global, taken, problems: view.problems?.edges.get(id) ?? 0 },
+      selected,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      zIndex: taken ? 2 : global ? 0 : 1,
+    });
+  };
+  pathway.globalTransitions.forEach((t, i) =>
+    push(
+      globalEdgeId(i),
+      GLOBAL_NODE_ID,
+      t.to,
+      i + 1,
+      true,
+      summarizeCondition(pathway, t.when, view.language),
+      selection?.kind === 'global' && selection.index === i,
+    ),
+  );
+  for (const step of pathway.steps)
+    step.transitions.forEach((t, i) =>
+      push(
+        transitionEdgeId(step.id, i),
+        step.id,
+        t.to,
+        i + 1,
+        false,
+        summarizeCondition(pathway, t.when, view.language),
+        selection?.kind === 'transition' && selection.stepId === step.id && selection.index === i,
+      ),
+    );
+  return edges;
+}
+
+/** The steps visited and edges taken in an evaluation, as canvas ids, read from its trace. */
+export function walkHighlight(result: EvaluationResult): WalkHighlight {
+  const edges = new Set<string>();
+  for (const taken of result.transitions) {
+    const entry = result.trace.find(
+      (e) => e.result === 'true' && e.from === taken.from && e.to === taken.to,
+    );
+    if (entry === undefined) continue;
+    const global = /^globalTransitions\[(\d+)\]$/.exec(entry.source);
+    if (global?.[1] !== undefined) {
+      edges.add(globalEdgeId(Number(global[1])));
+      continue;
+    }
+    const step = /^steps\.(.+)\.transitions\[(\d+)\]$/.exec(entry.source);
+    if (step?.[1] !== undefined && step[2] !== undefined)
+      edges.add(transitionEdgeId(step[1], Number(step[2])));
+  }
+  return { path: result.path, edges };
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.is(a[k], b[k]));
+}
+
+function sameElement(a: FlowNode | TransitionFlowEdge, b: FlowNode | TransitionFlowEdge): boolean {
+  const { data: dataA, position: posA, measured: mA, ...restA } = a as FlowNode;
+  const { data: dataB, position: posB, measured: mB, ...restB } = b as FlowNode;
+  return (
+    shallowEqual(restA, restB) &&
+    shallowEqual(dataA, dataB) &&
+    (posA === posB || (posA?.x === posB?.x && posA?.y === posB?.y)) &&
+    (mA === mB || (mA?.width === mB?.width && mA?.height === mB?.height))
+  );
+}
+
+/**
+ * Keeps the previous object for every node or edge that did not change, so React Flow
+ * (which compares by identity) and the memoised node components skip them: during a drag
+ * only the dragged node is new.
+ */
+export function keepUnchanged<T extends FlowNode | TransitionFlowEdge>(
+  previous: readonly T[],
+  next: T[],
+): T[] {
+  if (previous.length === 0) return next;
+  const byId = new Map(previous.map((e) => [e.id, e]));
+  let changed = previous.length !== next.length;
+  const out = next.map((element, i) => {
+    const old = byId.get(element.id);
+    if (old !== undefined && sameElement(old, element)) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return element;
+  });
+  return changed ? out : (previous as T[]);
+}

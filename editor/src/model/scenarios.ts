@@ -1,0 +1,81 @@
+/**
+ * Scenarios (example patients with expected answers) against the document being edited.
+ * The engine's own runScenario does the work, in the browser, so a pass here is the pass
+ * the CLI and CI will report.
+ */
+import { compilePathway, type CompiledPathway } from '../../../engine/evaluate/compile';
+import { isPathwayError } from '../../../engine/errors';
+import type { Pathway, Scenario } from '../../../engine/model/types';
+import { runScenario, type ScenarioOutcome } from '../../../engine/scenarios/run';
+import { compareVersions } from '../../../engine/versions/select';
+
+/** A scenario file as the server lists it. */
+export interface ScenarioEntry {
+  file: string;
+  scenario: Scenario;
+}
+
+/** A scenario that applies to the version being edited, and whose expectation it uses. */
+export interface ApplicableScenario extends ScenarioEntry {
+  /** The version whose expectation is checked: the edited one, or for a new draft the latest earlier one named. */
+  basis: string;
+}
+
+/**
+ * The scenarios for `version`: those naming it, or, for a version no scenario names yet (a
+ * new draft), those naming the latest earlier version, so a draft starts with its
+ * predecessor's tests.
+ */
+export function applicableScenarios(
+  entries: readonly ScenarioEntry[],
+  version: string,
+): ApplicableScenario[] {
+  const direct = entries.filter((e) => e.scenario.versions.includes(version));
+  if (direct.length > 0) return direct.map((e) => ({ ...e, basis: version }));
+  const earlier = [
+    ...new Set(
+      entries.flatMap((e) => e.scenario.versions).filter((v) => compareVersions(v, version) < 0),
+    ),
+  ].sort(compareVersions);
+  const basis = earlier.at(-1);
+  if (basis === undefined) return [];
+  return entries.filter((e) => e.scenario.versions.includes(basis)).map((e) => ({ ...e, basis }));
+}
+
+/** The scenario as it must run against `version`: its basis expectation applied to that version. */
+export function scenarioFor(entry: ApplicableScenario, version: string): Scenario {
+  const s = entry.scenario;
+  if (entry.basis === version) return s;
+  const override = s.expectByVersion?.[entry.basis];
+  const scenario: Scenario = { ...s, versions: [version] };
+  if (override === undefined) delete scenario.expectByVersion;
+  else scenario.expectByVersion = { [version]: override };
+  return scenario;
+}
+
+/** The pathway compiled for evaluation, or the reason it cannot be evaluated. */
+export function tryCompile(pathway: Pathway): { compiled: CompiledPathway } | { error: string } {
+  try {
+    return { compiled: compilePathway(pathway) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Runs one scenario, never throwing: an engine failure becomes a failed outcome. */
+export async function runOne(
+  compiled: CompiledPathway,
+  scenario: Scenario,
+): Promise<ScenarioOutcome> {
+  try {
+    return await runScenario(compiled, scenario);
+  } catch (error) {
+    const message = isPathwayError(error) || error instanceof Error ? error.message : String(error);
+    return {
+      name: scenario.name,
+      version: compiled.pathway.version,
+      passed: false,
+      failures: [message],
+    };
+  }
+}

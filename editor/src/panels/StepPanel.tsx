@@ -1,0 +1,347 @@
+import { useState } from 'react';
+import { LEVELS } from '../../../engine/model/schema';
+import type { FollowUp, Level, Step } from '../../../engine/model/types';
+import { pickText } from '../../../engine/model/texts';
+import { summarizeCondition } from '../../../engine/evaluate/summary';
+import {
+  deleteStep,
+  moveTransition,
+  renameStep,
+  updateStep,
+  connect,
+  deleteTransition,
+} from '../model/edit';
+import { STRINGS } from '../i18n/strings';
+import { editorStore, useEditor } from '../store/store';
+import { useT } from '../app/hooks';
+import { TextsField } from './TextsField';
+
+/** Props of {@link StepPanel}. */
+export interface StepPanelProps {
+  stepId: string;
+}
+
+/** Edits one step: id, level, titles, actions, follow-ups and the order of its transitions. */
+export function StepPanel({ stepId }: StepPanelProps) {
+  const t = useT();
+  const pathway = useEditor((s) => s.pathway);
+  const readOnly = useEditor((s) => s.readOnly);
+  const language = useEditor((s) => s.language);
+  const [newId, setNewId] = useState(stepId);
+  const [renameError, setRenameError] = useState<string | null>(null);
+  const [target, setTarget] = useState('');
+  if (pathway === null) return null;
+  const index = pathway.steps.findIndex((s) => s.id === stepId);
+  const step = pathway.steps[index];
+  if (step === undefined) return null;
+  const base = `steps[${index}]`;
+  const store = editorStore.getState;
+  const change = (fn: (s: Step) => Step, gesture: string | null = null): void =>
+    store().edit((d) => ({ ...d, pathway: updateStep(d.pathway, stepId, fn) }), gesture);
+
+  const rename = (): void => {
+    let error: string | null = null;
+    store().edit((d) => {
+      const result = renameStep(d, stepId, newId.trim());
+      if (typeof result === 'string') {
+        error = result;
+        return d;
+      }
+      return result;
+    });
+    setRenameError(error);
+    if (error === null && newId.trim() !== stepId)
+      store().select({ kind: 'step', stepId: newId.trim() });
+  };
+
+  const updateFollowUp = (
+    i: number,
+    fn: (f: FollowUp) => FollowUp,
+    gesture: string | null = null,
+  ): void =>
+    change((s) => ({ ...s, followUps: s.followUps.map((f, k) => (k === i ? fn(f) : f)) }), gesture);
+
+  return (
+    <div className="panel-body" data-testid="step-panel">
+      <h2>
+        {t.step}: {pickText(step.title, language) || step.id}
+      </h2>
+      <div className="field-row" data-path={`${base}.id`}>
+        <label>
+          {t.stepId}
+          <input
+            data-testid="step-id"
+            value={newId}
+            disabled={readOnly}
+            onChange={(e) => setNewId(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') rename();
+            }}
+          />
+        </label>
+        <button type="button" disabled={readOnly || newId === stepId} onClick={rename}>
+          {t.rename}
+        </button>
+      </div>
+      {renameError !== null && <p className="error-text">{renameError}</p>}
+      <label className="field-row" data-path={`${base}.level`}>
+        {t.level}
+        <select
+          data-testid="step-level"
+          value={step.level}
+          disabled={readOnly}
+          onChange={(e) => change((s) => ({ ...s, level: e.target.value as Level }))}
+        >
+          {LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {t.levels[level]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TextsField
+        label={t.title}
+        value={step.title}
+        path={`${base}.title`}
+        readOnly={readOnly}
+        onChange={(title) => change((s) => ({ ...s, title }), `${base}.title`)}
+      />
+
+      <h3>{t.transitions}</h3>
+      <ol className="transition-list" data-path={`${base}.transitions`}>
+        {step.transitions.map((tr, i) => (
+          <li key={`${i}-${tr.to}`} data-testid={`step-transition-${i}`}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => store().select({ kind: 'transition', stepId, index: i })}
+            >
+              → {tr.to}: {summarizeCondition(pathway, tr.when, language)}
+            </button>
+            <span className="row-actions">
+              <button
+                type="button"
+                title={t.moveUp}
+                aria-label={t.moveUp}
+                disabled={readOnly || i === 0}
+                onClick={() =>
+                  store().edit((d) => ({
+                    ...d,
+                    pathway: moveTransition(
+                      d.pathway,
+                      { kind: 'transition', stepId, index: i },
+                      i - 1,
+                    ),
+                  }))
+                }
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                title={t.moveDown}
+                aria-label={t.moveDown}
+                disabled={readOnly || i === step.transitions.length - 1}
+                onClick={() =>
+                  store().edit((d) => ({
+                    ...d,
+                    pathway: moveTransition(
+                      d.pathway,
+                      { kind: 'transition', stepId, index: i },
+                      i + 1,
+                    ),
+                  }))
+                }
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                title={t.remove}
+                aria-label={t.remove}
+                disabled={readOnly}
+                onClick={() =>
+                  store().edit((d) => ({
+                    ...d,
+                    pathway: deleteTransition(d.pathway, { kind: 'transition', stepId, index: i }),
+                  }))
+                }
+              >
+                ✕
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="field-row">
+        <select
+          value={target}
+          disabled={readOnly}
+          onChange={(e) => setTarget(e.target.value)}
+          aria-label={t.target}
+        >
+          <option value="">{t.target} …</option>
+          {pathway.steps.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.id}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={readOnly || target === ''}
+          onClick={() => {
+            let made: ReturnType<typeof connect>;
+            store().edit((d) => {
+              made = connect(d.pathway, stepId, target, {
+                sv: STRINGS.sv.newTransitionReason,
+                en: STRINGS.en.newTransitionReason,
+              });
+              return made === undefined ? d : { ...d, pathway: made.pathway };
+            });
+            if (made !== undefined) store().select(made.ref);
+          }}
+        >
+          {t.addTransition}
+        </button>
+      </div>
+
+      <h3>{t.actions}</h3>
+      {step.actions.map((action, i) => (
+        <div key={i} className="list-item">
+          <TextsField
+            label={`${t.actions} ${i + 1}`}
+            value={action}
+            path={`${base}.actions[${i}]`}
+            readOnly={readOnly}
+            multiline
+            onChange={(texts) =>
+              change(
+                (s) => ({ ...s, actions: s.actions.map((a, k) => (k === i ? texts : a)) }),
+                `${base}.actions[${i}]`,
+              )
+            }
+          />
+          <button
+            type="button"
+            disabled={readOnly}
+            onClick={() => change((s) => ({ ...s, actions: s.actions.filter((_, k) => k !== i) }))}
+          >
+            {t.remove}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        disabled={readOnly}
+        onClick={() => change((s) => ({ ...s, actions: [...s.actions, { sv: '…', en: '…' }] }))}
+      >
+        {t.addAction}
+      </button>
+
+      <h3>{t.followUps}</h3>
+      {step.followUps.map((f, i) => (
+        <div key={i} className="list-item" data-path={`${base}.followUps[${i}]`}>
+          <TextsField
+            label={`${f.id}`}
+            value={f.title}
+            path={`${base}.followUps[${i}].title`}
+            readOnly={readOnly}
+            onChange={(title) =>
+              updateFollowUp(i, (x) => ({ ...x, title }), `${base}.followUps[${i}].title`)
+            }
+          />
+          <label className="field-row">
+            {t.followUpAt}
+            <input
+              type="number"
+              min={0}
+              disabled={readOnly}
+              value={f.at?.weeks ?? ''}
+              onChange={(e) => {
+                const weeks =
+                  e.target.value === ''
+                    ? undefined
+                    : Math.max(0, Math.round(Number(e.target.value)));
+                updateFollowUp(
+                  i,
+                  (x) => {
+                    const next = { ...x };
+                    if (weeks === undefined) delete next.at;
+                    else next.at = { weeks };
+                    return next;
+                  },
+                  `${base}.followUps[${i}].at`,
+                );
+              }}
+            />
+          </label>
+          <div className="measures" data-path={`${base}.followUps[${i}].measures`}>
+            {t.measures}:{' '}
+            {pathway.measures.map((m) => (
+              <label key={m.id} className="check">
+                <input
+                  type="checkbox"
+                  disabled={readOnly}
+                  checked={f.measures.includes(m.id)}
+                  onChange={(e) =>
+                    updateFollowUp(i, (x) => ({
+                      ...x,
+                      measures: e.target.checked
+                        ? [...x.measures, m.id]
+                        : x.measures.filter((id) => id !== m.id),
+                    }))
+                  }
+                />
+                {pickText(m.title, language) || m.id}
+              </label>
+            ))}
+          </div>
+          <button
+            type="button"
+            disabled={readOnly}
+            onClick={() =>
+              change((s) => ({ ...s, followUps: s.followUps.filter((_, k) => k !== i) }))
+            }
+          >
+            {t.remove}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        disabled={readOnly || pathway.measures.length === 0}
+        onClick={() =>
+          change((s) => ({
+            ...s,
+            followUps: [
+              ...s.followUps,
+              {
+                id: `${stepId}-follow-up-${s.followUps.length + 1}`,
+                title: { sv: 'Uppföljning', en: 'Follow-up' },
+                measures: [pathway.measures[0]?.id ?? 'nrs'],
+                at: { weeks: 6 },
+              },
+            ],
+          }))
+        }
+      >
+        {t.addFollowUp}
+      </button>
+
+      <hr />
+      <button
+        type="button"
+        className="danger"
+        data-testid="delete-step"
+        disabled={readOnly}
+        onClick={() => {
+          store().edit((d) => deleteStep(d, stepId));
+          store().select(null);
+        }}
+      >
+        {t.deleteStep}
+      </button>
+    </div>
+  );
+}

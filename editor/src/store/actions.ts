@@ -1,0 +1,228 @@
+/**
+ * What the editor does with the server: open a version, save, start a new version, save a
+ * test patient. They read and write the store; the slices themselves never fetch.
+ */
+import type { Scenario } from '../../../engine/model/types';
+import type { StoreApi } from 'zustand/vanilla';
+import {
+  ApiError,
+  listPathways,
+  listScenarios,
+  loadVersion,
+  saveScenario,
+  saveVersion,
+} from '../api/client';
+import { STRINGS } from '../i18n/strings';
+import { EMPTY_LAYOUT } from '../model/layout';
+import { latestVersion, newDraft } from '../model/version';
+import type { DocumentSource } from './document';
+import { clearDraft, readDraft, type DraftStorage } from './persistence';
+import type { EditorState } from './types';
+
+type Store = StoreApi<EditorState>;
+
+/** Today's date in the user's time zone, as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Shows `?pathway=<id>&version=<v>` in the address bar without reloading. */
+export function setDeepLink(id: string, version: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('pathway', id);
+  url.searchParams.set('version', version);
+  window.history.replaceState(null, '', url);
+}
+
+/** Reloads the list of pathways and versions. */
+export async function refreshCatalog(store: Store): Promise<void> {
+  store.getState().setCatalog(await listPathways());
+}
+
+async function loadScenarios(store: Store, id: string): Promise<void> {
+  try {
+    store.getState().setScenarios(await listScenarios(id));
+  } catch {
+    store.getState().setScenarios([]);
+  }
+  await store.getState().runAll();
+}
+
+/**
+ * Opens a version. Unsaved work kept locally for it is restored (for a new draft that was
+ * never saved, that work is all there is).
+ */
+export async function openVersion(
+  store: Store,
+  storage: DraftStorage,
+  id: string,
+  version: string,
+): Promise<void> {
+  const strings = (): (typeof STRINGS)['en'] => STRINGS[store.getState().language];
+  const draft = readDraft(storage, id, version);
+  let loaded;
+  try {
+    loaded = await loadVersion(id, version);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404 && draft !== undefined)) throw error;
+    // A new version that exists only in this browser so far.
+    store
+      .getState()
+      .openDocument(draft.source, { pathway: draft.pathway, layout: draft.layout }, null);
+    store.getState().setNotice(strings().restoredBanner);
+    setDeepLink(id, version);
+    await loadScenarios(store, id);
+    return;
+  }
+  const source: DocumentSource = {
+    id,
+    version,
+    baseHash: loaded.hash,
+    layoutHash: loaded.layoutHash,
+    frozen: loaded.frozen,
+  };
+  const fromDisk = { pathway: loaded.pathway, layout: loaded.layout ?? EMPTY_LAYOUT };
+  if (draft !== undefined && !loaded.frozen) {
+    // Same base: unsaved changes on top of the file. Different base: the file changed on
+    // disk since; saving will say so (409) instead of overwriting someone else's change.
+    const sameBase = draft.source.baseHash === loaded.hash;
+    store
+      .getState()
+      .openDocument(
+        { ...source, baseHash: draft.source.baseHash, layoutHash: draft.source.layoutHash },
+        { pathway: draft.pathway, layout: draft.layout },
+        sameBase ? fromDisk : null,
+      );
+    store.getState().setNotice(strings().restoredBanner);
+  } else {
+    store.getState().openDocument(source, fromDisk);
+    store.getState().setNotice(null);
+  }
+  setDeepLink(id, version);
+  await loadScenarios(store, id);
+}
+
+/** Saves the open document through the server; a 409 is shown as "changed on disk". */
+export async function saveDocument(store: Store, storage: DraftStorage): Promise<void> {
+  const s = store.getState();
+  if (s.pathway === null || s.source === null || s.readOnly || s.saveState === 'saving') return;
+  const { pathway, layout, source } = s;
+  s.setSaveState('saving');
+  try {
+    const answer = await saveVersion(source.id, source.version, {
+      pathway,
+      layout,
+      baseHash: source.baseHash,
+    });
+    // Only what was sent is saved; edits made while saving stay unsaved.
+    store.setState({
+      source: { ...source, baseHash: answer.hash, layoutHash: answer.layoutHash },
+      saved: { pathway, layout },
+    });
+    if (store.getState().pathway === pathway && store.getState().layout === layout)
+      clearDraft(storage, source.id, source.version);
+    s.setSaveState('saved');
+    await refreshCatalog(store).catch(() => undefined);
+  } catch (error) {
+    const strings = STRINGS[store.getState().language];
+    if (error instanceof ApiError && error.status === 409)
+      s.setSaveState('conflict', strings.changedOnDisk);
+    else
+      s.setSaveState(
+        'error',
+        strings.saveFailed(
+          error instanceof ApiError && error.issues.length > 0
+            ? `${error.message}: ${error.issues.map((i) => `${i.path ?? ''} ${i.message}`).join('; ')}`
+            : error instanceof Error
+              ? error.message
+              : String(error),
+        ),
+      );
+  }
+}
+
+/**
+ * Starts the next version of the open pathway as an unsaved draft, copied from its latest
+ * version (bumped minor version, status draft, in effect from today).
+ */
+export async function startNewVersion(store: Store, today: string = localToday()): Promise<void> {
+  const s = store.getState();
+  if (s.source === null) return;
+  const entry = s.catalog.find((p) => p.id === s.source?.id);
+  const latest = latestVersion(entry?.versions.map((v) => v.version) ?? [s.source.version]);
+  if (latest === undefined) return;
+  const base =
+    latest === s.source.version && s.pathway !== null
+      ? { pathway: s.pathway, layout: s.layout }
+      : await loadVersion(s.source.id, latest).then((l) => ({
+          pathway: l.pathway,
+          layout: l.layout ?? EMPTY_LAYOUT,
+        }));
+  const pathway = newDraft(base.pathway, today);
+  store
+    .getState()
+    .openDocument(
+      { id: pathway.id, version: pathway.version, baseHash: null, layoutHash: null, frozen: false },
+      { pathway, layout: base.layout },
+      null,
+    );
+  store.getState().setNotice(null);
+  setDeepLink(pathway.id, pathway.version);
+  await store.getState().runAll();
+}
+
+/** Throws away local unsaved work and reopens the version from disk. */
+export async function reloadFromDisk(store: Store, storage: DraftStorage): Promise<void> {
+  const source = store.getState().source;
+  if (source === null) return;
+  clearDraft(storage, source.id, source.version);
+  await openVersion(store, storage, source.id, source.version);
+}
+
+/** A file-name-friendly scenario name: lower-case words joined by hyphens. */
+export function scenarioSlug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The active run's patient and answer as a new scenario for the open version. */
+export function scenarioFromRun(state: EditorState, name: string): Scenario | undefined {
+  const run = state.activeRun;
+  const pathway = state.pathway;
+  if (run === null || run.result === null || pathway === null) return undefined;
+  const base = state.scenarios.find((e) => e.file === run.file)?.scenario;
+  if (base === undefined) return undefined;
+  const input = state.patientEdits[run.file] ?? base.input;
+  const r = run.result;
+  return {
+    name,
+    pathway: pathway.id,
+    versions: [pathway.version],
+    asOf: base.asOf,
+    input,
+    expect: {
+      status: r.status,
+      step: r.step.id,
+      path: r.path,
+      alerts: r.alerts.map((a) => a.id),
+      ...(r.missingFacts.length > 0 ? { missingFacts: r.missingFacts } : {}),
+    },
+  };
+}
+
+/** Saves the active run as a new scenario file and reloads the list. */
+export async function saveRunAsScenario(store: Store, name: string): Promise<void> {
+  const s = store.getState();
+  const slug = scenarioSlug(name);
+  const scenario = scenarioFromRun(s, slug);
+  if (scenario === undefined || s.source === null) return;
+  await saveScenario(s.source.id, slug, scenario);
+  store.getState().setNotice(STRINGS[s.language].scenarioSaved);
+  store.getState().setScenarios(await listScenarios(s.source.id));
+  await store.getState().runAll();
+}

@@ -1,0 +1,68 @@
+/**
+ * Undo and redo over the document and layout together. Snapshots are cheap: edits are
+ * immutable and share everything they did not change. A run of edits with the same
+ * gesture key (typing in one field, one drag) is one undo step.
+ */
+import type { Drawing } from '../model/edit';
+import type { SliceCreator } from './types';
+
+/** How many steps back undo can go. */
+export const HISTORY_LIMIT = 200;
+
+export interface HistorySlice {
+  past: Drawing[];
+  future: Drawing[];
+  /** The gesture the last edit belonged to; null after a gesture ended. */
+  gesture: string | null;
+  /** Records `before` as an undo step unless it continues the current gesture. */
+  record(before: Drawing, gesture: string | null): void;
+  /** Ends the current gesture: the next edit starts a new undo step. */
+  endGesture(): void;
+  undo(): void;
+  redo(): void;
+  clearHistory(): void;
+}
+
+export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
+  past: [],
+  future: [],
+  gesture: null,
+  record(before, gesture) {
+    const s = get();
+    if (gesture !== null && gesture === s.gesture) {
+      set({ future: [] });
+      return;
+    }
+    set({ past: [...s.past, before].slice(-HISTORY_LIMIT), future: [], gesture });
+  },
+  endGesture() {
+    set({ gesture: null });
+  },
+  undo() {
+    const s = get();
+    const before = s.past.at(-1);
+    if (before === undefined || s.pathway === null || s.readOnly) return;
+    set({
+      past: s.past.slice(0, -1),
+      future: [{ pathway: s.pathway, layout: s.layout }, ...s.future],
+      pathway: before.pathway,
+      layout: before.layout,
+      gesture: null,
+    });
+  },
+  redo() {
+    const s = get();
+    const after = s.future[0];
+    if (after === undefined || s.pathway === null || s.readOnly) return;
+    set({
+      future: s.future.slice(1),
+      past: [...s.past, { pathway: s.pathway, layout: s.layout }],
+      pathway: after.pathway,
+      layout: after.layout,
+      gesture: null,
+    });
+  },
+  clearHistory() {
+    set({ past: [], future: [], gesture: null });
+  },
+});

@@ -1,0 +1,21 @@
+/** The editor store's shape: the union of its slices, each in its own file. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { CanvasSlice } from './canvas';
+import type { DocumentSlice } from './document';
+import type { HistorySlice } from './history';
+import type { PersistenceSlice } from './persistence';
+import type { SelectionSlice } from './selection';
+import type { TestsSlice } from './tests';
+import type { UiSlice } from './ui';
+
+/** Everything the editor holds. Components read it through narrow selectors. */
+export type EditorState = DocumentSlice &
+  HistorySlice &
+  SelectionSlice &
+  UiSlice &
+  TestsSlice &
+  PersistenceSlice &
+  CanvasSlice;
+
+/** A slice creator over the whole state (slices may read each other through `get`). */
+export type SliceCreator<T> = StateCreator<EditorState, [], [], T>;

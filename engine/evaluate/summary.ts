@@ -1,0 +1,78 @@
+/**
+ * A condition as a short phrase for people, without a patient: "pain duration ≥ 3 months",
+ * "atRisk or ÖMPSQ ≥ 50". The editor labels canvas edges with it; it uses the same words,
+ * units and value formatting as the explanation so that both read alike.
+ */
+import type { Condition, Language, LeafCondition, Pathway } from '../model/types';
+import { factLabel, factOf, formatUnit, formatValue } from './format';
+import { WORDS } from './words';
+
+/** How a sub-condition sits in its parent, to decide where parentheses are needed. */
+type Context = 'top' | 'all' | 'any' | 'not';
+
+function leafValue(pathway: Pathway, leaf: LeafCondition, language: Language): string {
+  const value = leaf.value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    return factLabel(pathway, value.fact, language);
+  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v, language)).join(', ')}]`;
+  const unit = factOf(pathway, leaf.fact)?.unit;
+  const text = formatValue(value, language);
+  return typeof value === 'number' && unit !== undefined
+    ? `${text} ${formatUnit(unit, language)}`
+    : text;
+}
+
+function leafPhrase(pathway: Pathway, leaf: LeafCondition, language: Language): string {
+  const words = WORDS[language];
+  const label = factLabel(pathway, leaf.fact, language);
+  // A yes/no fact reads better as the fact itself ("declines pathway: yes").
+  if (
+    (leaf.operator === 'equal' || leaf.operator === 'notEqual') &&
+    typeof leaf.value === 'boolean'
+  )
+    return `${label}: ${formatValue(leaf.operator === 'equal' ? leaf.value : !leaf.value, language)}`;
+  if (leaf.operator === 'notEmpty')
+    return leaf.value === false
+      ? `${label}: ${words.none}`
+      : `${label} ${words.operators.notEmpty ?? 'notEmpty'}`;
+  const op = words.operators[leaf.operator] ?? leaf.operator;
+  return `${label} ${op} ${leafValue(pathway, leaf, language)}`;
+}
+
+function phrase(
+  pathway: Pathway,
+  condition: Condition,
+  language: Language,
+  context: Context,
+): string {
+  const words = WORDS[language];
+  if ('all' in condition || 'any' in condition) {
+    const kind = 'all' in condition ? 'all' : 'any';
+    const parts = 'all' in condition ? condition.all : condition.any;
+    if (parts.length === 1 && parts[0] !== undefined)
+      return phrase(pathway, parts[0], language, context);
+    const joined = parts
+      .map((c) => phrase(pathway, c, language, kind))
+      .join(` ${kind === 'all' ? words.and : words.or} `);
+    // A group inside another group (or under not) needs parentheses to be read right.
+    return context === 'top' || context === kind ? joined : `(${joined})`;
+  }
+  if ('not' in condition) {
+    const inner = phrase(pathway, condition.not, language, 'not');
+    return `${words.not} ${inner.startsWith('(') || !inner.includes(' ') ? inner : `(${inner})`}`;
+  }
+  if ('condition' in condition) return condition.condition;
+  return leafPhrase(pathway, condition, language);
+}
+
+/**
+ * Summarises a condition in plain words for a label. Named conditions are shown by name.
+ * Never throws on a condition that refers to unknown facts: the fact name is shown instead.
+ */
+export function summarizeCondition(
+  pathway: Pathway,
+  condition: Condition,
+  language: Language,
+): string {
+  return phrase(pathway, condition, language, 'top');
+}

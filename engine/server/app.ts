@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { openAuditLog } from './audit';
+import { registerCdsHooks } from './cds-hooks';
 import { errorResponse, HttpError, type AnyErrorCode } from './errors';
 import type { RouteDeps } from './http';
 import { registerAuditRoutes } from './routes/audit';
@@ -122,11 +123,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((request, reply) => {
     const message = `no route ${request.method} ${request.url.split('?')[0] ?? ''}`;
-    return reply
-      .code(404)
-      .send({
-        error: { code: 'ROUTE_NOT_FOUND', message, issues: [{ code: 'ROUTE_NOT_FOUND', message }] },
-      });
+    return reply.code(404).send({
+      error: { code: 'ROUTE_NOT_FOUND', message, issues: [{ code: 'ROUTE_NOT_FOUND', message }] },
+    });
   });
   app.addHook('onClose', async () => {
     ctx.close();
@@ -142,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublishRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerOpenApiRoutes(app);
-  // TODO(cds-hooks): registerCdsHooks(app, ctx) from './cds-hooks' once engine/server/cds-hooks.ts lands.
+  registerCdsHooks(app, ctx);
   await registerEditorRoutes(app, resolve(options.editorDir ?? join('dist', 'editor')));
   await app.ready();
   return app;

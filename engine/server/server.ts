@@ -1,6 +1,6 @@
 /**
  * Running the service: reads the environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR,
- * PATHWAY_WRITE_TOKEN), listens, logs as JSON lines (pino), and shuts down gracefully on
+ * PATHWAY_WRITE_TOKEN, LOG_LEVEL), listens, logs as JSON lines (pino), and shuts down gracefully on
  * SIGINT/SIGTERM: no new connections, requests in flight finish, then the audit log closes.
  */
 import { resolve } from 'node:path';
@@ -32,6 +32,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
     dataDir: resolve(cwd, env.DATA_DIR ?? 'data'),
     ...(env.EDITOR_DIR === undefined ? {} : { editorDir: resolve(cwd, env.EDITOR_DIR) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
+    logger: { level: env.LOG_LEVEL ?? 'info' },
   };
 }
 

@@ -83,9 +83,7 @@ export function errorCode(body: unknown): string | undefined {
 }
 
 /** The error body of an error answer. */
-export function errorOf(
-  body: unknown,
-): {
+export function errorOf(body: unknown): {
   code: string;
   message: string;
   issues: { code: string; message: string; path?: string; value?: unknown }[];

@@ -150,3 +150,16 @@ describe('reading pathways over HTTP', () => {
     });
   });
 });
+
+describe('CDS Hooks in the same service', () => {
+  it('answers the discovery endpoint next to the REST API', async () => {
+    const s = await service();
+    try {
+      const { status, body } = await s.call({ method: 'GET', url: '/cds-services' });
+      expect(status).toBe(200);
+      expect(Array.isArray((body as { services: unknown[] }).services)).toBe(true);
+    } finally {
+      await s.app.close();
+    }
+  });
+});

@@ -44,7 +44,7 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
     throw new PathwayError(
       'FILE_READ',
       `no audit log at ${file} (use --data-dir or --audit-file)`,
-      [{ code: 'FILE_READ', message: 'no such file', file }],
+      [{ code: 'FILE_READ', message: 'no audit log here (use --data-dir or --audit-file)', file }],
     );
   // Loaded on demand, so other commands do not load SQLite at start-up.
   const { openAuditLog } = await import('../../server/audit');

@@ -1,8 +1,11 @@
 /** Every subcommand of `pathway`, in the order `pathway --help` lists them. */
 import type { CommandFactory } from '../main';
+import { diffCommand } from './diff';
 import { evaluateCommand } from './evaluate';
 import { formatCommand } from './format';
 import { freezeCommand } from './freeze';
+import { gitSetupCommand } from './git-setup';
+import { impactCommand } from './impact';
 import { lintCommand } from './lint';
 import { replayCommand } from './replay';
 import { serveCommand } from './serve';
@@ -14,6 +17,9 @@ export const COMMANDS: CommandFactory[] = [
   testCommand,
   lintCommand,
   formatCommand,
+  diffCommand,
+  impactCommand,
+  gitSetupCommand,
   versionsCommand,
   freezeCommand,
   serveCommand,

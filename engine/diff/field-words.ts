@@ -2,7 +2,7 @@
  * A changed field in words: a threshold (`weeksInStep ≥ 12 → ≥ 8`), both rules, the items
  * added to or removed from a list, or an old and a new text.
  */
-import type { Condition, Language, LeafCondition } from '../model/types';
+import type { Condition, Language, LeafCondition, Texts } from '../model/types';
 import {
   describeComparison,
   describeCondition,
@@ -40,14 +40,14 @@ export function describeThreshold(
   return `${describeLeaf(before, language)} → ${describeLeaf(after, language)}`;
 }
 
-/** Languages whose text differs between two texts objects (or lists of them). */
-function languagesChanged(before: unknown, after: unknown): string[] {
-  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
-  const a = list(before);
-  const b = list(after);
-  return (['sv', 'da', 'en'] as const).filter((l) =>
-    a.some((t, i) => !sameValue(isTexts(t) ? t[l] : t, isTexts(b[i]) ? b[i][l] : b[i])),
-  );
+/** Languages whose text differs between two texts objects. */
+function languagesChanged(before: Texts, after: Texts): string[] {
+  return (['sv', 'da', 'en'] as const).filter((l) => before[l] !== after[l]);
+}
+
+/** A value as JSON, for changes that words would hide (a source's text, a reference's title). */
+function showJson(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
 }
 
 function change(label: string, before: string, after: string): Detail {
@@ -80,10 +80,17 @@ function listDetail(
       label,
       text: `${words.reorderedOnly}: ${a.join('; ')} → ${b.join('; ')}`,
     };
-  const languages = languagesChanged(before, after);
-  if (languages.length > 0)
-    return { kind: 'note', label, text: words.textChangedIn(languages.join(', ')) };
-  return change(label, JSON.stringify(before), JSON.stringify(after));
+  const changed = before.flatMap((item, i) =>
+    sameValue(item, after[i]) ? [] : [[item, after[i]] as const],
+  );
+  if (changed.every(([x, y]) => isTexts(x) && isTexts(y))) {
+    const languages = new Set(
+      changed.flatMap(([x, y]) => languagesChanged(x as Texts, y as Texts)),
+    );
+    return { kind: 'note', label, text: words.textChangedIn([...languages].join(', ')) };
+  }
+  const text = changed.map(([x, y]) => `${showJson(x)} → ${showJson(y)}`).join('; ');
+  return { kind: 'note', label, text };
 }
 
 /** The detail line for one changed field; `label` overrides the field's own label ('' for none). */
@@ -104,11 +111,10 @@ export function describeFieldChange(
     return listDetail(label, field.old, field.new, language);
   const before = describeValue(field.field, field.old, language);
   const after = describeValue(field.field, field.new, language);
-  if (before === after && isTexts(field.old) && isTexts(field.new))
-    return {
-      kind: 'note',
-      label,
-      text: words.textChangedIn(languagesChanged(field.old, field.new).join(', ')),
-    };
-  return change(label, before, after);
+  if (before !== after) return change(label, before, after);
+  if (isTexts(field.old) && isTexts(field.new)) {
+    const languages = languagesChanged(field.old, field.new).join(', ');
+    return { kind: 'note', label, text: words.textChangedIn(languages) };
+  }
+  return change(label, showJson(field.old), showJson(field.new));
 }

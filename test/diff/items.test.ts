@@ -171,4 +171,28 @@ describe('metadata', () => {
     });
     expect(text).toContain('~ title: text changed in da');
   });
+
+  it('shows what changed in a reference whose id stayed the same', () => {
+    const cited = copy(base);
+    cited.references = [{ id: 'sbu-341', title: 'SBU 341' }];
+    const retitled = copy(cited);
+    retitled.references = [{ id: 'sbu-341', title: 'SBU report 341', year: 2021 }];
+    const text = renderDiff(diffPathways(cited, retitled), { format: 'text', lang: 'en' });
+    expect(text).toContain(
+      '~ references: {"id":"sbu-341","title":"SBU 341"} → {"id":"sbu-341","title":"SBU report 341","year":2021}',
+    );
+  });
+
+  it('shows a changed fact source as JSON when its words would look the same', () => {
+    const sourced = (text: string): Pathway => {
+      const p = copy(base);
+      const age = p.facts.find((f) => f.name === 'age');
+      if (age !== undefined) age.source = { kind: 'record', text: { en: text } };
+      return p;
+    };
+    const diff = diffPathways(sourced('from the record'), sourced('from the patient record'));
+    expect(renderDiff(diff, { format: 'text', lang: 'en' })).toContain(
+      'source: {"kind":"record","text":{"en":"from the record"}} → {"kind":"record","text":{"en":"from the patient record"}}',
+    );
+  });
 });

@@ -93,6 +93,10 @@ export default function JsonEditor<T>({
           automaticLayout: true,
           fontSize: 12,
           wordWrap: 'on',
+          // Text arrives exactly as typed or pasted: no brackets or quotes appear on their own.
+          autoClosingBrackets: 'never',
+          autoClosingQuotes: 'never',
+          autoSurround: 'never',
         }}
       />
       {error !== null && (

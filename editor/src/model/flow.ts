@@ -134,7 +134,6 @@ export function toFlowEdges(pathway: Pathway, view: FlowView): TransitionFlowEdg
       data: { summary, order, global, taken, problems: view.problems?.edges.get(id) ?? 0 },
       selected,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-      zIndex: taken ? 2 : global ? 0 : 1,
     });
   };
   pathway.globalTransitions.forEach((t, i) =>

@@ -127,7 +127,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       error: { code: 'ROUTE_NOT_FOUND', message, issues: [{ code: 'ROUTE_NOT_FOUND', message }] },
     });
   });
+  // While closing, a keep-alive connection that finishes its last request is closed at
+  // once instead of after its idle timeout, so shutdown ends when the work does.
+  let idleSweep: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    idleSweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    idleSweep.unref();
+  });
   app.addHook('onClose', async () => {
+    if (idleSweep !== undefined) clearInterval(idleSweep);
     ctx.close();
   });
 

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { errorCode, service } from './helpers';
@@ -155,4 +156,51 @@ describe('POST /api/pathways/:id/evaluate/batch', () => {
       await svc.app.close();
     }
   }, 60_000);
+});
+
+describe('graceful shutdown', () => {
+  it('lets a batch in flight finish and record every line before the audit log closes', async () => {
+    const svc = await service();
+    await svc.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = svc.app.server.address() as AddressInfo;
+    const line = `${JSON.stringify({ facts: { painMonths: 8, flags: [] } })}\n`;
+    let answered = (): void => undefined;
+    const first = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/pathways/mini/evaluate/batch?trace=false',
+      headers: { 'content-type': 'application/x-ndjson', 'transfer-encoding': 'chunked' },
+    });
+    const body = new Promise<string>((resolve, reject) => {
+      request.on('response', (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          text += chunk;
+          answered();
+        });
+        response.on('end', () => resolve(text));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+    request.write(line);
+    await first;
+    const closed = svc.app.close();
+    // The service is closing; the request in flight still gets the rest of its lines.
+    for (let i = 0; i < 50; i++) request.write(line);
+    request.end();
+    const lines = parseLines(await body);
+    await closed;
+    expect(lines).toHaveLength(51);
+    expect(lines.every((l) => l.result?.step.id === 'treat')).toBe(true);
+    const { openAuditLog } = await import('../../engine/server/audit');
+    const log = openAuditLog(join(svc.dataDir, 'audit.sqlite'));
+    expect(log.query({ limit: 1000 })).toHaveLength(51);
+    log.close();
+  });
 });

@@ -1,17 +1,36 @@
 /**
- * Frozen versions. An active or retired version must never change: its content hash is
- * recorded in `<root>/frozen.lock.json`, and a changed, missing or unrecorded frozen file
- * is an error (checked by `pathway lint` and by the test suite).
+ * Frozen versions. The clinical content of an active or retired version never changes:
+ * its hash is recorded in `<root>/frozen.lock.json`, and a changed, missing or unrecorded
+ * frozen file is an error (checked by `pathway lint` and by the test suite).
+ *
+ * One change is allowed, because without it no version could ever be replaced: retiring.
+ * Publishing a successor sets the active version's `status` to retired and gives it an
+ * `effective.to`. So the recorded hash is that of the canonical document with those two
+ * lifecycle fields left out ({@link frozenHash}); anything else that changes, even one
+ * threshold, breaks the lock.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PathwayError } from '../errors';
+import { contentHash } from '../model/hash';
+import type { Pathway } from '../model/types';
+import { printPathway } from '../yaml/print';
 import type { PathwayRepository } from './repository';
 import { writeFileAtomic } from './write';
 
 export const LOCK_FILE = 'frozen.lock.json';
 
-/** File key (`chronic-pain/1.0.0.yaml`) → content hash. */
+/**
+ * The hash a frozen version is held to: its canonical form with the lifecycle fields
+ * (`status`, `effective.to`) normalised away, so retiring it keeps the hash.
+ */
+export function frozenHash(pathway: Pathway): string {
+  return contentHash(
+    printPathway({ ...pathway, status: 'active', effective: { from: pathway.effective.from } }),
+  );
+}
+
+/** File key (`chronic-pain/1.0.0.yaml`) → frozen hash. */
 export type Lock = Record<string, string>;
 
 export interface LockProblem {
@@ -63,11 +82,11 @@ export function checkLock(repo: PathwayRepository, lock: Lock): LockProblem[] {
           problem: 'not-recorded',
           message: `${v.key} is ${v.pathway.status} but not recorded in ${LOCK_FILE}: run \`pathway freeze\``,
         });
-      else if (recorded !== v.hash)
+      else if (recorded !== frozenHash(v.pathway))
         problems.push({
           key: v.key,
           problem: 'changed',
-          message: `${v.key} is frozen (${v.pathway.status}) but its content changed: put the change in a new version`,
+          message: `${v.key} is frozen (${v.pathway.status}) but its clinical content changed: put the change in a new version`,
         });
     }
   }
@@ -92,14 +111,17 @@ export async function freeze(repo: PathwayRepository): Promise<string[]> {
   for (const versions of repo.pathways.values()) {
     for (const v of versions) {
       if (v.pathway.status !== 'draft' && lock[v.key] === undefined) {
-        lock[v.key] = v.hash;
+        lock[v.key] = frozenHash(v.pathway);
         added.push(v.key);
       }
     }
   }
-  if (added.length > 0) {
-    const sorted = Object.fromEntries(Object.entries(lock).sort(([a], [b]) => a.localeCompare(b)));
-    await writeFileAtomic(join(repo.root, LOCK_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
-  }
+  if (added.length > 0) await writeLock(repo.root, lock);
   return added;
+}
+
+/** Writes the lock atomically, entries sorted by file, so the file diffs cleanly in review. */
+export async function writeLock(root: string, lock: Lock): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(lock).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFileAtomic(join(root, LOCK_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
 }

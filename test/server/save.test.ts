@@ -2,7 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../engine/model/hash';
-import { readLock } from '../../engine/node/lock';
+import { checkLock, freeze, frozenHash, readLock } from '../../engine/node/lock';
+import { findVersion, loadRepository } from '../../engine/node/repository';
 import { parsePathway } from '../../engine/yaml/parse';
 import { printPathway } from '../../engine/yaml/print';
 import { miniPathway } from '../fixtures/pathways';
@@ -294,17 +295,38 @@ describe('saving a draft: PUT /api/pathways/:id/versions/:version', () => {
 });
 
 describe('publishing a draft: POST /api/pathways/:id/versions/:version/publish', () => {
-  it('refuses to publish a draft that would overlap the active version, with the lint findings', async () => {
+  it('retires the active version it replaces, keeping that version frozen, and publishes the draft from the date', async () => {
     svc = await service();
-    // 1.1.0 is active and open-ended: 2.0.0 would overlap it and make two versions active.
+    await freeze(await loadRepository(svc.root));
     const { hash } = await loaded(svc);
-    const blocked = await svc.call({
+    const published = await svc.call({
       method: 'POST',
       url: '/api/pathways/mini/versions/2.0.0/publish',
       payload: { baseHash: hash, effective: { from: '2027-01-01' } },
     });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const predecessor = parsePathway(await readFile(join(svc.root, 'mini', '1.1.0.yaml'), 'utf8'));
+    expect(predecessor).toMatchObject({
+      status: 'retired',
+      effective: { from: '2026-07-01', to: '2027-01-01' },
+    });
+    // Retiring changed only the lifecycle fields, so the lock still holds for 1.1.0.
+    const repo = await loadRepository(svc.root);
+    expect(checkLock(repo, await readLock(svc.root))).toEqual([]);
+    expect(findVersion(repo, 'mini', { asOf: '2027-01-01' }).pathway.version).toBe('2.0.0');
+    expect(findVersion(repo, 'mini', { asOf: '2026-12-31' }).pathway.version).toBe('1.1.0');
+  });
+
+  it('refuses to publish a draft that would start before the active version it replaces', async () => {
+    svc = await service();
+    const { hash } = await loaded(svc);
+    const blocked = await svc.call({
+      method: 'POST',
+      url: '/api/pathways/mini/versions/2.0.0/publish',
+      payload: { baseHash: hash, effective: { from: '2026-01-01' } },
+    });
     expect([blocked.status, errorCode(blocked.body)]).toEqual([409, 'PUBLISH_BLOCKED']);
-    expect(errorOf(blocked.body).message).toMatch(/overlap|in effect|active/i);
+    expect(errorOf(blocked.body).message).toMatch(/only starts on 2026-07-01/);
   });
 
   it('publishes a draft that overlaps nothing: active from the date, recorded in frozen.lock.json, never published twice', async () => {
@@ -331,7 +353,7 @@ describe('publishing a draft: POST /api/pathways/:id/versions/:version/publish',
       status: 'active',
       effective: { from: '2027-01-01' },
     });
-    expect((await readLock(svc.root))['mini/2.0.0.yaml']).toBe(contentHash(text));
+    expect((await readLock(svc.root))['mini/2.0.0.yaml']).toBe(frozenHash(parsePathway(text)));
     const again = await svc.call({
       method: 'POST',
       url: '/api/pathways/mini/versions/2.0.0/publish',

@@ -1,16 +1,18 @@
 /**
  * `POST /api/pathways/:id/versions/:version/publish`: makes a draft active from a date and
- * freezes it (its hash goes into `frozen.lock.json`). Refused when the draft changed since
- * it was loaded, or when the linter finds an error in the published document — for example
- * an effective period overlapping another active version.
+ * freezes it (its hash goes into `frozen.lock.json`), retiring the version it replaces
+ * (status retired, `effective.to` = the new start; see `versions/lifecycle.ts`). Refused
+ * when the draft changed since it was loaded, or when the linter finds an error in the
+ * published document together with its siblings as they will be.
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { PathwayError } from '../../errors';
 import { compilePathway } from '../../evaluate/compile';
 import { contentHash } from '../../model/hash';
+import { retirementsFor } from '../../versions/lifecycle';
 import type { Pathway } from '../../model/types';
-import { LOCK_FILE, readLock } from '../../node/lock';
+import { LOCK_FILE, frozenHash, readLock, writeLock } from '../../node/lock';
 import { writeFileAtomic } from '../../node/write';
 import { printPathway } from '../../yaml/print';
 import { requireWriteAccess } from '../auth';
@@ -48,7 +50,19 @@ export function registerPublishRoutes(app: FastifyInstance, deps: RouteDeps): vo
           `${key} does not pass the schema: fix and save it first`,
         );
       const published: Pathway = { ...draft, status: 'active', effective: { ...body.effective } };
-      const siblings = ((await repositoryOf(ctx)).pathways.get(id) ?? []).map((v) => v.pathway);
+      const loaded = (await repositoryOf(ctx)).pathways.get(id) ?? [];
+      let retired: Pathway[];
+      try {
+        retired = retirementsFor(
+          loaded.map((v) => v.pathway),
+          published,
+        );
+      } catch (error) {
+        if (!(error instanceof PathwayError)) throw error;
+        throw new HttpError(409, 'PUBLISH_BLOCKED', error.message, [...error.issues]);
+      }
+      const retiredVersions = new Map(retired.map((r) => [r.version, r]));
+      const siblings = loaded.map((v) => retiredVersions.get(v.pathway.version) ?? v.pathway);
       const errors = lintDocument(published, siblings).filter((i) => i.severity === 'error');
       try {
         compilePathway(published);
@@ -74,16 +88,21 @@ export function registerPublishRoutes(app: FastifyInstance, deps: RouteDeps): vo
             path: e.path,
           })),
         );
+      // Retire the predecessors first: if publishing fails after that, the pathway has no
+      // open-ended version rather than two overlapping ones, and lint says so.
+      for (const r of retired) {
+        await writeFileAtomic(
+          pathInside(ctx.pathwaysDir, id, `${r.version}.yaml`),
+          printPathway(r),
+        );
+      }
       const text = printPathway(published);
       await writeFileAtomic(file, text);
       const newHash = contentHash(text);
       await ctx.writes.run(lockFile, async () => {
         const lock = await readLock(ctx.pathwaysDir);
-        lock[key] = newHash;
-        const sorted = Object.fromEntries(
-          Object.entries(lock).sort(([a], [b]) => a.localeCompare(b)),
-        );
-        await writeFileAtomic(lockFile, `${JSON.stringify(sorted, null, 2)}\n`);
+        lock[key] = frozenHash(published);
+        await writeLock(ctx.pathwaysDir, lock);
       });
       ctx.invalidate();
       return newHash;

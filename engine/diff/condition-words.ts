@@ -4,19 +4,13 @@
  * as written in the file, so a reviewer can find them; operators, connectives and values
  * are in the reader's language, with the vocabulary of the explanation (`evaluate/words`).
  */
+import { SYMBOL_OPERATORS } from '../model/schema';
 import { formatValue } from '../evaluate/format';
 import { WORDS } from '../evaluate/words';
 import type { Condition, Language, LeafCondition } from '../model/types';
 
 /** Operators written as symbols; for these a comparison reads `fact ≥ value`. */
-const SYMBOLIC = new Set([
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-]);
+const SYMBOLIC = new Set<string>(SYMBOL_OPERATORS);
 
 /** A comparison's right-hand side: a value, a list `[a, b]`, or another fact's name. */
 export function describeOperand(value: unknown, language: Language): string {

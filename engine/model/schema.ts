@@ -29,7 +29,18 @@ export const OPERATORS = [
 ] as const;
 export const operatorSchema = z.enum(OPERATORS);
 
-const isoDate = z
+/** The operators written as symbols (=, ≠, <, ≤, >, ≥): a comparison reads `fact ≥ value`. */
+export const SYMBOL_OPERATORS: readonly (typeof OPERATORS)[number][] = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+];
+
+/** A calendar date, YYYY-MM-DD, that exists (no 30 February). */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(

@@ -8,6 +8,7 @@ import { layoutSchema } from '../model/layout';
 import {
   LANGUAGES,
   LEVELS,
+  isoDate,
   languageSchema,
   pathwaySchema,
   scenarioSchema,
@@ -34,16 +35,8 @@ export const versionSchema = z
     'expected a semantic version such as 1.2.0',
   );
 
-/** A calendar date, YYYY-MM-DD. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'not a real calendar date',
-  );
+/** A calendar date, YYYY-MM-DD (the pathway schema's definition). */
+export const isoDateSchema = isoDate;
 
 /** A content hash as the engine computes it. */
 export const hashSchema = z

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../engine/server/app';
 import type { Pathway } from '../../engine/model/types';
-import { tempDir, writePathway } from '../fixtures/files';
+import { tempDir, writePathway, writeTwoVersions } from '../fixtures/files';
 import { miniPathway } from '../fixtures/pathways';
 
 /** The date the tests run on. */
@@ -15,18 +15,7 @@ export const REAL_PATHWAYS = resolve(__dirname, '../../pathways');
 /** A temporary pathways folder with mini 1.0.0 (retired), 1.1.0 (active) and 2.0.0 (draft). */
 export async function miniFolder(extra: Pathway[] = []): Promise<string> {
   const root = await tempDir();
-  await writePathway(
-    root,
-    miniPathway({
-      version: '1.0.0',
-      status: 'retired',
-      effective: { from: '2025-01-01', to: '2026-07-01' },
-    }),
-  );
-  await writePathway(
-    root,
-    miniPathway({ version: '1.1.0', status: 'active', effective: { from: '2026-07-01' } }),
-  );
+  await writeTwoVersions(root);
   await writePathway(
     root,
     miniPathway({ version: '2.0.0', status: 'draft', effective: { from: '2027-01-01' } }),

@@ -147,7 +147,7 @@ export function Canvas() {
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
         fitView
-        minZoom={0.1}
+        minZoom={0.02}
         proOptions={{ hideAttribution: true }}
       >
         <RevealSelection />

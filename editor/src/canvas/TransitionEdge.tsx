@@ -1,4 +1,10 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  useStore,
+  type EdgeProps,
+} from '@xyflow/react';
 import { memo } from 'react';
 import type { TransitionFlowEdge } from '../model/flow';
 import { parseEdgeId } from '../model/ids';
@@ -7,9 +13,14 @@ import { editorStore } from '../store/store';
 /** Labels longer than this are cut; the whole summary is in the tooltip and the side panel. */
 const LABEL_LIMIT = 56;
 
+/** Below this zoom labels are unreadable and would cover the steps, so they are not drawn. */
+const LABEL_MIN_ZOOM = 0.25;
+
 /** A transition: a curve with its order and condition in words; global ones dashed. */
 function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const { id, data, selected, markerEnd } = props;
+  // A boolean selector: edges re-render when the zoom crosses the threshold, not on every zoom step.
+  const showLabel = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
   const [path, labelX, labelY] = getBezierPath(props);
   if (data === undefined) return null;
   const label =
@@ -34,19 +45,21 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
         {...(markerEnd === undefined ? {} : { markerEnd })}
         className={`transition-edge ${kind}${data.taken ? ' is-taken' : ''}${selected ? ' is-selected' : ''}`}
       />
-      <EdgeLabelRenderer>
-        <div
-          className={`${classes} nodrag nopan`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={data.summary}
-          data-testid={`edge-label-${id}`}
-          data-taken={data.taken}
-          onClick={select}
-        >
-          <span className="edge-order">{data.order}</span>
-          {label}
-        </div>
-      </EdgeLabelRenderer>
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className={`${classes} nodrag nopan`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            title={data.summary}
+            data-testid={`edge-label-${id}`}
+            data-taken={data.taken}
+            onClick={select}
+          >
+            <span className="edge-order">{data.order}</span>
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 }

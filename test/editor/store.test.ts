@@ -32,12 +32,10 @@ describe('the document and history slices', () => {
     const store = openStore();
     const original = store.getState().pathway;
     expect(isDirty(store.getState())).toBe(false);
-    store
-      .getState()
-      .edit((d) => ({
-        ...d,
-        pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(6)),
-      }));
+    store.getState().edit((d) => ({
+      ...d,
+      pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(6)),
+    }));
     expect(isDirty(store.getState())).toBe(true);
     store.getState().undo();
     expect(store.getState().pathway).toBe(original);
@@ -49,26 +47,22 @@ describe('the document and history slices', () => {
   it('makes one undo step of a gesture (typing in one field, one drag)', () => {
     const store = openStore();
     for (const months of [4, 5, 6])
-      store
-        .getState()
-        .edit(
-          (d) => ({
-            ...d,
-            pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(months)),
-          }),
-          'conditions[0].when',
-        );
+      store.getState().edit(
+        (d) => ({
+          ...d,
+          pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(months)),
+        }),
+        'conditions[0].when',
+      );
     store.getState().endGesture();
     for (const x of [10, 20, 30])
-      store
-        .getState()
-        .edit(
-          (d) => ({
-            ...d,
-            layout: applyNodeMove(d.pathway, d.layout, { 'follow-up': { x, y: 0 } }),
-          }),
-          'drag',
-        );
+      store.getState().edit(
+        (d) => ({
+          ...d,
+          layout: applyNodeMove(d.pathway, d.layout, { 'follow-up': { x, y: 0 } }),
+        }),
+        'drag',
+      );
     expect(store.getState().past).toHaveLength(2);
     store.getState().undo();
     expect(store.getState().layout.nodes['follow-up']).toEqual(
@@ -100,12 +94,10 @@ describe('unsaved work in localStorage', () => {
     const store = openStore();
     const storage = memoryStorage();
     persistDrafts(store, storage, () => '2026-11-23T10:00:00Z');
-    store
-      .getState()
-      .edit((d) => ({
-        ...d,
-        pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(6)),
-      }));
+    store.getState().edit((d) => ({
+      ...d,
+      pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(6)),
+    }));
     const draft = readDraft(storage, 'chronic-pain', '1.2.0');
     expect(draft?.pathway.conditions[0]?.when).toEqual(threshold(6));
     expect(draft?.source.baseHash).toBe('sha256:base');
@@ -136,12 +128,10 @@ describe('the tests slice', () => {
     store.getState().setScenarios(chronicPainScenarios());
     await store.getState().runAll();
     const passing = Object.values(store.getState().outcomes).filter((o) => o.passed).length;
-    store
-      .getState()
-      .edit((d) => ({
-        ...d,
-        pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(600)),
-      }));
+    store.getState().edit((d) => ({
+      ...d,
+      pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(600)),
+    }));
     await store.getState().runAll();
     const failing = Object.values(store.getState().outcomes).filter((o) => !o.passed);
     expect(failing.length).toBeGreaterThan(0);

@@ -1,0 +1,162 @@
+/**
+ * `compilePopulation(pathway)`: everything per-pathway that the population path needs,
+ * prepared once — fact slots, the generated input loader, the derivation plan, generated
+ * condition functions, trace builders, and the walk's candidate lists as plain arrays.
+ */
+import { alertKey, collectConditions, followUpKey } from '../evaluate/condition-set';
+import { compilePathway } from '../evaluate/compile';
+import { candidatesOf } from '../evaluate/walk';
+import { DEFAULT_WINDOW_DAYS } from '../evaluate/follow-ups';
+import type { Condition, FollowUp, Pathway, Severity, Step } from '../model/types';
+import { generateConditions, type TruthFn } from './codegen';
+import { DerivePlan } from './derive';
+import { SlotLayout } from './layout';
+import { buildLoader, type Loader } from './loader';
+import { MissingInputs } from './missing';
+import { traceConditions, type TraceFn } from './trace';
+import { unknownFactCollectors } from './unknown-facts';
+
+/** A candidate transition leaving a step. */
+export interface FastCandidate {
+  key: string;
+  to: number;
+  cond: number;
+}
+
+/** A follow-up rule with its condition indexes (-1 when it has no such condition). */
+export interface FastFollowUpRule {
+  id: string;
+  step: string | undefined;
+  applies: number;
+  due: number;
+  overdue: number;
+  at: FollowUp['at'];
+  windowDays: number;
+}
+
+/** One compiled step. */
+export interface FastStep {
+  id: string;
+  exit: boolean;
+  candidates: FastCandidate[];
+  followUps: FastFollowUpRule[];
+}
+
+/** A pathway compiled for population evaluation. Immutable apart from per-call scratch space. */
+export interface PopulationPathway {
+  readonly pathway: Pathway;
+  readonly layout: SlotLayout;
+  readonly steps: readonly FastStep[];
+  readonly stepIndex: ReadonlyMap<string, number>;
+  readonly entry: number;
+  readonly truth: readonly TruthFn[];
+  readonly trace: readonly TraceFn[];
+  readonly keys: readonly string[];
+  /** Alerts in the order fired ones are listed (severity, then file order). */
+  readonly alertsBySeverity: readonly { id: string; cond: number; order: number }[];
+  /** Alerts in file order. */
+  readonly alerts: readonly { id: string; cond: number }[];
+  readonly followUps: readonly FastFollowUpRule[];
+  readonly loader: Loader;
+  /** Undefined when derivation must go through the generic path for every patient. */
+  readonly plan: DerivePlan | undefined;
+  readonly missing: MissingInputs;
+  /** Per condition: the facts whose absence leaves it unknown. */
+  readonly unknownFacts: readonly ((s: readonly unknown[]) => Set<string>)[];
+  /** Per-call scratch for alert truths. */
+  readonly alertTruths: Uint8Array;
+  /** Time-in-step facts counted in days for follow-up timing, in dictionary order. */
+  readonly dayFacts: readonly { slot: number; days: number }[];
+  /** Scratch slots reused by every evaluation (evaluation is synchronous). */
+  readonly scratch: unknown[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+function usesMedicationFactDirectly(pathway: Pathway, conditions: readonly Condition[]): boolean {
+  const lists = new Set(pathway.facts.filter((f) => f.type === 'medications').map((f) => f.name));
+  const visit = (c: Condition): boolean => {
+    if ('all' in c) return c.all.some(visit);
+    if ('any' in c) return c.any.some(visit);
+    if ('not' in c) return visit(c.not);
+    if ('condition' in c) return false;
+    const other = typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value);
+    return lists.has(c.fact) || (other && lists.has((c.value as { fact: string }).fact));
+  };
+  return conditions.some(visit) || pathway.conditions.some((n) => visit(n.when));
+}
+
+/**
+ * Compiles a pathway for {@link evaluateFast}. Throws the same {@link PathwayError}s as
+ * `compilePathway` for a pathway that cannot be evaluated.
+ */
+export function compilePopulation(pathway: Pathway): PopulationPathway {
+  // The same integrity checks (and errors) as the reference path.
+  compilePathway(pathway, { evaluator: 'compiled' });
+  const layout = new SlotLayout(pathway);
+  const keyed = collectConditions(pathway);
+  const keys = keyed.map((k) => k.key);
+  const condIndex = new Map(keys.map((k, i) => [k, i] as const));
+  const named = new Map(pathway.conditions.map((c) => [c.name, c.when] as const));
+  const conditions = keyed.map((k) => k.condition);
+  const index = (key: string): number => condIndex.get(key) ?? -1;
+
+  const stepIndex = new Map(pathway.steps.map((s, i) => [s.id, i] as const));
+  const rule = (stepId: string | undefined, f: FollowUp): FastFollowUpRule => ({
+    id: f.id,
+    step: stepId,
+    applies: f.appliesWhen === undefined ? -1 : index(followUpKey(stepId, f.id, 'appliesWhen')),
+    due: f.dueWhen === undefined ? -1 : index(followUpKey(stepId, f.id, 'dueWhen')),
+    overdue: f.overdueWhen === undefined ? -1 : index(followUpKey(stepId, f.id, 'overdueWhen')),
+    at: f.at,
+    windowDays: f.windowDays ?? DEFAULT_WINDOW_DAYS,
+  });
+  const steps = pathway.steps.map((step: Step): FastStep => ({
+    id: step.id,
+    exit: step.level === 'exit',
+    candidates: candidatesOf(pathway, step).map((c) => ({
+      key: c.key,
+      to: stepIndex.get(c.to) ?? -1,
+      cond: index(c.key),
+    })),
+    followUps: step.followUps.map((f) => rule(step.id, f)),
+  }));
+  const alerts = pathway.alerts.map((a, order) => ({
+    id: a.id,
+    cond: index(alertKey(a.id)),
+    order,
+    rank: SEVERITY_ORDER[a.severity] * 1e6 + order,
+  }));
+  const plan = usesMedicationFactDirectly(pathway, conditions)
+    ? undefined
+    : DerivePlan.build(pathway, layout);
+  const dayFacts = pathway.facts.flatMap((f) =>
+    f.derived?.kind === 'timeInStep' && f.derived.unit !== 'months'
+      ? [{ slot: layout.slot(f.name), days: f.derived.unit === 'weeks' ? 7 : 1 }]
+      : [],
+  );
+  const truth = generateConditions(layout, named, conditions);
+  const trace = traceConditions(layout, named, conditions);
+  const loader = buildLoader(pathway, layout);
+  const missing = new MissingInputs(pathway, layout);
+  return {
+    pathway,
+    layout,
+    steps,
+    stepIndex,
+    entry: stepIndex.get(pathway.entryStep) ?? 0,
+    truth,
+    trace,
+    keys,
+    alertsBySeverity: [...alerts].sort((a, b) => a.rank - b.rank),
+    alerts,
+    followUps: pathway.followUps.map((f) => rule(undefined, f)),
+    loader,
+    plan,
+    missing,
+    unknownFacts: unknownFactCollectors(layout, named, conditions),
+    alertTruths: new Uint8Array(pathway.alerts.length),
+    dayFacts,
+    scratch: new Array<unknown>(layout.size).fill(undefined),
+  };
+}

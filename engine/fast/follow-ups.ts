@@ -1,0 +1,73 @@
+/**
+ * Follow-up statuses on day numbers, the same rules as `engine/evaluate/follow-ups.ts`. A
+ * timing the day-number shortcut cannot reproduce exactly (calendar months, a date outside
+ * years 0000–9999, amounts that are not safe integers) is handed to the reference date
+ * functions, which compute it or throw the very error `evaluate()` throws.
+ */
+import { addDuration, daysBetween } from '../facts/dates';
+import type { FastFollowUpRule } from './compile';
+import { T, type TruthFn } from './codegen';
+import { dayFromCivil } from './dates';
+import type { FastFollowUp } from './result';
+
+const MIN_DAY = dayFromCivil(0, 1, 1);
+const MAX_DAY = dayFromCivil(9999, 12, 31);
+
+/** When the final step was entered, as far as known. */
+export interface Timing {
+  asOf: string;
+  asOfDay: number;
+  /** Undefined when unknown. */
+  daysInStep: number | undefined;
+}
+
+function dueOffset(rule: FastFollowUpRule, timing: Timing, daysInStep: number): number {
+  const at = rule.at ?? {};
+  const days = at.days ?? 0;
+  const weeks = at.weeks ?? 0;
+  const entered = timing.asOfDay - daysInStep;
+  const simple =
+    at.months === undefined &&
+    Number.isSafeInteger(daysInStep) &&
+    Number.isSafeInteger(days) &&
+    Number.isSafeInteger(weeks) &&
+    entered >= MIN_DAY &&
+    entered <= MAX_DAY;
+  if (simple) {
+    const due = entered + weeks * 7 + days;
+    if (due >= MIN_DAY && due <= MAX_DAY) return due - timing.asOfDay;
+  }
+  const enteredDate = addDuration(timing.asOf, { days: -daysInStep });
+  const dueDate = addDuration(enteredDate, {
+    ...(at.days === undefined ? {} : { days: at.days }),
+    ...(at.weeks === undefined ? {} : { weeks: at.weeks }),
+    ...(at.months === undefined ? {} : { months: at.months }),
+  });
+  return daysBetween(timing.asOf, dueDate);
+}
+
+/** Appends the listed follow-ups of `rules` to `out`, in order. */
+export function followUpsInto(
+  out: FastFollowUp[],
+  rules: readonly FastFollowUpRule[],
+  truth: readonly TruthFn[],
+  s: readonly unknown[],
+  timing: Timing | undefined,
+): void {
+  for (const rule of rules) {
+    if (rule.applies >= 0 && (truth[rule.applies] as TruthFn)(s) !== T) continue;
+    if (rule.overdue >= 0 && (truth[rule.overdue] as TruthFn)(s) === T) {
+      out.push({ id: rule.id, step: rule.step, status: 'overdue' });
+      continue;
+    }
+    if (rule.due >= 0 && (truth[rule.due] as TruthFn)(s) === T) {
+      out.push({ id: rule.id, step: rule.step, status: 'due' });
+      continue;
+    }
+    if (rule.at === undefined || timing?.daysInStep === undefined) continue;
+    const offset = dueOffset(rule, timing, timing.daysInStep);
+    const w = rule.windowDays;
+    const status = offset > w ? 'upcoming' : offset >= -w ? 'due' : 'overdue';
+    out.push({ id: rule.id, step: rule.step, status });
+  }
+}

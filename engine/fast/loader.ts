@@ -1,0 +1,152 @@
+/**
+ * Input checking compiled per pathway: one generated function reads each dictionary fact by
+ * name, checks it exactly as `validateInput` would accept it and stores it in its slot.
+ *
+ * It only ever *accepts* or *declines*: anything it is not sure about (an unknown or derived
+ * fact, a value of the wrong type or out of range, a `null` inside a medication, an object with
+ * an unusual prototype) makes it decline, and the caller then runs the real `validateInput`,
+ * which produces the typed error (or, rarely, accepts after all and the generic path takes
+ * over). So errors are the reference's own, and the fast path must only be right about what it
+ * accepts: every accepted value passes `validateInput` unchanged.
+ */
+import { MEDICATION_UNITS } from '../facts/medication';
+import type { Fact, Pathway } from '../model/types';
+import { isoDay } from './dates';
+import type { SlotLayout } from './layout';
+
+/** Stores the facts of `facts` into `slots`; false means "decline: use the reference". */
+export type Loader = (facts: Record<string, unknown>, slots: unknown[], asOfDay: number) => boolean;
+
+const PLAIN = Object.prototype;
+
+function plainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === PLAIN || proto === null;
+}
+
+function ownKeyCount(value: object): number {
+  let n = 0;
+  for (const _key in value) n++;
+  return n;
+}
+
+function isUpper(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 65 && c <= 90;
+}
+
+function isDigit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
+}
+
+/** The same test as `isAtcCode` (letter, 2 digits, 2 letters, 2 digits), without a regular expression. */
+function isAtc(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 7) return false;
+  return (
+    isUpper(value, 0) &&
+    isDigit(value, 1) &&
+    isDigit(value, 2) &&
+    isUpper(value, 3) &&
+    isUpper(value, 4) &&
+    isDigit(value, 5) &&
+    isDigit(value, 6)
+  );
+}
+
+/** A medication list exactly as `validateInput` accepts it, with no `null` fields. */
+function medicationsOk(value: unknown, asOfDay: number): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const item of value as unknown[]) {
+    if (!plainRecord(item)) return false;
+    let present = 0;
+    const { atc, dose, unit, since, name } = item;
+    if (!isAtc(atc)) return false;
+    present++;
+    if (dose !== undefined) {
+      if (typeof dose !== 'number' || !Number.isFinite(dose) || dose < 0) return false;
+      present++;
+    }
+    if (unit !== undefined) {
+      if (!(MEDICATION_UNITS as readonly unknown[]).includes(unit)) return false;
+      present++;
+    }
+    if (since !== undefined) {
+      if (!(isoDay(since) <= asOfDay)) return false;
+      present++;
+    }
+    if (name !== undefined) {
+      if (typeof name !== 'string') return false;
+      present++;
+    }
+    if (ownKeyCount(item) !== present) return false;
+  }
+  return true;
+}
+
+function stringsOk(value: unknown, allowed: readonly unknown[] | undefined): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const element of value as unknown[]) {
+    if (typeof element !== 'string') return false;
+    if (allowed !== undefined && !allowed.includes(element)) return false;
+  }
+  return true;
+}
+
+function check(fact: Fact, constant: (v: unknown) => string): string {
+  const bound = (): string => {
+    const parts: string[] = [];
+    const { min, max } = fact.range ?? {};
+    const lit = (n: number): string => (Number.isFinite(n) ? JSON.stringify(n) : constant(n));
+    if (min !== undefined) parts.push(`v<${lit(min)}`);
+    if (max !== undefined) parts.push(`v>${lit(max)}`);
+    if (fact.values !== undefined) parts.push(`!${constant(fact.values)}.includes(v)`);
+    return parts.length === 0 ? '' : `if(${parts.join('||')})return false;`;
+  };
+  switch (fact.type) {
+    case 'integer':
+      return `if(typeof v!=="number"||!Number.isInteger(v))return false;${bound()}`;
+    case 'number':
+      return `if(typeof v!=="number"||!Number.isFinite(v))return false;${bound()}`;
+    case 'boolean':
+      return `if(typeof v!=="boolean")return false;`;
+    case 'string':
+      return `if(typeof v!=="string")return false;${fact.values === undefined ? '' : `if(!${constant(fact.values)}.includes(v))return false;`}`;
+    case 'string[]':
+      return `if(!SA(v,${fact.values === undefined ? 'undefined' : constant(fact.values)}))return false;`;
+    case 'date':
+      return `if(isNaN(D(v)))return false;`;
+    case 'medications':
+      return `if(!M(v,a))return false;`;
+  }
+}
+
+/**
+ * Generates the loader of `pathway`: one pass over the object's own keys with a `switch` on
+ * the name (each case label written by `JSON.stringify`). Iterating the keys costs the same
+ * whatever combination of facts a patient has, whereas reading every dictionary name would
+ * miss V8's inline caches on each new object shape. Values go to the fact's slot, or for a
+ * time-in-step fact (which the engine may replace) to its `given:` slot.
+ */
+export function buildLoader(pathway: Pathway, layout: SlotLayout): Loader {
+  const constants: unknown[] = [];
+  const constant = (value: unknown): string => {
+    constants.push(value);
+    return `K[${constants.length - 1}]`;
+  };
+  const cases = pathway.facts.map((fact) => {
+    const label = `case ${JSON.stringify(fact.name)}:`;
+    if (fact.derived !== undefined && fact.derived.kind !== 'timeInStep')
+      return `${label}if(v!==undefined&&v!==null)return false;break;`;
+    const slot =
+      fact.derived?.kind === 'timeInStep' ? layout.givenSlot(fact.name) : layout.slot(fact.name);
+    return `${label}if(v===undefined||v===null)break;${check(fact, constant)}s[${slot}]=v;break;`;
+  });
+  const source = `"use strict";return function load(f,s,a){var v;for(var k in f){v=f[k];switch(k){${cases.join('\n')}\ndefault:return false;}}return true;};`;
+  // Generated from slot numbers, JSON-written names and constants only (see the file comment).
+  const factory = new Function('K', 'SA', 'D', 'M', source) as (...args: unknown[]) => Loader;
+  return factory(constants, stringsOk, isoDay, medicationsOk);
+}
+
+export { ownKeyCount, plainRecord };

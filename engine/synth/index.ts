@@ -1,0 +1,5 @@
+/** Synthetic patients: realistic populations for demos and benchmarks, adversarial ones for tests. */
+export { chronicPainPatients, type AdversarialOptions } from './adversarial';
+export { CENTRES, type Centre } from './centres';
+export { synthPatients, type CohortLine } from './population';
+export { prng } from './random';

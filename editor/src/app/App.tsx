@@ -3,6 +3,7 @@ import { Canvas } from '../canvas/Canvas';
 import { STRINGS, type UiLanguage } from '../i18n/strings';
 import { addStep, deleteStep, deleteTransition } from '../model/edit';
 import { applyNodeMove, EMPTY_LAYOUT, resolvePositions } from '../model/layout';
+import { ComparePanel } from '../panels/ComparePanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { SidePanel } from '../panels/SidePanel';
 import { TestPanel } from '../panels/TestPanel';
@@ -21,6 +22,7 @@ export function App() {
   const hasDocument = useEditor((s) => s.pathway !== null);
   const tab = useEditor((s) => s.bottomTab);
   const problemCount = useProblems().length;
+  const changeCount = useEditor((s) => s.compare?.diff.entries.length ?? null);
   const failing = useEditor((s) => Object.values(s.outcomes).filter((o) => !o.passed).length);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -150,11 +152,28 @@ export function App() {
                   {t.tests}
                   {failing > 0 ? ` (${failing} ✗)` : ''}
                 </button>
+                {changeCount !== null && (
+                  <button
+                    type="button"
+                    role="tab"
+                    data-testid="tab-changes"
+                    aria-selected={tab === 'changes'}
+                    onClick={() => editorStore.getState().setBottomTab('changes')}
+                  >
+                    {t.changes} ({changeCount})
+                  </button>
+                )}
                 <span className="spacer" />
                 <span className="muted small">{t.shortcuts}</span>
               </div>
               <div className="bottom-body">
-                {tab === 'problems' ? <ProblemsPanel /> : <TestPanel />}
+                {tab === 'problems' ? (
+                  <ProblemsPanel />
+                ) : tab === 'changes' && changeCount !== null ? (
+                  <ComparePanel />
+                ) : (
+                  <TestPanel />
+                )}
               </div>
             </section>
           )}

@@ -13,10 +13,21 @@ export function Banner() {
   const saveMessage = useEditor((s) => s.saveMessage);
   const notice = useEditor((s) => s.notice);
   const dirty = useEditor(isDirty);
+  const older = useEditor((s) => s.compare?.older.version ?? null);
+  const newer = useEditor((s) => s.compare?.newer.version ?? null);
+  const compared = older !== null && newer !== null;
   if (status === undefined) return null;
   return (
     <div className="banners">
-      {readOnly && (
+      {compared && (
+        <div className="banner compare" role="status" data-testid="compare-banner">
+          {t.compareBanner(older, newer)}{' '}
+          <button type="button" onClick={() => editorStore.getState().stopCompare()}>
+            {t.closeCompare}
+          </button>
+        </div>
+      )}
+      {readOnly && !compared && (
         <div className="banner frozen" role="status" data-testid="frozen-banner">
           {t.frozenBanner(status)}
         </div>
@@ -42,7 +53,7 @@ export function Banner() {
       {notice !== null && (
         <div className="banner notice" role="status" data-testid="notice">
           {notice}{' '}
-          {dirty && notice === t.restoredBanner && (
+          {dirty && !compared && notice === t.restoredBanner && (
             <button
               type="button"
               onClick={() => void reloadFromDisk(editorStore, window.localStorage)}

@@ -1,6 +1,7 @@
-import { isDirty } from '../store/document';
+import { documentDirty } from '../store/compare';
 import { editorStore, useEditor } from '../store/store';
 import type { UiLanguage } from '../i18n/strings';
+import { CompareControl } from './CompareControl';
 import { useT } from './hooks';
 
 /** Props of {@link Toolbar}. */
@@ -15,11 +16,13 @@ export interface ToolbarProps {
 export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: ToolbarProps) {
   const t = useT();
   const source = useEditor((s) => s.source);
-  const status = useEditor((s) => s.pathway?.status);
+  // The open document's status, also while a comparison shows another version.
+  const status = useEditor((s) => (s.compare?.stash.pathway ?? s.pathway)?.status);
   const readOnly = useEditor((s) => s.readOnly);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
-  const dirty = useEditor(isDirty);
+  const dirty = useEditor(documentDirty);
+  const comparing = useEditor((s) => s.compare !== null);
   const saveState = useEditor((s) => s.saveState);
   const language = useEditor((s) => s.language);
   const store = editorStore.getState;
@@ -29,7 +32,7 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
       {source !== null && (
         <span className="doc-name" data-testid="doc-name">
           {source.id} {source.version} <span className={`status ${status ?? ''}`}>{status}</span>
-          {readOnly && <span className="status frozen"> {t.readOnly}</span>}
+          {readOnly && !comparing && <span className="status frozen"> {t.readOnly}</span>}
         </span>
       )}
       <span className="save-state" data-testid="save-state" data-dirty={dirty}>
@@ -79,11 +82,12 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
       <button
         type="button"
         data-testid="new-version"
-        disabled={source === null}
+        disabled={source === null || comparing}
         onClick={onNewVersion}
       >
         {t.newVersion}
       </button>
+      <CompareControl />
       <button
         type="button"
         data-testid="save"

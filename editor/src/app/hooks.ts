@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { STRINGS, type Strings } from '../i18n/strings';
 import { computeProblems, type Problem } from '../model/problems';
 import { editorStore, useEditor } from '../store/store';
-import { isDirty } from '../store/document';
+import { documentDirty } from '../store/compare';
 import type { Pathway } from '../../../engine/model/types';
 
 /** The interface strings in the chosen language. */
@@ -110,7 +110,7 @@ export function useShortcuts(actions: { save(): void; deleteSelection(): void })
 export function useUnloadGuard(): void {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
-      if (!isDirty(editorStore.getState())) return;
+      if (!documentDirty(editorStore.getState())) return;
       event.preventDefault();
       // Older browsers need returnValue set to show the prompt.
       event.returnValue = '';

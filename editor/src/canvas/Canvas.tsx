@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -19,6 +20,7 @@ import {
   type FlowNode,
   type TransitionFlowEdge,
 } from '../model/flow';
+import { markEdges, markNodes } from '../model/compare';
 import { GLOBAL_NODE_ID, parseEdgeId } from '../model/ids';
 import { applyNodeMove, type XY } from '../model/layout';
 import { problemCounts } from '../model/problems';
@@ -51,8 +53,13 @@ export function Canvas() {
   const activeRun = useEditor((s) => s.activeRun);
   const measured = useEditor((s) => s.measured);
   const readOnly = useEditor((s) => s.readOnly);
+  const compare = useEditor((s) => s.compare);
+  const showMiniMap = useEditor((s) => s.showMiniMap);
+  // A new key remounts React Flow, which fits the view to the pathway now shown.
   const sourceKey = useEditor((s) =>
-    s.source === null ? '' : `${s.source.id}@${s.source.version}`,
+    s.source === null
+      ? ''
+      : `${s.source.id}@${s.source.version}${s.compare === null ? '' : `:${s.compare.older.version}-${s.compare.newer.version}`}`,
   );
   const problems = useProblems();
   const t = useT();
@@ -75,16 +82,24 @@ export function Canvas() {
       measured,
       anyStepLabel: t.anyStep,
     });
-    previousNodes.current = keepUnchanged(previousNodes.current, next);
+    const marked =
+      compare === null
+        ? next
+        : markNodes(next, compare.marks, compare.older, {
+            language,
+            selectedStep: selection?.kind === 'step' ? selection.stepId : null,
+          });
+    previousNodes.current = keepUnchanged(previousNodes.current, marked);
     return previousNodes.current;
-  }, [pathway, layout, language, selection, walk, counts, measured, t.anyStep]);
+  }, [pathway, layout, language, selection, walk, counts, measured, t.anyStep, compare]);
 
   const edges = useMemo(() => {
     if (pathway === null) return [];
     const next = toFlowEdges(pathway, { language, selection, walk, problems: counts });
-    previousEdges.current = keepUnchanged(previousEdges.current, next);
+    const marked = compare === null ? next : markEdges(next, compare.marks);
+    previousEdges.current = keepUnchanged(previousEdges.current, marked);
     return previousEdges.current;
-  }, [pathway, language, selection, walk, counts]);
+  }, [pathway, language, selection, walk, counts, compare]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const moves: Record<string, XY> = {};
@@ -152,12 +167,29 @@ export function Canvas() {
       >
         <RevealSelection />
         <Background />
-        <Controls showInteractive={false} />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={(n) => LEVEL_COLOURS[(n.data as { level?: string }).level ?? ''] ?? '#9c36b5'}
-        />
+        <Controls showInteractive={false}>
+          <ControlButton
+            onClick={() => editorStore.getState().toggleMiniMap()}
+            title={t.miniMap}
+            aria-label={t.miniMap}
+            aria-pressed={showMiniMap}
+            data-testid="toggle-minimap"
+          >
+            ▦
+          </ControlButton>
+        </Controls>
+        {showMiniMap && (
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-left"
+            className="minimap"
+            style={{ width: 160, height: 100, marginLeft: 56 }}
+            nodeColor={(n) =>
+              LEVEL_COLOURS[(n.data as { level?: string }).level ?? ''] ?? '#9c36b5'
+            }
+          />
+        )}
       </ReactFlow>
       <div className="legend">
         {Object.entries(t.levels).map(([level, name]) => (

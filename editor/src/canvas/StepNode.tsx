@@ -12,6 +12,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
     selected ? 'is-selected' : '',
     data.visit !== null ? 'is-visited' : '',
     data.final ? 'is-final' : '',
+    data.diff === undefined ? '' : `diff-${data.diff}`,
   ].join(' ');
   return (
     <div
@@ -19,12 +20,16 @@ function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
       data-level={data.level}
       data-visited={data.visit !== null}
       data-final={data.final}
+      data-diff={data.diff}
     >
       <Handle type="target" position={Position.Left} />
       <div className="step-node-head">
         <span className="step-level">{t.levels[data.level]}</span>
         {data.isEntry && <span className="step-badge entry">{t.entry}</span>}
         {data.visit !== null && <span className="step-badge visit">{data.visit + 1}</span>}
+        {data.diff !== undefined && (
+          <span className={`step-badge diff diff-${data.diff}`}>{t.diffMarks[data.diff]}</span>
+        )}
         {data.problems > 0 && (
           <span className="step-badge problems" title={t.problems}>
             {data.problems}

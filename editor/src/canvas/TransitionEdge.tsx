@@ -16,7 +16,10 @@ const LABEL_LIMIT = 56;
 /** Below this zoom labels are unreadable and would cover the steps, so they are not drawn. */
 const LABEL_MIN_ZOOM = 0.25;
 
-/** A transition: a curve with its order and condition in words; global ones dashed. */
+/**
+ * A transition: a curve with its order and condition in words; global ones dashed. In the
+ * compare view a changed or added one is highlighted and a removed one is a faint ghost.
+ */
 function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const { id, data, selected, markerEnd } = props;
   // A boolean selector: edges re-render when the zoom crosses the threshold, not on every zoom step.
@@ -32,6 +35,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
     data.taken ? 'is-taken' : '',
     selected ? 'is-selected' : '',
     data.problems > 0 ? 'has-problems' : '',
+    data.diff === undefined ? '' : `diff-${data.diff}`,
   ].join(' ');
   const select = (): void => {
     const ref = parseEdgeId(id);
@@ -43,9 +47,9 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
         id={id}
         path={path}
         {...(markerEnd === undefined ? {} : { markerEnd })}
-        className={`transition-edge ${kind}${data.taken ? ' is-taken' : ''}${selected ? ' is-selected' : ''}`}
+        className={`transition-edge ${kind}${data.taken ? ' is-taken' : ''}${selected ? ' is-selected' : ''}${data.diff === undefined ? '' : ` diff-${data.diff}`}`}
       />
-      {showLabel && (
+      {showLabel && data.diff !== 'removed' && (
         <EdgeLabelRenderer>
           <div
             className={`${classes} nodrag nopan`}
@@ -53,6 +57,8 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
             title={data.summary}
             data-testid={`edge-label-${id}`}
             data-taken={data.taken}
+            data-selected={selected === true}
+            data-diff={data.diff}
             onClick={select}
           >
             <span className="edge-order">{data.order}</span>

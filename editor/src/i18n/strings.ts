@@ -2,7 +2,11 @@
  * The editor's own words in Swedish and English. Pathway texts come from the pathway in
  * the same language; these are the buttons, headings and messages around them.
  */
-import type { Level, Operator } from '../../../engine/model/types';
+import type { Fact, Level, Operator } from '../../../engine/model/types';
+import type { DiffMark } from '../model/compare';
+import type { AddProblem } from '../store/dictionary';
+
+type SourceKind = NonNullable<Fact['source']>['kind'];
 
 /** Languages the editor's interface is written in. */
 export type UiLanguage = 'sv' | 'en';
@@ -118,6 +122,31 @@ export interface Strings {
   shortcuts: string;
   readOnly: string;
   clearHighlight: string;
+  compareWith: string;
+  closeCompare: string;
+  compareBanner: (older: string, newer: string) => string;
+  changes: string;
+  olderVersion: string;
+  newerVersion: string;
+  diffMarks: Record<DiffMark, string>;
+  removedItems: string;
+  miniMap: string;
+  add: string;
+  addFact: string;
+  addNamedCondition: string;
+  addAlert: string;
+  name: string;
+  alertId: string;
+  nameProblems: Record<AddProblem, string>;
+  removeFact: string;
+  removeNamedCondition: string;
+  removeAlert: string;
+  values: string;
+  source: string;
+  noSource: string;
+  sourceKinds: Record<SourceKind, string>;
+  newAlertMessage: string;
+  severities: Record<'critical' | 'warning' | 'info', string>;
 }
 
 const LEVELS_SV: Record<Level, string> = {
@@ -259,6 +288,46 @@ export const STRINGS: Record<UiLanguage, Strings> = {
       'Kortkommandon: Delete tar bort, Ctrl+Z ångrar, Ctrl+Shift+Z / Ctrl+Y gör om, Ctrl+S sparar',
     readOnly: 'Skrivskyddad',
     clearHighlight: 'Rensa markering',
+    compareWith: 'Jämför med …',
+    closeCompare: 'Stäng jämförelsen',
+    compareBanner: (o, n) =>
+      `Jämförelse ${o} → ${n}: kartan visar ${n}, skrivskyddad, med ändringarna markerade.`,
+    changes: 'Ändringar',
+    olderVersion: 'Äldre version',
+    newerVersion: 'Nyare version',
+    diffMarks: { added: 'ny', removed: 'borttagen', changed: 'ändrad' },
+    removedItems: 'Borttagna',
+    miniMap: 'Visa eller dölj översiktskartan',
+    add: 'Lägg till',
+    addFact: 'Ny uppgift',
+    addNamedCondition: 'Nytt namngivet villkor',
+    addAlert: 'Ny varning',
+    name: 'Namn',
+    alertId: 'Id',
+    nameProblems: {
+      empty: 'Ange ett namn.',
+      invalid:
+        'Ogiltigt namn (uppgifter och villkor: camelCase, varningar: små-ord-med-bindestreck).',
+      duplicate: 'Namnet finns redan.',
+      'read-only': 'Versionen är skrivskyddad.',
+    },
+    removeFact: 'Ta bort uppgiften',
+    removeNamedCondition: 'Ta bort villkoret',
+    removeAlert: 'Ta bort varningen',
+    values: 'Tillåtna värden (kommaseparerade)',
+    source: 'Källa',
+    noSource: '(ingen angiven)',
+    sourceKinds: {
+      instrument: 'skattningsinstrument',
+      register: 'register',
+      'medication-list': 'läkemedelslista',
+      record: 'journal',
+      clinician: 'behandlare',
+      patient: 'patienten',
+      derived: 'härledd',
+    },
+    newAlertMessage: 'Ny varning',
+    severities: { critical: 'kritisk', warning: 'varning', info: 'information' },
   },
   en: {
     appTitle: 'Pathway editor',
@@ -384,5 +453,45 @@ export const STRINGS: Record<UiLanguage, Strings> = {
       'Shortcuts: Delete removes, Ctrl+Z undoes, Ctrl+Shift+Z / Ctrl+Y redoes, Ctrl+S saves',
     readOnly: 'Read-only',
     clearHighlight: 'Clear highlight',
+    compareWith: 'Compare with …',
+    closeCompare: 'Close comparison',
+    compareBanner: (o, n) =>
+      `Comparing ${o} → ${n}: the canvas shows ${n}, read-only, with the changes marked.`,
+    changes: 'Changes',
+    olderVersion: 'Older version',
+    newerVersion: 'Newer version',
+    diffMarks: { added: 'new', removed: 'removed', changed: 'changed' },
+    removedItems: 'Removed',
+    miniMap: 'Show or hide the overview map',
+    add: 'Add',
+    addFact: 'New fact',
+    addNamedCondition: 'New named condition',
+    addAlert: 'New alert',
+    name: 'Name',
+    alertId: 'Id',
+    nameProblems: {
+      empty: 'Give a name.',
+      invalid:
+        'Invalid name (facts and conditions: camelCase; alerts: lower-case-words-with-hyphens).',
+      duplicate: 'That name is taken.',
+      'read-only': 'This version is read-only.',
+    },
+    removeFact: 'Remove fact',
+    removeNamedCondition: 'Remove condition',
+    removeAlert: 'Remove alert',
+    values: 'Allowed values (comma-separated)',
+    source: 'Source',
+    noSource: '(not given)',
+    sourceKinds: {
+      instrument: 'rating instrument',
+      register: 'register',
+      'medication-list': 'medication list',
+      record: 'health record',
+      clinician: 'clinician',
+      patient: 'patient',
+      derived: 'derived',
+    },
+    newAlertMessage: 'New alert',
+    severities: { critical: 'critical', warning: 'warning', info: 'information' },
   },
 };

@@ -12,6 +12,7 @@ import { summarizeCondition } from '../../../engine/evaluate/summary';
 import { GLOBAL_NODE_ID, globalEdgeId, transitionEdgeId } from './ids';
 import { globalNodePosition, resolvePositions } from './layout';
 import type { Selection } from './selection';
+import type { DiffMark } from './compare';
 
 /** What a step node shows. */
 export interface StepNodeData extends Record<string, unknown> {
@@ -24,6 +25,8 @@ export interface StepNodeData extends Record<string, unknown> {
   final: boolean;
   /** Number of lint problems on the step or its transitions. */
   problems: number;
+  /** In the compare view: how the step differs from the older version. */
+  diff?: DiffMark;
 }
 
 /** What the "any step" node shows. */
@@ -40,6 +43,8 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   global: boolean;
   taken: boolean;
   problems: number;
+  /** In the compare view: how the transition differs from the older version. */
+  diff?: DiffMark;
 }
 
 export type StepFlowNode = Node<StepNodeData, 'step'>;

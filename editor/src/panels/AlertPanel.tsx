@@ -36,9 +36,9 @@ export function AlertPanel({ id }: AlertPanelProps) {
           disabled={readOnly}
           onChange={(e) => change((a) => ({ ...a, severity: e.target.value as Alert['severity'] }))}
         >
-          <option value="critical">critical</option>
-          <option value="warning">warning</option>
-          <option value="info">info</option>
+          <option value="critical">{t.severities.critical}</option>
+          <option value="warning">{t.severities.warning}</option>
+          <option value="info">{t.severities.info}</option>
         </select>
       </label>
       <TextsField
@@ -51,6 +51,18 @@ export function AlertPanel({ id }: AlertPanelProps) {
       />
       <h3>{t.condition}</h3>
       <ConditionEditor target={{ kind: 'alert', id }} />
+      {!readOnly && (
+        <p>
+          <button
+            type="button"
+            className="danger"
+            data-testid="remove-alert"
+            onClick={() => editorStore.getState().removeAlert(id)}
+          >
+            {t.removeAlert}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Fact } from '../../../engine/model/types';
+import { FACT_TYPE_CHOICES, parseValues, SOURCE_KINDS, updateFact } from '../model/dictionary';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../app/hooks';
 import { TextsField } from './TextsField';
@@ -12,7 +13,11 @@ function rangeBound(text: string): number | undefined {
   return text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text);
 }
 
-/** Edits one entry of the fact dictionary: label, unit and range (type and derivation are shown). */
+/**
+ * Edits one entry of the fact dictionary: type, labels, unit, range, allowed values and
+ * where the value comes from; removes it. A fact still named by conditions can be removed:
+ * the problems panel then lists every place as unknown-fact, and undo brings it back.
+ */
 export function FactPanel({ name }: FactPanelProps) {
   const t = useT();
   const pathway = useEditor((s) => s.pathway);
@@ -23,16 +28,9 @@ export function FactPanel({ name }: FactPanelProps) {
   if (fact === undefined) return null;
   const base = `facts[${index}]`;
   const change = (fn: (f: Fact) => Fact, gesture: string | null = null): void =>
-    editorStore.getState().edit(
-      (d) => ({
-        ...d,
-        pathway: {
-          ...d.pathway,
-          facts: d.pathway.facts.map((f) => (f.name === name ? fn(f) : f)),
-        },
-      }),
-      gesture,
-    );
+    editorStore
+      .getState()
+      .edit((d) => ({ ...d, pathway: updateFact(d.pathway, name, fn) }), gesture);
   const setRange = (key: 'min' | 'max', text: string): void =>
     change((f) => {
       const range: NonNullable<Fact['range']> = { ...(f.range ?? {}) };
@@ -48,10 +46,25 @@ export function FactPanel({ name }: FactPanelProps) {
       <h2>
         <code>{name}</code>
       </h2>
-      <p>
-        {t.factType}: {fact.type}
-        {fact.derived !== undefined && ` · ƒ ${fact.derived.kind}`}
-      </p>
+      <label className="field-row" data-path={`${base}.type`}>
+        {t.factType}
+        <select
+          data-testid="fact-type"
+          value={fact.type}
+          disabled={readOnly}
+          onChange={(e) => {
+            const type = FACT_TYPE_CHOICES.find((c) => c === e.target.value);
+            if (type !== undefined) change((f) => ({ ...f, type }));
+          }}
+        >
+          {FACT_TYPE_CHOICES.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </select>
+        {fact.derived !== undefined && <span className="muted"> ƒ {fact.derived.kind}</span>}
+      </label>
       <TextsField
         label={t.label}
         value={fact.label}
@@ -73,6 +86,50 @@ export function FactPanel({ name }: FactPanelProps) {
           }
         />
       </label>
+      <label className="field-row" data-path={`${base}.source`}>
+        {t.source}
+        <select
+          data-testid="fact-source"
+          value={fact.source?.kind ?? ''}
+          disabled={readOnly}
+          onChange={(e) => {
+            const kind = SOURCE_KINDS.find((k) => k === e.target.value);
+            change((f) => {
+              const next: Fact = { ...f };
+              // Changing the kind keeps the rest of the source (texts, FHIR mapping).
+              if (kind === undefined) delete next.source;
+              else next.source = { ...(f.source ?? {}), kind };
+              return next;
+            });
+          }}
+        >
+          <option value="">{t.noSource}</option>
+          {SOURCE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t.sourceKinds[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(fact.type === 'string' || fact.type === 'string[]' || fact.values !== undefined) && (
+        <label className="field-row" data-path={`${base}.values`}>
+          {t.values}
+          <input
+            data-testid="fact-values"
+            // Typed text is parsed on leaving the field: "a, " mid-typing is not a value list yet.
+            defaultValue={fact.values?.join(', ') ?? ''}
+            disabled={readOnly}
+            onBlur={(e) =>
+              change((f) => {
+                const values = parseValues(e.target.value, f.type);
+                const next: Fact = { ...f, values };
+                if (values.length === 0) delete next.values;
+                return next;
+              })
+            }
+          />
+        </label>
+      )}
       {(fact.type === 'integer' || fact.type === 'number') && (
         <div className="field-row" data-path={`${base}.range`}>
           {t.range}
@@ -90,6 +147,18 @@ export function FactPanel({ name }: FactPanelProps) {
             onBlur={(e) => setRange('max', e.target.value)}
           />
         </div>
+      )}
+      {!readOnly && (
+        <p>
+          <button
+            type="button"
+            className="danger"
+            data-testid="remove-fact"
+            onClick={() => editorStore.getState().removeFact(name)}
+          >
+            {t.removeFact}
+          </button>
+        </p>
       )}
     </div>
   );

@@ -46,6 +46,18 @@ export function NamedConditionPanel({ name }: NamedConditionPanelProps) {
       />
       <h3>{t.condition}</h3>
       <ConditionEditor target={{ kind: 'named', name }} />
+      {!readOnly && (
+        <p>
+          <button
+            type="button"
+            className="danger"
+            data-testid="remove-condition"
+            onClick={() => editorStore.getState().removeNamedCondition(name)}
+          >
+            {t.removeNamedCondition}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,18 +1,42 @@
 import { pickText } from '../../../engine/model/texts';
 import { summarizeCondition } from '../../../engine/evaluate/summary';
+import { checkNewName, FACT_TYPE_CHOICES, SEVERITIES } from '../model/dictionary';
 import { factRangeText } from '../model/facts';
+import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
+import type { Alert, Fact } from '../../../engine/model/types';
 import { useT } from '../app/hooks';
+import { AddEntryForm } from './AddEntryForm';
+import { DiffBadge } from './DiffBadge';
 import { TextsField } from './TextsField';
 
-/** The pathway as a whole, shown when nothing is selected: title, facts, named conditions, alerts. */
+/** Names only the older version has, for the "removed" lines of the compare view. */
+function removed(marks: ReadonlyMap<string, string> | undefined): string[] {
+  return [...(marks ?? [])].filter(([, mark]) => mark === 'removed').map(([name]) => name);
+}
+
+/**
+ * The pathway as a whole, shown when nothing is selected: title, and the named conditions,
+ * alerts and facts, each with a form to add one. In the compare view each line carries its
+ * change, and removed entries are listed struck through.
+ */
 export function PathwayPanel() {
   const t = useT();
   const pathway = useEditor((s) => s.pathway);
   const readOnly = useEditor((s) => s.readOnly);
   const language = useEditor((s) => s.language);
+  const marks = useEditor((s) => s.compare?.marks);
   if (pathway === null) return null;
-  const select = editorStore.getState().select;
+  const store = editorStore.getState;
+  const select = store().select;
+  const check = (kind: 'fact' | 'condition' | 'alert') => (name: string) =>
+    checkNewName(pathway, kind, name);
+  const gone = (names: string[]) =>
+    names.map((name) => (
+      <li key={`removed-${name}`} className="removed-entry" data-testid={`removed-${name}`}>
+        <DiffBadge mark="removed" /> <s>{name}</s>
+      </li>
+    ));
   return (
     <div className="panel-body" data-testid="pathway-panel">
       <h2>
@@ -24,7 +48,7 @@ export function PathwayPanel() {
         path="title"
         readOnly={readOnly}
         onChange={(title) =>
-          editorStore.getState().edit((d) => ({ ...d, pathway: { ...d.pathway, title } }), 'title')
+          store().edit((d) => ({ ...d, pathway: { ...d.pathway, title } }), 'title')
         }
       />
       <h3>{t.namedConditions}</h3>
@@ -37,26 +61,52 @@ export function PathwayPanel() {
               data-testid={`named-${c.name}`}
               onClick={() => select({ kind: 'named', name: c.name })}
             >
-              <strong>{c.name}</strong>: {summarizeCondition(pathway, c.when, language)}
+              <DiffBadge mark={marks?.conditions.get(c.name)} /> <strong>{c.name}</strong>:{' '}
+              {summarizeCondition(pathway, c.when, language)}
             </button>
           </li>
         ))}
+        {gone(removed(marks?.conditions))}
       </ul>
+      {!readOnly && (
+        <AddEntryForm
+          testId="condition"
+          label={t.addNamedCondition}
+          check={check('condition')}
+          onAdd={(name) => store().addNamedCondition(name)}
+        />
+      )}
       <h3>{t.alerts}</h3>
       <ul className="plain-list">
         {pathway.alerts.map((a) => (
-          <li key={a.id}>
+          <li key={a.id} data-testid={`alert-item-${a.id}`} data-diff={marks?.alerts.get(a.id)}>
             <button
               type="button"
               className="link"
               data-testid={`alert-${a.id}`}
               onClick={() => select({ kind: 'alert', id: a.id })}
             >
-              <span className={`severity ${a.severity}`}>{a.severity}</span> {a.id}
+              <DiffBadge mark={marks?.alerts.get(a.id)} />{' '}
+              <span className={`severity ${a.severity}`}>{t.severities[a.severity]}</span> {a.id}
             </button>
           </li>
         ))}
+        {gone(removed(marks?.alerts))}
       </ul>
+      {!readOnly && (
+        <AddEntryForm
+          testId="alert"
+          label={t.addAlert}
+          choices={SEVERITIES.map((s) => ({ value: s, label: t.severities[s] }))}
+          check={check('alert')}
+          onAdd={(id, severity) =>
+            store().addAlert(id, severity as Alert['severity'], {
+              sv: STRINGS.sv.newAlertMessage,
+              en: STRINGS.en.newAlertMessage,
+            })
+          }
+        />
+      )}
       <h3>{t.facts}</h3>
       <ul className="plain-list">
         {pathway.facts.map((f) => (
@@ -64,8 +114,10 @@ export function PathwayPanel() {
             <button
               type="button"
               className="link"
+              data-testid={`fact-${f.name}`}
               onClick={() => select({ kind: 'fact', name: f.name })}
             >
+              <DiffBadge mark={marks?.facts.get(f.name)} />{' '}
               <strong>{pickText(f.label, language) || f.name}</strong> <code>{f.name}</code> ·{' '}
               {f.type}
               {f.unit !== undefined && ` · ${f.unit}`}
@@ -73,7 +125,17 @@ export function PathwayPanel() {
             </button>
           </li>
         ))}
+        {gone(removed(marks?.facts))}
       </ul>
+      {!readOnly && (
+        <AddEntryForm
+          testId="fact"
+          label={t.addFact}
+          choices={FACT_TYPE_CHOICES.map((type) => ({ value: type, label: type }))}
+          check={check('fact')}
+          onAdd={(name, type) => store().addFact(name, type as Fact['type'])}
+        />
+      )}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { STRINGS } from '../i18n/strings';
 import { EMPTY_LAYOUT } from '../model/layout';
 import { latestVersion, newDraft } from '../model/version';
+import type { CompareSide } from './compare';
 import type { DocumentSource } from './document';
 import { clearDraft, readDraft, type DraftStorage } from './persistence';
 import type { EditorState } from './types';
@@ -225,4 +226,25 @@ export async function saveRunAsScenario(store: Store, name: string): Promise<voi
   store.getState().setNotice(STRINGS[s.language].scenarioSaved);
   store.getState().setScenarios(await listScenarios(s.source.id));
   await store.getState().runAll();
+}
+
+/**
+ * Compares two versions of the open pathway. The open version is taken as it is in the
+ * editor (with unsaved edits, which is what the author wants to review); others come from
+ * the server.
+ */
+export async function compareTwoVersions(store: Store, a: string, b: string): Promise<void> {
+  const s = store.getState();
+  if (s.source === null || s.pathway === null) return;
+  const id = s.source.id;
+  const open = s.compare?.stash ?? { pathway: s.pathway, layout: s.layout };
+  const side = async (version: string): Promise<CompareSide> => {
+    if (version === s.source?.version) return { version, ...open };
+    const loaded = await loadVersion(id, version);
+    return { version, pathway: loaded.pathway, layout: loaded.layout ?? EMPTY_LAYOUT };
+  };
+  const [first, second] = await Promise.all([side(a), side(b)]);
+  // The author may have opened another pathway meanwhile.
+  if (store.getState().source?.id !== id) return;
+  store.getState().startCompare(first, second);
 }

@@ -62,6 +62,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       saveState: 'idle',
       saveMessage: null,
       measured: {},
+      compare: null,
+      focusedEntry: null,
     });
     get().clearHistory();
   },

@@ -5,6 +5,8 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCanvasSlice } from './canvas';
+import { createCompareSlice } from './compare';
+import { createDictionarySlice } from './dictionary';
 import { createDocumentSlice } from './document';
 import { createHistorySlice } from './history';
 import { createPersistenceSlice } from './persistence';
@@ -25,6 +27,8 @@ export function createEditorStore(): StoreApi<EditorState> {
     ...createTestsSlice(...args),
     ...createPersistenceSlice(...args),
     ...createCanvasSlice(...args),
+    ...createCompareSlice(...args),
+    ...createDictionarySlice(...args),
   }));
 }
 

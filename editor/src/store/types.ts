@@ -1,6 +1,8 @@
 /** The editor store's shape: the union of its slices, each in its own file. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { CanvasSlice } from './canvas';
+import type { CompareSlice } from './compare';
+import type { DictionarySlice } from './dictionary';
 import type { DocumentSlice } from './document';
 import type { HistorySlice } from './history';
 import type { PersistenceSlice } from './persistence';
@@ -15,7 +17,9 @@ export type EditorState = DocumentSlice &
   UiSlice &
   TestsSlice &
   PersistenceSlice &
-  CanvasSlice;
+  CanvasSlice &
+  CompareSlice &
+  DictionarySlice;
 
 /** A slice creator over the whole state (slices may read each other through `get`). */
 export type SliceCreator<T> = StateCreator<EditorState, [], [], T>;

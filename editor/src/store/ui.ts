@@ -11,7 +11,10 @@ export interface JsonError {
 
 export interface UiSlice {
   language: UiLanguage;
-  bottomTab: 'problems' | 'tests';
+  /** `changes`: the semantic diff, while two versions are compared. */
+  bottomTab: 'problems' | 'tests' | 'changes';
+  /** The canvas overview; off by default because it covers the nodes in its corner. */
+  showMiniMap: boolean;
   conditionView: 'form' | 'json';
   jsonError: JsonError | null;
   /** A one-line notice (restored draft, saved scenario …). */
@@ -21,11 +24,13 @@ export interface UiSlice {
   setConditionView(view: UiSlice['conditionView']): void;
   setJsonError(error: JsonError | null): void;
   setNotice(notice: string | null): void;
+  toggleMiniMap(): void;
 }
 
-export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   language: 'sv',
   bottomTab: 'problems',
+  showMiniMap: false,
   conditionView: 'form',
   jsonError: null,
   notice: null,
@@ -43,5 +48,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   },
   setNotice(notice) {
     set({ notice });
+  },
+  toggleMiniMap() {
+    set({ showMiniMap: !get().showMiniMap });
   },
 });

@@ -279,4 +279,44 @@ describe('the pathway editor in a real browser', () => {
     await node('pain-school').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('adds an alert that the next scenario run raises, refuses a taken name, and shows a removed fact still in use', async () => {
+    await newDraft();
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('pathway-panel').waitFor();
+    // A taken id is refused as it is typed.
+    await page.getByTestId('add-alert-name').fill('red-flag');
+    await expect(page.getByTestId('add-alert-error').textContent()).resolves.toMatch(/taken/);
+    await expect(page.getByTestId('add-alert-submit').isDisabled()).resolves.toBe(true);
+    // A new alert starts with a placeholder condition: highDailyLifeImpact = yes.
+    await page.getByTestId('add-alert-name').fill('sleep-check');
+    await page.getByTestId('add-alert-choice').selectOption('info');
+    await page.getByTestId('add-alert-submit').click();
+    await page.getByTestId('alert-panel').waitFor();
+    await expect(page.getByTestId('alert-panel').textContent()).resolves.toContain('sleep-check');
+    // Lint speaks at once: the new message has no Danish text yet.
+    await expect(
+      page.locator('[data-testid="problems"] [data-rule="missing-text"]').count(),
+    ).resolves.toBeGreaterThan(0);
+    await openTests();
+    await scenario('alert-anxiolytic-28-days').locator('button').click();
+    await expect
+      .poll(() => page.getByTestId('result-alerts').textContent())
+      .toContain('sleep-check (info)');
+
+    // Removing a fact that conditions still use lists every use as unknown-fact; undo restores it.
+    await page
+      .getByTestId('canvas')
+      .locator('.react-flow__pane')
+      .click({ position: { x: 5, y: 5 } });
+    await page.getByTestId('fact-highDailyLifeImpact').click();
+    await page.getByTestId('remove-fact').click();
+    await page.getByTestId('tab-problems').click();
+    const unknown = page.locator('[data-testid="problems"] [data-rule="unknown-fact"]');
+    await expect.poll(() => unknown.count()).toBeGreaterThan(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => unknown.count()).toBe(0);
+    await expect(page.getByTestId('alert-item-sleep-check').count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+  });
 });

@@ -28,6 +28,14 @@ export function ComparePanel() {
     [diff, language],
   );
   if (compare === null || diff === undefined) return null;
+  // The open version may be a new draft the server does not list yet.
+  const listed = versions ?? [];
+  const choices = [
+    ...listed,
+    ...[compare.older.version, compare.newer.version]
+      .filter((v, i, all) => all.indexOf(v) === i && !listed.some((l) => l.version === v))
+      .map((version) => ({ version, status: '' })),
+  ];
   const pick = (side: 'older' | 'newer', version: string): void => {
     const other = side === 'older' ? compare.newer.version : compare.older.version;
     compareTwoVersions(editorStore, version, other).catch(report);
@@ -40,7 +48,7 @@ export function ComparePanel() {
         value={compare[side].version}
         onChange={(e) => pick(side, e.target.value)}
       >
-        {(versions ?? [{ version: compare[side].version, status: '' }]).map((v) => (
+        {choices.map((v) => (
           <option key={v.version} value={v.version}>
             {v.version} {v.status === '' ? '' : `(${v.status})`}
           </option>

@@ -129,7 +129,6 @@ export interface Strings {
   olderVersion: string;
   newerVersion: string;
   diffMarks: Record<DiffMark, string>;
-  removedItems: string;
   miniMap: string;
   add: string;
   addFact: string;
@@ -296,7 +295,6 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     olderVersion: 'Äldre version',
     newerVersion: 'Nyare version',
     diffMarks: { added: 'ny', removed: 'borttagen', changed: 'ändrad' },
-    removedItems: 'Borttagna',
     miniMap: 'Visa eller dölj översiktskartan',
     add: 'Lägg till',
     addFact: 'Ny uppgift',
@@ -461,7 +459,6 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     olderVersion: 'Older version',
     newerVersion: 'Newer version',
     diffMarks: { added: 'new', removed: 'removed', changed: 'changed' },
-    removedItems: 'Removed',
     miniMap: 'Show or hide the overview map',
     add: 'Add',
     addFact: 'New fact',

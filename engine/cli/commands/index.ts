@@ -1,5 +1,6 @@
 /** Every subcommand of `pathway`, in the order `pathway --help` lists them. */
 import type { CommandFactory } from '../main';
+import { cohortCommand } from './cohort';
 import { diffCommand } from './diff';
 import { evaluateCommand } from './evaluate';
 import { formatCommand } from './format';
@@ -9,6 +10,7 @@ import { impactCommand } from './impact';
 import { lintCommand } from './lint';
 import { replayCommand } from './replay';
 import { serveCommand } from './serve';
+import { synthCommand } from './synth';
 import { testCommand } from './test';
 import { versionsCommand } from './versions';
 
@@ -19,6 +21,8 @@ export const COMMANDS: CommandFactory[] = [
   formatCommand,
   diffCommand,
   impactCommand,
+  cohortCommand,
+  synthCommand,
   gitSetupCommand,
   versionsCommand,
   freezeCommand,

@@ -1,0 +1,121 @@
+/**
+ * Cohort counts: what a population run keeps — numbers only, never a patient. Partial
+ * counts from different chunks (or worker threads) merge by adding, so the result does not
+ * depend on how the file was split or in which order the parts finished.
+ */
+import type { FastResult } from '../fast/result';
+
+/** Counts per group (health centre, or everyone). Plain data, so it crosses worker boundaries. */
+export interface GroupCounts {
+  patients: number;
+  needsInformation: number;
+  /** Patients per final step. */
+  finalStep: Record<string, number>;
+  /** Patients whose walk passed through a step (the final one included). */
+  visited: Record<string, number>;
+  /** Transitions taken, by trace source key. */
+  transitions: Record<string, number>;
+  alerts: Record<string, number>;
+  undecidedAlerts: Record<string, number>;
+  followUpsDue: Record<string, number>;
+  followUpsOverdue: Record<string, number>;
+  /** Facts named as missing by patients whose placement needs information. */
+  missingFacts: Record<string, number>;
+}
+
+/** A rejected input line. */
+export interface BadLine {
+  line: number;
+  message: string;
+}
+
+/** Counts over a set of lines. */
+export interface CohortCounts {
+  lines: number;
+  badLineCount: number;
+  /** The first bad lines by line number (at most the limit given). */
+  badLines: BadLine[];
+  groups: Record<string, GroupCounts>;
+}
+
+/** Empty counts. */
+export function emptyCounts(): CohortCounts {
+  return { lines: 0, badLineCount: 0, badLines: [], groups: {} };
+}
+
+function emptyGroup(): GroupCounts {
+  return {
+    patients: 0,
+    needsInformation: 0,
+    finalStep: {},
+    visited: {},
+    transitions: {},
+    alerts: {},
+    undecidedAlerts: {},
+    followUpsDue: {},
+    followUpsOverdue: {},
+    missingFacts: {},
+  };
+}
+
+function bump(record: Record<string, number>, key: string, by = 1): void {
+  record[key] = (record[key] ?? 0) + by;
+}
+
+/** Counts one evaluated patient into `group`. */
+export function countResult(counts: CohortCounts, group: string, r: FastResult): void {
+  const g = (counts.groups[group] ??= emptyGroup());
+  g.patients++;
+  if (r.status === 'needs-information') {
+    g.needsInformation++;
+    for (const fact of r.missingFacts) bump(g.missingFacts, fact);
+  }
+  bump(g.finalStep, r.step);
+  for (const step of r.path) bump(g.visited, step);
+  for (const key of r.taken) bump(g.transitions, key);
+  for (const id of r.alerts) bump(g.alerts, id);
+  for (const id of r.undecidedAlerts) bump(g.undecidedAlerts, id);
+  for (const f of r.followUps) {
+    if (f.status === 'overdue') bump(g.followUpsOverdue, f.id);
+    else if (f.status === 'due') bump(g.followUpsDue, f.id);
+  }
+}
+
+/** Records a bad line, keeping only the first `limit` by line number. */
+export function countBadLine(counts: CohortCounts, bad: BadLine, limit: number): void {
+  counts.badLineCount++;
+  keepFirst(counts.badLines, [bad], limit);
+}
+
+function keepFirst(into: BadLine[], more: readonly BadLine[], limit: number): void {
+  into.push(...more);
+  into.sort((a, b) => a.line - b.line);
+  if (into.length > limit) into.length = limit;
+}
+
+function mergeRecord(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
+  for (const [key, n] of Object.entries(from)) bump(into, key, n);
+}
+
+/** Adds `from` into `into`. */
+export function mergeCounts(into: CohortCounts, from: CohortCounts, limit: number): void {
+  into.lines += from.lines;
+  into.badLineCount += from.badLineCount;
+  keepFirst(into.badLines, from.badLines, limit);
+  for (const [name, g] of Object.entries(from.groups)) {
+    const t = (into.groups[name] ??= emptyGroup());
+    t.patients += g.patients;
+    t.needsInformation += g.needsInformation;
+    for (const key of [
+      'finalStep',
+      'visited',
+      'transitions',
+      'alerts',
+      'undecidedAlerts',
+      'followUpsDue',
+      'followUpsOverdue',
+      'missingFacts',
+    ] as const)
+      mergeRecord(t[key], g[key]);
+  }
+}

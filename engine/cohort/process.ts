@@ -1,0 +1,81 @@
+/**
+ * Evaluating one chunk of a cohort file: lines in, counts out. Pure (no files, no threads), so
+ * the same function runs in worker threads and in the main thread, and gives the same counts.
+ */
+import { formatIssue, isPathwayError } from '../errors';
+import { evaluateFast } from '../fast/evaluate';
+import type { PopulationPathway } from '../fast/compile';
+import { countBadLine, countResult, emptyCounts, type CohortCounts } from './counts';
+import { csvRecord, type CsvMapping } from './csv';
+
+/** How the lines of a file are read and grouped. */
+export interface CohortSettings {
+  format: 'ndjson' | 'csv';
+  /** Evaluation date for lines without `asOf`. */
+  asOf: string;
+  /** The line field to group by (such as `healthCentre`); undefined: one group, `all`. */
+  by: string | undefined;
+  /** How many bad lines to keep with their messages. */
+  badLineLimit: number;
+}
+
+/** The group name of patients without a value in the `--by` field. */
+export const NO_GROUP = '(none)';
+/** The group name when the run is not grouped. */
+export const ALL = 'all';
+
+function lineObject(text: string, mapping: CsvMapping | undefined): Record<string, unknown> {
+  if (mapping !== undefined) return csvRecord(mapping, text);
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('expected a JSON object { id?, healthCentre?, currentStep?, facts, asOf? }');
+  return value as Record<string, unknown>;
+}
+
+function problem(error: unknown): string {
+  if (isPathwayError(error)) {
+    const first = error.issues[0];
+    return `${error.code} ${first === undefined ? error.message : formatIssue(first)}`;
+  }
+  return `not readable: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Evaluates the lines of `text`, the first of which is line `firstLine` of the file. Blank
+ * lines are skipped; a line that cannot be read or evaluated is counted as bad.
+ */
+export function processChunk(
+  compiled: PopulationPathway,
+  mapping: CsvMapping | undefined,
+  settings: CohortSettings,
+  text: string,
+  firstLine: number,
+): CohortCounts {
+  const counts = emptyCounts();
+  const { by, asOf } = settings;
+  let start = 0;
+  for (let line = firstLine; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end);
+    start = end + 1;
+    const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (content.trim() === '') continue;
+    counts.lines++;
+    try {
+      const record = lineObject(content, mapping);
+      let group = ALL;
+      if (by !== undefined) {
+        const value = record[by];
+        group = typeof value === 'string' && value !== '' ? value : NO_GROUP;
+      }
+      const input: Record<string, unknown> = {};
+      for (const key in record)
+        if (key !== 'id' && key !== 'healthCentre' && key !== by) input[key] = record[key];
+      countResult(counts, group, evaluateFast(compiled, input, asOf));
+    } catch (error) {
+      countBadLine(counts, { line, message: problem(error) }, settings.badLineLimit);
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,148 @@
+/**
+ * The cohort report as data (`cohort.json`): totals, patients per step, transitions taken
+ * keyed by their trace source keys (`steps.primary-care-management.transitions[2]`,
+ * `globalTransitions[0]`, so the editor can put counts on each step and edge), alerts, overdue
+ * follow-ups, and the same per group (health centre). Keys come in pathway order and groups
+ * sorted by name, so equal counts always print the same bytes.
+ */
+import { pickText } from '../model/texts';
+import type { Pathway, Severity } from '../model/types';
+import type { BadLine, CohortCounts, GroupCounts } from './counts';
+
+/** Counts of one group (or of everyone) as reported. */
+export interface GroupReport {
+  patients: number;
+  /** Patients whose placement waits for information, and their share. */
+  needsInformation: { count: number; share: number };
+  steps: Record<string, { final: number; visited: number; share: number }>;
+  transitions: Record<string, number>;
+  alerts: Record<string, { count: number; per1000: number }>;
+  undecidedAlerts: Record<string, number>;
+  followUps: Record<string, { due: number; overdue: number; overduePer1000: number }>;
+  /** Facts named as missing, most often first. */
+  missingFacts: Record<string, number>;
+}
+
+/** The whole report. */
+export interface CohortReport {
+  pathway: { id: string; version: string; title: string };
+  asOf: string;
+  by: string | null;
+  totals: { lines: number; patients: number; badLines: number };
+  badLines: BadLine[];
+  steps: Record<string, { level: string; title: string }>;
+  alerts: Record<string, { severity: Severity }>;
+  all: GroupReport;
+  groups: Record<string, GroupReport>;
+}
+
+const per1000 = (n: number, of: number): number =>
+  of === 0 ? 0 : Math.round((n * 10000) / of) / 10;
+const share = (n: number, of: number): number =>
+  of === 0 ? 0 : Math.round((n * 10000) / of) / 10000;
+
+function sumGroups(groups: readonly GroupCounts[]): GroupCounts {
+  const out: GroupCounts = {
+    patients: 0,
+    needsInformation: 0,
+    finalStep: {},
+    visited: {},
+    transitions: {},
+    alerts: {},
+    undecidedAlerts: {},
+    followUpsDue: {},
+    followUpsOverdue: {},
+    missingFacts: {},
+  };
+  for (const g of groups) {
+    out.patients += g.patients;
+    out.needsInformation += g.needsInformation;
+    for (const key of [
+      'finalStep',
+      'visited',
+      'transitions',
+      'alerts',
+      'undecidedAlerts',
+      'followUpsDue',
+      'followUpsOverdue',
+      'missingFacts',
+    ] as const)
+      for (const [k, n] of Object.entries(g[key])) out[key][k] = (out[key][k] ?? 0) + n;
+  }
+  return out;
+}
+
+function transitionKeys(pathway: Pathway): string[] {
+  return [
+    ...pathway.globalTransitions.map((_, i) => `globalTransitions[${i}]`),
+    ...pathway.steps.flatMap((s) => s.transitions.map((_, i) => `steps.${s.id}.transitions[${i}]`)),
+  ];
+}
+
+function followUpIds(pathway: Pathway): string[] {
+  return [
+    ...pathway.steps.flatMap((s) => s.followUps.map((f) => f.id)),
+    ...pathway.followUps.map((f) => f.id),
+  ];
+}
+
+function group(pathway: Pathway, g: GroupCounts): GroupReport {
+  const n = g.patients;
+  const steps: GroupReport['steps'] = {};
+  for (const s of pathway.steps) {
+    const final = g.finalStep[s.id] ?? 0;
+    steps[s.id] = { final, visited: g.visited[s.id] ?? 0, share: share(final, n) };
+  }
+  const transitions: Record<string, number> = {};
+  for (const key of transitionKeys(pathway)) transitions[key] = g.transitions[key] ?? 0;
+  const alerts: GroupReport['alerts'] = {};
+  const undecidedAlerts: Record<string, number> = {};
+  for (const a of pathway.alerts) {
+    const count = g.alerts[a.id] ?? 0;
+    alerts[a.id] = { count, per1000: per1000(count, n) };
+    undecidedAlerts[a.id] = g.undecidedAlerts[a.id] ?? 0;
+  }
+  const followUps: GroupReport['followUps'] = {};
+  for (const id of followUpIds(pathway)) {
+    const overdue = g.followUpsOverdue[id] ?? 0;
+    followUps[id] = { due: g.followUpsDue[id] ?? 0, overdue, overduePer1000: per1000(overdue, n) };
+  }
+  const missingFacts = Object.fromEntries(
+    Object.entries(g.missingFacts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+  );
+  return {
+    patients: n,
+    needsInformation: { count: g.needsInformation, share: share(g.needsInformation, n) },
+    steps,
+    transitions,
+    alerts,
+    undecidedAlerts,
+    followUps,
+    missingFacts,
+  };
+}
+
+/** Builds the report from merged counts. */
+export function cohortReport(
+  pathway: Pathway,
+  counts: CohortCounts,
+  options: { asOf: string; by: string | undefined; title: string },
+): CohortReport {
+  const names = Object.keys(counts.groups).sort();
+  const all = sumGroups(names.map((n) => counts.groups[n] as GroupCounts));
+  return {
+    pathway: { id: pathway.id, version: pathway.version, title: options.title },
+    asOf: options.asOf,
+    by: options.by ?? null,
+    totals: { lines: counts.lines, patients: all.patients, badLines: counts.badLineCount },
+    badLines: counts.badLines,
+    steps: Object.fromEntries(
+      pathway.steps.map((s) => [s.id, { level: s.level, title: pickText(s.title, 'en') }]),
+    ),
+    alerts: Object.fromEntries(pathway.alerts.map((a) => [a.id, { severity: a.severity }])),
+    all: group(pathway, all),
+    groups: Object.fromEntries(
+      names.map((n) => [n, group(pathway, counts.groups[n] as GroupCounts)]),
+    ),
+  };
+}

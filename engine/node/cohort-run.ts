@@ -1,0 +1,204 @@
+/**
+ * Running a cohort file through a pathway: the file is read as a stream of byte chunks cut at
+ * line ends, each chunk goes to a worker thread (or, with `workers: 0`, is evaluated here),
+ * and the counts that come back are merged. Nothing per patient is kept, and at most two
+ * chunks per worker are in flight, so memory stays flat however long the file is. Node-only.
+ */
+import { open } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { mergeCounts, emptyCounts, type CohortCounts } from '../cohort/counts';
+import { csvMapping } from '../cohort/csv';
+import { processChunk, type CohortSettings } from '../cohort/process';
+import { PathwayError } from '../errors';
+import { compilePopulation } from '../fast/compile';
+import type { Pathway } from '../model/types';
+import type { ChunkMessage, WorkerSetup } from './cohort-worker';
+
+/** Options of {@link runCohort}. */
+export interface CohortRunOptions {
+  pathway: Pathway;
+  file: string;
+  settings: CohortSettings;
+  /** Worker threads; 0 evaluates in this thread. Default: one per core. */
+  workers?: number;
+  /** Bytes per chunk (default 1 MiB). */
+  chunkBytes?: number;
+  /** Called after each chunk with bytes done, bytes in all, patients so far. */
+  onProgress?: (done: number, total: number, lines: number) => void;
+  /** Stop at the first bad line (it is then in the counts). */
+  stopOnBadLine?: boolean;
+}
+
+const NEWLINE = 10;
+
+/** Reads `file` as chunks ending at a line end, with the number of each chunk's first line. */
+async function* chunks(
+  file: string,
+  size: number,
+): AsyncGenerator<{ bytes: Uint8Array; firstLine: number; done: number; total: number }> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    const message = `cannot read ${file}: ${(error as Error).message}`;
+    throw new PathwayError('FILE_READ', message, [{ code: 'FILE_READ', message, file }]);
+  }
+  try {
+    const total = (await handle.stat()).size;
+    let carry = new Uint8Array(0);
+    let line = 1;
+    let done = 0;
+    for (;;) {
+      // A fresh buffer per chunk, so that it can be transferred to a worker without copying.
+      const buffer = new Uint8Array(carry.length + size);
+      buffer.set(carry, 0);
+      const { bytesRead } = await handle.read(buffer, carry.length, size, null);
+      done += bytesRead;
+      const filled = carry.length + bytesRead;
+      if (bytesRead === 0) {
+        if (filled > 0) yield { bytes: buffer.subarray(0, filled), firstLine: line, done, total };
+        return;
+      }
+      const cut = buffer.lastIndexOf(NEWLINE, filled - 1);
+      if (cut < 0) {
+        carry = buffer.slice(0, filled);
+        continue;
+      }
+      const bytes = buffer.subarray(0, cut + 1);
+      carry = buffer.slice(cut + 1, filled);
+      const first = line;
+      for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) line++;
+      yield { bytes, firstLine: first, done, total };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads the CSV header (the first line) and returns it with its length in bytes. */
+async function csvHeader(file: string): Promise<{ header: string; bytes: number }> {
+  for await (const chunk of chunks(file, 64 * 1024)) {
+    const end = chunk.bytes.indexOf(NEWLINE);
+    const raw = new TextDecoder().decode(end < 0 ? chunk.bytes : chunk.bytes.subarray(0, end));
+    return { header: raw.replace(/\r$/, ''), bytes: end < 0 ? chunk.bytes.length : end + 1 };
+  }
+  throw new PathwayError('INVALID_INPUT', `${file} is empty: a CSV file needs a header line`);
+}
+
+/** Starts a worker that can load the TypeScript sources (the CLI runs them through tsx). */
+function startWorker(setup: WorkerSetup): Worker {
+  // tsx's ES module API sits beside the CommonJS one its package exports resolve to here.
+  const api = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const entry = new URL('./cohort-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: setup });
+}
+
+/** A pool of workers, each evaluating one chunk at a time. */
+class Pool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting = new Map<number, (counts: CohortCounts) => void>();
+  private readonly failures: ((error: Error) => void)[] = [];
+  private nextId = 0;
+
+  constructor(private readonly workers: Worker[]) {
+    for (const w of workers) {
+      this.idle.push(w);
+      w.on('message', (m: { id: number; counts: CohortCounts }) => {
+        this.idle.push(w);
+        this.waiting.get(m.id)?.(m.counts);
+        this.waiting.delete(m.id);
+      });
+      w.on('error', (error) => {
+        for (const fail of this.failures) fail(error);
+      });
+    }
+  }
+
+  get free(): boolean {
+    return this.idle.length > 0;
+  }
+
+  run(bytes: Uint8Array, firstLine: number): Promise<CohortCounts> {
+    const worker = this.idle.pop();
+    if (worker === undefined) throw new Error('no idle worker');
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, resolve);
+      this.failures.push(reject);
+      // Copy the view into its own buffer only if it does not span the whole one.
+      const own =
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+          ? bytes
+          : bytes.slice();
+      const message: ChunkMessage = { id, bytes: own, firstLine };
+      worker.postMessage(message, [own.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Evaluates every line of the file and returns the merged counts. */
+export async function runCohort(options: CohortRunOptions): Promise<CohortCounts> {
+  const { pathway, file, settings } = options;
+  const header = settings.format === 'csv' ? await csvHeader(file) : undefined;
+  const mapping =
+    header === undefined ? undefined : csvMapping(header.header, pathway, settings.by);
+  const total = emptyCounts();
+  const workerCount = options.workers ?? availableParallelism();
+  const size = options.chunkBytes ?? 1 << 20;
+  let skip = header?.bytes ?? 0;
+  const fix = (chunk: {
+    bytes: Uint8Array;
+    firstLine: number;
+  }): { bytes: Uint8Array; firstLine: number } => {
+    // The header is line 1 of the first chunk: evaluate from line 2.
+    if (skip === 0) return chunk;
+    const out = { bytes: chunk.bytes.subarray(skip), firstLine: chunk.firstLine + 1 };
+    skip = 0;
+    return out;
+  };
+  const merge = (counts: CohortCounts): void => mergeCounts(total, counts, settings.badLineLimit);
+  const stop = (): boolean => options.stopOnBadLine === true && total.badLineCount > 0;
+
+  if (workerCount === 0) {
+    const compiled = compilePopulation(pathway);
+    const decoder = new TextDecoder();
+    for await (const chunk of chunks(file, size)) {
+      const { bytes, firstLine } = fix(chunk);
+      merge(processChunk(compiled, mapping, settings, decoder.decode(bytes), firstLine));
+      options.onProgress?.(chunk.done, chunk.total, total.lines);
+      if (stop()) break;
+    }
+    return total;
+  }
+
+  const setup: WorkerSetup = { pathway, settings, header: header?.header };
+  const pool = new Pool(Array.from({ length: workerCount }, () => startWorker(setup)));
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for await (const chunk of chunks(file, size)) {
+      const { bytes, firstLine } = fix(chunk);
+      while (!pool.free) await Promise.race(inFlight);
+      const job: Promise<void> = pool.run(bytes, firstLine).then((counts) => {
+        merge(counts);
+        inFlight.delete(job);
+        options.onProgress?.(chunk.done, chunk.total, total.lines);
+      });
+      inFlight.add(job);
+      if (stop()) break;
+    }
+    await Promise.all(inFlight);
+    return total;
+  } finally {
+    await pool.close();
+  }
+}

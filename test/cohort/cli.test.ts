@@ -1,0 +1,88 @@
+/** `pathway cohort` on the command line: files written, summary printed, bad lines and exit codes. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../engine/cli/io';
+import { main } from '../../engine/cli/main';
+import { HAND_AS_OF, HAND_NDJSON } from './population';
+
+async function setup(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cohort-cli-'));
+  await writeFile(join(dir, 'p.ndjson'), HAND_NDJSON);
+  return dir;
+}
+
+describe('pathway cohort', () => {
+  it('writes cohort.json and cohort.html and prints the bad lines with their numbers', async () => {
+    const dir = await setup();
+    const io = memoryIo(process.cwd());
+    const code = await main(
+      [
+        'cohort',
+        'chronic-pain',
+        '--patients',
+        join(dir, 'p.ndjson'),
+        '--as-of',
+        HAND_AS_OF,
+        '--by',
+        'healthCentre',
+        '--out',
+        join(dir, 'out'),
+        '--workers',
+        '0',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.stdout.join('')).toMatch(/5 patients evaluated, 2 bad lines/);
+    expect(io.stderr.join('\n')).toMatch(/line 6: UNKNOWN_FACT/);
+    expect(io.stderr.join('\n')).toMatch(/line 8: not readable/);
+    const report = JSON.parse(await readFile(join(dir, 'out', 'cohort.json'), 'utf8'));
+    expect(report.pathway.version).toBe('1.1.0');
+    expect(Object.keys(report.groups)).toEqual(['vc-a', 'vc-b']);
+    expect(await readFile(join(dir, 'out', 'cohort.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
+  it('stops with exit code 2 at a bad line when asked to', async () => {
+    const dir = await setup();
+    const io = memoryIo(process.cwd());
+    const code = await main(
+      [
+        'cohort',
+        'chronic-pain',
+        '--patients',
+        join(dir, 'p.ndjson'),
+        '--as-of',
+        HAND_AS_OF,
+        '--out',
+        dir,
+        '--workers',
+        '0',
+        '--fail-on-bad-lines',
+      ],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/line 6: UNKNOWN_FACT/);
+  });
+
+  it('rejects a missing patients file with a clear error', async () => {
+    const io = memoryIo(process.cwd());
+    const code = await main(
+      [
+        'cohort',
+        'chronic-pain',
+        '--patients',
+        '/nonexistent/p.ndjson',
+        '--as-of',
+        HAND_AS_OF,
+        '--workers',
+        '0',
+      ],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.stderr.join('')).toMatch(/FILE_READ/);
+  });
+});

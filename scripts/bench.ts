@@ -1,129 +1,325 @@
 /**
- * Evaluation benchmark (not a test): patients per second on one core for the chronic-pain
- * pathway, json-rules-engine reference vs the compiled evaluator, interleaved in rounds so
- * that machine noise hits both alike; then a differential check over the same patients.
+ * Evaluation benchmark (not a test): patients per second on one core (everything runs in this
+ * thread) for the chronic-pain pathway, interleaved in rounds so that machine noise hits every
+ * path alike; then a differential check of the compiled evaluator and the population path
+ * against json-rules-engine.
  *
- *   npm run bench                 # 20 000 patients
- *   npm run bench -- --patients 100000
+ * Two input sets, both pre-parsed (JSON objects in memory):
+ * - `adversarial`: the differential-test generator (thresholds, unknowns; engine/synth/adversarial.ts);
+ * - `population`: `pathway synth` patients (realistic health centres; engine/synth/population.ts).
+ *
+ * Paths: the population path (`evaluateFast`, without and with trace), `evaluate()` with the
+ * compiled evaluator and with json-rules-engine, plain json-rules-engine with the same rules
+ * (facts given directly, derived ones precomputed), GoRules ZEN with an equivalent decision
+ * graph (awaited one at a time and 64 in flight), and a hand-written function of the pathway.
+ *
+ *   npm run bench                                 # 20 000 patients per set, 100 000 in the differential
+ *   npm run bench -- --patients 100000 --differential 100000
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compilePathway, type CompiledPathway } from '../engine/evaluate/compile';
 import { evaluate } from '../engine/evaluate/evaluate';
+import { compilePopulation, evaluateFast, type FastResult } from '../engine/fast/index';
 import { deriveFacts } from '../engine/facts/derive';
 import { validateInput } from '../engine/facts/validate';
 import { findVersion, loadRepository } from '../engine/node/repository';
-import { chronicPainPatients } from '../test/fixtures/chronic-pain-patients';
+import { chronicPainPatients, synthPatients } from '../engine/synth/index';
+import { handwritten } from './bench/handwritten';
+import { plainEngine } from './bench/plain-rules-engine';
+import { zenDecision } from './bench/zen';
+import { cpus } from 'node:os';
 
 const { values } = parseArgs({
   options: {
     patients: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '3' },
+    differential: { type: 'string', default: '100000' },
   },
 });
 const count = Number(values.patients);
 const rounds = Number(values.rounds);
+const AS_OF = '2026-11-23';
 
 const repo = await loadRepository(join(process.cwd(), 'pathways'));
-const { pathway } = findVersion(repo, 'chronic-pain', { version: '1.1.0', asOf: '2026-11-23' });
-const patients = chronicPainPatients(count, 42);
+const { pathway } = findVersion(repo, 'chronic-pain', { version: '1.1.0', asOf: AS_OF });
 const reference = compilePathway(pathway);
 const compiled = compilePathway(pathway, { evaluator: 'compiled' });
+const population = compilePopulation(pathway);
+const plain = plainEngine(pathway);
+const zen = zenDecision(pathway);
 
-// Derived facts per patient, for measuring condition evaluation alone.
-const derived = patients.map(({ input, asOf }) => {
-  const v = validateInput(pathway, { ...input, asOf }, { asOf });
-  const enteredAt = v.currentStep?.enteredAt;
-  return deriveFacts(pathway, v.facts, {
-    asOf,
-    ...(enteredAt === undefined ? {} : { enteredAt }),
-    enteredDuringWalk: false,
-  }).values;
-});
+type Input = { input: Record<string, unknown>; asOf: string };
+const adversarial: Input[] = chronicPainPatients(count, 42);
+// As NDJSON lines parsed one by one, the way a population job holds them.
+const people: Input[] = [...synthPatients(count, 42, AS_OF)].map(({ currentStep, facts }) => ({
+  input: JSON.parse(
+    JSON.stringify(currentStep === undefined ? { facts } : { currentStep, facts }),
+  ) as Record<string, unknown>,
+  asOf: AS_OF,
+}));
 
-let peakRss = 0;
+/** Facts with derived ones, for the paths that take facts directly. */
+function derivedOf(list: readonly Input[]): Record<string, unknown>[] {
+  return list.map(({ input, asOf }) => {
+    const v = validateInput(pathway, { ...input, asOf }, { asOf });
+    const enteredAt = v.currentStep?.enteredAt;
+    return deriveFacts(pathway, v.facts, {
+      asOf,
+      ...(enteredAt === undefined ? {} : { enteredAt }),
+      enteredDuringWalk: false,
+    }).values;
+  });
+}
+const derived = derivedOf(adversarial);
+const peopleDerived = derivedOf(people);
+
+let peak = 0;
 const sample = (): void => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peak = Math.max(peak, process.memoryUsage().rss);
 };
 
-async function timeIt(run: (i: number) => Promise<unknown>, n: number): Promise<number> {
+interface Case {
+  name: string;
+  set: 'adversarial' | 'population';
+  n: number;
+  sync?: (i: number) => unknown;
+  run?: (i: number) => Promise<unknown>;
+  /** Runs a whole batch itself (for many in flight). */
+  batch?: (n: number) => Promise<void>;
+}
+
+const at = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+const slow = Math.min(count, 5000);
+const cases: Case[] = [
+  {
+    name: 'evaluate(), json-rules-engine, with trace',
+    set: 'adversarial',
+    n: slow,
+    run: (i) => evaluate(reference, at(adversarial, i).input, { asOf: at(adversarial, i).asOf }),
+  },
+  {
+    name: 'evaluate(), compiled, with trace',
+    set: 'adversarial',
+    n: count,
+    run: (i) => evaluate(compiled, at(adversarial, i).input, { asOf: at(adversarial, i).asOf }),
+  },
+  {
+    name: 'evaluate(), compiled, without trace',
+    set: 'adversarial',
+    n: count,
+    run: (i) =>
+      evaluate(compiled, at(adversarial, i).input, { asOf: at(adversarial, i).asOf, trace: false }),
+  },
+  {
+    name: 'conditions only, json-rules-engine',
+    set: 'adversarial',
+    n: slow,
+    run: (i) => reference.evaluator.evaluateAll(at(derived, i)),
+  },
+  {
+    name: 'conditions only, compiled',
+    set: 'adversarial',
+    n: count,
+    run: (i) => compiled.evaluator.evaluateAll(at(derived, i)),
+  },
+  {
+    name: 'evaluateFast(), without trace',
+    set: 'adversarial',
+    n: count * 5,
+    sync: (i) => evaluateFast(population, at(adversarial, i).input, at(adversarial, i).asOf),
+  },
+  {
+    name: 'evaluateFast(), with trace',
+    set: 'adversarial',
+    n: count,
+    sync: (i) =>
+      evaluateFast(population, at(adversarial, i).input, at(adversarial, i).asOf, { trace: true }),
+  },
+  {
+    name: 'evaluate(), json-rules-engine, with trace',
+    set: 'population',
+    n: slow,
+    run: (i) => evaluate(reference, at(people, i).input, { asOf: AS_OF }),
+  },
+  {
+    name: 'evaluate(), compiled, without trace',
+    set: 'population',
+    n: count,
+    run: (i) => evaluate(compiled, at(people, i).input, { asOf: AS_OF, trace: false }),
+  },
+  {
+    name: 'plain json-rules-engine, same rules, facts given',
+    set: 'population',
+    n: slow,
+    run: (i) => plain.run({ ...at(peopleDerived, i) }),
+  },
+  {
+    name: 'zen-engine 0.5x, awaited one at a time',
+    set: 'population',
+    n: slow,
+    run: (i) => zen.decision.evaluate(at(peopleDerived, i)),
+  },
+  {
+    name: 'zen-engine 0.5x, 64 in flight',
+    set: 'population',
+    n: slow * 2,
+    batch: async (n) => {
+      for (let i = 0; i < n; i += 64) {
+        const jobs: Promise<unknown>[] = [];
+        for (let j = i; j < Math.min(n, i + 64); j++)
+          jobs.push(zen.decision.evaluate(at(peopleDerived, j)));
+        await Promise.all(jobs);
+        sample();
+      }
+    },
+  },
+  {
+    name: 'evaluateFast(), without trace',
+    set: 'population',
+    n: count * 5,
+    sync: (i) => evaluateFast(population, at(people, i).input, AS_OF),
+  },
+  {
+    name: 'evaluateFast(), with trace',
+    set: 'population',
+    n: count,
+    sync: (i) => evaluateFast(population, at(people, i).input, AS_OF, { trace: true }),
+  },
+  {
+    name: 'hand-written function (ceiling)',
+    set: 'population',
+    n: count * 5,
+    sync: (i) => handwritten(at(people, i).input as never, AS_OF),
+  },
+];
+
+async function timeIt(c: Case, n: number): Promise<number> {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) {
-    await run(i);
-    if ((i & 1023) === 0) sample();
+  if (c.batch !== undefined) await c.batch(n);
+  else if (c.sync !== undefined) {
+    const run = c.sync;
+    for (let i = 0; i < n; i++) {
+      run(i);
+      if ((i & 16383) === 0) sample();
+    }
+  } else if (c.run !== undefined) {
+    for (let i = 0; i < n; i++) {
+      await c.run(i);
+      if ((i & 1023) === 0) sample();
+    }
   }
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-const cases: { name: string; n: number; run: (i: number) => Promise<unknown> }[] = [
-  {
-    name: 'evaluate(), json-rules-engine, with trace',
-    n: Math.min(count, 5000),
-    run: (i) => evaluate(reference, patients[i]?.input, { asOf: patients[i]?.asOf ?? '' }),
-  },
-  {
-    name: 'evaluate(), compiled, with trace',
-    n: count,
-    run: (i) => evaluate(compiled, patients[i]?.input, { asOf: patients[i]?.asOf ?? '' }),
-  },
-  {
-    name: 'evaluate(), compiled, without trace',
-    n: count,
-    run: (i) =>
-      evaluate(compiled, patients[i]?.input, { asOf: patients[i]?.asOf ?? '', trace: false }),
-  },
-  {
-    name: 'conditions only, json-rules-engine',
-    n: Math.min(count, 5000),
-    run: (i) => reference.evaluator.evaluateAll(derived[i] ?? {}),
-  },
-  {
-    name: 'conditions only, compiled',
-    n: count,
-    run: (i) => compiled.evaluator.evaluateAll(derived[i] ?? {}),
-  },
-];
-
-// Warm up both paths, then interleave rounds.
-for (const c of cases) await timeIt(c.run, Math.min(c.n, 500));
-const totals = new Map<string, { seconds: number; n: number }>();
+const key = (c: Case): string => `${c.set}: ${c.name}`;
+for (const c of cases) await timeIt(c, Math.min(c.n, 2000));
+const totals = new Map<string, { seconds: number; n: number; peak: number }>();
 for (let r = 0; r < rounds; r++) {
   for (const c of cases) {
-    const seconds = await timeIt(c.run, c.n);
-    const t = totals.get(c.name) ?? { seconds: 0, n: 0 };
-    totals.set(c.name, { seconds: t.seconds + seconds, n: t.n + c.n });
+    peak = 0;
+    sample();
+    const seconds = await timeIt(c, c.n);
+    sample();
+    const t = totals.get(key(c)) ?? { seconds: 0, n: 0, peak: 0 };
+    totals.set(key(c), {
+      seconds: t.seconds + seconds,
+      n: t.n + c.n,
+      peak: Math.max(t.peak, peak),
+    });
   }
 }
 
-const rate = (name: string): number => {
-  const t = totals.get(name);
+const rate = (k: string): number => {
+  const t = totals.get(k);
   return t === undefined ? 0 : t.n / t.seconds;
 };
-const base = rate('evaluate(), json-rules-engine, with trace');
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(
-  `chronic-pain ${pathway.version}, ${count} generated patients, ${rounds} interleaved rounds, Node ${process.version}`,
+  `chronic-pain ${pathway.version}, ${count.toLocaleString('en')} patients per input set, ${rounds} interleaved rounds, one thread; Node ${process.version}, ${cpu}, ${cpus().length} cores`,
 );
-console.log('| path | patients/s | vs json-rules-engine |');
-console.log('|---|---:|---:|');
-for (const c of cases)
+console.log('| input set | path | patients/s | vs json-rules-engine evaluate() | peak RSS |');
+console.log('|---|---|---:|---:|---:|');
+for (const c of cases) {
+  const base = rate(`${c.set}: evaluate(), json-rules-engine, with trace`);
   console.log(
-    `| ${c.name} | ${Math.round(rate(c.name)).toLocaleString('en')} | ${(rate(c.name) / base).toFixed(1)}× |`,
+    `| ${c.set} | ${c.name} | ${Math.round(rate(key(c))).toLocaleString('en')} | ${(rate(key(c)) / base).toFixed(1)}× | ${((totals.get(key(c))?.peak ?? 0) / 2 ** 20).toFixed(0)} MiB |`,
   );
-console.log(`peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
-
-// Differential check over every generated patient.
-async function answer(c: CompiledPathway, i: number): Promise<string> {
-  const p = patients[i];
-  try {
-    return JSON.stringify(await evaluate(c, p?.input, { asOf: p?.asOf ?? '' }));
-  } catch (error) {
-    return `error ${String(error)}`;
-  }
 }
-let differences = 0;
-for (let i = 0; i < count; i++)
-  if ((await answer(reference, i)) !== (await answer(compiled, i))) differences++;
+
+// The hand-written function against the population path, on valid realistic patients.
+const sorted = (xs: readonly string[]): string => [...xs].sort().join(',');
+let handDifferences = 0;
+for (const { input } of people) {
+  const a = evaluateFast(population, input, AS_OF);
+  const b = handwritten(input as never, AS_OF);
+  if (a.step !== b.step || a.status !== b.status || sorted(a.alerts) !== sorted(b.alerts))
+    handDifferences++;
+}
 console.log(
-  `differential: ${count} patients, ${differences} differences between json-rules-engine and compiled`,
+  `hand-written function vs population path: ${handDifferences} of ${people.length} patients answered differently`,
 );
-process.exitCode = differences === 0 ? 0 : 1;
+
+// Differential check: json-rules-engine evaluate() against the compiled evaluator (whole
+// result, byte for byte) and the population path (its fields and the trace), with invalid inputs.
+const diffCount = Number(values.differential);
+const diffPatients = chronicPainPatients(diffCount, 4242, { invalid: 0.03 });
+const project = (r: FastResult): string =>
+  JSON.stringify([
+    r.status,
+    r.stopReason,
+    r.step,
+    r.path,
+    r.alerts,
+    r.undecidedAlerts,
+    r.missingFacts,
+    r.followUps.map((f) => [f.id, f.step, f.status]),
+    r.trace,
+  ]);
+async function answers(i: number): Promise<[string, string, string]> {
+  const p = diffPatients[i] as Input;
+  const full = async (c: CompiledPathway): Promise<{ json: string; fast?: string }> => {
+    try {
+      const r = await evaluate(c, p.input, { asOf: p.asOf });
+      return {
+        json: JSON.stringify(r),
+        fast: JSON.stringify([
+          r.status,
+          r.stopReason,
+          r.step.id,
+          r.path,
+          r.alerts.map((a) => a.id),
+          r.undecidedAlerts.map((a) => a.id),
+          r.missingFacts,
+          r.followUps.map((f) => [f.id, f.step, f.status]),
+          r.trace,
+        ]),
+      };
+    } catch (error) {
+      const text = `error ${JSON.stringify((error as { toJSON?: () => unknown }).toJSON?.() ?? String(error))}`;
+      return { json: text, fast: text };
+    }
+  };
+  const ref = await full(reference);
+  const comp = await full(compiled);
+  let fast: string;
+  try {
+    fast = project(evaluateFast(population, p.input, p.asOf, { trace: true }));
+  } catch (error) {
+    fast = `error ${JSON.stringify((error as { toJSON?: () => unknown }).toJSON?.() ?? String(error))}`;
+  }
+  return [ref.json === comp.json ? 'same' : 'different', ref.fast ?? '', fast];
+}
+let compiledDifferences = 0;
+let fastDifferences = 0;
+let invalid = 0;
+for (let i = 0; i < diffCount; i++) {
+  const [compiledSame, ref, fast] = await answers(i);
+  if (compiledSame !== 'same') compiledDifferences++;
+  if (ref !== fast) fastDifferences++;
+  if (ref.startsWith('error')) invalid++;
+}
+console.log(
+  `differential: ${diffCount.toLocaleString('en')} generated patients (${invalid.toLocaleString('en')} invalid): ${compiledDifferences} differences json-rules-engine vs compiled, ${fastDifferences} json-rules-engine vs population path`,
+);
+process.exitCode = compiledDifferences === 0 && fastDifferences === 0 ? 0 : 1;

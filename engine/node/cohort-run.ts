@@ -102,8 +102,10 @@ function startWorker(setup: WorkerSetup): Worker {
 /** A pool of workers, each evaluating one chunk at a time. */
 class Pool {
   private readonly idle: Worker[] = [];
-  private readonly waiting = new Map<number, (counts: CohortCounts) => void>();
-  private readonly failures: ((error: Error) => void)[] = [];
+  private readonly waiting = new Map<
+    number,
+    { resolve: (counts: CohortCounts) => void; reject: (error: Error) => void }
+  >();
   private nextId = 0;
 
   constructor(private readonly workers: Worker[]) {
@@ -111,11 +113,12 @@ class Pool {
       this.idle.push(w);
       w.on('message', (m: { id: number; counts: CohortCounts }) => {
         this.idle.push(w);
-        this.waiting.get(m.id)?.(m.counts);
+        this.waiting.get(m.id)?.resolve(m.counts);
         this.waiting.delete(m.id);
       });
       w.on('error', (error) => {
-        for (const fail of this.failures) fail(error);
+        for (const job of this.waiting.values()) job.reject(error);
+        this.waiting.clear();
       });
     }
   }
@@ -129,8 +132,7 @@ class Pool {
     if (worker === undefined) throw new Error('no idle worker');
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, resolve);
-      this.failures.push(reject);
+      this.waiting.set(id, { resolve, reject });
       // Copy the view into its own buffer only if it does not span the whole one.
       const own =
         bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength

@@ -28,6 +28,7 @@ import { chronicPainPatients, synthPatients } from '../engine/synth/index';
 import { handwritten } from './bench/handwritten';
 import { plainEngine } from './bench/plain-rules-engine';
 import { zenDecision } from './bench/zen';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 
 const { values } = parseArgs({
@@ -48,6 +49,9 @@ const compiled = compilePathway(pathway, { evaluator: 'compiled' });
 const population = compilePopulation(pathway);
 const plain = plainEngine(pathway);
 const zen = zenDecision(pathway);
+const zenVersion = (
+  createRequire(import.meta.url)('@gorules/zen-engine/package.json') as { version: string }
+).version;
 
 type Input = { input: Record<string, unknown>; asOf: string };
 const adversarial: Input[] = chronicPainPatients(count, 42);
@@ -155,13 +159,13 @@ const cases: Case[] = [
     run: (i) => plain.run({ ...at(peopleDerived, i) }),
   },
   {
-    name: 'zen-engine 0.5x, awaited one at a time',
+    name: `zen-engine ${zenVersion}, awaited one at a time`,
     set: 'population',
     n: slow,
     run: (i) => zen.decision.evaluate(at(peopleDerived, i)),
   },
   {
-    name: 'zen-engine 0.5x, 64 in flight',
+    name: `zen-engine ${zenVersion}, 64 in flight`,
     set: 'population',
     n: slow * 2,
     batch: async (n) => {

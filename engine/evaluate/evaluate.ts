@@ -6,7 +6,6 @@
 import { PathwayError, isPathwayError } from '../errors';
 import { daysBetween } from '../facts/dates';
 import { deriveFacts, inputsBehind } from '../facts/derive';
-import { validateInput } from '../facts/validate';
 import type { Language, Pathway } from '../model/types';
 import { pickText } from '../model/texts';
 import { evaluateAlerts } from './alerts';
@@ -16,6 +15,7 @@ import { explain } from './explain';
 import { followUpsDue } from './follow-ups';
 import type { EvaluationResult } from './result';
 import { unknownFacts } from './truth';
+import { prepareInput } from './prepare';
 import { walk } from './walk';
 
 export interface EvaluateOptions {
@@ -28,34 +28,6 @@ export interface EvaluateOptions {
 }
 
 const DAYS_PER_UNIT = { days: 1, weeks: 7 } as const;
-
-function asOfOf(input: unknown, options: EvaluateOptions, pathway: Pathway): string {
-  const fromInput =
-    typeof input === 'object' && input !== null && 'asOf' in input
-      ? (input as { asOf: unknown }).asOf
-      : undefined;
-  const asOf = fromInput ?? options.asOf;
-  if (
-    typeof asOf !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
-    Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))
-  ) {
-    throw new PathwayError(
-      'INVALID_INPUT',
-      `asOf must be a date as YYYY-MM-DD, got ${JSON.stringify(asOf)}`,
-      [
-        {
-          code: 'INVALID_INPUT',
-          message: 'expected a date as YYYY-MM-DD',
-          path: 'asOf',
-          value: asOf,
-        },
-      ],
-      pathway.id,
-    );
-  }
-  return asOf;
-}
 
 /** Days in the start step, from its entry date or from a days/weeks time-in-step fact. */
 function daysInStartStep(
@@ -80,24 +52,7 @@ async function run(
 ): Promise<EvaluationResult> {
   const { pathway, steps, evaluator } = compiled;
   const language = options.language ?? 'en';
-  const asOf = asOfOf(input, options, pathway);
-  const validated = validateInput(pathway, input, { asOf });
-  const requestedVersion = (input as { version?: unknown }).version;
-  if (requestedVersion !== undefined && requestedVersion !== pathway.version) {
-    throw new PathwayError(
-      'UNKNOWN_VERSION',
-      `input asks for version ${String(requestedVersion)} but pathway ${pathway.id} ${pathway.version} was given`,
-      [
-        {
-          code: 'UNKNOWN_VERSION',
-          message: 'version does not match the pathway evaluated',
-          path: 'version',
-          value: requestedVersion,
-        },
-      ],
-      pathway.id,
-    );
-  }
+  const { asOf, validated } = prepareInput(pathway, input, options.asOf);
   const enteredAt = validated.currentStep?.enteredAt;
   const startId = validated.currentStep?.id ?? pathway.entryStep;
 

@@ -16,13 +16,14 @@ import { isoDay, packedDate } from './dates';
 import type { DeriveDates } from './derive';
 import { followUpsInto, type Timing } from './follow-ups';
 import { ownKeyCount, plainRecord } from './loader';
-import { loadReference, prepareReference, type Prepared } from './reference';
+import { prepareInput, type PreparedInput } from '../evaluate/prepare';
+import { loadReference } from './reference';
 import type { FastFollowUp, FastOptions, FastResult } from './result';
 
 /** How the patient's facts were loaded: by the fast loader, or through the reference. */
 type Loaded =
   | { kind: 'fast'; dates: DeriveDates; asOf: string }
-  | { kind: 'reference'; prepared: Prepared; asOfDay: number };
+  | { kind: 'reference'; prepared: PreparedInput; asOfDay: number };
 
 /** Tries the fast loader; undefined means "ask the reference". */
 function loadFast(
@@ -79,7 +80,7 @@ function load(
 ): Loaded {
   const fast = loadFast(c, input, fallbackAsOf, s);
   if (fast !== undefined) return fast;
-  const prepared = prepareReference(c.pathway, input, fallbackAsOf);
+  const prepared = prepareInput(c.pathway, input, fallbackAsOf);
   loadReference(c.pathway, c.layout, prepared, false, s);
   return { kind: 'reference', prepared, asOfDay: isoDay(prepared.asOf) };
 }

@@ -1,0 +1,74 @@
+/**
+ * Checking one evaluation input before anything is evaluated: the evaluation date, the
+ * facts against the pathway's dictionary, and the version asked for. Shared by
+ * `evaluate()` and the population path, so both refuse the same inputs with the same errors.
+ */
+import { PathwayError } from '../errors';
+import { validateInput, type ValidatedInput } from '../facts/validate';
+import type { Pathway } from '../model/types';
+
+/** A checked input and the date it is evaluated on. */
+export interface PreparedInput {
+  asOf: string;
+  validated: ValidatedInput;
+}
+
+/** The evaluation date: `input.asOf` wins over `fallback`; one of them must be a real YYYY-MM-DD. */
+function asOfOf(input: unknown, fallback: string | undefined, pathway: Pathway): string {
+  const fromInput =
+    typeof input === 'object' && input !== null && 'asOf' in input
+      ? (input as { asOf: unknown }).asOf
+      : undefined;
+  const asOf = fromInput ?? fallback;
+  if (
+    typeof asOf !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
+    Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))
+  ) {
+    throw new PathwayError(
+      'INVALID_INPUT',
+      `asOf must be a date as YYYY-MM-DD, got ${JSON.stringify(asOf)}`,
+      [
+        {
+          code: 'INVALID_INPUT',
+          message: 'expected a date as YYYY-MM-DD',
+          path: 'asOf',
+          value: asOf,
+        },
+      ],
+      pathway.id,
+    );
+  }
+  return asOf;
+}
+
+/**
+ * Checks `input` for `pathway`. The engine never reads the clock: without `input.asOf`,
+ * `fallbackAsOf` must be given.
+ * @throws PathwayError INVALID_INPUT, the validation codes, or UNKNOWN_VERSION when the input asks for another version.
+ */
+export function prepareInput(
+  pathway: Pathway,
+  input: unknown,
+  fallbackAsOf: string | undefined,
+): PreparedInput {
+  const asOf = asOfOf(input, fallbackAsOf, pathway);
+  const validated = validateInput(pathway, input, { asOf });
+  const requestedVersion = (input as { version?: unknown }).version;
+  if (requestedVersion !== undefined && requestedVersion !== pathway.version) {
+    throw new PathwayError(
+      'UNKNOWN_VERSION',
+      `input asks for version ${String(requestedVersion)} but pathway ${pathway.id} ${pathway.version} was given`,
+      [
+        {
+          code: 'UNKNOWN_VERSION',
+          message: 'version does not match the pathway evaluated',
+          path: 'version',
+          value: requestedVersion,
+        },
+      ],
+      pathway.id,
+    );
+  }
+  return { asOf, validated };
+}

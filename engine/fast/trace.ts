@@ -6,89 +6,26 @@
  * that would decide an undecided transition, so clarity wins over speed here.
  */
 import type { Condition } from '../model/types';
-import { COMPARISONS, isUnknown } from '../evaluate/operators';
-import type { TraceNode, Truth } from '../evaluate/result';
-import { and, not, or } from '../evaluate/truth';
+import { compileTraces, type TraceFn as SharedTraceFn } from '../evaluate/trace-compiler';
 import type { SlotLayout } from './layout';
 
 /** Builds one condition's evaluated tree from slots. */
-export type TraceFn = (slots: readonly unknown[]) => TraceNode;
+export type TraceFn = SharedTraceFn<readonly unknown[]>;
 
-function compile(
-  condition: Condition,
-  layout: SlotLayout,
-  named: (name: string) => TraceFn,
-): TraceFn {
-  if ('all' in condition || 'any' in condition) {
-    const kind = 'all' in condition ? 'all' : 'any';
-    const parts = ('all' in condition ? condition.all : condition.any).map((c) =>
-      compile(c, layout, named),
-    );
-    const combine = kind === 'all' ? and : or;
-    return (s) => {
-      const children = parts.map((p) => p(s));
-      return { kind, result: combine(children.map((c) => c.result)), children };
-    };
-  }
-  if ('not' in condition) {
-    const part = compile(condition.not, layout, named);
-    return (s) => {
-      const child = part(s);
-      return { kind: 'not', result: not(child.result), child };
-    };
-  }
-  if ('condition' in condition) {
-    const name = condition.condition;
-    return (s) => {
-      const child = named(name)(s);
-      return { kind: 'condition', name, result: child.result, child };
-    };
-  }
-  const { fact, operator, value } = condition;
-  const slot = layout.slot(fact);
-  const compare = COMPARISONS[operator];
-  const otherFact =
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? value.fact : undefined;
-  const otherSlot = otherFact === undefined ? -1 : layout.slot(otherFact);
-  return (s) => {
-    const factValue = s[slot];
-    const expected = otherFact === undefined ? value : s[otherSlot];
-    const result: Truth =
-      isUnknown(factValue) || isUnknown(expected)
-        ? 'unknown'
-        : compare(factValue, expected)
-          ? 'true'
-          : 'false';
-    return {
-      kind: 'leaf',
-      fact,
-      ...(isUnknown(factValue) ? {} : { value: factValue }),
-      operator,
-      expected: isUnknown(expected) ? undefined : expected,
-      ...(otherFact === undefined ? {} : { expectedFact: otherFact }),
-      result,
-    };
-  };
-}
-
-/** Compiles `conditions` (in order) into trace builders. */
+/** Compiles `conditions` (in order) into trace builders over slots. */
 export function traceConditions(
   layout: SlotLayout,
   definitions: ReadonlyMap<string, Condition>,
   conditions: readonly Condition[],
 ): TraceFn[] {
-  const cache = new Map<string, TraceFn>();
-  const named = (name: string): TraceFn => {
-    let fn = cache.get(name);
-    if (fn === undefined) {
-      const when = definitions.get(name);
-      fn =
-        when === undefined
-          ? () => ({ kind: 'all', result: 'unknown', children: [] })
-          : compile(when, layout, named);
-      cache.set(name, fn);
-    }
-    return fn;
-  };
-  return conditions.map((c) => compile(c, layout, named));
+  return compileTraces<readonly unknown[]>(
+    conditions,
+    definitions,
+    (fact) => {
+      const slot = layout.slot(fact);
+      return (s) => s[slot];
+    },
+    // Compilation has already refused unknown names; an empty unknown node keeps this total.
+    () => () => ({ kind: 'all', result: 'unknown', children: [] }),
+  );
 }

@@ -1,0 +1,98 @@
+/**
+ * Conditions compiled once into closures that build the evaluated tree (the trace) with
+ * Kleene logic. Generic over where facts come from — a record keyed by name for the
+ * compiled evaluator, an array of slots for the population path — so both build the very
+ * same nodes (shape and key order match the json-rules-engine reference, which the
+ * differential tests check through `JSON.stringify`).
+ */
+import type { Condition } from '../model/types';
+import { COMPARISONS, isUnknown } from './operators';
+import type { TraceNode, Truth } from './result';
+import { and, not, or } from './truth';
+
+/** Builds one condition's evaluated tree from a source of fact values. */
+export type TraceFn<Source> = (source: Source) => TraceNode;
+
+/** Returns a reader of one fact's value from a source, resolved once per leaf. */
+export type FactReader<Source> = (fact: string) => (source: Source) => unknown;
+
+function compile<Source>(
+  condition: Condition,
+  read: FactReader<Source>,
+  named: (name: string) => TraceFn<Source>,
+): TraceFn<Source> {
+  if ('all' in condition || 'any' in condition) {
+    const kind = 'all' in condition ? 'all' : 'any';
+    const parts = ('all' in condition ? condition.all : condition.any).map((c) =>
+      compile(c, read, named),
+    );
+    const combine = kind === 'all' ? and : or;
+    return (s) => {
+      const children = parts.map((p) => p(s));
+      return { kind, result: combine(children.map((c) => c.result)), children };
+    };
+  }
+  if ('not' in condition) {
+    const part = compile(condition.not, read, named);
+    return (s) => {
+      const child = part(s);
+      return { kind: 'not', result: not(child.result), child };
+    };
+  }
+  if ('condition' in condition) {
+    const name = condition.condition;
+    return (s) => {
+      const child = named(name)(s);
+      return { kind: 'condition', name, result: child.result, child };
+    };
+  }
+  const { fact, operator, value } = condition;
+  const compare = COMPARISONS[operator];
+  const readFact = read(fact);
+  const otherFact =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? value.fact : undefined;
+  const readOther = otherFact === undefined ? undefined : read(otherFact);
+  return (s) => {
+    const factValue = readFact(s);
+    const expected = readOther === undefined ? value : readOther(s);
+    const result: Truth =
+      isUnknown(factValue) || isUnknown(expected)
+        ? 'unknown'
+        : compare(factValue, expected)
+          ? 'true'
+          : 'false';
+    return {
+      kind: 'leaf',
+      fact,
+      ...(isUnknown(factValue) ? {} : { value: factValue }),
+      operator,
+      expected: isUnknown(expected) ? undefined : expected,
+      ...(otherFact === undefined ? {} : { expectedFact: otherFact }),
+      result,
+    };
+  };
+}
+
+/**
+ * Compiles `conditions` (in order) into trace builders. Named conditions are compiled once,
+ * lazily (they may be defined in any order); `onUnknownName` decides what a reference to an
+ * undefined name does — compilation of a pathway has already refused those.
+ */
+export function compileTraces<Source>(
+  conditions: readonly Condition[],
+  definitions: ReadonlyMap<string, Condition>,
+  read: FactReader<Source>,
+  onUnknownName: (name: string) => TraceFn<Source>,
+): TraceFn<Source>[] {
+  const cache = new Map<string, TraceFn<Source>>();
+  const named = (name: string): TraceFn<Source> => {
+    let fn = cache.get(name);
+    if (fn === undefined) {
+      const when = definitions.get(name);
+      fn = when === undefined ? onUnknownName(name) : compile(when, read, named);
+      cache.set(name, fn);
+    }
+    return fn;
+  };
+  return conditions.map((c) => compile(c, read, named));
+}

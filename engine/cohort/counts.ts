@@ -43,7 +43,8 @@ export function emptyCounts(): CohortCounts {
   return { lines: 0, badLineCount: 0, badLines: [], groups: {} };
 }
 
-function emptyGroup(): GroupCounts {
+/** A group with no patients. */
+export function emptyGroup(): GroupCounts {
   return {
     patients: 0,
     needsInformation: 0,
@@ -97,25 +98,29 @@ function mergeRecord(into: Record<string, number>, from: Readonly<Record<string,
   for (const [key, n] of Object.entries(from)) bump(into, key, n);
 }
 
+/** Adds one group's counts into another. */
+export function mergeGroup(into: GroupCounts, from: Readonly<GroupCounts>): void {
+  into.patients += from.patients;
+  into.needsInformation += from.needsInformation;
+  for (const key of [
+    'finalStep',
+    'visited',
+    'transitions',
+    'alerts',
+    'undecidedAlerts',
+    'followUpsDue',
+    'followUpsOverdue',
+    'missingFacts',
+  ] as const) {
+    mergeRecord(into[key], from[key]);
+  }
+}
+
 /** Adds `from` into `into`. */
 export function mergeCounts(into: CohortCounts, from: CohortCounts, limit: number): void {
   into.lines += from.lines;
   into.badLineCount += from.badLineCount;
   keepFirst(into.badLines, from.badLines, limit);
-  for (const [name, g] of Object.entries(from.groups)) {
-    const t = (into.groups[name] ??= emptyGroup());
-    t.patients += g.patients;
-    t.needsInformation += g.needsInformation;
-    for (const key of [
-      'finalStep',
-      'visited',
-      'transitions',
-      'alerts',
-      'undecidedAlerts',
-      'followUpsDue',
-      'followUpsOverdue',
-      'missingFacts',
-    ] as const)
-      mergeRecord(t[key], g[key]);
-  }
+  for (const [name, g] of Object.entries(from.groups))
+    mergeGroup((into.groups[name] ??= emptyGroup()), g);
 }

@@ -7,7 +7,13 @@
  */
 import { pickText } from '../model/texts';
 import type { Pathway, Severity } from '../model/types';
-import type { BadLine, CohortCounts, GroupCounts } from './counts';
+import {
+  emptyGroup,
+  mergeGroup,
+  type BadLine,
+  type CohortCounts,
+  type GroupCounts,
+} from './counts';
 
 /** Counts of one group (or of everyone) as reported. */
 export interface GroupReport {
@@ -42,33 +48,8 @@ const share = (n: number, of: number): number =>
   of === 0 ? 0 : Math.round((n * 10000) / of) / 10000;
 
 function sumGroups(groups: readonly GroupCounts[]): GroupCounts {
-  const out: GroupCounts = {
-    patients: 0,
-    needsInformation: 0,
-    finalStep: {},
-    visited: {},
-    transitions: {},
-    alerts: {},
-    undecidedAlerts: {},
-    followUpsDue: {},
-    followUpsOverdue: {},
-    missingFacts: {},
-  };
-  for (const g of groups) {
-    out.patients += g.patients;
-    out.needsInformation += g.needsInformation;
-    for (const key of [
-      'finalStep',
-      'visited',
-      'transitions',
-      'alerts',
-      'undecidedAlerts',
-      'followUpsDue',
-      'followUpsOverdue',
-      'missingFacts',
-    ] as const)
-      for (const [k, n] of Object.entries(g[key])) out[key][k] = (out[key][k] ?? 0) + n;
-  }
+  const out = emptyGroup();
+  for (const g of groups) mergeGroup(out, g);
   return out;
 }
 

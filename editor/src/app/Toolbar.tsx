@@ -1,6 +1,7 @@
 import { documentDirty } from '../store/compare';
 import { editorStore, useEditor } from '../store/store';
 import type { UiLanguage } from '../i18n/strings';
+import { CohortControl } from './CohortControl';
 import { CompareControl } from './CompareControl';
 import { useT } from './hooks';
 
@@ -12,7 +13,7 @@ export interface ToolbarProps {
   onAutoLayout(): void;
 }
 
-/** Save, undo/redo, new version, new step, layout and language. */
+/** Save, undo/redo, new version, new step, layout, compare, cohort overlay and language. */
 export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: ToolbarProps) {
   const t = useT();
   const source = useEditor((s) => s.source);
@@ -88,6 +89,7 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
         {t.newVersion}
       </button>
       <CompareControl />
+      <CohortControl />
       <button
         type="button"
         data-testid="save"

@@ -2,8 +2,9 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { StepFlowNode } from '../model/flow';
 import { useT } from '../app/hooks';
+import { CohortBadge } from './CohortBadge';
 
-/** A step on the canvas: level colour, title, id, entry and walk markers, problem count. */
+/** A step on the canvas: level colour, title, id, entry and walk markers, problem count, cohort count. */
 function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
   const t = useT();
   const classes = [
@@ -38,6 +39,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
       </div>
       <div className="step-title">{data.title}</div>
       <div className="step-id">{id}</div>
+      <CohortBadge kind="node" id={id} />
       <Handle type="source" position={Position.Right} />
     </div>
   );

@@ -9,6 +9,7 @@ import { memo } from 'react';
 import type { TransitionFlowEdge } from '../model/flow';
 import { parseEdgeId } from '../model/ids';
 import { editorStore } from '../store/store';
+import { CohortBadge } from './CohortBadge';
 
 /** Labels longer than this are cut; the whole summary is in the tooltip and the side panel. */
 const LABEL_LIMIT = 56;
@@ -17,8 +18,9 @@ const LABEL_LIMIT = 56;
 const LABEL_MIN_ZOOM = 0.25;
 
 /**
- * A transition: a curve with its order and condition in words; global ones dashed. In the
- * compare view a changed or added one is highlighted and a removed one is a faint ghost.
+ * A transition: a curve with its order and condition in words (and, with a cohort loaded, the
+ * patients who took it); global ones dashed. In the compare
+ * view a changed or added one is highlighted and a removed one is a faint ghost.
  */
 function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const { id, data, selected, markerEnd } = props;
@@ -63,6 +65,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
           >
             <span className="edge-order">{data.order}</span>
             {label}
+            <CohortBadge kind="edge" id={id} />
           </div>
         </EdgeLabelRenderer>
       )}

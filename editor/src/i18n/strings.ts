@@ -3,6 +3,7 @@
  * the same language; these are the buttons, headings and messages around them.
  */
 import type { Fact, Level, Operator } from '../../../engine/model/types';
+import type { CohortProblem } from '../model/cohort';
 import type { DiffMark } from '../model/compare';
 import type { AddProblem } from '../store/dictionary';
 
@@ -130,6 +131,14 @@ export interface Strings {
   newerVersion: string;
   diffMarks: Record<DiffMark, string>;
   miniMap: string;
+  loadCohort: string;
+  clearCohort: string;
+  cohortAllCentres: string;
+  cohortCentre: string;
+  cohortSummary: (file: string, patients: number, asOf: string) => string;
+  cohortProblem: (problem: CohortProblem) => string;
+  cohortStepTitle: (atStep: number, visited: number, percent: string) => string;
+  cohortEdgeTitle: (patients: number, percent: string) => string;
   add: string;
   addFact: string;
   addNamedCondition: string;
@@ -296,6 +305,21 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     newerVersion: 'Nyare version',
     diffMarks: { added: 'ny', removed: 'borttagen', changed: 'ändrad' },
     miniMap: 'Visa eller dölj översiktskartan',
+    loadCohort: 'Läs in kohortresultat …',
+    clearCohort: 'Ta bort kohortsiffrorna',
+    cohortAllCentres: 'Alla vårdcentraler',
+    cohortCentre: 'Vårdcentral',
+    cohortSummary: (f, n, d) => `${f}: ${n.toLocaleString('sv')} patienter per ${d}`,
+    cohortProblem: (p) =>
+      p.kind === 'not-json'
+        ? `Filen är inte JSON (${p.message}).`
+        : p.kind === 'shape'
+          ? `Filen är inte en cohort.json: fältet ${p.field} är fel (${p.message}).`
+          : `Kohorten gäller ett annat vårdprogram: fältet ${p.field} är ${p.found}, det öppna är ${p.expected}.`,
+    cohortStepTitle: (n, v, pct) =>
+      `${n.toLocaleString('sv')} patienter står här (${pct} av kohorten); ${v.toLocaleString('sv')} har passerat`,
+    cohortEdgeTitle: (n, pct) =>
+      `${n.toLocaleString('sv')} patienter gick denna väg (${pct} av kohorten)`,
     add: 'Lägg till',
     addFact: 'Ny uppgift',
     addNamedCondition: 'Nytt namngivet villkor',
@@ -460,6 +484,21 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     newerVersion: 'Newer version',
     diffMarks: { added: 'new', removed: 'removed', changed: 'changed' },
     miniMap: 'Show or hide the overview map',
+    loadCohort: 'Load cohort result …',
+    clearCohort: 'Clear cohort counts',
+    cohortAllCentres: 'All health centres',
+    cohortCentre: 'Health centre',
+    cohortSummary: (f, n, d) => `${f}: ${n.toLocaleString('en')} patients on ${d}`,
+    cohortProblem: (p) =>
+      p.kind === 'not-json'
+        ? `The file is not JSON (${p.message}).`
+        : p.kind === 'shape'
+          ? `The file is not a cohort.json: field ${p.field} is wrong (${p.message}).`
+          : `The cohort is of another pathway: field ${p.field} is ${p.found}, the open one is ${p.expected}.`,
+    cohortStepTitle: (n, v, pct) =>
+      `${n.toLocaleString('en')} patients are at this step (${pct} of the cohort); ${v.toLocaleString('en')} passed through`,
+    cohortEdgeTitle: (n, pct) =>
+      `${n.toLocaleString('en')} patients took this transition (${pct} of the cohort)`,
     add: 'Add',
     addFact: 'New fact',
     addNamedCondition: 'New named condition',

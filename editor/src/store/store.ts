@@ -5,6 +5,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCanvasSlice } from './canvas';
+import { createCohortSlice } from './cohort';
 import { createCompareSlice } from './compare';
 import { createDictionarySlice } from './dictionary';
 import { createDocumentSlice } from './document';
@@ -29,6 +30,7 @@ export function createEditorStore(): StoreApi<EditorState> {
     ...createCanvasSlice(...args),
     ...createCompareSlice(...args),
     ...createDictionarySlice(...args),
+    ...createCohortSlice(...args),
   }));
 }
 

@@ -1,6 +1,7 @@
 /** The editor store's shape: the union of its slices, each in its own file. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { CanvasSlice } from './canvas';
+import type { CohortSlice } from './cohort';
 import type { CompareSlice } from './compare';
 import type { DictionarySlice } from './dictionary';
 import type { DocumentSlice } from './document';
@@ -19,7 +20,8 @@ export type EditorState = DocumentSlice &
   PersistenceSlice &
   CanvasSlice &
   CompareSlice &
-  DictionarySlice;
+  DictionarySlice &
+  CohortSlice;
 
 /** A slice creator over the whole state (slices may read each other through `get`). */
 export type SliceCreator<T> = StateCreator<EditorState, [], [], T>;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { globalEdgeId, transitionEdgeId } from './ids';
+import { readJson } from './json';
 
 const count = z.number().int().nonnegative();
 
@@ -77,18 +78,9 @@ export function parseCohortFile(
   text: string,
   expected: { id: string; version: string },
 ): CohortParse {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      problem: {
-        kind: 'not-json',
-        message: error instanceof Error ? error.message : String(error),
-      },
-    };
-  }
+  const json = readJson(text);
+  if (!json.ok) return { ok: false, problem: { kind: 'not-json', message: json.message } };
+  const raw = json.value;
   const parsed = cohortFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -8,6 +8,7 @@ import { formatPath, type PathSegment } from '../../../engine/model/path';
 import { conditionSchema } from '../../../engine/model/schema';
 import type { Condition, Language, Pathway } from '../../../engine/model/types';
 import { factRangeText } from './facts';
+import { readJson } from './json';
 
 /** The outcome of reading condition text: a valid condition, or why not. */
 export type ConditionParse = { ok: true; value: Condition } | { ok: false; message: string };
@@ -19,15 +20,9 @@ export function conditionText(condition: Condition): string {
 
 /** Reads condition JSON: syntax first, then the condition schema. */
 export function parseConditionText(text: string): ConditionParse {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      message: `JSON: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
+  const json = readJson(text);
+  if (!json.ok) return { ok: false, message: `JSON: ${json.message}` };
+  const raw = json.value;
   const parsed = conditionSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];

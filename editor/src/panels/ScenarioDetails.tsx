@@ -5,6 +5,7 @@ import type { JsonParse } from '../conditions/JsonEditor';
 import { saveRunAsScenario } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../app/hooks';
+import { readJson } from '../model/json';
 
 // The cast keeps the component generic (lazy() drops type parameters).
 const JsonEditor = lazy(
@@ -15,15 +16,9 @@ type Input = Scenario['input'];
 
 /** Reads a patient input: `{ currentStep?, facts }`, both checked as far as their shape goes. */
 function parsePatient(text: string): JsonParse<Input> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      message: `JSON: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
+  const json = readJson(text);
+  if (!json.ok) return { ok: false, message: `JSON: ${json.message}` };
+  const raw = json.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, message: 'expected { "facts": { … } }' };
   const facts = (raw as { facts?: unknown }).facts;

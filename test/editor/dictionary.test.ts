@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkNewName, parseValues } from '../../editor/src/model/dictionary';
 import { computeProblems } from '../../editor/src/model/problems';
-import type { DocumentSource } from '../../editor/src/store/document';
-import { createEditorStore } from '../../editor/src/store/store';
-import { chronicPain, chronicPainLayout } from './helpers';
+import { chronicPain, openDraftStore } from './helpers';
 
-const source = (frozen = false): DocumentSource => ({
-  id: 'chronic-pain',
-  version: '1.2.0',
-  baseHash: 'sha256:base',
-  layoutHash: null,
-  frozen,
-});
-
-function openStore(frozen = false) {
-  const store = createEditorStore();
-  const pathway = { ...chronicPain(), version: '1.2.0', status: 'draft' as const };
-  store.getState().openDocument(source(frozen), { pathway, layout: chronicPainLayout() });
-  return store;
-}
-
-const rules = (store: ReturnType<typeof openStore>) => {
+const rules = (store: ReturnType<typeof openDraftStore>) => {
   const pathway = store.getState().pathway;
   return pathway === null ? [] : computeProblems(pathway).map((p) => p.rule);
 };
@@ -47,7 +30,7 @@ describe('checking a new name', () => {
 
 describe('the dictionary actions', () => {
   it('adds a fact, selects it, refuses a duplicate, and undoes and redoes the add', () => {
-    const store = openStore();
+    const store = openDraftStore();
     const before = store.getState().pathway;
     expect(store.getState().addFact('sleepHours', 'number')).toBeNull();
     const fact = store.getState().pathway?.facts.at(-1);
@@ -67,7 +50,7 @@ describe('the dictionary actions', () => {
   });
 
   it('removes a fact still in use: lint lists unknown-fact problems; undo removes them', () => {
-    const store = openStore();
+    const store = openDraftStore();
     expect(rules(store)).not.toContain('unknown-fact');
     store.getState().select({ kind: 'fact', name: 'painDurationMonths' });
     store.getState().removeFact('painDurationMonths');
@@ -84,7 +67,7 @@ describe('the dictionary actions', () => {
   });
 
   it('adds and removes a named condition; removing one still named shows unknown-condition', () => {
-    const store = openStore();
+    const store = openDraftStore();
     expect(store.getState().addNamedCondition('chronic')).toBe('duplicate');
     expect(store.getState().addNamedCondition('poorSleep')).toBeNull();
     const added = store.getState().pathway?.conditions.at(-1);
@@ -98,7 +81,7 @@ describe('the dictionary actions', () => {
   });
 
   it('adds an alert with severity, placeholder condition and message, and removes it again', () => {
-    const store = openStore();
+    const store = openDraftStore();
     const count = store.getState().pathway?.alerts.length ?? 0;
     expect(
       store.getState().addAlert('sleep-warning', 'info', { sv: 'Sömn', en: 'Sleep' }),
@@ -122,7 +105,7 @@ describe('the dictionary actions', () => {
   });
 
   it('changes nothing in a read-only version', () => {
-    const store = openStore(true);
+    const store = openDraftStore(true);
     const before = store.getState().pathway;
     expect(store.getState().addFact('sleepHours', 'number')).toBe('read-only');
     expect(store.getState().addAlert('sleep-warning', 'info', { en: 'x' })).toBe('read-only');

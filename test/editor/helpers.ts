@@ -5,6 +5,8 @@ import { layoutSchema, type Layout } from '../../engine/model/layout';
 import type { Pathway } from '../../engine/model/types';
 import { parsePathway, parseScenario } from '../../engine/yaml/parse';
 import type { ScenarioEntry } from '../../editor/src/model/scenarios';
+import type { DocumentSource } from '../../editor/src/store/document';
+import { createEditorStore } from '../../editor/src/store/store';
 
 const dir = join('pathways', 'chronic-pain');
 
@@ -43,4 +45,19 @@ export function memoryStorage(): Storage & { map: Map<string, string> } {
     removeItem: (k) => void map.delete(k),
     setItem: (k, v) => void map.set(k, v),
   };
+}
+
+/** An editor store with chronic pain opened as draft 1.2.0 (read-only when `frozen`). */
+export function openDraftStore(frozen = false): ReturnType<typeof createEditorStore> {
+  const store = createEditorStore();
+  const source: DocumentSource = {
+    id: 'chronic-pain',
+    version: '1.2.0',
+    baseHash: 'sha256:base',
+    layoutHash: null,
+    frozen,
+  };
+  const pathway = { ...chronicPain(), version: '1.2.0', status: 'draft' as const };
+  store.getState().openDocument(source, { pathway, layout: chronicPainLayout() });
+  return store;
 }

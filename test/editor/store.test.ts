@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addStep, setCondition } from '../../editor/src/model/edit';
 import { applyNodeMove } from '../../editor/src/model/layout';
-import { isDirty, type DocumentSource } from '../../editor/src/store/document';
+import { isDirty } from '../../editor/src/store/document';
 import { draftKey, persistDrafts, readDraft } from '../../editor/src/store/persistence';
-import { createEditorStore } from '../../editor/src/store/store';
-import { chronicPain, chronicPainLayout, chronicPainScenarios, memoryStorage } from './helpers';
-
-const source = (frozen = false): DocumentSource => ({
-  id: 'chronic-pain',
-  version: '1.2.0',
-  baseHash: 'sha256:base',
-  layoutHash: null,
-  frozen,
-});
-
-function openStore(frozen = false) {
-  const store = createEditorStore();
-  const pathway = { ...chronicPain(), version: '1.2.0', status: 'draft' as const };
-  store.getState().openDocument(source(frozen), { pathway, layout: chronicPainLayout() });
-  return store;
-}
+import { chronicPainLayout, chronicPainScenarios, memoryStorage, openDraftStore } from './helpers';
 
 const threshold = (months: number) => ({
   fact: 'painDurationMonths',
@@ -29,7 +13,7 @@ const threshold = (months: number) => ({
 
 describe('the document and history slices', () => {
   it('applies edits, undoes and redoes them, and knows when the document is back to saved', () => {
-    const store = openStore();
+    const store = openDraftStore();
     const original = store.getState().pathway;
     expect(isDirty(store.getState())).toBe(false);
     store.getState().edit((d) => ({
@@ -45,7 +29,7 @@ describe('the document and history slices', () => {
   });
 
   it('makes one undo step of a gesture (typing in one field, one drag)', () => {
-    const store = openStore();
+    const store = openDraftStore();
     for (const months of [4, 5, 6])
       store.getState().edit(
         (d) => ({
@@ -73,7 +57,7 @@ describe('the document and history slices', () => {
   });
 
   it('ignores edits, undo and redo on a frozen version', () => {
-    const store = openStore(true);
+    const store = openDraftStore(true);
     const before = store.getState().pathway;
     store
       .getState()
@@ -83,7 +67,7 @@ describe('the document and history slices', () => {
   });
 
   it('does not record an edit that changes nothing', () => {
-    const store = openStore();
+    const store = openDraftStore();
     store.getState().edit((d) => d);
     expect(store.getState().past).toHaveLength(0);
   });
@@ -91,7 +75,7 @@ describe('the document and history slices', () => {
 
 describe('unsaved work in localStorage', () => {
   it('keeps the document while it has unsaved changes and forgets it once saved', () => {
-    const store = openStore();
+    const store = openDraftStore();
     const storage = memoryStorage();
     persistDrafts(store, storage, () => '2026-11-23T10:00:00Z');
     store.getState().edit((d) => ({
@@ -115,7 +99,7 @@ describe('unsaved work in localStorage', () => {
 
 describe('the tests slice', () => {
   it('runs the scenarios of a new draft with the expectations of the version it came from', async () => {
-    const store = openStore();
+    const store = openDraftStore();
     store.getState().setScenarios(chronicPainScenarios());
     await store.getState().runAll();
     const outcomes = Object.values(store.getState().outcomes);
@@ -124,7 +108,7 @@ describe('the tests slice', () => {
   });
 
   it('flips a scenario to failing when a threshold changes, and back when it is undone', async () => {
-    const store = openStore();
+    const store = openDraftStore();
     store.getState().setScenarios(chronicPainScenarios());
     await store.getState().runAll();
     const passing = Object.values(store.getState().outcomes).filter((o) => o.passed).length;
@@ -141,7 +125,7 @@ describe('the tests slice', () => {
   });
 
   it('shows one run with the walk and an explanation in the interface language', async () => {
-    const store = openStore();
+    const store = openDraftStore();
     store.getState().setScenarios(chronicPainScenarios());
     store.getState().setLanguage('sv');
     const file = chronicPainScenarios()[0]!.file;

@@ -30,7 +30,7 @@ const NUMERIC: Partial<Record<Operator, string>> = {
 };
 
 /** Builds the source text of all functions, collecting constants as it goes. */
-class Generator {
+export class Generator {
   readonly constants: unknown[] = [];
   readonly functions: string[] = [];
   private readonly namedIds = new Map<string, string>();
@@ -90,6 +90,7 @@ class Generator {
     return slow;
   }
 
+  /** A JavaScript expression (over slots `s`) giving the Kleene truth of `condition`. */
   expr(condition: Condition): string {
     if ('all' in condition) return this.group(condition.all, 'all');
     if ('any' in condition) return this.group(condition.any, 'any');

@@ -1,7 +1,7 @@
 /**
  * `compilePopulation(pathway)`: everything per-pathway that the population path needs,
  * prepared once — fact slots, the generated input loader, the derivation plan, generated
- * condition functions, trace builders, and the walk's candidate lists as plain arrays.
+ * condition functions, trace recorders and their views, and the walk's candidate lists as plain arrays.
  */
 import { alertKey, collectConditions, followUpKey } from '../evaluate/condition-set';
 import { compilePathway } from '../evaluate/compile';
@@ -13,7 +13,8 @@ import { DerivePlan } from './derive';
 import { SlotLayout } from './layout';
 import { buildLoader, type Loader } from './loader';
 import { MissingInputs } from './missing';
-import { traceConditions, type TraceFn } from './trace';
+import { generateRecorders, nodeCount, type RecordFn } from './recorder';
+import { traceViews, type ViewFn } from './trace-view';
 import { unknownFactCollectors } from './unknown-facts';
 
 /** A candidate transition leaving a step. */
@@ -25,6 +26,8 @@ export interface FastCandidate {
 
 /** A follow-up rule with its condition indexes (-1 when it has no such condition). */
 export interface FastFollowUpRule {
+  /** Position among all follow-up rules of the pathway (pathway-level ones first). */
+  index: number;
   id: string;
   step: string | undefined;
   applies: number;
@@ -50,25 +53,28 @@ export interface PopulationPathway {
   readonly stepIndex: ReadonlyMap<string, number>;
   readonly entry: number;
   readonly truth: readonly TruthFn[];
-  readonly trace: readonly TraceFn[];
+  /** Per condition: its recorder (truth plus every node's truth, for traces). */
+  readonly record: readonly RecordFn[];
+  /** Per condition: how many nodes its recorder writes. */
+  readonly nodes: readonly number[];
+  /** Per condition: builds its evaluated tree from a recording. */
+  readonly views: readonly ViewFn[];
   readonly keys: readonly string[];
   /** Alerts in the order fired ones are listed (severity, then file order). */
   readonly alertsBySeverity: readonly { id: string; cond: number; order: number }[];
   /** Alerts in file order. */
   readonly alerts: readonly { id: string; cond: number }[];
   readonly followUps: readonly FastFollowUpRule[];
+  /** How many follow-up rules the pathway has, pathway-level and per step. */
+  readonly followUpRuleCount: number;
   readonly loader: Loader;
   /** Undefined when derivation must go through the generic path for every patient. */
   readonly plan: DerivePlan | undefined;
   readonly missing: MissingInputs;
   /** Per condition: the facts whose absence leaves it unknown. */
   readonly unknownFacts: readonly ((s: readonly unknown[]) => Set<string>)[];
-  /** Per-call scratch for alert truths. */
-  readonly alertTruths: Uint8Array;
   /** Time-in-step facts counted in days for follow-up timing, in dictionary order. */
   readonly dayFacts: readonly { slot: number; days: number }[];
-  /** Scratch slots reused by every evaluation (evaluation is synchronous). */
-  readonly scratch: unknown[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
@@ -102,7 +108,9 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
   const index = (key: string): number => condIndex.get(key) ?? -1;
 
   const stepIndex = new Map(pathway.steps.map((s, i) => [s.id, i] as const));
+  let rules = 0;
   const rule = (stepId: string | undefined, f: FollowUp): FastFollowUpRule => ({
+    index: rules++,
     id: f.id,
     step: stepId,
     applies: f.appliesWhen === undefined ? -1 : index(followUpKey(stepId, f.id, 'appliesWhen')),
@@ -111,6 +119,7 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
     at: f.at,
     windowDays: f.windowDays ?? DEFAULT_WINDOW_DAYS,
   });
+  const pathwayFollowUps = pathway.followUps.map((f) => rule(undefined, f));
   const steps = pathway.steps.map((step: Step): FastStep => ({
     id: step.id,
     exit: step.level === 'exit',
@@ -136,7 +145,6 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
       : [],
   );
   const truth = generateConditions(layout, named, conditions);
-  const trace = traceConditions(layout, named, conditions);
   const loader = buildLoader(pathway, layout);
   const missing = new MissingInputs(pathway, layout);
   return {
@@ -146,17 +154,18 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
     stepIndex,
     entry: stepIndex.get(pathway.entryStep) ?? 0,
     truth,
-    trace,
+    record: generateRecorders(layout, named, conditions),
+    nodes: conditions.map((c) => nodeCount(c, named)),
+    views: traceViews(layout, named, conditions),
     keys,
     alertsBySeverity: [...alerts].sort((a, b) => a.rank - b.rank),
     alerts,
-    followUps: pathway.followUps.map((f) => rule(undefined, f)),
+    followUps: pathwayFollowUps,
+    followUpRuleCount: rules,
     loader,
     plan,
     missing,
     unknownFacts: unknownFactCollectors(layout, named, conditions),
-    alertTruths: new Uint8Array(pathway.alerts.length),
     dayFacts,
-    scratch: new Array<unknown>(layout.size).fill(undefined),
   };
 }

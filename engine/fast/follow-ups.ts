@@ -17,8 +17,8 @@ const MAX_DAY = dayFromCivil(9999, 12, 31);
 export interface Timing {
   asOf: string;
   asOfDay: number;
-  /** Undefined when unknown. */
-  daysInStep: number | undefined;
+  /** NaN when unknown. */
+  daysInStep: number;
 }
 
 function dueOffset(rule: FastFollowUpRule, timing: Timing, daysInStep: number): number {
@@ -46,28 +46,41 @@ function dueOffset(rule: FastFollowUpRule, timing: Timing, daysInStep: number): 
   return daysBetween(timing.asOf, dueDate);
 }
 
-/** Appends the listed follow-ups of `rules` to `out`, in order. */
-export function followUpsInto(
-  out: FastFollowUp[],
+/** Follow-up statuses as stored per rule in batch results; 0 means "not listed". */
+export const FOLLOW_UP_STATUS: readonly (FastFollowUp['status'] | undefined)[] = [
+  undefined,
+  'upcoming',
+  'due',
+  'overdue',
+];
+
+/**
+ * Writes the status code of each rule of `rules` to `out[base + rule.index]` (0 when the rule
+ * lists nothing for this patient). `timing` is undefined for pathway-level follow-ups, which
+ * have no step to be timed from.
+ */
+export function followUpCodes(
+  out: Uint8Array,
+  base: number,
   rules: readonly FastFollowUpRule[],
   truth: readonly TruthFn[],
   s: readonly unknown[],
   timing: Timing | undefined,
 ): void {
-  for (const rule of rules) {
-    if (rule.applies >= 0 && (truth[rule.applies] as TruthFn)(s) !== T) continue;
-    if (rule.overdue >= 0 && (truth[rule.overdue] as TruthFn)(s) === T) {
-      out.push({ id: rule.id, step: rule.step, status: 'overdue' });
-      continue;
-    }
-    if (rule.due >= 0 && (truth[rule.due] as TruthFn)(s) === T) {
-      out.push({ id: rule.id, step: rule.step, status: 'due' });
-      continue;
-    }
-    if (rule.at === undefined || timing?.daysInStep === undefined) continue;
-    const offset = dueOffset(rule, timing, timing.daysInStep);
-    const w = rule.windowDays;
-    const status = offset > w ? 'upcoming' : offset >= -w ? 'due' : 'overdue';
-    out.push({ id: rule.id, step: rule.step, status });
-  }
+  for (const rule of rules) out[base + rule.index] = code(rule, truth, s, timing);
+}
+
+function code(
+  rule: FastFollowUpRule,
+  truth: readonly TruthFn[],
+  s: readonly unknown[],
+  timing: Timing | undefined,
+): number {
+  if (rule.applies >= 0 && (truth[rule.applies] as TruthFn)(s) !== T) return 0;
+  if (rule.overdue >= 0 && (truth[rule.overdue] as TruthFn)(s) === T) return 3;
+  if (rule.due >= 0 && (truth[rule.due] as TruthFn)(s) === T) return 2;
+  if (rule.at === undefined || timing === undefined || Number.isNaN(timing.daysInStep)) return 0;
+  const offset = dueOffset(rule, timing, timing.daysInStep);
+  const w = rule.windowDays;
+  return offset > w ? 1 : offset >= -w ? 2 : 3;
 }

@@ -7,58 +7,14 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compilePathway, type CompiledPathway } from '../../engine/evaluate/compile';
-import { evaluate } from '../../engine/evaluate/evaluate';
-import { isPathwayError } from '../../engine/errors';
-import { compilePopulation, evaluateFast, type PopulationPathway } from '../../engine/fast/index';
+import { compilePathway } from '../../engine/evaluate/compile';
+import { compilePopulation, evaluateFast } from '../../engine/fast/index';
 import { loadRepository, versionsOf } from '../../engine/node/repository';
 import { chronicPainPatients } from '../../engine/synth/index';
+import { fastAnswer, referenceAnswer } from '../fixtures/fast-answers';
 
 const repo = await loadRepository(join(process.cwd(), 'pathways'));
 const COUNT = 2500;
-
-function errorText(error: unknown): string {
-  if (isPathwayError(error)) return `error ${JSON.stringify(error.toJSON())}`;
-  throw error;
-}
-
-async function reference(c: CompiledPathway, input: unknown, asOf: string): Promise<string> {
-  try {
-    const r = await evaluate(c, input, { asOf });
-    return JSON.stringify({
-      status: r.status,
-      stopReason: r.stopReason,
-      step: r.step.id,
-      path: r.path,
-      alerts: r.alerts.map((a) => a.id),
-      undecided: r.undecidedAlerts.map((a) => a.id),
-      missingFacts: r.missingFacts,
-      followUps: r.followUps.map((f) => [f.id, f.step, f.status]),
-      trace: r.trace,
-    });
-  } catch (error) {
-    return errorText(error);
-  }
-}
-
-function fast(c: PopulationPathway, input: unknown, asOf: string): string {
-  try {
-    const r = evaluateFast(c, input, asOf, { trace: true });
-    return JSON.stringify({
-      status: r.status,
-      stopReason: r.stopReason,
-      step: r.step,
-      path: r.path,
-      alerts: r.alerts,
-      undecided: r.undecidedAlerts,
-      missingFacts: r.missingFacts,
-      followUps: r.followUps.map((f) => [f.id, f.step, f.status]),
-      trace: r.trace,
-    });
-  } catch (error) {
-    return errorText(error);
-  }
-}
 
 describe('the population path', () => {
   for (const version of versionsOf(repo, 'chronic-pain')) {
@@ -72,8 +28,8 @@ describe('the population path', () => {
       let errors = 0;
       let settled = 0;
       for (const [i, { input, asOf }] of patients.entries()) {
-        const a = await reference(ref, input, asOf);
-        const b = fast(population, input, asOf);
+        const a = await referenceAnswer(ref, input, asOf);
+        const b = fastAnswer(() => evaluateFast(population, input, asOf, { trace: true }));
         if (a !== b) differences.push(`patient ${i}: ${JSON.stringify(input)}\n${a}\n${b}`);
         if (a.startsWith('error')) errors++;
         if (a.includes('"status":"settled"')) settled++;

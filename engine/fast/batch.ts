@@ -1,0 +1,185 @@
+/**
+ * A batch of loaded patients: each input checked (the generated loader, or the reference's
+ * validation when it declines) and its facts derived into two rows of slots — the patient's
+ * own context, and the context of a step entered during the walk (time in step 0). Rows are
+ * plain arrays of one fixed length, so the generated conditions read every patient the same
+ * way, whatever facts the input happened to carry. An input that `evaluate()` would reject
+ * keeps the very same error in its place instead of rows; loading never throws.
+ *
+ * Rows are reused when a batch is cleared and refilled, so a population run allocates them
+ * once per batch slot.
+ */
+import { PathwayError, isPathwayError } from '../errors';
+import { prepareInput, type PreparedInput } from '../evaluate/prepare';
+import type { PopulationPathway } from './compile';
+import { isoDay, packedDate } from './dates';
+import type { DeriveDates } from './derive';
+import { ownKeyCount, plainRecord } from './loader';
+import { loadReference } from './reference';
+
+/** How one patient's facts were loaded: by the fast loader, or through the reference. */
+type Loaded =
+  | { kind: 'fast'; dates: DeriveDates; asOf: string; stepId: string | undefined }
+  | { kind: 'reference'; prepared: PreparedInput; asOfDay: number };
+
+/** Tries the fast loader; undefined means "ask the reference". */
+function loadFast(
+  c: PopulationPathway,
+  input: unknown,
+  fallbackAsOf: string | undefined,
+  s: unknown[],
+): Loaded | undefined {
+  if (c.plan === undefined || !plainRecord(input)) return undefined;
+  const { facts, currentStep, version } = input;
+  const ownAsOf = input['asOf'];
+  if (ownAsOf !== undefined && typeof ownAsOf !== 'string') return undefined;
+  const asOf = ownAsOf ?? fallbackAsOf;
+  let keys = 1;
+  if (!plainRecord(facts)) return undefined;
+  const asOfPacked = packedDate(asOf);
+  if (asOfPacked < 0 || typeof asOf !== 'string') return undefined;
+  const asOfDay = isoDay(asOf);
+  if (ownAsOf !== undefined) keys++;
+  if (version !== undefined) {
+    if (version !== c.pathway.version) return undefined;
+    keys++;
+  }
+  let enteredPacked = -1;
+  let enteredDay = NaN;
+  let stepId: string | undefined;
+  if (currentStep !== undefined) {
+    if (!plainRecord(currentStep)) return undefined;
+    const { id, enteredAt } = currentStep;
+    if (typeof id !== 'string' || !c.stepIndex.has(id)) return undefined;
+    stepId = id;
+    let stepKeys = 1;
+    if (enteredAt !== undefined) {
+      enteredPacked = packedDate(enteredAt);
+      enteredDay = isoDay(enteredAt);
+      if (!(enteredDay <= asOfDay)) return undefined;
+      stepKeys++;
+    }
+    if (ownKeyCount(currentStep) !== stepKeys) return undefined;
+    keys++;
+  }
+  if (ownKeyCount(input) !== keys) return undefined;
+  s.fill(undefined);
+  if (!c.loader(facts, s, asOfDay)) return undefined;
+  const dates: DeriveDates = { asOfDay, asOfPacked, enteredPacked, enteredDay };
+  c.plan.medications(s, dates);
+  c.plan.scalarsFor(s, dates, false);
+  return { kind: 'fast', dates, asOf, stepId };
+}
+
+function load(
+  c: PopulationPathway,
+  input: unknown,
+  fallbackAsOf: string | undefined,
+  s: unknown[],
+): Loaded {
+  const fast = loadFast(c, input, fallbackAsOf, s);
+  if (fast !== undefined) return fast;
+  const prepared = prepareInput(c.pathway, input, fallbackAsOf);
+  loadReference(c.pathway, c.layout, prepared, false, s);
+  return { kind: 'reference', prepared, asOfDay: isoDay(prepared.asOf) };
+}
+
+/** Days in the start step: from its entry date, else from a days/weeks time-in-step fact. */
+function daysInStartStep(c: PopulationPathway, loaded: Loaded, s: readonly unknown[]): number {
+  if (loaded.kind === 'fast') {
+    if (loaded.dates.enteredPacked >= 0) return loaded.dates.asOfDay - loaded.dates.enteredDay;
+  } else {
+    const enteredAt = loaded.prepared.validated.currentStep?.enteredAt;
+    if (enteredAt !== undefined) return loaded.asOfDay - isoDay(enteredAt);
+  }
+  for (const { slot, days } of c.dayFacts) {
+    const value = s[slot];
+    if (typeof value === 'number') return Math.floor(value * days);
+  }
+  return NaN;
+}
+
+/** `error` as a typed error: a PathwayError as it is, anything else as INTERNAL. */
+export function internalError(c: PopulationPathway, error: unknown): PathwayError {
+  if (isPathwayError(error)) return error;
+  return new PathwayError(
+    'INTERNAL',
+    `internal error evaluating ${c.pathway.id} ${c.pathway.version}: ${error instanceof Error ? error.message : String(error)}`,
+    [],
+    c.pathway.id,
+  );
+}
+
+/** Loaded patients, ready for `evaluateBatch`. */
+export class PatientBatch {
+  /** How many patients are loaded. */
+  size = 0;
+  /** Per patient: slots in the patient's own context (empty for a rejected input). */
+  readonly rows: unknown[][] = [];
+  /** Per patient: slots in the context of a step entered during the walk. */
+  readonly walkRows: unknown[][] = [];
+  /** Per patient: the error `evaluate()` would throw, or undefined. */
+  readonly errors: (PathwayError | undefined)[] = [];
+  /** Per patient: the evaluation date. */
+  readonly asOf: string[] = [];
+  readonly asOfDay: Float64Array;
+  /** Per patient: index of the step the walk starts in. */
+  readonly startStep: Int16Array;
+  /** Per patient: days already spent in the start step; NaN when not known. */
+  readonly startDays: Float64Array;
+
+  constructor(
+    readonly compiled: PopulationPathway,
+    readonly capacity: number,
+  ) {
+    this.asOfDay = new Float64Array(capacity);
+    this.startStep = new Int16Array(capacity);
+    this.startDays = new Float64Array(capacity);
+  }
+
+  /** Forgets the loaded patients (rows are kept for reuse). */
+  clear(): void {
+    this.size = 0;
+  }
+
+  /**
+   * Loads one input (`{ currentStep?, facts, asOf?, version? }` as for `evaluate()`; `asOf`
+   * is used when the input has none) and returns its index. Never throws: a rejected input
+   * keeps its typed error. Throws only when the batch is full.
+   */
+  add(input: unknown, asOf?: string): number {
+    const i = this.size;
+    if (i >= this.capacity) throw new RangeError(`batch is full (${this.capacity} patients)`);
+    this.size++;
+    const c = this.compiled;
+    const row = (this.rows[i] ??= new Array<unknown>(c.layout.size).fill(undefined));
+    const walk = (this.walkRows[i] ??= new Array<unknown>(c.layout.size).fill(undefined));
+    try {
+      const loaded = load(c, input, asOf, row);
+      for (let k = 0; k < row.length; k++) walk[k] = row[k];
+      if (loaded.kind === 'fast') c.plan?.scalarsFor(walk, loaded.dates, true);
+      else loadReference(c.pathway, c.layout, loaded.prepared, true, walk);
+      const stepId =
+        loaded.kind === 'fast' ? loaded.stepId : loaded.prepared.validated.currentStep?.id;
+      this.startStep[i] = stepId === undefined ? c.entry : (c.stepIndex.get(stepId) ?? c.entry);
+      this.startDays[i] = daysInStartStep(c, loaded, row);
+      this.asOf[i] = loaded.kind === 'fast' ? loaded.asOf : loaded.prepared.asOf;
+      this.asOfDay[i] = loaded.kind === 'fast' ? loaded.dates.asOfDay : loaded.asOfDay;
+      this.errors[i] = undefined;
+    } catch (error) {
+      this.errors[i] = internalError(c, error);
+    }
+    return i;
+  }
+}
+
+/** Loads `inputs` into a new batch (each input's own `asOf`, else `asOf`). */
+export function loadBatch(
+  compiled: PopulationPathway,
+  inputs: readonly unknown[],
+  asOf?: string,
+): PatientBatch {
+  const batch = new PatientBatch(compiled, inputs.length);
+  for (const input of inputs) batch.add(input, asOf);
+  return batch;
+}

@@ -15,12 +15,22 @@
  *
  *   npm run bench                                 # 20 000 patients per set, 100 000 in the differential
  *   npm run bench -- --patients 100000 --differential 100000
+ *   npm run bench -- --only batch --differential 0   # only the batch paths, no differential
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compilePathway, type CompiledPathway } from '../engine/evaluate/compile';
 import { evaluate } from '../engine/evaluate/evaluate';
-import { compilePopulation, evaluateFast, type FastResult } from '../engine/fast/index';
+import {
+  BatchResults,
+  compilePopulation,
+  evaluateBatch,
+  evaluateFast,
+  loadBatch,
+  PatientBatch,
+  resultAt,
+  type FastResult,
+} from '../engine/fast/index';
 import { deriveFacts } from '../engine/facts/derive';
 import { validateInput } from '../engine/facts/validate';
 import { findVersion, loadRepository } from '../engine/node/repository';
@@ -36,6 +46,7 @@ const { values } = parseArgs({
     patients: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '3' },
     differential: { type: 'string', default: '100000' },
+    only: { type: 'string', default: '' },
   },
 });
 const count = Number(values.patients);
@@ -76,6 +87,36 @@ function derivedOf(list: readonly Input[]): Record<string, unknown>[] {
   });
 }
 const derived = derivedOf(adversarial);
+// Batches for the population path: loaded once (the loading is timed separately below).
+const loadedAdversarial = new PatientBatch(population, adversarial.length);
+for (const { input, asOf } of adversarial) loadedAdversarial.add(input, asOf);
+const loadedPeople = loadBatch(
+  population,
+  people.map((p) => p.input),
+  AS_OF,
+);
+const scratch = new PatientBatch(population, count);
+const columns = new BatchResults(population, count);
+
+/** Runs `n` patients through `loaded` (whole batches, then part of one) with `evaluateBatch`. */
+function evaluateLoaded(loaded: PatientBatch, n: number, trace: boolean): void {
+  for (let done = 0; done < n; done += loaded.size) {
+    evaluateBatch(loaded, columns, { trace });
+    sample();
+  }
+}
+/** Loads `n` patients of `list` into the scratch batch, a batch at a time; then evaluates each batch when asked. */
+function loadList(list: readonly Input[], n: number, evaluate: boolean): void {
+  for (let done = 0; done < n;) {
+    scratch.clear();
+    for (let j = 0; j < scratch.capacity && done < n; j++, done++) {
+      const p = at(list, done);
+      scratch.add(p.input, p.asOf);
+    }
+    if (evaluate) evaluateBatch(scratch, columns);
+    sample();
+  }
+}
 const peopleDerived = derivedOf(people);
 
 let peak = 0;
@@ -91,11 +132,13 @@ interface Case {
   run?: (i: number) => Promise<unknown>;
   /** Runs a whole batch itself (for many in flight). */
   batch?: (n: number) => Promise<void>;
+  /** Runs `n` patients itself, synchronously (batches of the population path). */
+  block?: (n: number) => void;
 }
 
 const at = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 const slow = Math.min(count, 5000);
-const cases: Case[] = [
+const allCases: Case[] = [
   {
     name: 'evaluate(), json-rules-engine, with trace',
     set: 'adversarial',
@@ -191,16 +234,83 @@ const cases: Case[] = [
     sync: (i) => evaluateFast(population, at(people, i).input, AS_OF, { trace: true }),
   },
   {
-    name: 'hand-written function (ceiling)',
+    name: 'batch: load (check input, derive facts)',
+    set: 'adversarial',
+    n: count * 2,
+    block: (n) => loadList(adversarial, n, false),
+  },
+  {
+    name: 'batch: evaluate loaded patients, without trace',
+    set: 'adversarial',
+    n: count * 20,
+    block: (n) => evaluateLoaded(loadedAdversarial, n, false),
+  },
+  {
+    name: 'batch: evaluate loaded patients, trace recorded',
+    set: 'adversarial',
+    n: count * 10,
+    block: (n) => evaluateLoaded(loadedAdversarial, n, true),
+  },
+  {
+    name: 'batch: load (check input, derive facts)',
+    set: 'population',
+    n: count * 2,
+    block: (n) => loadList(people, n, false),
+  },
+  {
+    name: 'batch: evaluate loaded patients, without trace',
+    set: 'population',
+    n: count * 20,
+    block: (n) => evaluateLoaded(loadedPeople, n, false),
+  },
+  {
+    name: 'batch: evaluate loaded patients, trace recorded',
+    set: 'population',
+    n: count * 10,
+    block: (n) => evaluateLoaded(loadedPeople, n, true),
+  },
+  {
+    name: 'batch: load and evaluate, without trace',
+    set: 'population',
+    n: count * 2,
+    block: (n) => loadList(people, n, true),
+  },
+  {
+    name: 'batch: recorded trace read back as objects (resultAt)',
+    set: 'population',
+    n: count,
+    block: (n) => {
+      evaluateBatch(loadedPeople, columns, { trace: true });
+      for (let i = 0; i < n; i++) {
+        try {
+          resultAt(loadedPeople, columns, i % loadedPeople.size);
+        } catch {
+          // A rejected patient's error: nothing to read back.
+        }
+      }
+      sample();
+    },
+  },
+  {
+    name: 'hand-written function of the pathway',
     set: 'population',
     n: count * 5,
     sync: (i) => handwritten(at(people, i).input as never, AS_OF),
   },
 ];
 
+// `--only batch` times only the paths whose name contains "batch" (plus the baseline).
+const cases = allCases.filter(
+  (c) =>
+    values.only === '' ||
+    c.name.includes(values.only) ||
+    c.name === 'evaluate(), json-rules-engine, with trace',
+);
+
 async function timeIt(c: Case, n: number): Promise<number> {
   const start = process.hrtime.bigint();
   if (c.batch !== undefined) await c.batch(n);
+  else if (c.block !== undefined) c.block(n);
   else if (c.sync !== undefined) {
     const run = c.sync;
     for (let i = 0; i < n; i++) {
@@ -217,10 +327,12 @@ async function timeIt(c: Case, n: number): Promise<number> {
 }
 
 const key = (c: Case): string => `${c.set}: ${c.name}`;
-for (const c of cases) await timeIt(c, Math.min(c.n, 2000));
 const totals = new Map<string, { seconds: number; n: number; peak: number }>();
 for (let r = 0; r < rounds; r++) {
   for (const c of cases) {
+    // Warm each path right before timing it: while the others run, V8 may flush the bytecode
+    // of code idle for several garbage collections, and re-warming would land in the timing.
+    await timeIt(c, Math.min(c.n, 2000));
     peak = 0;
     sample();
     const seconds = await timeIt(c, c.n);
@@ -314,16 +426,29 @@ async function answers(i: number): Promise<[string, string, string]> {
   }
   return [ref.json === comp.json ? 'same' : 'different', ref.fast ?? '', fast];
 }
+// The same patients as one batch, traces recorded: the columns read back per patient.
+const diffBatch = new PatientBatch(population, diffCount);
+for (const p of diffPatients) diffBatch.add(p.input, p.asOf);
+const diffColumns = evaluateBatch(diffBatch, undefined, { trace: true });
+const batchAnswer = (i: number): string => {
+  try {
+    return project(resultAt(diffBatch, diffColumns, i));
+  } catch (error) {
+    return `error ${JSON.stringify((error as { toJSON?: () => unknown }).toJSON?.() ?? String(error))}`;
+  }
+};
 let compiledDifferences = 0;
 let fastDifferences = 0;
+let batchDifferences = 0;
 let invalid = 0;
 for (let i = 0; i < diffCount; i++) {
   const [compiledSame, ref, fast] = await answers(i);
   if (compiledSame !== 'same') compiledDifferences++;
   if (ref !== fast) fastDifferences++;
+  if (ref !== batchAnswer(i)) batchDifferences++;
   if (ref.startsWith('error')) invalid++;
 }
 console.log(
-  `differential: ${diffCount.toLocaleString('en')} generated patients (${invalid.toLocaleString('en')} invalid): ${compiledDifferences} differences json-rules-engine vs compiled, ${fastDifferences} json-rules-engine vs population path`,
+  `differential: ${diffCount.toLocaleString('en')} generated patients (${invalid.toLocaleString('en')} invalid): ${compiledDifferences} differences json-rules-engine vs compiled, ${fastDifferences} json-rules-engine vs population path one by one, ${batchDifferences} json-rules-engine vs population path as one batch`,
 );
-process.exitCode = compiledDifferences === 0 && fastDifferences === 0 ? 0 : 1;
+process.exitCode = compiledDifferences + fastDifferences + batchDifferences === 0 ? 0 : 1;

@@ -3,8 +3,11 @@
  * the same function runs in worker threads and in the main thread, and gives the same counts.
  */
 import { formatIssue, isPathwayError } from '../errors';
-import { evaluateFast } from '../fast/evaluate';
+import { PatientBatch } from '../fast/batch';
+import { evaluateBatch } from '../fast/batch-evaluate';
+import { BatchResults } from '../fast/batch-results';
 import type { PopulationPathway } from '../fast/compile';
+import { resultAt } from '../fast/result-view';
 import { countBadLine, countResult, emptyCounts, type CohortCounts } from './counts';
 import { csvRecord, type CsvMapping } from './csv';
 
@@ -40,9 +43,57 @@ function problem(error: unknown): string {
   return `not readable: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** Patients per batch: large enough to amortise a batch, small enough to stay in cache. */
+const BATCH = 2048;
+
+/** A batch being filled, with the group and line number of each patient in it. */
+interface Pending {
+  batch: PatientBatch;
+  results: BatchResults;
+  groups: string[];
+  lines: number[];
+}
+
+/** One reusable batch per compiled pathway and thread (chunks are processed synchronously). */
+const pendingBatches = new WeakMap<PopulationPathway, Pending>();
+
+function pendingFor(compiled: PopulationPathway): Pending {
+  let pending = pendingBatches.get(compiled);
+  if (pending === undefined) {
+    pending = {
+      batch: new PatientBatch(compiled, BATCH),
+      results: new BatchResults(compiled, BATCH),
+      groups: [],
+      lines: [],
+    };
+    pendingBatches.set(compiled, pending);
+  }
+  return pending;
+}
+
+/** Evaluates the patients waiting in `pending`, counts them, and empties it. */
+function flush(pending: Pending, counts: CohortCounts, settings: CohortSettings): void {
+  const { batch, results, groups, lines } = pending;
+  evaluateBatch(batch, results);
+  for (let i = 0; i < batch.size; i++) {
+    try {
+      countResult(counts, groups[i] as string, resultAt(batch, results, i));
+    } catch (error) {
+      countBadLine(
+        counts,
+        { line: lines[i] as number, message: problem(error) },
+        settings.badLineLimit,
+      );
+    }
+  }
+  batch.clear();
+  groups.length = 0;
+  lines.length = 0;
+}
+
 /**
- * Evaluates the lines of `text`, the first of which is line `firstLine` of the file. Blank
- * lines are skipped; a line that cannot be read or evaluated is counted as bad.
+ * Evaluates the lines of `text`, the first of which is line `firstLine` of the file, a batch
+ * at a time. Blank lines are skipped; a line that cannot be read or evaluated is counted as bad.
  */
 export function processChunk(
   compiled: PopulationPathway,
@@ -53,6 +104,10 @@ export function processChunk(
 ): CohortCounts {
   const counts = emptyCounts();
   const { by, asOf } = settings;
+  const pending = pendingFor(compiled);
+  pending.batch.clear();
+  pending.groups.length = 0;
+  pending.lines.length = 0;
   let start = 0;
   for (let line = firstLine; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
@@ -62,20 +117,26 @@ export function processChunk(
     const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (content.trim() === '') continue;
     counts.lines++;
+    let record: Record<string, unknown>;
     try {
-      const record = lineObject(content, mapping);
-      let group = ALL;
-      if (by !== undefined) {
-        const value = record[by];
-        group = typeof value === 'string' && value !== '' ? value : NO_GROUP;
-      }
-      const input: Record<string, unknown> = {};
-      for (const key in record)
-        if (key !== 'id' && key !== 'healthCentre' && key !== by) input[key] = record[key];
-      countResult(counts, group, evaluateFast(compiled, input, asOf));
+      record = lineObject(content, mapping);
     } catch (error) {
       countBadLine(counts, { line, message: problem(error) }, settings.badLineLimit);
+      continue;
     }
+    let group = ALL;
+    if (by !== undefined) {
+      const value = record[by];
+      group = typeof value === 'string' && value !== '' ? value : NO_GROUP;
+    }
+    const input: Record<string, unknown> = {};
+    for (const key in record)
+      if (key !== 'id' && key !== 'healthCentre' && key !== by) input[key] = record[key];
+    pending.batch.add(input, asOf);
+    pending.groups.push(group);
+    pending.lines.push(line);
+    if (pending.batch.size === pending.batch.capacity) flush(pending, counts, settings);
   }
+  flush(pending, counts, settings);
   return counts;
 }

@@ -23,7 +23,7 @@ import { fastAnswer, referenceAnswer } from '../fixtures/fast-answers';
 
 const AS_OF = '2026-11-23';
 const repo = await loadRepository(join(process.cwd(), 'pathways'));
-const { pathway } = findVersion(repo, 'chronic-pain', { version: '1.1.0' });
+const { pathway } = findVersion(repo, 'chronic-pain', { version: '1.1.0', asOf: AS_OF });
 const population = compilePopulation(pathway);
 
 describe('a batch of patients', () => {
@@ -93,7 +93,7 @@ describe('a batch of patients', () => {
       /results hold 0 patients, the batch has 1/,
     );
     const other = compilePopulation(
-      findVersion(repo, 'chronic-pain', { version: '1.0.0' }).pathway,
+      findVersion(repo, 'chronic-pain', { version: '1.0.0', asOf: AS_OF }).pathway,
     );
     expect(() => evaluateBatch(batch, new BatchResults(other, 1))).toThrow(
       /another compiled pathway/,

@@ -1,6 +1,7 @@
 /**
- * Evaluating one chunk of a cohort file: lines in, counts out. Pure (no files, no threads), so
- * the same function runs in worker threads and in the main thread, and gives the same counts.
+ * Evaluating one chunk of a cohort file: lines in, counts out, a batch of patients at a time
+ * on the population path. No files and no threads (only a reusable batch per thread), so the
+ * same function runs in worker threads and in the main thread, and gives the same counts.
  */
 import { formatIssue, isPathwayError } from '../errors';
 import { PatientBatch } from '../fast/batch';

@@ -1,5 +1,6 @@
 /**
- * The audit log in SQLite (better-sqlite3): one row per evaluation served, in WAL mode so
+ * The audit log in SQLite (better-sqlite3): one row per evaluation served (and, for CDS
+ * Hooks, the cards sent and the feedback on them; see `audit-feedback.ts`), in WAL mode so
  * that readers never block the writer. The schema is created on open; statements are
  * prepared once. Input and alerts are stored as JSON text.
  *
@@ -8,13 +9,25 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AuditChannel, AuditEntry, AuditFilter, AuditLog, AuditRecord } from './context';
+import { FEEDBACK_SCHEMA, FeedbackStore } from './audit-feedback';
+import type {
+  AuditChannel,
+  AuditEntry,
+  AuditFilter,
+  AuditLog,
+  AuditRecord,
+  CardFeedback,
+  FeedbackFilter,
+  FeedbackRecord,
+  IssuedCard,
+} from './context';
 
 /** Default and largest page size of {@link AuditLog.query}. */
 export const AUDIT_DEFAULT_LIMIT = 100;
 export const AUDIT_MAX_LIMIT = 1000;
 
-const SCHEMA_VERSION = 1;
+// 2 added the CDS Hooks card and feedback tables (created on open of a version 1 file).
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS audit (
@@ -95,6 +108,7 @@ export class SqliteAuditLog implements AuditLog {
   private readonly insert: Database.Statement;
   private readonly byId: Database.Statement;
   private readonly queries = new Map<string, Database.Statement>();
+  private readonly cards: FeedbackStore;
   private closed = false;
 
   constructor(
@@ -116,7 +130,7 @@ export class SqliteAuditLog implements AuditLog {
         throw new Error(
           `${file} has audit schema version ${version}; this service knows ${SCHEMA_VERSION}`,
         );
-      this.db.exec(SCHEMA);
+      this.db.exec(SCHEMA + FEEDBACK_SCHEMA);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
     this.insert = this.db.prepare(
@@ -124,6 +138,29 @@ export class SqliteAuditLog implements AuditLog {
        VALUES (@time, @channel, @pathwayId, @version, @contentHash, @asOf, @language, @input, @status, @step, @alerts, @errorCode)`,
     );
     this.byId = this.db.prepare('SELECT * FROM audit WHERE id = ?');
+    this.cards = new FeedbackStore(this.db);
+  }
+
+  /** Remembers the cards sent for the evaluation recorded as `auditId`. */
+  recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): void {
+    this.cards.recordCards(auditId, serviceId, cards);
+  }
+
+  /** Stores feedback on cards this service sent: all entries, or none (see the interface). */
+  recordFeedback(
+    serviceId: string,
+    received: string,
+    entries: readonly CardFeedback[],
+  ): { unknownCards: string[] } {
+    return this.cards.recordFeedback(serviceId, received, entries);
+  }
+
+  /** Feedback entries, oldest first, at most `limit` (default 100, max 1000). */
+  feedback(filter: FeedbackFilter): FeedbackRecord[] {
+    return this.cards.feedback(
+      filter,
+      Math.min(Math.max(1, filter.limit ?? AUDIT_DEFAULT_LIMIT), AUDIT_MAX_LIMIT),
+    );
   }
 
   /** Stores one entry and returns its id. */

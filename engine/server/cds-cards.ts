@@ -9,6 +9,7 @@ import type { Language, Pathway } from '../model/types';
 import { pickText } from '../model/texts';
 import type { UnpackedPrefetch } from './cds-prefetch';
 import type { CdsCard } from './cds-schema';
+import type { IssuedCard } from './context';
 import { cardTexts, clip } from './cds-texts';
 
 /** Topic codes of the cards, in the project's local code system. */
@@ -88,26 +89,29 @@ function stepCard(input: CardInput): CdsCard {
   };
 }
 
+/** Fired alerts, critical first (a stable sort keeps the engine's order within a severity). */
+function sortedAlerts(result: EvaluationResult): EvaluationResult['alerts'] {
+  return [...result.alerts].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
 function alertCards(input: CardInput): CdsCard[] {
   const { result, pathway, language } = input;
-  return [...result.alerts]
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-    .map((alert) => {
-      const declared = pathway.alerts.find((a) => a.id === alert.id);
-      const title = declared?.title === undefined ? undefined : pickText(declared.title, language);
-      const summary = clip(alert.message);
-      const detail =
-        summary === alert.message
-          ? alert.message
-          : `${title === undefined ? '' : `**${title}**\n\n`}${alert.message}`;
-      return {
-        uuid: input.uuid(),
-        summary,
-        detail: `${detail}\n\n(\`${alert.id}\`)`,
-        indicator: alert.severity,
-        source: source(input, 'alert', 'Pathway alert'),
-      };
-    });
+  return sortedAlerts(result).map((alert) => {
+    const declared = pathway.alerts.find((a) => a.id === alert.id);
+    const title = declared?.title === undefined ? undefined : pickText(declared.title, language);
+    const summary = clip(alert.message);
+    const detail =
+      summary === alert.message
+        ? alert.message
+        : `${title === undefined ? '' : `**${title}**\n\n`}${alert.message}`;
+    return {
+      uuid: input.uuid(),
+      summary,
+      detail: `${detail}\n\n(\`${alert.id}\`)`,
+      indicator: alert.severity,
+      source: source(input, 'alert', 'Pathway alert'),
+    };
+  });
 }
 
 function dataCard(input: CardInput): CdsCard | undefined {
@@ -169,8 +173,26 @@ function dataCard(input: CardInput): CdsCard | undefined {
   };
 }
 
+/** A card with what it is about, as remembered for feedback. */
+export interface TopicCard {
+  card: CdsCard;
+  topic: IssuedCard['topic'];
+  /** The step id (step card) or alert id (alert card); null for the data card. */
+  subject: string | null;
+}
+
 /** All cards of one evaluation, in order: step, alerts (critical first), data. */
-export function buildCards(input: CardInput): CdsCard[] {
+export function buildCards(input: CardInput): TopicCard[] {
   const data = dataCard(input);
-  return [stepCard(input), ...alertCards(input), ...(data === undefined ? [] : [data])];
+  const alerts = alertCards(input);
+  const sorted = sortedAlerts(input.result);
+  return [
+    { card: stepCard(input), topic: 'step', subject: input.result.step.id },
+    ...alerts.map((card, i) => ({
+      card,
+      topic: 'alert' as const,
+      subject: sorted[i]?.id ?? null,
+    })),
+    ...(data === undefined ? [] : [{ card: data, topic: 'missing-data' as const, subject: null }]),
+  ];
 }

@@ -2,7 +2,8 @@
  * CDS Hooks 2.0: `GET /cds-services` (discovery) and `POST /cds-services/:id`, one
  * `patient-view` service per pathway. The prefetch (FHIR R4) is mapped to facts through the
  * pathway's fact dictionary, evaluated with the version in effect today, recorded in the
- * audit log (channel `cds-hooks`) and answered with cards.
+ * audit log (channel `cds-hooks`) and answered with cards; the cards are remembered for
+ * feedback (`POST /cds-services/:id/feedback`, see `cds-feedback.ts`).
  *
  * A request without the `patient` prefetch answers 412 Precondition Failed (the service
  * does not query the FHIR server itself). Other keys may be missing: the evaluation goes
@@ -26,31 +27,11 @@ import {
 } from './cds-services';
 import { requestLanguage } from './cds-texts';
 import type { ServiceContext } from './context';
+import { registerCdsFeedback } from './cds-feedback';
+import { fail, issuesOf } from './cds-http';
 
 /** Largest request body accepted by the service endpoint (a prefetch can be large). */
 export const CDS_BODY_LIMIT = 10 * 1024 * 1024;
-
-/** Stable codes of CDS Hooks error answers. */
-export type CdsErrorCode =
-  'BAD_REQUEST' | 'NOT_FOUND' | 'PRECONDITION_FAILED' | 'EVALUATION_FAILED';
-
-interface Issue {
-  code: string;
-  message: string;
-  path?: string;
-}
-
-function fail(
-  reply: FastifyReply,
-  status: number,
-  code: CdsErrorCode,
-  message: string,
-  issues: Issue[] = [],
-): FastifyReply {
-  return reply
-    .code(status)
-    .send({ error: { code, message, issues: issues.length > 0 ? issues : [{ code, message }] } });
-}
 
 function headerOf(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -80,12 +61,7 @@ async function serve(
 
   const parsed = cdsRequestSchema.safeParse(request.body);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      code: 'BAD_REQUEST',
-      message: i.message,
-      path: i.path.map(String).join('.'),
-    }));
-    return fail(reply, 400, 'BAD_REQUEST', 'not a CDS Hooks request', issues);
+    return fail(reply, 400, 'BAD_REQUEST', 'not a CDS Hooks request', issuesOf(parsed.error));
   }
   const body = parsed.data;
   if (body.hook !== CDS_HOOK) {
@@ -99,17 +75,12 @@ async function serve(
   }
   const context = patientViewContextSchema.safeParse(body.context);
   if (!context.success) {
-    const issues = context.error.issues.map((i) => ({
-      code: 'BAD_REQUEST',
-      message: i.message,
-      path: ['context', ...i.path.map(String)].join('.'),
-    }));
     return fail(
       reply,
       400,
       'BAD_REQUEST',
       'the patient-view context needs userId and patientId',
-      issues,
+      issuesOf(context.error, ['context']),
     );
   }
   const { patientId } = context.data;
@@ -161,22 +132,29 @@ async function serve(
   };
   try {
     const result = await evaluate(ctx.compiled(loaded), input, { language, trace: false });
-    ctx.audit.record({
+    const auditId = ctx.audit.record({
       ...entry,
       status: result.status,
       step: result.step.id,
       alerts: result.alerts.map((a) => a.id),
     });
-    return {
-      cards: buildCards({
-        pathway,
-        result,
-        mapping,
-        prefetch: unpacked,
-        language,
-        uuid: randomUUID,
-      }),
-    };
+    const cards = buildCards({
+      pathway,
+      result,
+      mapping,
+      prefetch: unpacked,
+      language,
+      uuid: randomUUID,
+    });
+    // Remembered so that feedback on a card can be read with its alert and pathway version.
+    ctx.audit.recordCards(
+      auditId,
+      request.params.id,
+      cards.flatMap(({ card, topic, subject }) =>
+        card.uuid === undefined ? [] : [{ uuid: card.uuid, topic, subject }],
+      ),
+    );
+    return { cards: cards.map((c) => c.card) };
   } catch (error) {
     const code = isPathwayError(error) ? error.code : 'INTERNAL';
     ctx.audit.record({ ...entry, status: 'error', step: null, alerts: [], errorCode: code });
@@ -185,8 +163,9 @@ async function serve(
   }
 }
 
-/** Registers the CDS Hooks discovery and service endpoints on `app`. */
+/** Registers the CDS Hooks discovery, service and feedback endpoints on `app`. */
 export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): void {
+  registerCdsFeedback(app, ctx);
   app.get('/cds-services', async () => ({
     services: servicesOf(await ctx.repository(), ctx.today()),
   }));

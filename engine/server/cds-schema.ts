@@ -116,3 +116,32 @@ export type CdsDiscovery = z.infer<typeof cdsDiscoverySchema>;
 export type CdsRequest = z.infer<typeof cdsRequestSchema>;
 export type CdsCard = z.infer<typeof cdsCardSchema>;
 export type CdsResponse = z.infer<typeof cdsResponseSchema>;
+
+/** One feedback entry (`POST /cds-services/{id}/feedback`). */
+export const cdsFeedbackEntrySchema = z
+  .object({
+    card: z.uuid(),
+    outcome: z.enum(['accepted', 'overridden']),
+    acceptedSuggestions: z.array(z.object({ id: z.string().min(1) })).optional(),
+    overrideReason: z
+      .object({
+        reason: cdsCodingSchema.optional(),
+        userComment: z.string().max(10_000).optional(),
+      })
+      .optional(),
+    outcomeTimestamp: z.iso.datetime({ offset: true }),
+  })
+  // The specification's rules: reasons only for an override, suggestions only when accepted.
+  .refine((f) => f.outcome === 'overridden' || f.overrideReason === undefined, {
+    message: 'overrideReason is only for outcome "overridden"',
+    path: ['overrideReason'],
+  })
+  .refine((f) => f.outcome === 'accepted' || f.acceptedSuggestions === undefined, {
+    message: 'acceptedSuggestions is only for outcome "accepted"',
+    path: ['acceptedSuggestions'],
+  });
+
+/** The feedback request body. */
+export const cdsFeedbackSchema = z.object({
+  feedback: z.array(cdsFeedbackEntrySchema).min(1).max(1000),
+});

@@ -46,8 +46,61 @@ export interface AuditFilter {
   afterId?: number;
 }
 
+/** A card the CDS service sent, remembered so that feedback on it can be read in context. */
+export interface IssuedCard {
+  uuid: string;
+  topic: 'step' | 'alert' | 'missing-data';
+  /** The step id (step card) or alert id (alert card); null for the data card. */
+  subject: string | null;
+}
+
+/** One CDS Hooks 2.0 feedback entry: what the user did with a card. */
+export interface CardFeedback {
+  card: string;
+  outcome: 'accepted' | 'overridden';
+  outcomeTimestamp: string;
+  acceptedSuggestions?: { id: string }[];
+  overrideReason?: {
+    reason?: { code: string; system?: string; display?: string };
+    userComment?: string;
+  };
+}
+
+/** A stored feedback entry with the card and evaluation it is about. */
+export interface FeedbackRecord extends CardFeedback {
+  id: number;
+  received: string;
+  serviceId: string;
+  auditId: number;
+  pathwayId: string;
+  version: string;
+  topic: IssuedCard['topic'];
+  subject: string | null;
+}
+
+export interface FeedbackFilter {
+  pathwayId?: string;
+  version?: string;
+  outcome?: CardFeedback['outcome'];
+  limit?: number;
+  afterId?: number;
+}
+
 /** The audit log (SQLite by default). */
 export interface AuditLog {
+  /** Remembers the cards sent for the evaluation recorded as `auditId`. */
+  recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): void;
+  /**
+   * Stores feedback, all entries or none: when a card was not sent by `serviceId`, nothing is
+   * stored and the unknown card ids are returned.
+   */
+  recordFeedback(
+    serviceId: string,
+    received: string,
+    entries: readonly CardFeedback[],
+  ): { unknownCards: string[] };
+  /** Feedback entries matching every given filter, oldest first. */
+  feedback(filter: FeedbackFilter): FeedbackRecord[];
   record(entry: AuditEntry): number;
   query(filter: AuditFilter): AuditRecord[];
   get(id: number): AuditRecord | undefined;

@@ -9,6 +9,8 @@ import {
   auditParamsSchema,
   auditQuerySchema,
   auditRecordSchema,
+  feedbackListResponseSchema,
+  feedbackQuerySchema,
   batchLineSchema,
   errorBodySchema,
   evaluateBodySchema,
@@ -236,6 +238,18 @@ export const API_ROUTES: RouteDoc[] = [
     query: auditQuerySchema,
     responses: {
       200: { description: 'records', name: 'AuditList', schema: auditListResponseSchema },
+      ...errors(400, 403),
+    },
+    guarded: true,
+  },
+  {
+    method: 'get',
+    path: '/api/audit/feedback',
+    summary:
+      "CDS Hooks feedback on the cards sent (accepted or overridden, with reason), with the card's alert or step and pathway version",
+    query: feedbackQuerySchema,
+    responses: {
+      200: { description: 'feedback', name: 'FeedbackList', schema: feedbackListResponseSchema },
       ...errors(400, 403),
     },
     guarded: true,

@@ -119,6 +119,15 @@ export const auditQuerySchema = z.strictObject({
   afterId: z.coerce.number().int().min(0).optional(),
 });
 
+/** `GET /api/audit/feedback`. */
+export const feedbackQuerySchema = z.strictObject({
+  pathway: pathwayIdSchema.optional(),
+  version: versionSchema.optional(),
+  outcome: z.enum(['accepted', 'overridden']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  afterId: z.coerce.number().int().min(0).optional(),
+});
+
 /** `GET /api/audit/:id`. */
 export const auditParamsSchema = z.strictObject({ id: z.coerce.number().int().min(1) });
 
@@ -290,6 +299,34 @@ export const auditRecordSchema = z.object({
 
 export const auditListResponseSchema = z.object({
   records: z.array(auditRecordSchema),
+  nextAfterId: z.number().int().nullable(),
+});
+
+export const feedbackRecordSchema = z.object({
+  id: z.number().int(),
+  received: z.string(),
+  serviceId: z.string(),
+  card: z.string(),
+  outcome: z.enum(['accepted', 'overridden']),
+  outcomeTimestamp: z.string(),
+  acceptedSuggestions: z.array(z.object({ id: z.string() })).optional(),
+  overrideReason: z
+    .object({
+      reason: z
+        .object({ code: z.string(), system: z.string().optional(), display: z.string().optional() })
+        .optional(),
+      userComment: z.string().optional(),
+    })
+    .optional(),
+  auditId: z.number().int(),
+  pathwayId: z.string(),
+  version: z.string(),
+  topic: z.enum(['step', 'alert', 'missing-data']),
+  subject: z.string().nullable(),
+});
+
+export const feedbackListResponseSchema = z.object({
+  feedback: z.array(feedbackRecordSchema),
   nextAfterId: z.number().int().nullable(),
 });
 

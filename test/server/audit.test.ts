@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
@@ -123,6 +124,55 @@ describe('the audit log', () => {
       ]);
     } finally {
       await second.app.close();
+    }
+  });
+
+  it('upgrades an audit file from before CDS feedback in place, keeping its records', async () => {
+    const file = join(await tempDir(), 'audit.sqlite');
+    const entry = {
+      time: '2026-11-23T10:00:00.000Z',
+      channel: 'cds-hooks' as const,
+      pathwayId: 'chronic-pain',
+      version: '1.1.0',
+      contentHash: 'sha256:0',
+      asOf: TODAY,
+      language: 'en',
+      input: { facts: {} },
+      status: 'settled' as const,
+      step: 'intake-assessment',
+      alerts: [],
+    };
+    const old = openAuditLog(file);
+    old.record(entry);
+    old.close();
+    // Turn it back into a version 1 file: no card or feedback tables.
+    const raw = new Database(file);
+    raw.exec('DROP TABLE cds_feedback; DROP TABLE cds_cards; PRAGMA user_version = 1;');
+    raw.close();
+
+    const log = openAuditLog(file);
+    try {
+      expect(log.query({}).map((r) => r.step)).toEqual(['intake-assessment']);
+      log.recordCards(1, 'chronic-pain-pathway', [
+        {
+          uuid: '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10',
+          topic: 'step',
+          subject: 'intake-assessment',
+        },
+      ]);
+      const stored = log.recordFeedback('chronic-pain-pathway', entry.time, [
+        {
+          card: '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10',
+          outcome: 'accepted',
+          outcomeTimestamp: entry.time,
+        },
+      ]);
+      expect(stored.unknownCards).toEqual([]);
+      expect(log.feedback({}).map((f) => [f.auditId, f.subject])).toEqual([
+        [1, 'intake-assessment'],
+      ]);
+    } finally {
+      log.close();
     }
   });
 

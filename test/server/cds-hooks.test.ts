@@ -11,12 +11,8 @@ import {
   type CdsCard,
   type CdsResponse,
 } from '../../engine/server/cds-schema';
-import type {
-  AuditEntry,
-  AuditLog,
-  AuditRecord,
-  ServiceContext,
-} from '../../engine/server/context';
+import { SqliteAuditLog } from '../../engine/server/audit';
+import type { AuditRecord, ServiceContext } from '../../engine/server/context';
 import {
   FIXTURE_AS_OF,
   loadPrefetch,
@@ -24,21 +20,14 @@ import {
   type Prefetch,
 } from '../fixtures/fhir/load';
 
-/** An in-memory audit log. */
-class MemoryAudit implements AuditLog {
-  readonly records: AuditRecord[] = [];
-  record(entry: AuditEntry): number {
-    const id = this.records.length + 1;
-    this.records.push({ ...entry, id });
-    return id;
+/** The SQLite audit log in memory, with its records at hand. */
+class MemoryAudit extends SqliteAuditLog {
+  constructor() {
+    super(':memory:');
   }
-  query(): AuditRecord[] {
-    return [...this.records];
+  get records(): AuditRecord[] {
+    return this.query({ limit: 1000 });
   }
-  get(id: number): AuditRecord | undefined {
-    return this.records.find((r) => r.id === id);
-  }
-  close(): void {}
 }
 
 const apps: FastifyInstance[] = [];

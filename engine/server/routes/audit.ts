@@ -1,6 +1,7 @@
 /**
- * The audit log over HTTP: `GET /api/audit` with filters and paging (`afterId`), and
- * `GET /api/audit/:id`. The log holds patient facts, so reading it needs the same rights
+ * The audit log over HTTP: `GET /api/audit` with filters and paging (`afterId`),
+ * `GET /api/audit/:id`, and `GET /api/audit/feedback` (CDS Hooks feedback on the cards sent,
+ * with each card's alert or step and pathway version). The log holds patient facts, so reading it needs the same rights
  * as writing (a loopback client, or the write token).
  */
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +13,8 @@ import {
   auditParamsSchema,
   auditQuerySchema,
   auditRecordSchema,
+  feedbackListResponseSchema,
+  feedbackQuerySchema,
 } from '../schemas';
 import { AUDIT_DEFAULT_LIMIT } from '../audit';
 
@@ -38,6 +41,24 @@ export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps): void
     return answer(deps, auditListResponseSchema, {
       records,
       nextAfterId: records.length === limit && last !== undefined ? last.id : null,
+    });
+  });
+
+  app.get('/api/audit/feedback', async (request) => {
+    requireWriteAccess(request, deps.writeToken, 'read the audit log');
+    const q = queryOf(feedbackQuerySchema, request);
+    const limit = q.limit ?? AUDIT_DEFAULT_LIMIT;
+    const feedback = audit.feedback({
+      ...(q.pathway === undefined ? {} : { pathwayId: q.pathway }),
+      ...(q.version === undefined ? {} : { version: q.version }),
+      ...(q.outcome === undefined ? {} : { outcome: q.outcome }),
+      ...(q.afterId === undefined ? {} : { afterId: q.afterId }),
+      limit,
+    });
+    const last = feedback[feedback.length - 1];
+    return answer(deps, feedbackListResponseSchema, {
+      feedback,
+      nextAfterId: feedback.length === limit && last !== undefined ? last.id : null,
     });
   });
 

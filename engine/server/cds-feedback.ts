@@ -1,0 +1,97 @@
+/**
+ * CDS Hooks 2.0 feedback: `POST /cds-services/:id/feedback` takes what users did with the
+ * cards this service sent (accepted, or overridden with a reason) and stores it with the
+ * card's alert or step and the evaluation that produced it. Feedback on a card this service
+ * never sent is refused (404 UNKNOWN_CARD naming `feedback[i].card`) and nothing is stored.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fail, issuesOf } from './cds-http';
+import { cdsFeedbackSchema } from './cds-schema';
+import { pathwayIdOf } from './cds-services';
+import type { CardFeedback, ServiceContext } from './context';
+
+/** Largest feedback body: a thousand entries with comments fit easily. */
+const FEEDBACK_BODY_LIMIT = 1024 * 1024;
+
+/** Drops the fields zod leaves undefined, so stored entries hold only what was sent. */
+function entryOf(parsed: (typeof cdsFeedbackSchema)['_output']['feedback'][number]): CardFeedback {
+  const { card, outcome, outcomeTimestamp, acceptedSuggestions, overrideReason } = parsed;
+  const reason = overrideReason?.reason;
+  return {
+    card,
+    outcome,
+    outcomeTimestamp,
+    ...(acceptedSuggestions === undefined ? {} : { acceptedSuggestions }),
+    ...(overrideReason === undefined
+      ? {}
+      : {
+          overrideReason: {
+            ...(reason === undefined
+              ? {}
+              : {
+                  reason: {
+                    code: reason.code,
+                    ...(reason.system === undefined ? {} : { system: reason.system }),
+                    ...(reason.display === undefined ? {} : { display: reason.display }),
+                  },
+                }),
+            ...(overrideReason.userComment === undefined
+              ? {}
+              : { userComment: overrideReason.userComment }),
+          },
+        }),
+  };
+}
+
+async function receive(
+  ctx: ServiceContext,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+): Promise<FastifyReply | { recorded: number }> {
+  const serviceId = request.params.id;
+  const pathwayId = pathwayIdOf(serviceId);
+  const repo = await ctx.repository();
+  if (pathwayId === undefined || !repo.pathways.has(pathwayId))
+    return fail(reply, 404, 'NOT_FOUND', `no CDS service ${JSON.stringify(serviceId)}`);
+  const parsed = cdsFeedbackSchema.safeParse(request.body);
+  if (!parsed.success)
+    return fail(
+      reply,
+      400,
+      'BAD_REQUEST',
+      'not a CDS Hooks feedback request',
+      issuesOf(parsed.error),
+    );
+  const entries = parsed.data.feedback.map(entryOf);
+  const { unknownCards } = ctx.audit.recordFeedback(serviceId, new Date().toISOString(), entries);
+  if (unknownCards.length > 0) {
+    const unknown = new Set(unknownCards);
+    return fail(
+      reply,
+      404,
+      'UNKNOWN_CARD',
+      `${unknownCards.length} card(s) were not sent by ${serviceId}; no feedback was stored`,
+      entries.flatMap((e, i) =>
+        unknown.has(e.card)
+          ? [
+              {
+                code: 'UNKNOWN_CARD',
+                message: `no card ${e.card} from this service`,
+                path: `feedback.${i}.card`,
+              },
+            ]
+          : [],
+      ),
+    );
+  }
+  return { recorded: entries.length };
+}
+
+/** Registers the feedback endpoint. */
+export function registerCdsFeedback(app: FastifyInstance, ctx: ServiceContext): void {
+  app.post<{ Params: { id: string } }>(
+    '/cds-services/:id/feedback',
+    { bodyLimit: FEEDBACK_BODY_LIMIT },
+    (request, reply) => receive(ctx, request, reply),
+  );
+}

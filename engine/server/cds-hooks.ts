@@ -10,6 +10,7 @@
  * on and a card says which data was not sent and which facts stay unknown.
  */
 import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { evaluate } from '../evaluate/evaluate';
 import { isPathwayError } from '../errors';
@@ -163,15 +164,27 @@ async function serve(
   }
 }
 
-/** Registers the CDS Hooks discovery, service and feedback endpoints on `app`. */
+/**
+ * Registers the CDS Hooks discovery, service and feedback endpoints on `app`. They answer
+ * cross-origin requests (CORS), because CDS clients that run in a browser — the CDS Hooks
+ * sandbox, SMART apps — call them directly; the rest of the API stays same-origin.
+ */
 export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): void {
-  registerCdsFeedback(app, ctx);
-  app.get('/cds-services', async () => ({
-    services: servicesOf(await ctx.repository(), ctx.today()),
-  }));
-  app.post<{ Params: { id: string } }>(
-    '/cds-services/:id',
-    { bodyLimit: CDS_BODY_LIMIT },
-    (request, reply) => serve(ctx, request, reply),
-  );
+  void app.register(async (scope) => {
+    await scope.register(cors, {
+      origin: '*',
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Content-Type', 'Authorization', 'Accept-Language'],
+      maxAge: 86_400,
+    });
+    registerCdsFeedback(scope, ctx);
+    scope.get('/cds-services', async () => ({
+      services: servicesOf(await ctx.repository(), ctx.today()),
+    }));
+    scope.post<{ Params: { id: string } }>(
+      '/cds-services/:id',
+      { bodyLimit: CDS_BODY_LIMIT },
+      (request, reply) => serve(ctx, request, reply),
+    );
+  });
 }

@@ -2,6 +2,7 @@
  * CDS Hooks feedback: what users did with the cards is stored with the card's alert or step
  * and the pathway version, read back through `GET /api/audit/feedback`, kept across a
  * restart, and refused whole — naming the field — when a card is unknown or the body is bad.
+ * Also: the CDS endpoints answer browsers from other origins (CORS), the REST API does not.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CdsResponse } from '../../engine/server/cds-schema';
@@ -174,5 +175,42 @@ describe('CDS Hooks feedback', () => {
     });
     expect(answer.status).toBe(404);
     expect(errorOf(answer.body).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('CDS Hooks from a browser on another origin', () => {
+  it('answers the preflight and the call of the CDS endpoints with CORS headers', async () => {
+    const s = await start();
+    const origin = 'https://sandbox.cds-hooks.org';
+    const preflight = await s.app.inject({
+      method: 'OPTIONS',
+      url: '/cds-services/chronic-pain-pathway',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(String(preflight.headers['access-control-allow-methods'])).toContain('POST');
+    const discovery = await s.app.inject({
+      method: 'GET',
+      url: '/cds-services',
+      headers: { origin },
+    });
+    expect(discovery.statusCode).toBe(200);
+    expect(discovery.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('leaves the REST API without CORS headers', async () => {
+    const s = await start();
+    const answer = await s.app.inject({
+      method: 'GET',
+      url: '/api/pathways',
+      headers: { origin: 'https://elsewhere.example' },
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -55,6 +55,7 @@ export function evaluateBatch(
     bounds.set(c, bound);
   }
   results.traced = traced;
+  results.source = { batch, generation: batch.generation };
   const truth = c.truth;
   const record = c.record;
   const nodes = c.nodes;

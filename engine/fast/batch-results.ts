@@ -44,6 +44,8 @@ export class BatchResults {
   trace: Uint8Array = new Uint8Array(0);
   /** Whether the last evaluation recorded traces. */
   traced = false;
+  /** The batch, and its generation, these results were last evaluated from. */
+  source: { batch: object; generation: number } | undefined;
   readonly pathWidth: number;
   readonly alertCount: number;
   readonly ruleCount: number;

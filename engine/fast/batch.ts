@@ -114,6 +114,8 @@ export function internalError(c: PopulationPathway, error: unknown): PathwayErro
 export class PatientBatch {
   /** How many patients are loaded. */
   size = 0;
+  /** Counts changes (clear, add), so results can tell they were made for this content. */
+  generation = 0;
   /** Per patient: slots in the patient's own context (empty for a rejected input). */
   readonly rows: unknown[][] = [];
   /** Per patient: slots in the context of a step entered during the walk. */
@@ -140,6 +142,7 @@ export class PatientBatch {
   /** Forgets the loaded patients (rows are kept for reuse). */
   clear(): void {
     this.size = 0;
+    this.generation++;
   }
 
   /**
@@ -151,6 +154,7 @@ export class PatientBatch {
     const i = this.size;
     if (i >= this.capacity) throw new RangeError(`batch is full (${this.capacity} patients)`);
     this.size++;
+    this.generation++;
     const c = this.compiled;
     const row = (this.rows[i] ??= new Array<unknown>(c.layout.size).fill(undefined));
     const walk = (this.walkRows[i] ??= new Array<unknown>(c.layout.size).fill(undefined));

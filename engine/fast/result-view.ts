@@ -17,6 +17,9 @@ import type { FastFollowUp, FastResult } from './result';
  */
 export function resultAt(batch: PatientBatch, results: BatchResults, i: number): FastResult {
   if (!(i >= 0 && i < batch.size)) throw new RangeError(`no patient ${i} in this batch`);
+  // Results read against a batch that changed since would be another patient's answer.
+  if (results.source?.batch !== batch || results.source.generation !== batch.generation)
+    throw new Error('these results were not evaluated from this batch as it is now');
   const error = batch.errors[i] ?? results.errors[i];
   if (error !== undefined || results.status[i] === REJECTED)
     throw error ?? new RangeError(`patient ${i} was not evaluated`);

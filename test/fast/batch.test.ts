@@ -100,4 +100,17 @@ describe('a batch of patients', () => {
     );
     expect(() => resultAt(batch, evaluateBatch(batch), 1)).toThrow(/no patient 1/);
   });
+
+  it('refuses to read results against a batch that changed after they were evaluated', () => {
+    const batch = new PatientBatch(population, 2);
+    batch.add({ facts: { painDurationMonths: 8, redFlags: [] } }, AS_OF);
+    const results = evaluateBatch(batch, new BatchResults(population, 2));
+    expect(resultAt(batch, results, 0).step).toBe('intake-assessment');
+    batch.clear();
+    batch.add({ facts: { redFlags: ['fracture'] } }, AS_OF);
+    expect(() => resultAt(batch, results, 0)).toThrow(/not evaluated from this batch as it is now/);
+    const other = loadBatch(population, [{ facts: {} }], AS_OF);
+    expect(() => resultAt(other, results, 0)).toThrow(/not evaluated from this batch/);
+    expect(resultAt(batch, evaluateBatch(batch, results), 0).step).toBe('red-flag-investigation');
+  });
 });

@@ -89,29 +89,28 @@ function stepCard(input: CardInput): CdsCard {
   };
 }
 
-/** Fired alerts, critical first (a stable sort keeps the engine's order within a severity). */
-function sortedAlerts(result: EvaluationResult): EvaluationResult['alerts'] {
-  return [...result.alerts].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}
-
-function alertCards(input: CardInput): CdsCard[] {
+/** One card per fired alert, critical first, each with the alert id it is about. */
+function alertCards(input: CardInput): TopicCard[] {
   const { result, pathway, language } = input;
-  return sortedAlerts(result).map((alert) => {
-    const declared = pathway.alerts.find((a) => a.id === alert.id);
-    const title = declared?.title === undefined ? undefined : pickText(declared.title, language);
-    const summary = clip(alert.message);
-    const detail =
-      summary === alert.message
-        ? alert.message
-        : `${title === undefined ? '' : `**${title}**\n\n`}${alert.message}`;
-    return {
-      uuid: input.uuid(),
-      summary,
-      detail: `${detail}\n\n(\`${alert.id}\`)`,
-      indicator: alert.severity,
-      source: source(input, 'alert', 'Pathway alert'),
-    };
-  });
+  return [...result.alerts]
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+    .map((alert) => {
+      const declared = pathway.alerts.find((a) => a.id === alert.id);
+      const title = declared?.title === undefined ? undefined : pickText(declared.title, language);
+      const summary = clip(alert.message);
+      const detail =
+        summary === alert.message
+          ? alert.message
+          : `${title === undefined ? '' : `**${title}**\n\n`}${alert.message}`;
+      const card: CdsCard = {
+        uuid: input.uuid(),
+        summary,
+        detail: `${detail}\n\n(\`${alert.id}\`)`,
+        indicator: alert.severity,
+        source: source(input, 'alert', 'Pathway alert'),
+      };
+      return { card, topic: 'alert', subject: alert.id };
+    });
 }
 
 function dataCard(input: CardInput): CdsCard | undefined {
@@ -184,15 +183,9 @@ export interface TopicCard {
 /** All cards of one evaluation, in order: step, alerts (critical first), data. */
 export function buildCards(input: CardInput): TopicCard[] {
   const data = dataCard(input);
-  const alerts = alertCards(input);
-  const sorted = sortedAlerts(input.result);
   return [
     { card: stepCard(input), topic: 'step', subject: input.result.step.id },
-    ...alerts.map((card, i) => ({
-      card,
-      topic: 'alert' as const,
-      subject: sorted[i]?.id ?? null,
-    })),
+    ...alertCards(input),
     ...(data === undefined ? [] : [{ card: data, topic: 'missing-data' as const, subject: null }]),
   ];
 }

@@ -7,41 +7,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail, issuesOf } from './cds-http';
 import { cdsFeedbackSchema } from './cds-schema';
-import { pathwayIdOf } from './cds-services';
-import type { CardFeedback, ServiceContext } from './context';
+import { servicePathway } from './cds-services';
+import type { ServiceContext } from './context';
 
 /** Largest feedback body: a thousand entries with comments fit easily. */
 const FEEDBACK_BODY_LIMIT = 1024 * 1024;
-
-/** Drops the fields zod leaves undefined, so stored entries hold only what was sent. */
-function entryOf(parsed: (typeof cdsFeedbackSchema)['_output']['feedback'][number]): CardFeedback {
-  const { card, outcome, outcomeTimestamp, acceptedSuggestions, overrideReason } = parsed;
-  const reason = overrideReason?.reason;
-  return {
-    card,
-    outcome,
-    outcomeTimestamp,
-    ...(acceptedSuggestions === undefined ? {} : { acceptedSuggestions }),
-    ...(overrideReason === undefined
-      ? {}
-      : {
-          overrideReason: {
-            ...(reason === undefined
-              ? {}
-              : {
-                  reason: {
-                    code: reason.code,
-                    ...(reason.system === undefined ? {} : { system: reason.system }),
-                    ...(reason.display === undefined ? {} : { display: reason.display }),
-                  },
-                }),
-            ...(overrideReason.userComment === undefined
-              ? {}
-              : { userComment: overrideReason.userComment }),
-          },
-        }),
-  };
-}
 
 async function receive(
   ctx: ServiceContext,
@@ -49,9 +19,7 @@ async function receive(
   reply: FastifyReply,
 ): Promise<FastifyReply | { recorded: number }> {
   const serviceId = request.params.id;
-  const pathwayId = pathwayIdOf(serviceId);
-  const repo = await ctx.repository();
-  if (pathwayId === undefined || !repo.pathways.has(pathwayId))
+  if (servicePathway(await ctx.repository(), serviceId) === undefined)
     return fail(reply, 404, 'NOT_FOUND', `no CDS service ${JSON.stringify(serviceId)}`);
   const parsed = cdsFeedbackSchema.safeParse(request.body);
   if (!parsed.success)
@@ -62,7 +30,7 @@ async function receive(
       'not a CDS Hooks feedback request',
       issuesOf(parsed.error),
     );
-  const entries = parsed.data.feedback.map(entryOf);
+  const entries = parsed.data.feedback;
   const { unknownCards } = ctx.audit.recordFeedback(serviceId, new Date().toISOString(), entries);
   if (unknownCards.length > 0) {
     const unknown = new Set(unknownCards);

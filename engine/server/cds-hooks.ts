@@ -21,7 +21,7 @@ import { unpackPrefetch } from './cds-prefetch';
 import { cdsRequestSchema, patientViewContextSchema, type CdsResponse } from './cds-schema';
 import {
   CDS_HOOK,
-  pathwayIdOf,
+  servicePathway,
   prefetchTemplates,
   servicesOf,
   type PrefetchKey,
@@ -44,12 +44,12 @@ async function serve(
   request: FastifyRequest<{ Params: { id: string } }>,
   reply: FastifyReply,
 ): Promise<FastifyReply | CdsResponse> {
-  const pathwayId = pathwayIdOf(request.params.id);
   const today = ctx.today();
   const repo = await ctx.repository();
+  const pathwayId = servicePathway(repo, request.params.id);
   let loaded;
   try {
-    if (pathwayId === undefined || !repo.pathways.has(pathwayId)) throw new Error('unknown');
+    if (pathwayId === undefined) throw new Error('unknown');
     loaded = findVersion(repo, pathwayId, { asOf: today });
   } catch {
     return fail(

@@ -117,20 +117,22 @@ export type CdsRequest = z.infer<typeof cdsRequestSchema>;
 export type CdsCard = z.infer<typeof cdsCardSchema>;
 export type CdsResponse = z.infer<typeof cdsResponseSchema>;
 
+/** The fields of one feedback entry (also the stored part of a feedback record). */
+export const cdsFeedbackFieldsSchema = z.object({
+  card: z.uuid(),
+  outcome: z.enum(['accepted', 'overridden']),
+  acceptedSuggestions: z.array(z.object({ id: z.string().min(1) })).optional(),
+  overrideReason: z
+    .object({
+      reason: cdsCodingSchema.optional(),
+      userComment: z.string().max(10_000).optional(),
+    })
+    .optional(),
+  outcomeTimestamp: z.iso.datetime({ offset: true }),
+});
+
 /** One feedback entry (`POST /cds-services/{id}/feedback`). */
-export const cdsFeedbackEntrySchema = z
-  .object({
-    card: z.uuid(),
-    outcome: z.enum(['accepted', 'overridden']),
-    acceptedSuggestions: z.array(z.object({ id: z.string().min(1) })).optional(),
-    overrideReason: z
-      .object({
-        reason: cdsCodingSchema.optional(),
-        userComment: z.string().max(10_000).optional(),
-      })
-      .optional(),
-    outcomeTimestamp: z.iso.datetime({ offset: true }),
-  })
+export const cdsFeedbackEntrySchema = cdsFeedbackFieldsSchema
   // The specification's rules: reasons only for an override, suggestions only when accepted.
   .refine((f) => f.outcome === 'overridden' || f.overrideReason === undefined, {
     message: 'overrideReason is only for outcome "overridden"',
@@ -145,3 +147,6 @@ export const cdsFeedbackEntrySchema = z
 export const cdsFeedbackSchema = z.object({
   feedback: z.array(cdsFeedbackEntrySchema).min(1).max(1000),
 });
+
+/** One feedback entry: what the user did with a card. */
+export type CardFeedback = z.infer<typeof cdsFeedbackFieldsSchema>;

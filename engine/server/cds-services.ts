@@ -46,6 +46,12 @@ export function pathwayIdOf(serviceId: string): string | undefined {
   return serviceId.endsWith(SUFFIX) ? serviceId.slice(0, -SUFFIX.length) : undefined;
 }
 
+/** The pathway a service id names, when the repository has it. */
+export function servicePathway(repo: PathwayRepository, serviceId: string): string | undefined {
+  const pathwayId = pathwayIdOf(serviceId);
+  return pathwayId !== undefined && repo.pathways.has(pathwayId) ? pathwayId : undefined;
+}
+
 /** Prefetch templates for a pathway: the patient always, other types as the dictionary needs them. */
 export function prefetchTemplates(pathway: Pathway): Partial<Record<PrefetchKey, string>> {
   const keys = new Set<PrefetchKey>(['patient']);

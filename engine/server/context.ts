@@ -6,6 +6,9 @@
 import type { CompiledPathway } from '../evaluate/compile';
 import type { EvaluationResult } from '../evaluate/result';
 import type { LoadedVersion, PathwayRepository } from '../node/repository';
+import type { CardFeedback } from './cds-schema';
+
+export type { CardFeedback };
 
 /** The channel an evaluation came through. */
 export type AuditChannel = 'rest' | 'batch' | 'cds-hooks' | 'replay';
@@ -52,18 +55,6 @@ export interface IssuedCard {
   topic: 'step' | 'alert' | 'missing-data';
   /** The step id (step card) or alert id (alert card); null for the data card. */
   subject: string | null;
-}
-
-/** One CDS Hooks 2.0 feedback entry: what the user did with a card. */
-export interface CardFeedback {
-  card: string;
-  outcome: 'accepted' | 'overridden';
-  outcomeTimestamp: string;
-  acceptedSuggestions?: { id: string }[];
-  overrideReason?: {
-    reason?: { code: string; system?: string; display?: string };
-    userComment?: string;
-  };
 }
 
 /** A stored feedback entry with the card and evaluation it is about. */

@@ -15,6 +15,7 @@ import {
   textsSchema,
 } from '../model/schema';
 import { formatPath } from '../model/path';
+import { cdsFeedbackFieldsSchema } from './cds-schema';
 import { HttpError, type AnyErrorCode, type HttpIssue } from './errors';
 
 /** A pathway id as used in folder names: kebab-case, at most 100 characters. */
@@ -302,22 +303,10 @@ export const auditListResponseSchema = z.object({
   nextAfterId: z.number().int().nullable(),
 });
 
-export const feedbackRecordSchema = z.object({
+export const feedbackRecordSchema = cdsFeedbackFieldsSchema.extend({
   id: z.number().int(),
   received: z.string(),
   serviceId: z.string(),
-  card: z.string(),
-  outcome: z.enum(['accepted', 'overridden']),
-  outcomeTimestamp: z.string(),
-  acceptedSuggestions: z.array(z.object({ id: z.string() })).optional(),
-  overrideReason: z
-    .object({
-      reason: z
-        .object({ code: z.string(), system: z.string().optional(), display: z.string().optional() })
-        .optional(),
-      userComment: z.string().optional(),
-    })
-    .optional(),
   auditId: z.number().int(),
   pathwayId: z.string(),
   version: z.string(),

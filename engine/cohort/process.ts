@@ -87,9 +87,14 @@ function flush(pending: Pending, counts: CohortCounts, settings: CohortSettings)
       );
     }
   }
-  batch.clear();
-  groups.length = 0;
-  lines.length = 0;
+  empty(pending);
+}
+
+/** Forgets the patients waiting in `pending`. */
+function empty(pending: Pending): void {
+  pending.batch.clear();
+  pending.groups.length = 0;
+  pending.lines.length = 0;
 }
 
 /**
@@ -106,9 +111,8 @@ export function processChunk(
   const counts = emptyCounts();
   const { by, asOf } = settings;
   const pending = pendingFor(compiled);
-  pending.batch.clear();
-  pending.groups.length = 0;
-  pending.lines.length = 0;
+  // A chunk that threw part-way through may have left patients behind.
+  empty(pending);
   let start = 0;
   for (let line = firstLine; start <= text.length; line++) {
     let end = text.indexOf('\n', start);

@@ -11,22 +11,13 @@
 import { internalError, type PatientBatch } from './batch';
 import { BatchResults, NEEDS_INFORMATION, REJECTED, SETTLED, STOP_REASONS } from './batch-results';
 import { T, U, type TruthFn } from './codegen';
-import type { FastStep, PopulationPathway } from './compile';
+import type { FastStep } from './compile';
 import { followUpCodes, type Timing } from './follow-ups';
 
 const EXIT = STOP_REASONS.indexOf('exit-step');
 const NO_CANDIDATE = STOP_REASONS.indexOf('no-candidate');
 const UNKNOWN = STOP_REASONS.indexOf('needs-information');
 const LOOP = STOP_REASONS.indexOf('loop-guard');
-
-/** The most trace bytes one patient can need: every alert, and every candidate of every step. */
-function traceBound(c: PopulationPathway): number {
-  let n = 0;
-  for (const a of c.alerts) n += c.nodes[a.cond] ?? 0;
-  for (const step of c.steps) for (const cand of step.candidates) n += c.nodes[cand.cond] ?? 0;
-  return n;
-}
-const bounds = new WeakMap<PopulationPathway, number>();
 
 /** Options of {@link evaluateBatch}. */
 export interface BatchOptions {
@@ -49,11 +40,6 @@ export function evaluateBatch(
   if (results.capacity < batch.size)
     throw new RangeError(`results hold ${results.capacity} patients, the batch has ${batch.size}`);
   const traced = options.trace === true;
-  let bound = bounds.get(c);
-  if (bound === undefined) {
-    bound = traceBound(c);
-    bounds.set(c, bound);
-  }
   results.traced = traced;
   results.source = { batch, generation: batch.generation };
   const truth = c.truth;
@@ -78,7 +64,7 @@ export function evaluateBatch(
       continue;
     }
     try {
-      const b = traced ? results.reserveTrace(used, bound) : results.trace;
+      const b = traced ? results.reserveTrace(used, c.traceBytes) : results.trace;
 
       // Alerts and pathway-level follow-ups: the patient's own context.
       for (let k = 0; k < A; k++) {

@@ -126,7 +126,7 @@ export class PatientBatch {
   readonly asOf: string[] = [];
   readonly asOfDay: Float64Array;
   /** Per patient: index of the step the walk starts in. */
-  readonly startStep: Int16Array;
+  readonly startStep: Int32Array;
   /** Per patient: days already spent in the start step; NaN when not known. */
   readonly startDays: Float64Array;
 
@@ -135,7 +135,7 @@ export class PatientBatch {
     readonly capacity: number,
   ) {
     this.asOfDay = new Float64Array(capacity);
-    this.startStep = new Int16Array(capacity);
+    this.startStep = new Int32Array(capacity);
     this.startDays = new Float64Array(capacity);
   }
 

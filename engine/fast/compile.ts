@@ -57,6 +57,8 @@ export interface PopulationPathway {
   readonly record: readonly RecordFn[];
   /** Per condition: how many nodes its recorder writes. */
   readonly nodes: readonly number[];
+  /** The most trace bytes one patient can need: every alert, and every candidate of every step. */
+  readonly traceBytes: number;
   /** Per condition: builds its evaluated tree from a recording. */
   readonly views: readonly ViewFn[];
   readonly keys: readonly string[];
@@ -145,6 +147,7 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
       : [],
   );
   const truth = generateConditions(layout, named, conditions);
+  const nodes = conditions.map((c) => nodeCount(c, named));
   const loader = buildLoader(pathway, layout);
   const missing = new MissingInputs(pathway, layout);
   return {
@@ -155,7 +158,13 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
     entry: stepIndex.get(pathway.entryStep) ?? 0,
     truth,
     record: generateRecorders(layout, named, conditions),
-    nodes: conditions.map((c) => nodeCount(c, named)),
+    nodes,
+    traceBytes:
+      alerts.reduce((n, a) => n + (nodes[a.cond] ?? 0), 0) +
+      steps.reduce(
+        (n, step) => n + step.candidates.reduce((m, cand) => m + (nodes[cand.cond] ?? 0), 0),
+        0,
+      ),
     views: traceViews(layout, named, conditions),
     keys,
     alertsBySeverity: [...alerts].sort((a, b) => a.rank - b.rank),

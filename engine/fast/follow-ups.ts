@@ -46,7 +46,12 @@ function dueOffset(rule: FastFollowUpRule, timing: Timing, daysInStep: number): 
   return daysBetween(timing.asOf, dueDate);
 }
 
-/** Follow-up statuses as stored per rule in batch results; 0 means "not listed". */
+const NOT_LISTED = 0;
+const UPCOMING = 1;
+const DUE = 2;
+const OVERDUE = 3;
+
+/** Follow-up statuses by the code stored per rule in batch results (0: not listed). */
 export const FOLLOW_UP_STATUS: readonly (FastFollowUp['status'] | undefined)[] = [
   undefined,
   'upcoming',
@@ -76,11 +81,12 @@ function code(
   s: readonly unknown[],
   timing: Timing | undefined,
 ): number {
-  if (rule.applies >= 0 && (truth[rule.applies] as TruthFn)(s) !== T) return 0;
-  if (rule.overdue >= 0 && (truth[rule.overdue] as TruthFn)(s) === T) return 3;
-  if (rule.due >= 0 && (truth[rule.due] as TruthFn)(s) === T) return 2;
-  if (rule.at === undefined || timing === undefined || Number.isNaN(timing.daysInStep)) return 0;
+  if (rule.applies >= 0 && (truth[rule.applies] as TruthFn)(s) !== T) return NOT_LISTED;
+  if (rule.overdue >= 0 && (truth[rule.overdue] as TruthFn)(s) === T) return OVERDUE;
+  if (rule.due >= 0 && (truth[rule.due] as TruthFn)(s) === T) return DUE;
+  if (rule.at === undefined || timing === undefined || Number.isNaN(timing.daysInStep))
+    return NOT_LISTED;
   const offset = dueOffset(rule, timing, timing.daysInStep);
   const w = rule.windowDays;
-  return offset > w ? 1 : offset >= -w ? 2 : 3;
+  return offset > w ? UPCOMING : offset >= -w ? DUE : OVERDUE;
 }

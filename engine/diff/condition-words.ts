@@ -4,6 +4,7 @@
  * as written in the file, so a reviewer can find them; operators, connectives and values
  * are in the reader's language, with the vocabulary of the explanation (`evaluate/words`).
  */
+import { foldCondition } from '../model/condition';
 import { SYMBOL_OPERATORS } from '../model/schema';
 import { formatValue } from '../evaluate/format';
 import { WORDS } from '../evaluate/words';
@@ -47,23 +48,28 @@ export function describeLeaf(leaf: LeafCondition, language: Language): string {
   return `${leaf.fact} ${describeComparison(leaf.operator, leaf.value, language)}`;
 }
 
-function isCompound(condition: Condition): boolean {
-  return 'all' in condition || 'any' in condition;
+/** A phrase and whether it joins parts with `and` / `or` (then it is bracketed inside another). */
+interface Phrase {
+  readonly text: string;
+  readonly compound: boolean;
 }
 
-function nested(condition: Condition, language: Language): string {
-  const text = describeCondition(condition, language);
-  return isCompound(condition) ? `(${text})` : text;
+function bracketed(phrase: Phrase): string {
+  return phrase.compound ? `(${phrase.text})` : phrase.text;
 }
 
 /** A whole condition in words; nested groups are bracketed. */
 export function describeCondition(condition: Condition, language: Language): string {
   const words = WORDS[language];
-  if ('all' in condition)
-    return condition.all.map((c) => nested(c, language)).join(` ${words.and} `);
-  if ('any' in condition)
-    return condition.any.map((c) => nested(c, language)).join(` ${words.or} `);
-  if ('not' in condition) return `${words.not} ${nested(condition.not, language)}`;
-  if ('condition' in condition) return condition.condition;
-  return describeLeaf(condition, language);
+  const group = (parts: Phrase[], joiner: string): Phrase => ({
+    text: parts.map(bracketed).join(` ${joiner} `),
+    compound: true,
+  });
+  return foldCondition<Phrase>(condition, {
+    all: (parts) => group(parts, words.and),
+    any: (parts) => group(parts, words.or),
+    not: (part) => ({ text: `${words.not} ${bracketed(part)}`, compound: false }),
+    reference: (name) => ({ text: name, compound: false }),
+    leaf: (leaf) => ({ text: describeLeaf(leaf, language), compound: false }),
+  }).text;
 }

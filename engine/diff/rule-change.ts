@@ -3,6 +3,7 @@
  * single comparison of the same fact, that comparison is the whole story (a changed
  * threshold, `weeksInStep ≥ 12 → ≥ 8`); otherwise the reviewer needs both rules.
  */
+import { conditionChildren, conditionKind, isLeaf, isReference } from '../model/condition';
 import type { Condition, LeafCondition } from '../model/types';
 import { sameValue } from './equal';
 import type { RuleChange } from './types';
@@ -14,21 +15,19 @@ type LeafPair = [LeafCondition, LeafCondition];
  * when the shapes differ (then no single comparison explains the change).
  */
 function differingLeaves(a: Condition, b: Condition, out: LeafPair[]): boolean {
-  if ('all' in a || 'any' in a) {
-    const key = 'all' in a ? 'all' : 'any';
-    const left = 'all' in a ? a.all : a.any;
-    const right = key === 'all' ? ('all' in b ? b.all : undefined) : 'any' in b ? b.any : undefined;
-    if (right === undefined || right.length !== left.length) return false;
-    return left.every((child, i) => {
-      const other = right[i];
-      return other !== undefined && differingLeaves(child, other, out);
-    });
+  if (conditionKind(a) !== conditionKind(b)) return false;
+  if (isLeaf(a) && isLeaf(b)) {
+    if (!sameValue(a, b)) out.push([a, b]);
+    return true;
   }
-  if ('not' in a) return 'not' in b && differingLeaves(a.not, b.not, out);
-  if ('condition' in a) return 'condition' in b && a.condition === b.condition;
-  if (!('fact' in b)) return false;
-  if (!sameValue(a, b)) out.push([a, b]);
-  return true;
+  if (isReference(a) && isReference(b)) return a.condition === b.condition;
+  const left = conditionChildren(a);
+  const right = conditionChildren(b);
+  if (right.length !== left.length) return false;
+  return left.every((child, i) => {
+    const other = right[i];
+    return other !== undefined && differingLeaves(child, other, out);
+  });
 }
 
 /** The change between two conditions that differ. */

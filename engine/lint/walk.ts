@@ -4,6 +4,7 @@
  * `{ condition }` references from here rather than each walking the tree again, so a new
  * place that holds a condition is added once.
  */
+import { valueFact, walkCondition } from '../model/condition';
 import type { PathSegment } from '../model/path';
 import type { Condition, FollowUp, LeafCondition, Pathway } from '../model/types';
 import type { Location } from './issue';
@@ -151,52 +152,25 @@ export function conditionRoots(doc: Pathway): ConditionRoot[] {
   return roots;
 }
 
-/**
- * The leaves and references of one tree, depth first in document order. The walk checks
- * each shape rather than trusting the type, because the editor lints half-typed documents
- * and a lint run must never throw.
- */
-export function walkCondition(root: ConditionRoot): ConditionNode[] {
+/** The leaves and references of one tree, depth first in document order. */
+function walkConditionNodes(root: ConditionRoot): ConditionNode[] {
   const nodes: ConditionNode[] = [];
-  const visit = (condition: unknown, path: readonly PathSegment[], depth: number): void => {
-    // A depth guard instead of cycle tracking: documents are trees, and this bounds a bug.
-    if (depth > 200 || typeof condition !== 'object' || condition === null) return;
-    if ('all' in condition && Array.isArray(condition.all)) {
-      condition.all.forEach((child: unknown, i) => visit(child, [...path, 'all', i], depth + 1));
-    } else if ('any' in condition && Array.isArray(condition.any)) {
-      condition.any.forEach((child: unknown, i) => visit(child, [...path, 'any', i], depth + 1));
-    } else if ('not' in condition) {
-      visit(condition.not, [...path, 'not'], depth + 1);
-    } else if ('condition' in condition && typeof condition.condition === 'string') {
-      nodes.push({ kind: 'reference', name: condition.condition, path, root });
-    } else if (isLeaf(condition)) {
-      nodes.push({ kind: 'leaf', leaf: condition, path, root });
-    }
-  };
-  visit(root.when, root.path, 0);
-  return nodes;
-}
-
-function isLeaf(condition: object): condition is LeafCondition {
-  return (
-    'fact' in condition &&
-    typeof condition.fact === 'string' &&
-    'operator' in condition &&
-    typeof condition.operator === 'string' &&
-    'value' in condition
+  walkCondition(
+    root.when,
+    ({ node, kind, path }) => {
+      if (kind === 'reference' && 'condition' in node)
+        nodes.push({ kind: 'reference', name: node.condition, path, root });
+      else if (kind === 'leaf' && 'fact' in node)
+        nodes.push({ kind: 'leaf', leaf: node, path, root });
+    },
+    root.path,
   );
+  return nodes;
 }
 
 /** All leaves and references of the document, in document order. */
 export function conditionNodes(doc: Pathway): ConditionNode[] {
-  return conditionRoots(doc).flatMap(walkCondition);
-}
-
-/** The `{ fact }` a leaf compares with, if its value names a fact. */
-export function valueFact(leaf: LeafCondition): string | undefined {
-  const value: unknown = leaf.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return 'fact' in value && typeof value.fact === 'string' ? value.fact : undefined;
+  return conditionRoots(doc).flatMap(walkConditionNodes);
 }
 
 /** Every fact named by the leaves among `nodes`. */

@@ -1,3 +1,4 @@
+import { groupKind } from '../../../engine/model/condition';
 import type { Condition, Pathway } from '../../../engine/model/types';
 import { useT } from '../app/hooks';
 import { ConditionNodeEditor } from './ConditionNodeEditor';
@@ -23,7 +24,7 @@ export function ConditionForm({
   onChange,
 }: ConditionFormProps) {
   const t = useT();
-  const isGroup = 'all' in condition || 'any' in condition || 'not' in condition;
+  const grouped = groupKind(condition) !== undefined;
   return (
     <div className="condition-form" data-testid="condition-form">
       <ConditionNodeEditor
@@ -33,7 +34,7 @@ export function ConditionForm({
         readOnly={readOnly}
         onChange={onChange}
       />
-      {!isGroup && !readOnly && (
+      {!grouped && !readOnly && (
         <div className="cond-add">
           <button type="button" onClick={() => onChange({ all: [condition] })}>
             {t.groupAll}

@@ -1,3 +1,11 @@
+import {
+  conditionChildren,
+  groupKind,
+  isLeaf,
+  isReference,
+  makeGroup,
+  type GroupKind,
+} from '../../../engine/model/condition';
 import type { Condition, LeafCondition, Pathway } from '../../../engine/model/types';
 import { placeholderCondition } from '../model/edit';
 import { useT } from '../app/hooks';
@@ -14,8 +22,6 @@ export interface ConditionNodeEditorProps {
   /** Removes this node from its group; absent for the root. */
   onRemove?: () => void;
 }
-
-type GroupKind = 'all' | 'any' | 'not';
 
 /** One node of a condition tree: an all/any/not group, a named condition or a comparison. */
 export function ConditionNodeEditor({
@@ -40,7 +46,7 @@ export function ConditionNodeEditor({
       </button>
     );
 
-  if ('condition' in condition) {
+  if (isReference(condition)) {
     return (
       <div className="cond-node named" data-path={path}>
         <span className="cond-tag">{t.named}</span>
@@ -65,7 +71,7 @@ export function ConditionNodeEditor({
     );
   }
 
-  if ('fact' in condition) {
+  if (isLeaf(condition)) {
     return (
       <div className="cond-node leaf">
         <LeafEditor
@@ -80,14 +86,14 @@ export function ConditionNodeEditor({
     );
   }
 
-  const kind: GroupKind = 'all' in condition ? 'all' : 'any' in condition ? 'any' : 'not';
-  const children: Condition[] =
-    'all' in condition ? condition.all : 'any' in condition ? condition.any : [condition.not];
-  const rebuild = (kindNow: GroupKind, list: Condition[]): Condition => {
-    const [first] = list;
-    if (kindNow === 'not') return { not: first ?? placeholderCondition(pathway) };
-    return kindNow === 'all' ? { all: list } : { any: list };
-  };
+  // Neither a reference nor a leaf: a group, the only kind left.
+  const kind = groupKind(condition) ?? 'all';
+  const children = conditionChildren(condition);
+  const rebuild = (kindNow: GroupKind, list: readonly Condition[]): Condition =>
+    makeGroup(
+      kindNow,
+      kindNow === 'not' && list.length === 0 ? [placeholderCondition(pathway)] : list,
+    );
   const setChild = (i: number, child: Condition): void =>
     onChange(
       rebuild(

@@ -4,6 +4,7 @@
  * the fact (a string compared with a number, `in` without a list). json-rules-engine
  * would quietly answer false for such a comparison, so it is an error here.
  */
+import { valueFact } from '../../model/condition';
 import type { PathSegment } from '../../model/path';
 import { OPERATORS } from '../../model/schema';
 import type { Fact, Operator } from '../../model/types';
@@ -20,7 +21,7 @@ import {
 } from '../fact-types';
 import { makeIssue } from '../issue';
 import type { LintIssue } from '../types';
-import { describeOwner, valueFact, type ConditionNode } from '../walk';
+import { describeOwner, type ConditionNode } from '../walk';
 
 type LeafNode = Extract<ConditionNode, { kind: 'leaf' }>;
 

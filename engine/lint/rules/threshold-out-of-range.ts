@@ -5,6 +5,7 @@
  * author meant. Thresholds on the edge of the range are allowed. Values whose type does
  * not fit are left to operator-type.
  */
+import { valueFact } from '../../model/condition';
 import type { PathSegment } from '../../model/path';
 import type { Fact } from '../../model/types';
 import type { PathwayRule } from '../context';
@@ -12,7 +13,7 @@ import { showRange, showValue } from '../describe';
 import { isContainment, isEquality, isMembership, isNumericType } from '../fact-types';
 import { makeIssue } from '../issue';
 import type { LintIssue } from '../types';
-import { describeOwner, valueFact } from '../walk';
+import { describeOwner } from '../walk';
 
 /** Each literal the leaf compares with, and its path. */
 function literals(value: unknown, operator: string, path: readonly PathSegment[]) {

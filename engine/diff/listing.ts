@@ -45,6 +45,8 @@ export function clinicalListing(p: Pathway, language: Language): string {
     field('status', p.status),
     field('effective.from', p.effective.from),
     field('effective.to', p.effective.to),
+    // Only when set, so the listing of a pathway without one reads as it always has.
+    ...(p.timeZone === undefined ? [] : [field('timeZone', p.timeZone)]),
     field('title', p.title),
     field('description', p.description),
     field('languages', p.languages),

@@ -40,6 +40,7 @@ export const DIFF_WORDS: Record<Language, DiffWords> = {
     fields: {
       'effective.from': 'effective from',
       'effective.to': 'effective until',
+      timeZone: 'time zone',
       entryStep: 'entry step',
       mmeTable: 'MME table',
       allowEffectiveGaps: 'gaps in effective dates allowed',
@@ -84,6 +85,7 @@ export const DIFF_WORDS: Record<Language, DiffWords> = {
       status: 'status',
       'effective.from': 'gäller från',
       'effective.to': 'gäller till',
+      timeZone: 'tidszon',
       title: 'titel',
       description: 'beskrivning',
       languages: 'språk',
@@ -143,6 +145,7 @@ export const DIFF_WORDS: Record<Language, DiffWords> = {
     fields: {
       'effective.from': 'gælder fra',
       'effective.to': 'gælder til',
+      timeZone: 'tidszone',
       title: 'titel',
       description: 'beskrivelse',
       languages: 'sprog',

@@ -8,7 +8,7 @@
 import { PathwayError } from '../errors';
 import type { Derivation, Fact, Pathway } from '../model/types';
 import { matchesAtc } from './atc';
-import { daysBetween, monthsBetween, parseIsoDate } from './dates';
+import { daysBetween, monthsBetween, parseIsoDate } from '../model/dates';
 import { derivationOrder } from './dependencies';
 import { describeFact } from './labels';
 import { isMedicationList, type Medication } from './medication';

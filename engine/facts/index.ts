@@ -1,6 +1,5 @@
-/** Patient facts: input validation, derived facts, dates, ATC codes and MME tables. */
+/** Patient facts: input validation, derived facts, ATC codes and MME tables. */
 export * from './atc';
-export * from './dates';
 export * from './derive';
 export * from './medication';
 export * from './mme';

@@ -11,7 +11,7 @@ import { errorFromIssues, type ErrorCode, type ErrorIssue } from '../errors';
 import { evaluationInputSchema } from '../model/schema';
 import type { Fact, Pathway } from '../model/types';
 import { describeAtcProblem, isAtcCode } from './atc';
-import { daysBetween, isIsoDate } from './dates';
+import { daysBetween, isIsoDate } from '../model/dates';
 import { describeFact, showValue } from './labels';
 import { MEDICATION_KEYS, MEDICATION_UNITS, type Medication } from './medication';
 import { didYouMean } from './suggest';

@@ -3,7 +3,7 @@
  * other systems, so every reader accepts `unknown` and answers undefined for anything
  * malformed instead of throwing.
  */
-import { isIsoDate } from '../facts/dates';
+import { readDateTime } from '../model/dates';
 
 /** A declared code from the fact dictionary (`source.fhir.codes`). */
 export interface DeclaredCode {
@@ -102,7 +102,6 @@ export type ReadDate =
   | { kind: 'partial'; text: string }
   | { kind: 'invalid'; text: string };
 
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 const PARTIAL = /^\d{4}(?:-\d{2})?$/;
 
 /**
@@ -113,13 +112,8 @@ export function readDate(value: unknown): ReadDate | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return { kind: 'invalid', text: JSON.stringify(value) };
   if (PARTIAL.test(value)) return { kind: 'partial', text: value };
-  const match = DATE_TIME.exec(value);
-  const day = match?.[1];
-  if (match === null || day === undefined || !isIsoDate(day))
-    return { kind: 'invalid', text: value };
-  const instant = Date.parse(match[2] === undefined ? `${day}T00:00:00Z` : value);
-  if (Number.isNaN(instant)) return { kind: 'invalid', text: value };
-  return { kind: 'date', date: day, instant };
+  const read = readDateTime(value);
+  return read === undefined ? { kind: 'invalid', text: value } : { kind: 'date', ...read };
 }
 
 /** The id part of a reference such as `Patient/123` (or a full URL ending in it). */

@@ -3,7 +3,7 @@
  * active, not refuted, not entered-in-error Conditions count (see resources.ts). The
  * absence of a Condition is never read as false: a problem list is not a negative finding.
  */
-import { daysBetween, monthsBetween } from '../facts/dates';
+import { daysBetween, monthsBetween } from '../model/dates';
 import { isObject, matchingCodes, readDate } from './codes';
 import type { FactMapping } from './kinds';
 import type { Report } from './report';

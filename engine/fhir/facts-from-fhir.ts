@@ -5,7 +5,7 @@
  * type are reported and left out, never guessed.
  */
 import { isPathwayError } from '../errors';
-import { isIsoDate } from '../facts/dates';
+import { isIsoDate } from '../model/dates';
 import { validateInput } from '../facts/validate';
 import type { Pathway } from '../model/types';
 import { readConditionPresent, readConditionValues, readOnsetMonths } from './conditions';

@@ -8,7 +8,7 @@
  * with a note, because two products of one substance are common (slow and quick release).
  */
 import { isAtcCode, matchesAtc } from '../facts/atc';
-import { daysBetween } from '../facts/dates';
+import { daysBetween } from '../model/dates';
 import type { Medication } from '../facts/medication';
 import { ATC_SYSTEM, codingsOf, isObject, readDate, referencedId } from './codes';
 import { dailyDose } from './dosage';

@@ -1,5 +1,5 @@
 /** Age from Patient.birthDate on the evaluation date, in whole years. */
-import { daysBetween } from '../facts/dates';
+import { daysBetween } from '../model/dates';
 import { readDate } from './codes';
 import type { Report } from './report';
 import type { ResourceIndex } from './resources';

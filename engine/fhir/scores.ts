@@ -4,7 +4,7 @@
  * are not numbers, undated results and results dated after the evaluation date are
  * reported and skipped; two different values at the same instant are not guessed between.
  */
-import { daysBetween } from '../facts/dates';
+import { daysBetween } from '../model/dates';
 import { isObject, matchingCodes, misplacedCode, readDate, type DeclaredCode } from './codes';
 import type { FactMapping } from './kinds';
 import type { Report } from './report';

@@ -1,4 +1,5 @@
 /** What each fact type can be compared with: the type rules behind `operator-type`. */
+import { isIsoDate } from '../model/dates';
 import type { Fact, Operator } from '../model/types';
 
 /** A fact's declared type. */
@@ -43,8 +44,6 @@ export const isContainment = (operator: string): boolean => CONTAINMENT.has(oper
 /** `integer` and `number` compare with each other. */
 export const isNumericType = (type: FactType): boolean => type === 'integer' || type === 'number';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Whether a literal can be a value of a fact of this type (for `string[]`, one element):
  * the check behind `value type doesn't fit`.
@@ -60,7 +59,7 @@ export function literalFits(type: FactType, value: unknown): boolean {
     case 'string[]':
       return typeof value === 'string';
     case 'date':
-      return typeof value === 'string' && ISO_DATE.test(value);
+      return isIsoDate(value);
     case 'medications':
       return false;
   }

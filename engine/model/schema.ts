@@ -5,6 +5,7 @@
  * an error rather than silently ignored.
  */
 import { z } from 'zod';
+import { isIsoDate, isTimeZone } from './dates';
 
 /** The file format version this engine writes; older ones are migrated on load. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -43,12 +44,12 @@ export const SYMBOL_OPERATORS: readonly (typeof OPERATORS)[number][] = [
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'not a real calendar date',
-  );
+  .refine(isIsoDate, 'not a real calendar date');
+
+/** An IANA time zone name the runtime knows, such as `Europe/Stockholm`. */
+export const timeZoneSchema = z
+  .string()
+  .refine(isTimeZone, 'expected an IANA time zone such as Europe/Stockholm');
 
 const semver = z
   .string()
@@ -282,6 +283,11 @@ export const pathwaySchema = z.strictObject({
   version: semver,
   status: z.enum(['draft', 'active', 'retired']),
   effective: z.strictObject({ from: isoDate, to: isoDate.optional() }),
+  /**
+   * Where "today" is reckoned for this pathway (the default as-of date, a new version's
+   * start): an IANA zone such as `Europe/Stockholm`. UTC when absent.
+   */
+  timeZone: timeZoneSchema.optional(),
   languages: z.array(languageSchema).min(1),
   title: textsSchema,
   description: textsSchema.optional(),

@@ -129,3 +129,21 @@ describe('threshold-out-of-range', () => {
     );
   });
 });
+
+describe('operator-type on date facts', () => {
+  /** The mini fixture with a date fact `seenOn` compared in its first alert. */
+  const seenOn = (value: unknown) =>
+    edited((d) => {
+      d.facts.push({ name: 'seenOn', type: 'date', label: { en: 'Seen on' } });
+      at(d.alerts, 0).when = leaf('seenOn', 'lessThan', value);
+    });
+
+  it('flags a date that is no real calendar date, such as 2026-02-30', () => {
+    const issue = only(issuesOf(seenOn('2026-02-30'), 'operator-type'));
+    expect(issue.path).toBe('alerts[0].when.value');
+  });
+
+  it('accepts 29 February of a leap year', () => {
+    expect(issuesOf(seenOn('2028-02-29'), 'operator-type')).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
  * What the editor does with the server: open a version, save, start a new version, save a
  * test patient. They read and write the store; the slices themselves never fetch.
  */
+import { today } from '../../../engine/model/dates';
 import type { Scenario } from '../../../engine/model/types';
 import type { StoreApi } from 'zustand/vanilla';
 import {
@@ -21,12 +22,6 @@ import { clearDraft, readDraft, type DraftStorage } from './persistence';
 import type { EditorState } from './types';
 
 type Store = StoreApi<EditorState>;
-
-/** Today's date in the user's time zone, as YYYY-MM-DD. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Shows `?pathway=<id>&version=<v>` in the address bar without reloading. */
 export function setDeepLink(id: string, version: string): void {
@@ -145,9 +140,11 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
 
 /**
  * Starts the next version of the open pathway as an unsaved draft, copied from its latest
- * version (bumped minor version, status draft, in effect from today).
+ * version (bumped minor version, status draft, in effect from today). Today is reckoned in
+ * the pathway's time zone (UTC when it names none), as the server and CLI reckon it, not in
+ * the browser's: otherwise a version started just after midnight would begin a day apart.
  */
-export async function startNewVersion(store: Store, today: string = localToday()): Promise<void> {
+export async function startNewVersion(store: Store, from?: string): Promise<void> {
   const s = store.getState();
   if (s.source === null) return;
   const entry = s.catalog.find((p) => p.id === s.source?.id);
@@ -160,7 +157,7 @@ export async function startNewVersion(store: Store, today: string = localToday()
           pathway: l.pathway,
           layout: l.layout ?? EMPTY_LAYOUT,
         }));
-  const pathway = newDraft(base.pathway, today);
+  const pathway = newDraft(base.pathway, from ?? today(base.pathway.timeZone));
   store
     .getState()
     .openDocument(

@@ -8,8 +8,12 @@ import {
   isIsoDate,
   monthsBetween,
   parseIsoDate,
+  readDateTime,
+  today,
+  isTimeZone,
   weeksBetween,
-} from '../../engine/facts/dates';
+} from '../../engine/model/dates';
+import { isoDate as isoDateSchema } from '../../engine/model/schema';
 import { PathwayError } from '../../engine/errors';
 
 /** Any real date between 1900 and 2100, as YYYY-MM-DD. */
@@ -29,6 +33,7 @@ describe('ISO dates', () => {
   });
 
   it.each([
+    '2026-02-30',
     '2026-02-29',
     '1900-02-29',
     '2026-04-31',
@@ -62,6 +67,18 @@ describe('ISO dates', () => {
     expect(error).toBeInstanceOf(PathwayError);
     expect((error as PathwayError).code).toBe('DATE_FORMAT');
     expect((error as PathwayError).issues[0]?.value).toBe('2026-02-30');
+  });
+
+  it('gives the same day numbers as the Date object’s UTC clock', () => {
+    fc.assert(
+      fc.property(isoDate, (d) => parseIsoDate(d) === Date.parse(`${d}T00:00:00Z`) / 86_400_000),
+    );
+  });
+
+  it('is the rule the schema’s date type applies', () => {
+    expect(isoDateSchema.safeParse('2024-02-29').success).toBe(true);
+    expect(isoDateSchema.safeParse('2026-02-30').success).toBe(false);
+    expect(isoDateSchema.safeParse('2026-2-3').success).toBe(false);
   });
 
   it('formats a day number back to the same date', () => {
@@ -172,5 +189,70 @@ describe('adding durations', () => {
 
   it('refuses a fractional amount', () => {
     expect(() => addDuration('2026-01-01', { days: 1.5 })).toThrow(PathwayError);
+  });
+});
+
+describe('date-times', () => {
+  it('keeps the calendar day written, whatever the offset', () => {
+    expect(readDateTime('2026-12-06T23:30:00+01:00')).toEqual({
+      date: '2026-12-06',
+      instant: Date.parse('2026-12-06T22:30:00Z'),
+    });
+    expect(readDateTime('2026-12-07T00:15:00.250-05:00')?.date).toBe('2026-12-07');
+  });
+
+  it('reads a date alone, or a time without an offset, as UTC, whatever the machine’s zone', () => {
+    expect(readDateTime('2026-12-06')).toEqual({
+      date: '2026-12-06',
+      instant: Date.parse('2026-12-06T00:00:00Z'),
+    });
+    expect(readDateTime('2026-12-06T10:00')?.instant).toBe(Date.parse('2026-12-06T10:00:00Z'));
+  });
+
+  it.each(['2026-02-30T10:00:00Z', '2026-12', '2026-12-06Z', '2026-12-06T25:00:00Z', 'today'])(
+    'refuses %j',
+    (text) => {
+      expect(readDateTime(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('today', () => {
+  const lateEvening = new Date('2026-12-06T23:30:00Z');
+
+  it('is already the next day in Stockholm at 23:30 UTC in winter (UTC+1)', () => {
+    expect(today('Europe/Stockholm', lateEvening)).toBe('2026-12-07');
+    expect(today('UTC', lateEvening)).toBe('2026-12-06');
+  });
+
+  it('turns over at 22:00 UTC in Stockholm in summer (UTC+2)', () => {
+    expect(today('Europe/Stockholm', new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
+    expect(today('Europe/Stockholm', new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+  });
+
+  it('is still the previous day west of Greenwich', () => {
+    expect(today('America/New_York', new Date('2026-12-07T03:00:00Z'))).toBe('2026-12-06');
+  });
+
+  it('reckons in UTC when no zone is given, as the CLI and server always have', () => {
+    expect(today(undefined, lateEvening)).toBe('2026-12-06');
+  });
+
+  it('crosses a year boundary and a leap day', () => {
+    expect(today('Europe/Stockholm', new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+    expect(today('Asia/Tokyo', new Date('2028-02-28T15:00:00Z'))).toBe('2028-02-29');
+  });
+
+  it('refuses an unknown time zone with INVALID_INPUT naming it', () => {
+    expect(() => today('Mars/Olympus_Mons', lateEvening)).toThrow(/Mars\/Olympus_Mons/);
+    try {
+      today('Mars/Olympus_Mons', lateEvening);
+    } catch (e) {
+      expect((e as PathwayError).code).toBe('INVALID_INPUT');
+    }
+    expect(isTimeZone('Europe/Stockholm')).toBe(true);
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
   });
 });

@@ -1,36 +1,20 @@
 /**
- * The shared walker over every condition of a document: named conditions, global
- * transitions, step transitions, alerts and follow-up conditions. Rules read leaves and
- * `{ condition }` references from here rather than each walking the tree again, so a new
- * place that holds a condition is added once.
+ * The leaves and references of every condition of a document (the places come from
+ * `model/condition-roots`, the tree's shape from `model/condition`), located for issues.
+ * Rules read them from here rather than each walking the tree again.
  */
 import { valueFact, walkCondition } from '../model/condition';
+import {
+  conditionRoots as documentConditionRoots,
+  type ConditionOwner,
+  type ConditionRoot as ModelConditionRoot,
+} from '../model/condition-roots';
 import type { PathSegment } from '../model/path';
-import type { Condition, FollowUp, LeafCondition, Pathway } from '../model/types';
+import type { FollowUp, LeafCondition, Pathway } from '../model/types';
 import type { Location } from './issue';
 
-/** Where a condition tree hangs in the document. */
-export type ConditionOwner =
-  | { readonly kind: 'named-condition'; readonly name: string; readonly index: number }
-  | { readonly kind: 'global-transition'; readonly index: number; readonly to: string }
-  | {
-      readonly kind: 'transition';
-      readonly stepId: string;
-      readonly stepIndex: number;
-      readonly index: number;
-      readonly to: string;
-    }
-  | { readonly kind: 'alert'; readonly id: string; readonly index: number }
-  | { readonly kind: 'follow-up'; readonly id: string; readonly field: FollowUpConditionField };
-
-/** The follow-up fields that hold a condition. */
-export type FollowUpConditionField = 'appliesWhen' | 'dueWhen' | 'overdueWhen';
-
-/** One condition tree, with its owner and location. */
-export interface ConditionRoot {
-  readonly owner: ConditionOwner;
-  readonly when: Condition;
-  readonly path: readonly PathSegment[];
+/** One condition tree, with its owner, path and the location the editor focuses. */
+export interface ConditionRoot extends ModelConditionRoot {
   readonly at: Location;
 }
 
@@ -84,72 +68,25 @@ function rootOrder(path: readonly PathSegment[]): number {
   return path[0] === 'steps' ? 1 : 2;
 }
 
-const FOLLOW_UP_FIELDS: readonly FollowUpConditionField[] = [
-  'appliesWhen',
-  'dueWhen',
-  'overdueWhen',
-];
+/** Which node, edge or alert an issue about a condition of `owner` belongs to. */
+function locationOf(owner: ConditionOwner): Location {
+  switch (owner.kind) {
+    case 'named-condition':
+      return {};
+    case 'global-transition':
+      return { transitionIndex: owner.index };
+    case 'transition':
+      return { stepId: owner.stepId, transitionIndex: owner.index };
+    case 'alert':
+      return { alertId: owner.id };
+    case 'follow-up':
+      return owner.stepId === undefined ? {} : { stepId: owner.stepId };
+  }
+}
 
-/** Every condition tree of the document, in document (schema key) order. */
+/** Every condition tree of the document, in document (schema key) order, located for lint. */
 export function conditionRoots(doc: Pathway): ConditionRoot[] {
-  const roots: ConditionRoot[] = [];
-  doc.conditions.forEach((named, index) => {
-    roots.push({
-      owner: { kind: 'named-condition', name: named.name, index },
-      when: named.when,
-      path: ['conditions', index, 'when'],
-      at: {},
-    });
-  });
-  doc.globalTransitions.forEach((transition, index) => {
-    roots.push({
-      owner: { kind: 'global-transition', index, to: transition.to },
-      when: transition.when,
-      path: ['globalTransitions', index, 'when'],
-      at: { transitionIndex: index },
-    });
-  });
-  const followUpRoots = (site: FollowUpSite): void => {
-    for (const field of FOLLOW_UP_FIELDS) {
-      const when = site.followUp[field];
-      if (when === undefined) continue;
-      roots.push({
-        owner: { kind: 'follow-up', id: site.followUp.id, field },
-        when,
-        path: [...site.path, field],
-        at: site.at,
-      });
-    }
-  };
-  doc.steps.forEach((step, stepIndex) => {
-    step.followUps.forEach((followUp, f) =>
-      followUpRoots({
-        followUp,
-        path: ['steps', stepIndex, 'followUps', f],
-        at: { stepId: step.id },
-      }),
-    );
-    step.transitions.forEach((transition, index) => {
-      roots.push({
-        owner: { kind: 'transition', stepId: step.id, stepIndex, index, to: transition.to },
-        when: transition.when,
-        path: ['steps', stepIndex, 'transitions', index, 'when'],
-        at: { stepId: step.id, transitionIndex: index },
-      });
-    });
-  });
-  doc.alerts.forEach((alert, index) => {
-    roots.push({
-      owner: { kind: 'alert', id: alert.id, index },
-      when: alert.when,
-      path: ['alerts', index, 'when'],
-      at: { alertId: alert.id },
-    });
-  });
-  doc.followUps.forEach((followUp, f) =>
-    followUpRoots({ followUp, path: ['followUps', f], at: {} }),
-  );
-  return roots;
+  return documentConditionRoots(doc).map((root) => ({ ...root, at: locationOf(root.owner) }));
 }
 
 /** The leaves and references of one tree, depth first in document order. */

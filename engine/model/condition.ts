@@ -84,27 +84,11 @@ export function isLeaf(value: unknown): value is LeafCondition {
   return conditionKind(value) === 'leaf';
 }
 
-/** A child of a node with the path segments that lead to it (`['all', 2]`, `['not']`). */
-export interface ConditionChild {
-  readonly condition: Condition;
-  readonly segments: readonly PathSegment[];
-}
-
 /** The children of a node in document order: a group's parts, a `not`'s one; none for the rest. */
 export function conditionChildren(condition: Condition): readonly Condition[] {
   if ('all' in condition) return condition.all;
   if ('any' in condition) return condition.any;
   if ('not' in condition) return [condition.not];
-  return [];
-}
-
-/** {@link conditionChildren} with the path segments of each child. */
-export function childEntries(condition: Condition): ConditionChild[] {
-  if ('all' in condition)
-    return condition.all.map((c, i) => ({ condition: c, segments: ['all', i] }));
-  if ('any' in condition)
-    return condition.any.map((c, i) => ({ condition: c, segments: ['any', i] }));
-  if ('not' in condition) return [{ condition: condition.not, segments: ['not'] }];
   return [];
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  childEntries,
   conditionChildren,
   conditionKind,
   conditionLeaves,
@@ -95,14 +94,6 @@ describe('children', () => {
     expect(conditionChildren({ not: improved })).toEqual([improved]);
     expect(conditionChildren({ condition: 'redFlag' })).toEqual([]);
     expect(conditionChildren(painLong)).toEqual([]);
-  });
-
-  it('names the path segments of each child', () => {
-    expect(childEntries({ any: [painLong, improved] }).map((c) => c.segments)).toEqual([
-      ['any', 0],
-      ['any', 1],
-    ]);
-    expect(childEntries({ not: improved })).toEqual([{ condition: improved, segments: ['not'] }]);
   });
 
   it('builds groups of each kind and refuses an empty not', () => {

@@ -3,7 +3,7 @@
  * `model/condition-roots`, the tree's shape from `model/condition`), located for issues.
  * Rules read them from here rather than each walking the tree again.
  */
-import { valueFact, walkCondition } from '../model/condition';
+import { isLeaf, isReference, valueFact, walkCondition } from '../model/condition';
 import {
   conditionRoots as documentConditionRoots,
   type ConditionOwner,
@@ -94,11 +94,9 @@ function walkConditionNodes(root: ConditionRoot): ConditionNode[] {
   const nodes: ConditionNode[] = [];
   walkCondition(
     root.when,
-    ({ node, kind, path }) => {
-      if (kind === 'reference' && 'condition' in node)
-        nodes.push({ kind: 'reference', name: node.condition, path, root });
-      else if (kind === 'leaf' && 'fact' in node)
-        nodes.push({ kind: 'leaf', leaf: node, path, root });
+    ({ node, path }) => {
+      if (isReference(node)) nodes.push({ kind: 'reference', name: node.condition, path, root });
+      else if (isLeaf(node)) nodes.push({ kind: 'leaf', leaf: node, path, root });
     },
     root.path,
   );

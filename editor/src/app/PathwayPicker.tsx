@@ -1,4 +1,4 @@
-import { pickText } from '../../../engine/model/texts';
+import { pickText } from '../../../engine/editor';
 import { useEditor } from '../store/store';
 import { useT } from './hooks';
 

@@ -4,7 +4,7 @@ import { STRINGS, type Strings } from '../i18n/strings';
 import { computeProblems, type Problem } from '../model/problems';
 import { editorStore, useEditor } from '../store/store';
 import { documentDirty } from '../store/compare';
-import type { Pathway } from '../../../engine/model/types';
+import type { Pathway } from '../../../engine/index';
 
 /** The interface strings in the chosen language. */
 export function useT(): Strings {

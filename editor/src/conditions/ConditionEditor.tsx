@@ -1,6 +1,6 @@
 import type JsonEditorComponent from './JsonEditor';
 import { lazy, Suspense, useMemo } from 'react';
-import type { Condition } from '../../../engine/model/types';
+import type { Condition } from '../../../engine/editor';
 import { conditionJsonSchema, parseConditionText } from '../model/condition-json';
 import { conditionPath, getCondition, setCondition, type ConditionTarget } from '../model/edit';
 import { editorStore, useEditor } from '../store/store';

@@ -1,4 +1,5 @@
-import type { Condition, Pathway } from '../../../engine/model/types';
+import type { Pathway } from '../../../engine/index';
+import type { Condition } from '../../../engine/editor';
 import { useT } from '../app/hooks';
 import { ConditionNodeEditor } from './ConditionNodeEditor';
 

@@ -1,4 +1,5 @@
-import type { Condition, LeafCondition, Pathway } from '../../../engine/model/types';
+import type { Pathway } from '../../../engine/index';
+import type { Condition, LeafCondition } from '../../../engine/editor';
 import { placeholderCondition } from '../model/edit';
 import { useT } from '../app/hooks';
 import { LeafEditor } from './LeafEditor';

@@ -1,4 +1,4 @@
-import type { Alert } from '../../../engine/model/types';
+import type { Alert } from '../../../engine/editor';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../app/hooks';
 import { ConditionEditor } from '../conditions/ConditionEditor';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { diffHeadline } from '../../../engine/diff/render';
+import { diffHeadline } from '../../../engine/editor';
 import { diffEntryTexts } from '../model/compare';
 import { compareTwoVersions } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';

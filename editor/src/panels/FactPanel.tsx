@@ -1,4 +1,4 @@
-import type { Fact } from '../../../engine/model/types';
+import type { Fact } from '../../../engine/editor';
 import { FACT_TYPE_CHOICES, parseValues, SOURCE_KINDS, updateFact } from '../model/dictionary';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../app/hooks';

@@ -1,6 +1,6 @@
 import type JsonEditorComponent from '../conditions/JsonEditor';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import type { Scenario } from '../../../engine/model/types';
+import type { Scenario } from '../../../engine/index';
 import type { JsonParse } from '../conditions/JsonEditor';
 import { saveRunAsScenario } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';

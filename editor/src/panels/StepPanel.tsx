@@ -1,8 +1,12 @@
 import { useState } from 'react';
-import { LEVELS } from '../../../engine/model/schema';
-import type { FollowUp, Level, Step } from '../../../engine/model/types';
-import { pickText } from '../../../engine/model/texts';
-import { summarizeCondition } from '../../../engine/evaluate/summary';
+import {
+  type FollowUp,
+  type Level,
+  LEVELS,
+  pickText,
+  type Step,
+  summarizeCondition,
+} from '../../../engine/editor';
 import {
   deleteStep,
   moveTransition,

@@ -1,5 +1,4 @@
-import type { Transition } from '../../../engine/model/types';
-import { pickText } from '../../../engine/model/texts';
+import { pickText, type Transition } from '../../../engine/editor';
 import {
   deleteTransition,
   getTransition,

@@ -2,7 +2,7 @@
  * What the editor does with the server: open a version, save, start a new version, save a
  * test patient. They read and write the store; the slices themselves never fetch.
  */
-import type { Scenario } from '../../../engine/model/types';
+import type { Scenario } from '../../../engine/index';
 import type { StoreApi } from 'zustand/vanilla';
 import {
   ApiError,

@@ -1,6 +1,6 @@
 import type { Pathway } from '../../../engine/index';
 import type { Condition } from '../../../engine/editor';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { ConditionNodeEditor } from './ConditionNodeEditor';
 
 /** Props of {@link ConditionForm}. */

@@ -1,7 +1,7 @@
 import type { Pathway } from '../../../engine/index';
 import type { Condition, LeafCondition } from '../../../engine/editor';
 import { placeholderCondition } from '../model/edit';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { LeafEditor } from './LeafEditor';
 
 /** Props of {@link ConditionNodeEditor}. */

@@ -8,7 +8,7 @@ import {
 } from '../../../engine/editor';
 import { defaultValue, factRangeText, operatorsFor } from '../model/facts';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { NumberInput } from './NumberInput';
 
 /** Props of {@link LeafEditor}. */

@@ -3,7 +3,7 @@ import { diffHeadline } from '../../../engine/editor';
 import { diffEntryTexts } from '../model/compare';
 import { compareTwoVersions } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 
 const MARK_CLASS = { '+': 'added', '-': 'removed', '~': 'changed' } as const;
 

@@ -3,7 +3,7 @@ import { checkNewName, FACT_TYPE_CHOICES, SEVERITIES } from '../model/dictionary
 import { factRangeText } from '../model/facts';
 import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { AddEntryForm } from './AddEntryForm';
 import { DiffBadge } from './DiffBadge';
 import { TextsField } from './TextsField';

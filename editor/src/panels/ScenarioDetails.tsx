@@ -4,7 +4,7 @@ import type { Scenario } from '../../../engine/index';
 import type { JsonParse } from '../conditions/JsonEditor';
 import { saveRunAsScenario } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { readJson } from '../model/json';
 
 // The cast keeps the component generic (lazy() drops type parameters).

@@ -17,7 +17,7 @@ import {
 } from '../model/edit';
 import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { TextsField } from './TextsField';
 
 /** Props of {@link StepPanel}. */

@@ -7,7 +7,7 @@ import {
   type TransitionRef,
 } from '../model/edit';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { TextsField } from './TextsField';
 

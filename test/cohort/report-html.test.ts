@@ -31,7 +31,9 @@ async function reportHtml(pathway: Pathway): Promise<string> {
 function seriesOf(html: string, chart: string): string[] {
   const start = html.indexOf(`data-chart="${chart}"`);
   const svg = html.slice(start, html.indexOf('</svg>', start));
-  const names = [...svg.matchAll(/<title>[^<]* — ([^<:]+): [^<]*<\/title>/g)].map((m) => m[1]);
+  const names = [...svg.matchAll(/<title>[^<]* — ([^<:]+): [^<]*<\/title>/g)].map(
+    (m) => m[1] ?? '',
+  );
   return [...new Set(names)];
 }
 

@@ -36,6 +36,9 @@ const nodeBuiltins = [
 const nodeMessage =
   'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/ or engine/server/.';
 
+const engineEntryMessage =
+  'The editor imports the engine only through its entries: engine/index (public API) or engine/editor.';
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'coverage'] },
   js.configs.recommended,
@@ -74,8 +77,22 @@ export default tseslint.config(
     },
   },
   {
-    // The editor runs in the browser.
+    // The editor runs in the browser, and it reaches the engine only through its entries
+    // (engine/index.ts, the public API, and engine/editor.ts), so engine internals can move.
     files: ['editor/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '**/engine/*/**', '!**/engine/index', '!**/engine/editor'],
+              message: engineEntryMessage,
+            },
+          ],
+        },
+      ],
+    },
   },
 );

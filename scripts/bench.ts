@@ -5,7 +5,7 @@
  * against json-rules-engine.
  *
  * Two input sets, both pre-parsed (JSON objects in memory):
- * - `adversarial`: the differential-test generator (thresholds, unknowns; engine/synth/adversarial.ts);
+ * - `adversarial`: the differential-test generator (thresholds, unknowns; test/fixtures/chronic-pain-patients.ts);
  * - `population`: `pathway synth` patients (realistic health centres; engine/synth/population.ts).
  *
  * Paths: the population path (`evaluateFast`, without and with trace), `evaluate()` with the
@@ -34,7 +34,8 @@ import {
 import { deriveFacts } from '../engine/facts/derive';
 import { validateInput } from '../engine/facts/validate';
 import { findVersion, loadRepository } from '../engine/node/repository';
-import { chronicPainPatients, synthPatients } from '../engine/synth/index';
+import { synthPatients } from '../engine/synth/index';
+import { chronicPainPatients } from '../test/fixtures/chronic-pain-patients';
 import { handwritten } from './bench/handwritten';
 import { plainEngine } from './bench/plain-rules-engine';
 import { zenDecision } from './bench/zen';

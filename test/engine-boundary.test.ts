@@ -38,4 +38,20 @@ describe('the engine boundary', () => {
       ),
     ).toHaveLength(0);
   });
+
+  it('lets the editor import the engine only through engine/index and engine/editor', async () => {
+    const importOf = (from: string): string =>
+      `import { x } from '${from}';\nexport const y = x;\n`;
+    for (const deep of [
+      '../../../engine/model/types',
+      '../../../engine/evaluate/evaluate',
+      '../../../engine/lint/index',
+      '../../engine/diff/render',
+    ])
+      expect(await restrictedImports('editor/src/model/probe.ts', importOf(deep))).toEqual([
+        expect.stringContaining('only through its entries'),
+      ]);
+    for (const entry of ['../../../engine/index', '../../../engine/editor'])
+      expect(await restrictedImports('editor/src/model/probe.ts', importOf(entry))).toHaveLength(0);
+  });
 });

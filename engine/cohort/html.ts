@@ -1,7 +1,8 @@
 /**
  * The cohort report as one self-contained HTML page (`cohort.html`): inline CSS and SVG, no
- * script, no network. Charts: patients per step; steps per health centre (the variation
- * between centres); safety alerts per 1 000 patients per centre; outcome measures overdue;
+ * script, no network. Everything it names comes from the report, that is from the pathway.
+ * Charts: patients per step; steps per health centre (the variation between centres); the
+ * pathway's most serious alerts per 1 000 patients per centre; outcome measures overdue;
  * and the share of patients whose placement needs information, with the facts most missing.
  */
 import type { CohortReport, GroupReport } from './report';
@@ -12,17 +13,23 @@ h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}svg text{font:12px system-
 svg text.small{font-size:10px}table{border-collapse:collapse;margin:.5em 0}td,th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left}
 td.n,th.n{text-align:right}figure{margin:0}figcaption{color:#555;margin:.3em 0 .6em}`;
 
-/** The alert figures the report compares between centres. */
-const ALERT_SERIES: { name: string; ids: string[] }[] = [
-  { name: 'opioid ≥ 50 MME/day', ids: ['opioid-dose-high', 'opioid-dose-very-high'] },
-  { name: 'opioid ≥ 100 MME/day', ids: ['opioid-dose-very-high'] },
-  { name: 'opioid + benzodiazepine', ids: ['opioid-benzodiazepine'] },
-  { name: 'long-term opioid without specialist plan', ids: ['long-term-opioid-specialist'] },
-];
+/** Alert severities, most serious first. */
+const SEVERITIES = ['critical', 'warning', 'info'] as const;
 
-function per1000(g: GroupReport, ids: readonly string[]): number {
-  const n = ids.reduce((sum, id) => sum + (g.alerts[id]?.count ?? 0), 0);
-  return g.patients === 0 ? 0 : Math.round((n * 10000) / g.patients) / 10;
+/**
+ * The alerts the report compares between groups: the pathway's most serious ones (its critical
+ * alerts, or its warnings if it has none), one series each, in pathway order.
+ */
+function comparedAlerts(report: CohortReport): { severity: string; ids: string[] } {
+  for (const severity of SEVERITIES) {
+    const ids = Object.keys(report.alerts).filter((id) => report.alerts[id]?.severity === severity);
+    if (ids.length > 0) return { severity, ids };
+  }
+  return { severity: 'critical', ids: [] };
+}
+
+function per1000(g: GroupReport, id: string): number {
+  return g.alerts[id]?.per1000 ?? 0;
 }
 
 function figure(title: string, caption: string, chart: string): string {
@@ -48,6 +55,7 @@ export function cohortHtml(report: CohortReport): string {
   const names = groups.map(([n]) => n);
   const stepIds = Object.keys(report.steps);
   const followUpIds = Object.keys(report.all.followUps);
+  const compared = comparedAlerts(report);
   const heading = `${report.pathway.title} — ${report.pathway.id} ${report.pathway.version}`;
   const by = report.by ?? 'group';
   const bad =
@@ -81,15 +89,15 @@ export function cohortHtml(report: CohortReport): string {
       ),
     ),
     figure(
-      `Medication alerts per 1 000 patients per ${by}`,
-      'Dependency-forming drugs: high opioid doses, opioid with benzodiazepine, long-term opioid without a specialist plan.',
+      `${compared.severity === 'critical' ? 'Critical alerts' : `Alerts (${compared.severity})`} per 1 000 patients per ${by}`,
+      `The pathway's ${compared.severity} alerts, per 1 000 patients: the same pathway should raise them alike.`,
       groupedBarChart(
         'alerts-per-1000',
         'Alerts per 1 000 patients',
         names,
-        ALERT_SERIES.map((s) => ({
-          name: s.name,
-          values: groups.map(([, g]) => per1000(g, s.ids)),
+        compared.ids.map((id) => ({
+          name: id,
+          values: groups.map(([, g]) => per1000(g, id)),
         })),
       ),
     ),

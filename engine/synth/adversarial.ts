@@ -1,35 +1,36 @@
 /**
- * Seeded generator of adversarial chronic-pain evaluation inputs for differential and
- * property tests (moved here from test/fixtures so the benchmark and the CLI can use it):
- * values cluster at the pathway's thresholds (ÖMPSQ 49/50, MME 49.9/50, 8/12 weeks …),
- * any fact may be missing, and medications mix opioids (with and without conversion
- * factors or doses), benzodiazepines, Z-drugs and gabapentinoids.
+ * Seeded generator of adversarial evaluation inputs for any pathway, for differential and
+ * property tests and the benchmark. Everything it names comes from the pathway document:
+ * step ids from its steps, facts from its dictionary (type, range, allowed values), and the
+ * numbers cluster at the thresholds its conditions compare against (a threshold, one step
+ * below and one above), so that every `≥`/`<` edge is exercised. Any fact may be missing,
+ * and medication lists mix the drug classes the pathway's derivations select with doses at
+ * and around typical strengths.
  */
-
+import { conditionNodes } from '../lint/walk';
+import type { Fact, Pathway } from '../model/types';
 import { prng } from './random';
 
 export { prng };
 
-const STEPS = [
-  'intake-assessment',
-  'early-intervention',
-  'primary-care-management',
-  'primary-care-mmr',
-  'specialist-pain-assessment',
-  'specialist-mmr',
-  'substance-use-care',
-  'follow-up',
-  'red-flag-investigation',
-  'pathway-exit',
-];
-const RED_FLAGS = [
-  'caudaEquina',
-  'malignancy',
-  'infection',
-  'fracture',
-  'inflammatoryDisease',
-  'progressiveNeurologicalDeficit',
-];
+/** Options of {@link adversarialPatients}. */
+export interface AdversarialOptions {
+  /** Share of inputs made invalid (or odd but valid, such as explicit nulls); default 0. */
+  invalid?: number;
+  /** Evaluation dates are drawn from the 600 days before this date (default 2026-11-30). */
+  latestAsOf?: string;
+}
+
+/** One generated input and its evaluation date. */
+export interface AdversarialPatient {
+  input: Record<string, unknown>;
+  asOf: string;
+}
+
+type Input = Record<string, unknown>;
+type Random = () => number;
+
+/** Drugs a medication list draws from: common ATC codes with doses at typical strengths. */
 const DRUGS: { atc: string; unit: 'mg/day' | 'ug/h'; doses: number[] }[] = [
   { atc: 'N02AA01', unit: 'mg/day', doses: [10, 30, 49.9, 50, 90, 99.9, 100, 120] },
   { atc: 'N02AA05', unit: 'mg/day', doses: [10, 20, 33.3, 40, 60] },
@@ -44,157 +45,195 @@ const DRUGS: { atc: string; unit: 'mg/day' | 'ug/h'; doses: number[] }[] = [
   { atc: 'M01AE01', unit: 'mg/day', doses: [1200] },
 ];
 
-/**
- * Ways to make an input invalid, each one a kind of mistake a real extract makes: a misspelt
- * fact, a value out of range or of the wrong type, a malformed ATC code or date, a drug started
- * after the evaluation date, an unknown step, an unexpected field, a derived fact given.
- */
-const CORRUPTIONS: ((input: Record<string, unknown>, r: () => number) => void)[] = [
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['ompsqShrt'] = 50;
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['age'] = 130;
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['hadsAnxiety'] = '12';
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['painDurationMonths'] = -1;
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['medications'] = [{ atc: 'n02aa05', dose: 10 }];
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['medications'] = [
-      { atc: 'N02AA01', dose: 10, unit: 'mg/day', since: '2099-01-01' },
-    ];
-  },
-  (input) => {
-    input['currentStep'] = { id: 'primary-care-managment' };
-  },
-  (input) => {
-    input['patient'] = 'x';
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['opioidMme'] = 40;
-  },
-  (input) => {
-    input['currentStep'] = { id: 'follow-up', enteredAt: '2026-02-30' };
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['sickLeavePercent'] = 30;
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['redFlags'] = ['fracture', 7];
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['age'] = null;
-    (input['facts'] as Record<string, unknown>)['isi'] = undefined;
-  },
-  (input, r) => {
-    input['asOf'] = r() < 0.5 ? '2026-13-01' : null;
-  },
-  (input) => {
-    input['version'] = '9.9.9';
-  },
-  (input) => {
-    (input['facts'] as Record<string, unknown>)['medications'] = [{ atc: 'N02AA05', dose: null }];
-  },
-];
+/** Days before the evaluation date at which a medication starts: around 2 and 4 weeks, 3 months, a year. */
+const SINCE_DAYS = [5, 13, 14, 15, 27, 28, 29, 90, 91, 400];
 
-/** Options of {@link chronicPainPatients}. */
-export interface AdversarialOptions {
-  /** Share of inputs made invalid (or odd but valid, such as explicit nulls); default 0. */
-  invalid?: number;
+/** Days per unit of a time-in-step fact, to turn its thresholds into entry dates. */
+const DAYS_PER = { days: 1, weeks: 7, months: 30 } as const;
+
+/** What the generator reads from the pathway once, before drawing patients. */
+interface Plan {
+  stepIds: string[];
+  /** Facts the input may give (not derived, or time in step, which a given value overrides). */
+  inputs: Fact[];
+  /** Candidate values of each number fact: its thresholds, their neighbours, its range ends. */
+  numbers: Map<string, number[]>;
+  /** Candidate days since the current step was entered. */
+  enteredDays: number[];
+  /** Derived facts other than time in step: giving one is an input error. */
+  derivedOnly: Fact[];
 }
 
-/** Generates `count` inputs with evaluation dates in 2025–2026 (so both versions are in play). */
-export function chronicPainPatients(
-  count: number,
-  seed: number,
-  options: AdversarialOptions = {},
-): { input: Record<string, unknown>; asOf: string }[] {
-  const r = prng(seed);
-  const invalid = options.invalid ?? 0;
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-  const maybe = (p = 0.85): boolean => r() < p;
-  const date = (daysBefore: number, asOf: string): string =>
-    new Date(Date.parse(`${asOf}T00:00:00Z`) - daysBefore * 86_400_000).toISOString().slice(0, 10);
-  const out: { input: Record<string, unknown>; asOf: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const asOf = date(Math.floor(r() * 600), '2026-11-30');
-    const facts: Record<string, unknown> = {};
-    const set = (name: string, value: () => unknown, p?: number): void => {
-      if (maybe(p)) facts[name] = value();
-    };
-    set('age', () => pick([17, 18, 30, 49, 50, 65, 66, 80]));
-    set('painDurationMonths', () => pick([1, 2.9, 3, 8, 24]));
-    set('redFlags', () => (maybe(0.95) ? [] : [pick(RED_FLAGS)]));
-    set('ompsqShort', () => pick([20, 49, 50, 70]));
-    set('startBackPsychosocial', () => pick([0, 3, 4, 5]));
-    set('hadsAnxiety', () => pick([3, 7, 8, 10, 11, 15]));
-    set('hadsDepression', () => pick([3, 7, 8, 10, 11, 15]));
-    set('nrsPain', () => pick([2, 4, 5.5, 7, 9]));
-    set('nrsPainBaseline', () => pick([0, 3, 6, 7.5, 9]));
-    set('pseq', () => pick([10, 25, 32, 40]));
-    set('pseqBaseline', () => pick([10, 25, 33]));
-    set('isi', () => pick([5, 14, 15, 22]));
-    set('sickLeavePercent', () => pick([0, 25, 50, 100]));
-    set('sickLeaveMonths', () => pick([0, 5.9, 6, 12]));
-    for (const flag of [
-      'highDailyLifeImpact',
-      'somaticWorkupComplete',
-      'motivatedForActiveRehab',
-      'activeSubstanceUseDisorder',
-      'psychiatricConditionHinderingRehab',
-      'psychiatricIllness',
-      'complexPsychosocial',
-      'painMechanismUnclear',
-      'hasTreatmentPlan',
-      'respiratoryRisk',
-      'renalOrHepaticImpairment',
-      'riskyAlcoholUse',
-      'mmr1EffectInsufficient',
-      'specialistAssessmentComplete',
-      'specialistPlanInPlace',
-      'rehabProgramCompleted',
-      'selfManagementAdequate',
-      'declinesPathway',
-    ]) {
-      set(
-        flag,
-        () =>
-          r() < (flag === 'declinesPathway' || flag === 'activeSubstanceUseDisorder' ? 0.05 : 0.5),
-      );
+/** The numbers a fact is compared with anywhere in the pathway. */
+function thresholds(pathway: Pathway): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  for (const node of conditionNodes(pathway)) {
+    if (node.kind !== 'leaf') continue;
+    const values = Array.isArray(node.leaf.value) ? node.leaf.value : [node.leaf.value];
+    for (const value of values)
+      if (typeof value === 'number')
+        found.set(node.leaf.fact, [...(found.get(node.leaf.fact) ?? []), value]);
+  }
+  return found;
+}
+
+/**
+ * A threshold with one step below and above (1 for integers, 0.1 otherwise), inside the range;
+ * a fact with a list of allowed values takes those.
+ */
+function candidates(fact: Fact, at: readonly number[]): number[] {
+  const allowed = fact.values?.filter((v) => typeof v === 'number');
+  if (allowed !== undefined && allowed.length > 0) return allowed;
+  const step = fact.type === 'integer' ? 1 : 0.1;
+  const min = fact.range?.min;
+  const max = fact.range?.max;
+  const values = new Set<number>();
+  for (const t of at) for (const v of [t - step, t, t + step]) values.add(Number(v.toFixed(2)));
+  if (min !== undefined) values.add(min);
+  if (max !== undefined) values.add(max);
+  if (values.size === 0) [0, 1, 10].forEach((v) => values.add(v));
+  return [...values]
+    .filter((v) => (min === undefined || v >= min) && (max === undefined || v <= max))
+    .filter((v) => fact.type !== 'integer' || Number.isInteger(v))
+    .sort((a, b) => a - b);
+}
+
+function planFor(pathway: Pathway): Plan {
+  const found = thresholds(pathway);
+  const numbers = new Map<string, number[]>();
+  const enteredDays = new Set<number>([0]);
+  for (const fact of pathway.facts) {
+    if (fact.type !== 'integer' && fact.type !== 'number') continue;
+    const at = found.get(fact.name) ?? [];
+    numbers.set(fact.name, candidates(fact, at));
+    if (fact.derived?.kind === 'timeInStep') {
+      const days = DAYS_PER[fact.derived.unit];
+      for (const t of at)
+        for (const d of [t * days - 1, t * days, t * days + 1]) enteredDays.add(d);
     }
-    set('dependenceCriteriaCount', () => pick([0, 0, 0, 1, 2, 2, 3, 4]));
-    set('daysSinceOpioidReview', () => pick([10, 90, 91, 200]));
-    set('monthsSinceRehabEnd', () => pick([3, 11.9, 12, 18]));
-    set('medications', () =>
-      Array.from({ length: Math.floor(r() * 4) }, () => {
+  }
+  return {
+    stepIds: pathway.steps.map((s) => s.id),
+    inputs: pathway.facts.filter((f) => f.derived === undefined || f.derived.kind === 'timeInStep'),
+    numbers,
+    enteredDays: [...enteredDays].filter((d) => d >= 0).sort((a, b) => a - b),
+    derivedOnly: pathway.facts.filter(
+      (f) => f.derived !== undefined && f.derived.kind !== 'timeInStep',
+    ),
+  };
+}
+
+/** The date `days` before `date` (YYYY-MM-DD). */
+function daysBefore(days: number, date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** One value of `fact`, drawn around the pathway's thresholds. */
+function valueOf(fact: Fact, plan: Plan, r: Random, asOf: string): unknown {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  switch (fact.type) {
+    case 'boolean':
+      return r() < 0.5;
+    case 'integer':
+    case 'number':
+      return pick(plan.numbers.get(fact.name) ?? [0]);
+    case 'string':
+      return fact.values === undefined ? 'x' : pick(fact.values);
+    case 'string[]':
+      return fact.values === undefined || r() < 0.95 ? [] : [pick(fact.values)];
+    case 'date':
+      return daysBefore(pick(SINCE_DAYS), asOf);
+    case 'medications':
+      return Array.from({ length: Math.floor(r() * 4) }, () => {
         const drug = pick(DRUGS);
         return {
           atc: drug.atc,
-          ...(maybe(0.9) ? { dose: pick(drug.doses), unit: drug.unit } : {}),
-          ...(maybe(0.95)
-            ? { since: date(pick([5, 13, 14, 15, 27, 28, 29, 90, 91, 400]), asOf) }
-            : {}),
+          ...(r() < 0.9 ? { dose: pick(drug.doses), unit: drug.unit } : {}),
+          ...(r() < 0.95 ? { since: daysBefore(pick(SINCE_DAYS), asOf) } : {}),
         };
-      }),
-    );
-    const input: Record<string, unknown> = { facts };
-    if (maybe(0.8)) {
-      const enteredDays = pick([0, 41, 56, 83, 84, 85, 182, 183, 200]);
-      input.currentStep = {
-        id: pick(STEPS),
-        ...(maybe(0.7) ? { enteredAt: date(enteredDays, asOf) } : {}),
+      });
+  }
+}
+
+/**
+ * Ways to make an input invalid, each one a kind of mistake a real extract makes: a misspelt
+ * fact, a value out of range or of the wrong type, a malformed ATC code or date, a drug started
+ * after the evaluation date, an unknown step, an unexpected field, a derived fact given, a bad
+ * evaluation date or version. A mistake the pathway has no fact for adds an unexpected field.
+ */
+function corrupt(input: Input, plan: Plan, r: Random): void {
+  const facts = input['facts'] as Input;
+  const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(r() * xs.length)];
+  const ofType = (...types: Fact['type'][]): Fact | undefined =>
+    pick(plan.inputs.filter((f) => types.includes(f.type)));
+  const bounded = pick(plan.inputs.filter((f) => f.range?.max !== undefined));
+  const numeric = ofType('integer', 'number');
+  const medication = ofType('medications');
+  const list = ofType('string[]');
+  const derived = pick(plan.derivedOnly);
+  const anyFact = pick(plan.inputs);
+  const mistakes: (() => boolean)[] = [
+    () => anyFact !== undefined && ((facts[`${anyFact.name.slice(0, -1)}x`] = 1), true),
+    () => bounded !== undefined && ((facts[bounded.name] = (bounded.range?.max ?? 0) + 10), true),
+    () => numeric !== undefined && ((facts[numeric.name] = '12'), true),
+    () =>
+      medication !== undefined && ((facts[medication.name] = [{ atc: 'n02aa05', dose: 10 }]), true),
+    () =>
+      medication !== undefined &&
+      ((facts[medication.name] = [
+        { atc: 'N02AA01', dose: 10, unit: 'mg/day', since: '2099-01-01' },
+      ]),
+      true),
+    () => ((input['currentStep'] = { id: `${plan.stepIds[0] ?? 'step'}-x` }), true),
+    () => ((input['patient'] = 'x'), true),
+    () => derived !== undefined && ((facts[derived.name] = 40), true),
+    () =>
+      plan.stepIds[0] !== undefined &&
+      ((input['currentStep'] = { id: plan.stepIds[0], enteredAt: '2026-02-30' }), true),
+    () => list !== undefined && ((facts[list.name] = [list.values?.[0] ?? 'x', 7]), true),
+    () => anyFact !== undefined && ((facts[anyFact.name] = null), true),
+    () => ((input['asOf'] = r() < 0.5 ? '2026-13-01' : null), true),
+    () => ((input['version'] = '9.9.9'), true),
+    () =>
+      medication !== undefined &&
+      ((facts[medication.name] = [{ atc: 'N02AA05', dose: null }]), true),
+  ];
+  if (!(pick(mistakes) ?? (() => false))()) input['patient'] = 'x';
+}
+
+/**
+ * Generates `count` inputs for `pathway`, with evaluation dates in the 600 days before
+ * `latestAsOf`. Pure and seeded: the same pathway, count, seed and options give the same inputs.
+ */
+export function adversarialPatients(
+  pathway: Pathway,
+  count: number,
+  seed: number,
+  options: AdversarialOptions = {},
+): AdversarialPatient[] {
+  const r = prng(seed);
+  const plan = planFor(pathway);
+  const invalid = options.invalid ?? 0;
+  const latest = options.latestAsOf ?? '2026-11-30';
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const out: AdversarialPatient[] = [];
+  for (let i = 0; i < count; i++) {
+    const asOf = daysBefore(Math.floor(r() * 600), latest);
+    const facts: Input = {};
+    const input: Input = { facts };
+    for (const fact of plan.inputs)
+      if (fact.derived === undefined && r() < 0.85) facts[fact.name] = valueOf(fact, plan, r, asOf);
+    if (plan.stepIds.length > 0 && r() < 0.8) {
+      input['currentStep'] = {
+        id: pick(plan.stepIds),
+        ...(r() < 0.7 ? { enteredAt: daysBefore(pick(plan.enteredDays), asOf) } : {}),
       };
-      if (!maybe(0.7)) facts.weeksInStep = pick([0, 7.9, 8, 11.9, 12, 20]);
-      if (!maybe(0.8)) facts.monthsInStep = pick([0, 5.9, 6, 9]);
+      // A time in step given instead of (or beside) the entry date: a given value wins.
+      for (const fact of plan.inputs)
+        if (fact.derived !== undefined && r() < 0.25)
+          facts[fact.name] = valueOf(fact, plan, r, asOf);
     }
-    if (invalid > 0 && r() < invalid)
-      (CORRUPTIONS[Math.floor(r() * CORRUPTIONS.length)] ?? (() => undefined))(input, r);
+    if (invalid > 0 && r() < invalid) corrupt(input, plan, r);
     out.push({ input, asOf });
   }
   return out;

@@ -1,5 +1,9 @@
 /** Synthetic patients: realistic populations for demos and benchmarks, adversarial ones for tests. */
-export { chronicPainPatients, type AdversarialOptions } from './adversarial';
+export {
+  adversarialPatients,
+  type AdversarialOptions,
+  type AdversarialPatient,
+} from './adversarial';
 export { CENTRES, type Centre } from './centres';
 export { synthPatients, type CohortLine } from './population';
 export { prng } from './random';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePathway } from '../../engine/evaluate/compile';
 import { compilePopulation, evaluateFast } from '../../engine/fast/index';
 import { loadRepository, versionsOf } from '../../engine/node/repository';
-import { chronicPainPatients } from '../../engine/synth/index';
+import { chronicPainPatients } from '../fixtures/chronic-pain-patients';
 import { fastAnswer, referenceAnswer } from '../fixtures/fast-answers';
 
 const repo = await loadRepository(join(process.cwd(), 'pathways'));

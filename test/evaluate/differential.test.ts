@@ -10,7 +10,7 @@ import { compilePathway } from '../../engine/evaluate/compile';
 import { evaluate } from '../../engine/evaluate/evaluate';
 import { isPathwayError } from '../../engine/errors';
 import { loadRepository, versionsOf } from '../../engine/node/repository';
-import { chronicPainPatients } from '../../engine/synth/index';
+import { chronicPainPatients } from '../fixtures/chronic-pain-patients';
 
 const repo = await loadRepository(join(process.cwd(), 'pathways'));
 

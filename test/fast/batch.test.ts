@@ -18,7 +18,8 @@ import {
   resultAt,
 } from '../../engine/fast/index';
 import { findVersion, loadRepository } from '../../engine/node/repository';
-import { chronicPainPatients, synthPatients } from '../../engine/synth/index';
+import { synthPatients } from '../../engine/synth/index';
+import { chronicPainPatients } from '../fixtures/chronic-pain-patients';
 import { fastAnswer, referenceAnswer } from '../fixtures/fast-answers';
 
 const AS_OF = '2026-11-23';

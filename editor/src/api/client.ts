@@ -2,8 +2,8 @@
  * The HTTP API the editor talks to (served by `npm start`; proxied by `npm run dev`). Every
  * failure is an {@link ApiError} carrying the server's `{ error: { code, message, issues } }`.
  */
-import type { Layout } from '../../../engine/model/layout';
-import type { Pathway, Scenario } from '../../../engine/model/types';
+import type { Pathway, Scenario } from '../../../engine/index';
+import type { Layout } from '../../../engine/editor';
 import type { ScenarioEntry } from '../model/scenarios';
 
 /** One version in the pathway list. */

@@ -12,7 +12,8 @@ import { editorStore, useEditor } from '../store/store';
 import { Banner } from './Banner';
 import { PathwayPicker } from './PathwayPicker';
 import { Toolbar } from './Toolbar';
-import { useAutoRun, useProblems, useShortcuts, useT, useUnloadGuard } from './hooks';
+import { useProblems, useT } from '../store/hooks';
+import { useAutoRun, useShortcuts, useUnloadGuard } from './hooks';
 
 const storage = (): Storage => window.localStorage;
 

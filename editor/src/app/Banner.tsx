@@ -1,7 +1,7 @@
 import { isDirty } from '../store/document';
 import { reloadFromDisk } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from './hooks';
+import { useT } from '../store/hooks';
 
 /** Says what the open version is: frozen (read-only), a new unsaved draft, a conflict, a notice. */
 export function Banner() {

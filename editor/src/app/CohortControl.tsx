@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { cohortGroupNames } from '../model/cohort';
 import { cohortShown } from '../store/cohort';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from './hooks';
+import { useT } from '../store/hooks';
 
 /**
  * "Load cohort result …": reads a `cohort.json` of the open version and lays its patient

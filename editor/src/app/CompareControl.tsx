@@ -1,6 +1,6 @@
 import { compareTwoVersions } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from './hooks';
+import { useT } from '../store/hooks';
 
 function report(error: unknown): void {
   editorStore.getState().setNotice(error instanceof Error ? error.message : String(error));

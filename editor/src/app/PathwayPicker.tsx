@@ -1,6 +1,6 @@
-import { pickText } from '../../../engine/model/texts';
+import { pickText } from '../../../engine/editor';
 import { useEditor } from '../store/store';
-import { useT } from './hooks';
+import { useT } from '../store/hooks';
 
 /** Props of {@link PathwayPicker}. */
 export interface PathwayPickerProps {

@@ -3,7 +3,7 @@ import { editorStore, useEditor } from '../store/store';
 import type { UiLanguage } from '../i18n/strings';
 import { CohortControl } from './CohortControl';
 import { CompareControl } from './CompareControl';
-import { useT } from './hooks';
+import { useT } from '../store/hooks';
 
 /** Props of {@link Toolbar}. */
 export interface ToolbarProps {

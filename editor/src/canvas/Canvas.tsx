@@ -25,7 +25,7 @@ import { GLOBAL_NODE_ID, parseEdgeId } from '../model/ids';
 import { applyNodeMove, type XY } from '../model/layout';
 import { problemCounts } from '../model/problems';
 import { editorStore, useEditor } from '../store/store';
-import { useProblems, useT } from '../app/hooks';
+import { useProblems, useT } from '../store/hooks';
 import { AnyStepNode } from './AnyStepNode';
 import { StepNode } from './StepNode';
 import { RevealSelection } from './RevealSelection';

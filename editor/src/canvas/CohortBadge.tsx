@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { percentText } from '../model/cohort';
 import { edgeBadge, nodeBadge } from '../store/cohort';
 import { useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 
 /** Props of {@link CohortBadge}. */
 export interface CohortBadgeProps {

@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { StepFlowNode } from '../model/flow';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { CohortBadge } from './CohortBadge';
 
 /** A step on the canvas: level colour, title, id, entry and walk markers, problem count, cohort count. */

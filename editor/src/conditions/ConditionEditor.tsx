@@ -1,10 +1,10 @@
 import type JsonEditorComponent from './JsonEditor';
 import { lazy, Suspense, useMemo } from 'react';
-import type { Condition } from '../../../engine/model/types';
+import type { Condition } from '../../../engine/editor';
 import { conditionJsonSchema, parseConditionText } from '../model/condition-json';
 import { conditionPath, getCondition, setCondition, type ConditionTarget } from '../model/edit';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { ConditionForm } from './ConditionForm';
 
 // Monaco is a large download: it loads when the JSON view is first opened (or when idle).

@@ -1,6 +1,6 @@
-import { groupKind } from '../../../engine/model/condition';
-import type { Condition, Pathway } from '../../../engine/model/types';
-import { useT } from '../app/hooks';
+import type { Pathway } from '../../../engine/index';
+import { groupKind, type Condition } from '../../../engine/editor';
+import { useT } from '../store/hooks';
 import { ConditionNodeEditor } from './ConditionNodeEditor';
 
 /** Props of {@link ConditionForm}. */

@@ -1,14 +1,16 @@
+import type { Pathway } from '../../../engine/index';
 import {
   conditionChildren,
   groupKind,
   isLeaf,
   isReference,
   makeGroup,
+  type Condition,
   type GroupKind,
-} from '../../../engine/model/condition';
-import type { Condition, LeafCondition, Pathway } from '../../../engine/model/types';
+  type LeafCondition,
+} from '../../../engine/editor';
 import { placeholderCondition } from '../model/edit';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { LeafEditor } from './LeafEditor';
 
 /** Props of {@link ConditionNodeEditor}. */

@@ -1,10 +1,14 @@
-import { OPERATORS } from '../../../engine/model/schema';
-import type { LeafCondition, Operator, Pathway } from '../../../engine/model/types';
-import { pickText } from '../../../engine/model/texts';
-import { formatUnit } from '../../../engine/evaluate/format';
+import type { Pathway } from '../../../engine/index';
+import {
+  formatUnit,
+  type LeafCondition,
+  type Operator,
+  OPERATORS,
+  pickText,
+} from '../../../engine/editor';
 import { defaultValue, factRangeText, operatorsFor } from '../model/facts';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { NumberInput } from './NumberInput';
 
 /** Props of {@link LeafEditor}. */

@@ -2,7 +2,7 @@
  * The editor's own words in Swedish and English. Pathway texts come from the pathway in
  * the same language; these are the buttons, headings and messages around them.
  */
-import type { Fact, Level, Operator } from '../../../engine/model/types';
+import type { Fact, Level, Operator } from '../../../engine/editor';
 import type { CohortProblem } from '../model/cohort';
 import type { DiffMark } from '../model/compare';
 import type { AddProblem } from '../store/dictionary';

@@ -4,11 +4,13 @@
  * transitions, the diff's own text lines, and what clicking an entry should select.
  * The canvas shows the newer version; these marks are laid over its nodes and edges.
  */
-import type { Layout } from '../../../engine/model/layout';
-import type { Language, Pathway } from '../../../engine/model/types';
-import { pickText } from '../../../engine/model/texts';
-import { renderDiff } from '../../../engine/diff/render';
-import type { DiffEntry, PathwayDiff, TransitionPlace } from '../../../engine/diff/types';
+import { type Language, type Pathway, type PathwayDiff, renderDiff } from '../../../engine/index';
+import {
+  type DiffEntry,
+  type Layout,
+  pickText,
+  type TransitionPlace,
+} from '../../../engine/editor';
 import type { FlowNode, StepFlowNode, TransitionFlowEdge } from './flow';
 import { MarkerType } from '@xyflow/react';
 import { GLOBAL_NODE_ID, globalEdgeId, transitionEdgeId } from './ids';

@@ -4,9 +4,13 @@
  * Monaco its validation and its completion of fact and condition names.
  */
 import { z } from 'zod';
-import { formatPath, type PathSegment } from '../../../engine/model/path';
-import { conditionSchema } from '../../../engine/model/schema';
-import type { Condition, Language, Pathway } from '../../../engine/model/types';
+import type { Language, Pathway } from '../../../engine/index';
+import {
+  type Condition,
+  conditionSchema,
+  formatPath,
+  type PathSegment,
+} from '../../../engine/editor';
 import { factRangeText } from './facts';
 import { readJson } from './json';
 

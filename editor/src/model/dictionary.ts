@@ -3,15 +3,14 @@
  * edits of the document. Removing never touches what still refers to the entry: lint then
  * reports it (unknown-fact, unknown-condition), which is how the author sees what depends on it.
  */
-import { FACT_TYPES } from '../../../engine/model/schema';
-import type {
-  Alert,
-  Fact,
-  Language,
-  NamedCondition,
-  Pathway,
-  Texts,
-} from '../../../engine/model/types';
+import type { Language, Pathway } from '../../../engine/index';
+import {
+  type Alert,
+  type Fact,
+  FACT_TYPES,
+  type NamedCondition,
+  type Texts,
+} from '../../../engine/editor';
 import { placeholderCondition } from './edit';
 
 /** The kinds of named entry the side panel adds. */

@@ -3,17 +3,17 @@
  * document and returns a new one, sharing every part it did not touch. The store records
  * the before and after of each call for undo; these functions know nothing of the store.
  */
-import type { Layout } from '../../../engine/model/layout';
+import type { Pathway } from '../../../engine/index';
 import type {
   Alert,
   Condition,
+  Layout,
   Level,
   NamedCondition,
-  Pathway,
   Step,
   Texts,
   Transition,
-} from '../../../engine/model/types';
+} from '../../../engine/editor';
 import { GLOBAL_NODE_ID } from './ids';
 import type { XY } from './layout';
 

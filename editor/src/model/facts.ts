@@ -1,5 +1,5 @@
 /** The fact dictionary as the condition builder shows it. */
-import type { Fact, Operator } from '../../../engine/model/types';
+import type { Fact, Operator } from '../../../engine/editor';
 
 /** "0–600", "≥ 0", "" — a fact's declared range. */
 export function factRangeText(fact: Fact): string {

@@ -4,11 +4,8 @@
  * reports moves and connections back as edits of the document and layout.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { Layout } from '../../../engine/model/layout';
-import type { Language, Level, Pathway } from '../../../engine/model/types';
-import { pickText } from '../../../engine/model/texts';
-import type { EvaluationResult } from '../../../engine/evaluate/result';
-import { summarizeCondition } from '../../../engine/evaluate/summary';
+import type { EvaluationResult, Language, Pathway } from '../../../engine/index';
+import { type Layout, type Level, pickText, summarizeCondition } from '../../../engine/editor';
 import { GLOBAL_NODE_ID, globalEdgeId, transitionEdgeId } from './ids';
 import { globalNodePosition, resolvePositions } from './layout';
 import type { Selection } from './selection';

@@ -4,8 +4,8 @@
  * sidecar, so the picture never rearranges itself under them afterwards.
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
-import type { Layout } from '../../../engine/model/layout';
-import type { Pathway } from '../../../engine/model/types';
+import type { Pathway } from '../../../engine/index';
+import type { Layout } from '../../../engine/editor';
 
 /** A point on the canvas (top-left corner of a node). */
 export interface XY {

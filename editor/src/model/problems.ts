@@ -3,10 +3,8 @@
  * engine's lint findings, each pointing at the step, transition, alert, named condition or
  * fact it is about, so that clicking it can bring that thing into view.
  */
-import { formatPath, type PathSegment } from '../../../engine/model/path';
-import { pathwaySchema } from '../../../engine/model/schema';
-import type { Pathway } from '../../../engine/model/types';
-import { lintPathway } from '../../../engine/lint/index';
+import { lintPathway, type Pathway } from '../../../engine/index';
+import { formatPath, type PathSegment, pathwaySchema } from '../../../engine/editor';
 import { globalEdgeId, transitionEdgeId } from './ids';
 import type { Selection } from './selection';
 

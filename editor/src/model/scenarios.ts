@@ -3,11 +3,16 @@
  * The engine's own runScenario does the work, in the browser, so a pass here is the pass
  * the CLI and CI will report.
  */
-import { compilePathway, type CompiledPathway } from '../../../engine/evaluate/compile';
-import { isPathwayError } from '../../../engine/errors';
-import type { Pathway, Scenario } from '../../../engine/model/types';
-import { runScenario, type ScenarioOutcome } from '../../../engine/scenarios/run';
-import { compareVersions } from '../../../engine/versions/select';
+import {
+  type CompiledPathway,
+  compilePathway,
+  isPathwayError,
+  type Pathway,
+  runScenario,
+  type Scenario,
+  type ScenarioOutcome,
+} from '../../../engine/index';
+import { compareVersions } from '../../../engine/editor';
 
 /** A scenario file as the server lists it. */
 export interface ScenarioEntry {

@@ -1,6 +1,6 @@
 /** Versions in the editor: the next draft from the latest version. */
-import type { Pathway } from '../../../engine/model/types';
-import { compareVersions } from '../../../engine/versions/select';
+import type { Pathway } from '../../../engine/index';
+import { compareVersions } from '../../../engine/editor';
 
 /** The next minor version: 1.1.0 → 1.2.0 (a pre-release suffix is dropped). */
 export function nextMinorVersion(version: string): string {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AddProblem } from '../store/dictionary';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 
 /** Props of {@link AddEntryForm}. */
 export interface AddEntryFormProps {

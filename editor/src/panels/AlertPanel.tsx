@@ -1,6 +1,6 @@
-import type { Alert } from '../../../engine/model/types';
+import type { Alert } from '../../../engine/editor';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { TextsField } from './TextsField';
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { diffHeadline } from '../../../engine/diff/render';
+import { diffHeadline } from '../../../engine/editor';
 import { diffEntryTexts } from '../model/compare';
 import { compareTwoVersions } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 
 const MARK_CLASS = { '+': 'added', '-': 'removed', '~': 'changed' } as const;
 

@@ -1,5 +1,5 @@
 import type { DiffMark } from '../model/compare';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 
 /** Props of {@link DiffBadge}. */
 export interface DiffBadgeProps {

@@ -1,7 +1,7 @@
-import type { Fact } from '../../../engine/model/types';
+import type { Fact } from '../../../engine/editor';
 import { FACT_TYPE_CHOICES, parseValues, SOURCE_KINDS, updateFact } from '../model/dictionary';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { TextsField } from './TextsField';
 
 /** Props of {@link FactPanel}. */

@@ -1,6 +1,6 @@
 import { useEditor } from '../store/store';
 import { editorStore } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { TextsField } from './TextsField';
 

@@ -1,11 +1,9 @@
-import { pickText } from '../../../engine/model/texts';
-import { summarizeCondition } from '../../../engine/evaluate/summary';
+import { type Alert, type Fact, pickText, summarizeCondition } from '../../../engine/editor';
 import { checkNewName, FACT_TYPE_CHOICES, SEVERITIES } from '../model/dictionary';
 import { factRangeText } from '../model/facts';
 import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
-import type { Alert, Fact } from '../../../engine/model/types';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { AddEntryForm } from './AddEntryForm';
 import { DiffBadge } from './DiffBadge';
 import { TextsField } from './TextsField';

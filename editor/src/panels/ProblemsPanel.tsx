@@ -1,5 +1,5 @@
 import { editorStore } from '../store/store';
-import { useProblems, useT } from '../app/hooks';
+import { useProblems, useT } from '../store/hooks';
 
 /** Schema errors and lint findings, updated as the author types; a click shows the place. */
 export function ProblemsPanel() {

@@ -1,10 +1,10 @@
 import type JsonEditorComponent from '../conditions/JsonEditor';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import type { Scenario } from '../../../engine/model/types';
+import type { Scenario } from '../../../engine/index';
 import type { JsonParse } from '../conditions/JsonEditor';
 import { saveRunAsScenario } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { readJson } from '../model/json';
 
 // The cast keeps the component generic (lazy() drops type parameters).

@@ -1,8 +1,12 @@
 import { useState } from 'react';
-import { LEVELS } from '../../../engine/model/schema';
-import type { FollowUp, Level, Step } from '../../../engine/model/types';
-import { pickText } from '../../../engine/model/texts';
-import { summarizeCondition } from '../../../engine/evaluate/summary';
+import {
+  type FollowUp,
+  type Level,
+  LEVELS,
+  pickText,
+  type Step,
+  summarizeCondition,
+} from '../../../engine/editor';
 import {
   deleteStep,
   moveTransition,
@@ -13,7 +17,7 @@ import {
 } from '../model/edit';
 import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { TextsField } from './TextsField';
 
 /** Props of {@link StepPanel}. */

@@ -1,6 +1,6 @@
 import { applicableScenarios } from '../model/scenarios';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { ScenarioDetails } from './ScenarioDetails';
 
 /** The pathway's test patients: pass/fail for the document as edited, one run in detail. */

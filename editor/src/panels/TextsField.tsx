@@ -1,4 +1,4 @@
-import type { Texts } from '../../../engine/model/types';
+import type { Texts } from '../../../engine/editor';
 import { setText } from '../model/edit';
 import { editorStore } from '../store/store';
 

@@ -1,5 +1,4 @@
-import type { Transition } from '../../../engine/model/types';
-import { pickText } from '../../../engine/model/texts';
+import { pickText, type Transition } from '../../../engine/editor';
 import {
   deleteTransition,
   getTransition,
@@ -8,7 +7,7 @@ import {
   type TransitionRef,
 } from '../model/edit';
 import { editorStore, useEditor } from '../store/store';
-import { useT } from '../app/hooks';
+import { useT } from '../store/hooks';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { TextsField } from './TextsField';
 

@@ -2,8 +2,8 @@
  * What the editor does with the server: open a version, save, start a new version, save a
  * test patient. They read and write the store; the slices themselves never fetch.
  */
-import { today } from '../../../engine/model/dates';
-import type { Scenario } from '../../../engine/model/types';
+import type { Scenario } from '../../../engine/index';
+import { today } from '../../../engine/editor';
 import type { StoreApi } from 'zustand/vanilla';
 import {
   ApiError,

@@ -4,11 +4,8 @@
  * (`pathway`, `layout`) show the newer version so that every panel reads it unchanged; the
  * open document waits in `stash` and comes back, with its undo history, when the view closes.
  */
-import { diffPathways } from '../../../engine/diff/diff';
-import type { PathwayDiff } from '../../../engine/diff/types';
-import type { Layout } from '../../../engine/model/layout';
-import type { Pathway } from '../../../engine/model/types';
-import { compareVersions } from '../../../engine/versions/select';
+import { diffPathways, type Pathway, type PathwayDiff } from '../../../engine/index';
+import { compareVersions, type Layout } from '../../../engine/editor';
 import { compareMarks, entrySelection, type CompareMarks } from '../model/compare';
 import type { Drawing } from '../model/edit';
 import { isDirty } from './document';

@@ -3,7 +3,7 @@
  * (through `edit`), refuses a name that is malformed or already taken, and selects what it
  * added so the side panel opens on it.
  */
-import type { Alert, Fact, Texts } from '../../../engine/model/types';
+import type { Alert, Fact, Texts } from '../../../engine/editor';
 import {
   addAlert,
   addCondition,

@@ -2,8 +2,8 @@
  * The open document: the pathway and its layout sidecar (the file format, never React
  * Flow objects), where it came from, and the one way to change it, `edit`.
  */
-import type { Layout } from '../../../engine/model/layout';
-import type { Pathway } from '../../../engine/model/types';
+import type { Pathway } from '../../../engine/index';
+import type { Layout } from '../../../engine/editor';
 import type { Drawing } from '../model/edit';
 import { EMPTY_LAYOUT } from '../model/layout';
 import type { SliceCreator } from './types';

@@ -3,8 +3,8 @@
  * reload (or a crash) loses nothing. A draft is stored with the hash it was based on, so a
  * restored draft still detects that the file changed on disk meanwhile.
  */
-import type { Layout } from '../../../engine/model/layout';
-import type { Pathway } from '../../../engine/model/types';
+import type { Pathway } from '../../../engine/index';
+import type { Layout } from '../../../engine/editor';
 import type { PathwaySummary } from '../api/client';
 import type { DocumentSource } from './document';
 import { isDirty } from './document';

@@ -2,10 +2,12 @@
  * Test patients: the pathway's scenarios, their pass/fail against the document as edited,
  * and the one run shown on the canvas. Runs use the engine in the browser.
  */
-import { evaluate } from '../../../engine/evaluate/evaluate';
-import type { EvaluationResult } from '../../../engine/evaluate/result';
-import type { Scenario } from '../../../engine/model/types';
-import type { ScenarioOutcome } from '../../../engine/scenarios/run';
+import {
+  evaluate,
+  type EvaluationResult,
+  type Scenario,
+  type ScenarioOutcome,
+} from '../../../engine/index';
 import {
   applicableScenarios,
   runOne,

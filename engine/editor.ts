@@ -1,0 +1,46 @@
+/**
+ * What the browser editor needs from the engine beyond the public API (engine/index.ts): the
+ * document's building blocks and schemas for editing, layout, texts, paths of issues,
+ * condition summaries and diff headlines. Browser-safe, like engine/index.ts. The editor
+ * imports the engine only through these two entries (an ESLint rule on editor/** enforces
+ * it), so the engine's inner modules can move without touching the editor.
+ */
+
+// The document's parts, as the editor edits them.
+export type {
+  Alert,
+  Condition,
+  Fact,
+  FollowUp,
+  LeafCondition,
+  Level,
+  NamedCondition,
+  Operator,
+  Step,
+  Texts,
+  Transition,
+} from './model/types';
+export { FACT_TYPES, LEVELS, OPERATORS, conditionSchema, pathwaySchema } from './model/schema';
+export type { Layout } from './model/layout';
+
+// The condition tree's shape (one owner: model/condition) and dates (one owner: model/dates).
+export {
+  conditionChildren,
+  groupKind,
+  isLeaf,
+  isReference,
+  makeGroup,
+  type GroupKind,
+} from './model/condition';
+export { today } from './model/dates';
+
+// Words: texts in a language, units, condition summaries, issue paths.
+export { pickText } from './model/texts';
+export { formatUnit } from './evaluate/format';
+export { summarizeCondition } from './evaluate/summary';
+export { formatPath, type PathSegment } from './model/path';
+
+// Comparing versions: order and the diff's parts.
+export { compareVersions } from './versions/select';
+export { diffHeadline } from './diff/render';
+export type { DiffEntry, TransitionPlace } from './diff/types';

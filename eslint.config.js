@@ -34,7 +34,7 @@ const nodeBuiltins = [
   'net',
 ];
 const nodeMessage =
-  'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/ or engine/server/.';
+  'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/, engine/http/, engine/cds/ or engine/audit/.';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'coverage'] },
@@ -68,7 +68,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['engine/node/**/*.ts', 'engine/cli/**/*.ts', 'engine/server/**/*.ts'],
+    files: [
+      'engine/node/**/*.ts',
+      'engine/cli/**/*.ts',
+      'engine/http/**/*.ts',
+      'engine/cds/**/*.ts',
+      'engine/audit/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: uiPackages, message: uiMessage }] }],
     },

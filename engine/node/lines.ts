@@ -1,7 +1,11 @@
 /**
- * Splitting a byte stream into lines without holding more than one line in memory. A line
- * longer than the limit is reported (and skipped up to its end) instead of being buffered.
+ * Reading patients files and NDJSON bodies line by line, without holding more than one line
+ * in memory: the one line splitter of the batch route and `pathway impact` (what a line
+ * holds is read by engine/service/lines.ts). A line longer than the limit is reported (and
+ * skipped up to its end) instead of being buffered. Node-only.
  */
+import { createReadStream } from 'node:fs';
+import { PathwayError } from '../errors';
 
 /** One line of input: its text, or the fact that it was too long. */
 export type InputLine =
@@ -54,4 +58,32 @@ export async function* readLines(
     if (start < chunk.length) take(Buffer.from(chunk.subarray(start)));
   }
   if (size > 0 || skipping) yield finish();
+}
+
+/** One non-blank line of a file, with its 1-based line number. */
+export interface FileLine {
+  line: number;
+  text: string;
+}
+
+/** Streams the non-blank lines of `file`. A file that cannot be read is a FILE_READ error. */
+export async function* readFileLines(file: string): AsyncGenerator<FileLine> {
+  const stream = createReadStream(file);
+  const failed = (error: Error): PathwayError => {
+    const message = `cannot read ${file}: ${error.message}`;
+    return new PathwayError('FILE_READ', message, [{ code: 'FILE_READ', message, file }]);
+  };
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error) => reject(failed(error)));
+  });
+  try {
+    for await (const input of readLines(stream as AsyncIterable<Buffer>, Infinity)) {
+      if ('text' in input && input.text.trim() !== '') yield { line: input.line, text: input.text };
+    }
+  } catch (error) {
+    throw error instanceof PathwayError ? error : failed(error as Error);
+  } finally {
+    stream.destroy();
+  }
 }

@@ -33,7 +33,7 @@ export function parseLineJson(text: string, line: number): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const message = `line ${line} is not JSON: ${(error as Error).message}`;
+    const message = `not valid JSON: ${(error as Error).message}`;
     throw new PathwayError('INVALID_INPUT', message, [{ code: 'INVALID_INPUT', message, line }]);
   }
 }

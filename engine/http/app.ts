@@ -9,17 +9,9 @@ import { openAuditLog } from '../audit/log';
 import { registerCdsHooks } from '../cds/hooks';
 import { errorHandler } from './errors';
 import type { RouteDeps } from './http';
-import { registerAuditRoutes } from './routes/audit';
-import { registerBatchRoutes } from './routes/batch';
+import { registerRoutes } from './route';
+import { API_ROUTES } from './routes/index';
 import { registerEditorRoutes } from './routes/editor';
-import { registerEvaluateRoutes } from './routes/evaluate';
-import { registerHealthRoutes } from './routes/health';
-import { registerOpenApiRoutes } from './routes/openapi';
-import { registerPathwayRoutes } from './routes/pathways';
-import { registerPublishRoutes } from './routes/publish';
-import { registerSaveRoutes } from './routes/save';
-import { registerScenarioRoutes } from './routes/scenarios';
-import { registerValidateRoutes } from './routes/validate';
 import { createServiceContext, type LocalServiceContext } from './service-context';
 
 /** Default limit of JSON bodies (and of one batch line): 1 MiB. */
@@ -70,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     writeToken: options.writeToken === '' ? undefined : options.writeToken,
     checkResponses: options.checkResponses ?? false,
     bodyLimit,
+    routes: API_ROUTES,
   };
   const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
 
@@ -95,16 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ctx.close();
   });
 
-  registerHealthRoutes(app, deps);
-  registerPathwayRoutes(app, deps);
-  registerScenarioRoutes(app, deps);
-  registerEvaluateRoutes(app, deps);
-  registerBatchRoutes(app, deps);
-  registerValidateRoutes(app, deps);
-  registerSaveRoutes(app, deps);
-  registerPublishRoutes(app, deps);
-  registerAuditRoutes(app, deps);
-  registerOpenApiRoutes(app);
+  registerRoutes(app, deps);
   registerCdsHooks(app, ctx);
   await registerEditorRoutes(app, resolve(options.editorDir ?? join('dist', 'editor')));
   await app.ready();

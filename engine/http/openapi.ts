@@ -1,277 +1,12 @@
 /**
- * The OpenAPI 3.1 description of the service, generated from the same zod schemas the
- * routes validate with (zod 4's `z.toJSONSchema`). Every route the app serves is listed
- * in {@link API_ROUTES}; a test checks that the two agree.
+ * The OpenAPI 3.1 description of the service, generated from the declared routes
+ * (`routes/index.ts`): the same objects the app registers, with the same zod schemas the
+ * routes validate with (zod 4's `z.toJSONSchema`). There is no second route table.
  */
 import { z } from 'zod';
-import {
-  auditListResponseSchema,
-  auditParamsSchema,
-  auditQuerySchema,
-  auditRecordSchema,
-  feedbackListResponseSchema,
-  feedbackQuerySchema,
-  batchLineSchema,
-  errorBodySchema,
-  evaluateBodySchema,
-  evaluateQuerySchema,
-  evaluationResultSchema,
-  healthResponseSchema,
-  idParamsSchema,
-  pathwayListResponseSchema,
-  publishBodySchema,
-  publishResponseSchema,
-  saveBodySchema,
-  saveLayoutBodySchema,
-  saveLayoutResponseSchema,
-  saveResponseSchema,
-  saveScenarioBodySchema,
-  saveScenarioResponseSchema,
-  scenariosResponseSchema,
-  validateBodySchema,
-  validateResponseSchema,
-  versionParamsSchema,
-  versionResponseSchema,
-} from './schemas';
+import type { AnyRoute } from './route';
 
 type JsonObject = Record<string, unknown>;
-
-/** One documented route. */
-export interface RouteDoc {
-  method: 'get' | 'post' | 'put';
-  /** Fastify form, e.g. `/api/pathways/:id/evaluate`. */
-  path: string;
-  summary: string;
-  description?: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: { schema: z.ZodType; contentType?: string; name: string };
-  /** Status → [description, schema name, schema, content type]. */
-  responses: Record<
-    number,
-    { description: string; name?: string; schema?: z.ZodType; contentType?: string }
-  >;
-  /** Writes need loopback or the bearer token. */
-  guarded?: boolean;
-}
-
-const errors = (...codes: number[]): RouteDoc['responses'] =>
-  Object.fromEntries(
-    codes.map((code) => [
-      code,
-      { description: ERROR_TEXT[code] ?? 'error', name: 'Error', schema: errorBodySchema },
-    ]),
-  );
-
-const ERROR_TEXT: Record<number, string> = {
-  400: 'bad JSON, or a bad field (the issues name it)',
-  403: 'not allowed: non-loopback client without the token, or a frozen version',
-  404: 'unknown pathway, version or record',
-  409: 'the file changed since it was loaded (currentHash given), or it already exists',
-  413: 'body over the size limit',
-  415: 'unsupported content type',
-  422: 'the pathway version cannot be evaluated',
-  500: 'internal error',
-};
-
-/** Every route of the service. */
-export const API_ROUTES: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/health',
-    summary: 'The service is up, the pathways load and the audit log answers',
-    responses: {
-      200: { description: 'healthy', name: 'Health', schema: healthResponseSchema },
-      ...errors(500),
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/pathways',
-    summary: 'Pathways with their versions (status, effective dates, in effect today, hash)',
-    responses: {
-      200: { description: 'the list', name: 'PathwayList', schema: pathwayListResponseSchema },
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/pathways/:id/versions/:version',
-    summary: 'One version: the document, its canonical YAML, hash, layout and whether it is frozen',
-    params: versionParamsSchema,
-    responses: {
-      200: { description: 'the version', name: 'Version', schema: versionResponseSchema },
-      ...errors(400, 404),
-    },
-  },
-  {
-    method: 'put',
-    path: '/api/pathways/:id/versions/:version',
-    summary: "Save a draft (the editor's save)",
-    description:
-      'Writes canonical YAML and the layout sidecar atomically. `baseHash` must be the hash of the file as loaded (null: the file must not exist). Only drafts; frozen versions are refused.',
-    params: versionParamsSchema,
-    body: { schema: saveBodySchema, name: 'SaveRequest' },
-    responses: {
-      200: { description: 'saved', name: 'SaveResponse', schema: saveResponseSchema },
-      201: { description: 'created', name: 'SaveResponse', schema: saveResponseSchema },
-      ...errors(400, 403, 409, 413),
-    },
-    guarded: true,
-  },
-  {
-    method: 'put',
-    path: '/api/pathways/:id/versions/:version/layout',
-    summary:
-      'Save node positions only (allowed for frozen versions: positions are not clinical content)',
-    params: versionParamsSchema,
-    body: { schema: saveLayoutBodySchema, name: 'SaveLayoutRequest' },
-    responses: {
-      200: { description: 'saved', name: 'SaveLayoutResponse', schema: saveLayoutResponseSchema },
-      ...errors(400, 403, 404, 409),
-    },
-    guarded: true,
-  },
-  {
-    method: 'post',
-    path: '/api/pathways/:id/versions/:version/publish',
-    summary: 'Publish a draft: status active, effective dates, recorded in frozen.lock.json',
-    params: versionParamsSchema,
-    body: { schema: publishBodySchema, name: 'PublishRequest' },
-    responses: {
-      200: {
-        description: 'published and frozen',
-        name: 'PublishResponse',
-        schema: publishResponseSchema,
-      },
-      ...errors(400, 403, 404, 409),
-    },
-    guarded: true,
-  },
-  {
-    method: 'get',
-    path: '/api/pathways/:id/scenarios',
-    summary: 'The example patients of a pathway',
-    params: idParamsSchema,
-    responses: {
-      200: { description: 'the scenarios', name: 'ScenarioList', schema: scenariosResponseSchema },
-      ...errors(400, 404),
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/pathways/:id/scenarios',
-    summary:
-      'Save a scenario in canonical form (overwrite only with the baseHash it was loaded with)',
-    params: idParamsSchema,
-    body: { schema: saveScenarioBodySchema, name: 'SaveScenarioRequest' },
-    responses: {
-      200: {
-        description: 'overwritten',
-        name: 'SaveScenarioResponse',
-        schema: saveScenarioResponseSchema,
-      },
-      201: {
-        description: 'created',
-        name: 'SaveScenarioResponse',
-        schema: saveScenarioResponseSchema,
-      },
-      ...errors(400, 403, 404, 409),
-    },
-    guarded: true,
-  },
-  {
-    method: 'post',
-    path: '/api/pathways/:id/evaluate',
-    summary: 'Evaluate one patient (the result object of `pathway evaluate --json`)',
-    description:
-      '`asOf` defaults to today and picks the version in effect unless `version` is given. The audit record id is in the `X-Audit-Id` header.',
-    params: idParamsSchema,
-    query: evaluateQuerySchema,
-    body: { schema: evaluateBodySchema, name: 'EvaluateRequest' },
-    responses: {
-      200: { description: 'the result', name: 'EvaluationResult', schema: evaluationResultSchema },
-      ...errors(400, 404, 413, 422),
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/pathways/:id/evaluate/batch',
-    summary:
-      'Evaluate many patients: NDJSON in (one EvaluateRequest per line), NDJSON out, streamed',
-    description:
-      'Each answer line is `{ line, result }` or `{ line, error }`; a bad line does not stop the batch. Each line is limited to the JSON body limit; the batch itself is not.',
-    params: idParamsSchema,
-    query: evaluateQuerySchema,
-    body: {
-      schema: evaluateBodySchema,
-      name: 'EvaluateRequest',
-      contentType: 'application/x-ndjson',
-    },
-    responses: {
-      200: {
-        description: 'one line per input line',
-        name: 'BatchLine',
-        schema: batchLineSchema,
-        contentType: 'application/x-ndjson',
-      },
-      ...errors(400, 404, 415),
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/validate',
-    summary: 'Check a pathway document (YAML text or object): schema errors and lint findings',
-    body: { schema: validateBodySchema, name: 'ValidateRequest' },
-    responses: {
-      200: {
-        description: 'the findings',
-        name: 'ValidateResponse',
-        schema: validateResponseSchema,
-      },
-      ...errors(400, 413),
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/audit',
-    summary: 'Audit records, oldest first, filtered; page with afterId = nextAfterId',
-    query: auditQuerySchema,
-    responses: {
-      200: { description: 'records', name: 'AuditList', schema: auditListResponseSchema },
-      ...errors(400, 403),
-    },
-    guarded: true,
-  },
-  {
-    method: 'get',
-    path: '/api/audit/feedback',
-    summary:
-      "CDS Hooks feedback on the cards sent (accepted or overridden, with reason), with the card's alert or step and pathway version",
-    query: feedbackQuerySchema,
-    responses: {
-      200: { description: 'feedback', name: 'FeedbackList', schema: feedbackListResponseSchema },
-      ...errors(400, 403),
-    },
-    guarded: true,
-  },
-  {
-    method: 'get',
-    path: '/api/audit/:id',
-    summary: 'One audit record',
-    params: auditParamsSchema,
-    responses: {
-      200: { description: 'the record', name: 'AuditRecord', schema: auditRecordSchema },
-      ...errors(400, 403, 404),
-    },
-    guarded: true,
-  },
-  {
-    method: 'get',
-    path: '/api/openapi.json',
-    summary: 'This document',
-    responses: { 200: { description: 'OpenAPI 3.1' } },
-  },
-];
 
 /** Converts a schema, moving its `$defs` into components under `name_…`. */
 function componentize(
@@ -339,11 +74,22 @@ export function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z]+)/g, '{$1}');
 }
 
-/** Builds the OpenAPI 3.1 document. */
-export function openApiDocument(): JsonObject {
+const built = new WeakMap<readonly AnyRoute[], JsonObject>();
+
+/** The OpenAPI 3.1 document of `routes` (built once per list). */
+export function openApiDocument(routes: readonly AnyRoute[]): JsonObject {
+  let document = built.get(routes);
+  if (document === undefined) {
+    document = buildDocument(routes);
+    built.set(routes, document);
+  }
+  return document;
+}
+
+function buildDocument(routes: readonly AnyRoute[]): JsonObject {
   const components: JsonObject = {};
   const paths: Record<string, JsonObject> = {};
-  for (const route of API_ROUTES) {
+  for (const route of routes) {
     const operation: JsonObject = {
       summary: route.summary,
       ...(route.description === undefined ? {} : { description: route.description }),
@@ -381,7 +127,7 @@ export function openApiDocument(): JsonObject {
           },
         ]),
       ),
-      ...(route.guarded === true ? { security: [{}, { bearerToken: [] }] } : {}),
+      ...(route.guard === undefined ? {} : { security: [{}, { bearerToken: [] }] }),
     };
     const path = openApiPath(route.path);
     paths[path] = { ...(paths[path] ?? {}), [route.method]: operation };

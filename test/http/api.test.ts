@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES, openApiPath } from '../../engine/http/openapi';
+import { openApiPath } from '../../engine/http/openapi';
+import { API_ROUTES } from '../../engine/http/routes/index';
 import { printPathway } from '../../engine/yaml/print';
 import { miniPathway } from '../fixtures/pathways';
 import { service, type TestService } from './helpers';

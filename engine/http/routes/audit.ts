@@ -4,10 +4,7 @@
  * with each card's alert or step and pathway version). The log holds patient facts, so reading it needs the same rights
  * as writing (a loopback client, or the write token).
  */
-import type { FastifyInstance } from 'fastify';
-import { requireWriteAccess } from '../auth';
 import { HttpError } from '../errors';
-import { answer, paramsOf, queryOf, type RouteDeps } from '../http';
 import {
   auditListResponseSchema,
   auditParamsSchema,
@@ -17,14 +14,20 @@ import {
   feedbackQuerySchema,
 } from '../schemas';
 import { AUDIT_DEFAULT_LIMIT } from '../../audit/log';
+import { defineRoute, errorResponses } from '../route';
 
-/** Registers the audit routes. */
-export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const { audit } = deps.ctx;
-
-  app.get('/api/audit', async (request) => {
-    requireWriteAccess(request, deps.writeToken, 'read the audit log');
-    const q = queryOf(auditQuerySchema, request);
+export const auditListRoute = defineRoute({
+  method: 'get',
+  path: '/api/audit',
+  summary: 'Audit records, oldest first, filtered; page with afterId = nextAfterId',
+  responses: {
+    200: { description: 'records', name: 'AuditList', schema: auditListResponseSchema },
+    ...errorResponses(400, 403),
+  },
+  guard: 'read the audit log',
+  query: auditQuerySchema,
+  async handler({ query: q, deps }) {
+    const { audit } = deps.ctx;
     const limit = q.limit ?? AUDIT_DEFAULT_LIMIT;
     const records = audit.query({
       ...(q.pathway === undefined ? {} : { pathwayId: q.pathway }),
@@ -38,15 +41,26 @@ export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps): void
       limit,
     });
     const last = records[records.length - 1];
-    return answer(deps, auditListResponseSchema, {
+    return {
       records,
       nextAfterId: records.length === limit && last !== undefined ? last.id : null,
-    });
-  });
+    };
+  },
+});
 
-  app.get('/api/audit/feedback', async (request) => {
-    requireWriteAccess(request, deps.writeToken, 'read the audit log');
-    const q = queryOf(feedbackQuerySchema, request);
+export const feedbackListRoute = defineRoute({
+  method: 'get',
+  path: '/api/audit/feedback',
+  summary:
+    "CDS Hooks feedback on the cards sent (accepted or overridden, with reason), with the card's alert or step and pathway version",
+  responses: {
+    200: { description: 'feedback', name: 'FeedbackList', schema: feedbackListResponseSchema },
+    ...errorResponses(400, 403),
+  },
+  guard: 'read the audit log',
+  query: feedbackQuerySchema,
+  async handler({ query: q, deps }) {
+    const { audit } = deps.ctx;
     const limit = q.limit ?? AUDIT_DEFAULT_LIMIT;
     const feedback = audit.feedback({
       ...(q.pathway === undefined ? {} : { pathwayId: q.pathway }),
@@ -56,17 +70,27 @@ export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps): void
       limit,
     });
     const last = feedback[feedback.length - 1];
-    return answer(deps, feedbackListResponseSchema, {
+    return {
       feedback,
       nextAfterId: feedback.length === limit && last !== undefined ? last.id : null,
-    });
-  });
+    };
+  },
+});
 
-  app.get('/api/audit/:id', async (request) => {
-    requireWriteAccess(request, deps.writeToken, 'read the audit log');
-    const { id } = paramsOf(auditParamsSchema, request);
+export const auditRecordRoute = defineRoute({
+  method: 'get',
+  path: '/api/audit/:id',
+  summary: 'One audit record',
+  responses: {
+    200: { description: 'the record', name: 'AuditRecord', schema: auditRecordSchema },
+    ...errorResponses(400, 403, 404),
+  },
+  guard: 'read the audit log',
+  params: auditParamsSchema,
+  async handler({ params: { id }, deps }) {
+    const { audit } = deps.ctx;
     const record = audit.get(id);
     if (record === undefined) throw new HttpError('NOT_FOUND', `no audit record ${id}`);
-    return answer(deps, auditRecordSchema, record);
-  });
-}
+    return record;
+  },
+});

@@ -3,27 +3,34 @@
  * of `pathway evaluate --json`, through the evaluation service (docs/versions.md). The audit
  * id is in the `X-Audit-Id` header.
  */
-import type { FastifyInstance } from 'fastify';
-import { answer, bodyOf, paramsOf, queryOf, type RouteDeps } from '../http';
 import {
   evaluateBodySchema,
   evaluateQuerySchema,
   evaluationResultSchema,
   idParamsSchema,
 } from '../schemas';
+import { defineRoute, errorResponses } from '../route';
 
-/** Registers the single-patient evaluate route. */
-export function registerEvaluateRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.post('/api/pathways/:id/evaluate', async (request, reply) => {
-    const { id } = paramsOf(idParamsSchema, request);
-    const query = queryOf(evaluateQuerySchema, request);
-    const { language, ...body } = bodyOf(evaluateBodySchema, request);
+export const evaluateRoute = defineRoute({
+  method: 'post',
+  path: '/api/pathways/:id/evaluate',
+  summary: 'Evaluate one patient (the result object of `pathway evaluate --json`)',
+  description:
+    '`asOf` defaults to today and picks the version in effect unless `version` is given. The audit record id is in the `X-Audit-Id` header.',
+  responses: {
+    200: { description: 'the result', name: 'EvaluationResult', schema: evaluationResultSchema },
+    ...errorResponses(400, 404, 413, 422),
+  },
+  params: idParamsSchema,
+  query: evaluateQuerySchema,
+  body: { schema: evaluateBodySchema, name: 'EvaluateRequest' },
+  async handler({ params: { id }, query, body: { language, ...body }, reply, deps }) {
     const served = await deps.ctx.service.serve(id, body, {
       channel: 'rest',
       language: language ?? query.lang,
       trace: query.trace !== 'false',
     });
     void reply.header('x-audit-id', String(served.auditId));
-    return answer(deps, evaluationResultSchema, served.result);
-  });
-}
+    return served.result;
+  },
+});

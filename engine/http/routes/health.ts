@@ -1,19 +1,24 @@
 /** `GET /api/health`: the service is up, the pathways folder loads and the audit log answers. */
-import type { FastifyInstance } from 'fastify';
-import { answer, type RouteDeps } from '../http';
 import { repositoryOf } from '../repo';
 import { healthResponseSchema } from '../schemas';
+import { defineRoute, errorResponses } from '../route';
 
-/** Registers the health route. */
-export function registerHealthRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get('/api/health', async () => {
+export const healthRoute = defineRoute({
+  method: 'get',
+  path: '/api/health',
+  summary: 'The service is up, the pathways load and the audit log answers',
+  responses: {
+    200: { description: 'healthy', name: 'Health', schema: healthResponseSchema },
+    ...errorResponses(500),
+  },
+  async handler({ deps }) {
     const repo = await repositoryOf(deps.ctx);
     deps.ctx.audit.query({ limit: 1 });
-    return answer(deps, healthResponseSchema, {
+    return {
       status: 'ok',
       pathways: repo.pathways.size,
       audit: 'ok',
       time: new Date().toISOString(),
-    });
-  });
-}
+    };
+  },
+});

@@ -1,16 +1,19 @@
 /** Reading pathways: the list of pathways and versions, and one version with its layout. */
-import type { FastifyInstance } from 'fastify';
 import { readLock } from '../../node/lock';
 import { inEffectOn } from '../../versions/select';
-import { answer, paramsOf, type RouteDeps } from '../http';
 import { readVersion, repositoryOf } from '../repo';
 import { pathwayListResponseSchema, versionParamsSchema, versionResponseSchema } from '../schemas';
+import { defineRoute, errorResponses } from '../route';
 
-/** Registers `GET /api/pathways` and `GET /api/pathways/:id/versions/:version`. */
-export function registerPathwayRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const { ctx } = deps;
-
-  app.get('/api/pathways', async () => {
+export const pathwayListRoute = defineRoute({
+  method: 'get',
+  path: '/api/pathways',
+  summary: 'Pathways with their versions (status, effective dates, in effect today, hash)',
+  responses: {
+    200: { description: 'the list', name: 'PathwayList', schema: pathwayListResponseSchema },
+  },
+  async handler({ deps }) {
+    const { ctx } = deps;
     const repo = await repositoryOf(ctx);
     const lock = await readLock(ctx.pathwaysDir);
     const today = ctx.today();
@@ -32,19 +35,29 @@ export function registerPathwayRoutes(app: FastifyInstance, deps: RouteDeps): vo
         })),
       };
     });
-    return answer(deps, pathwayListResponseSchema, { today, pathways });
-  });
+    return { today, pathways };
+  },
+});
 
-  app.get('/api/pathways/:id/versions/:version', async (request) => {
-    const { id, version } = paramsOf(versionParamsSchema, request);
+export const versionRoute = defineRoute({
+  method: 'get',
+  path: '/api/pathways/:id/versions/:version',
+  summary: 'One version: the document, its canonical YAML, hash, layout and whether it is frozen',
+  responses: {
+    200: { description: 'the version', name: 'Version', schema: versionResponseSchema },
+    ...errorResponses(400, 404),
+  },
+  params: versionParamsSchema,
+  async handler({ params: { id, version }, deps }) {
+    const { ctx } = deps;
     const found = await readVersion(ctx, id, version);
-    return answer(deps, versionResponseSchema, {
+    return {
       pathway: found.pathway,
       text: found.text,
       hash: found.hash,
       layout: found.layout,
       layoutHash: found.layoutHash,
       frozen: found.frozen,
-    });
-  });
-}
+    };
+  },
+});

@@ -6,7 +6,6 @@
  * published document together with its siblings as they will be.
  */
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { PathwayError } from '../../errors';
 import { compilePathway } from '../../evaluate/compile';
 import { contentHash } from '../../model/hash';
@@ -15,22 +14,30 @@ import type { Pathway } from '../../model/types';
 import { LOCK_FILE, frozenHash, readLock, writeLock } from '../../node/lock';
 import { writeFileAtomic } from '../../node/write';
 import { printPathway } from '../../yaml/print';
-import { requireWriteAccess } from '../auth';
 import { lintDocument } from '../documents';
 import { HttpError } from '../errors';
-import { answer, bodyOf, paramsOf, type RouteDeps } from '../http';
 import { isFrozen, pathInside, readIfExists, repositoryOf } from '../repo';
 import { publishBodySchema, publishResponseSchema, versionParamsSchema } from '../schemas';
 import { checkBaseHash, parsedOrUndefined } from './save';
+import { defineRoute, errorResponses } from '../route';
 
-/** Registers the publish route. */
-export function registerPublishRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const { ctx } = deps;
-
-  app.post('/api/pathways/:id/versions/:version/publish', async (request) => {
-    requireWriteAccess(request, deps.writeToken, 'publish pathways');
-    const { id, version } = paramsOf(versionParamsSchema, request);
-    const body = bodyOf(publishBodySchema, request);
+export const publishRoute = defineRoute({
+  method: 'post',
+  path: '/api/pathways/:id/versions/:version/publish',
+  summary: 'Publish a draft: status active, effective dates, recorded in frozen.lock.json',
+  responses: {
+    200: {
+      description: 'published and frozen',
+      name: 'PublishResponse',
+      schema: publishResponseSchema,
+    },
+    ...errorResponses(400, 403, 404, 409),
+  },
+  guard: 'publish pathways',
+  params: versionParamsSchema,
+  body: { schema: publishBodySchema, name: 'PublishRequest' },
+  async handler({ params: { id, version }, body, deps }) {
+    const { ctx } = deps;
     const key = `${id}/${version}.yaml`;
     const file = pathInside(ctx.pathwaysDir, id, `${version}.yaml`);
     const lockFile = join(ctx.pathwaysDir, LOCK_FILE);
@@ -104,6 +111,6 @@ export function registerPublishRoutes(app: FastifyInstance, deps: RouteDeps): vo
       ctx.invalidate();
       return newHash;
     });
-    return answer(deps, publishResponseSchema, { key, hash, frozen: true });
-  });
-}
+    return { key, hash, frozen: true };
+  },
+});

@@ -6,15 +6,12 @@
  * id and version match the URL. `PUT …/layout` saves positions only, for any version.
  */
 import { mkdir } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
 import { contentHash } from '../../model/hash';
 import { printLayout } from '../../model/layout';
 import { writeFileAtomic } from '../../node/write';
 import { printPathway } from '../../yaml/print';
-import { requireWriteAccess } from '../auth';
 import { lintDocument, requirePathwayObject } from '../documents';
 import { HttpError } from '../errors';
-import { answer, bodyOf, paramsOf, type RouteDeps } from '../http';
 import { isFrozen, pathInside, readIfExists } from '../repo';
 import {
   saveBodySchema,
@@ -68,15 +65,24 @@ export function checkBaseHash(
     { currentHash },
   );
 }
+import { defineRoute, errorResponses } from '../route';
 
-/** Registers the save routes. */
-export function registerSaveRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const { ctx } = deps;
-
-  app.put('/api/pathways/:id/versions/:version', async (request, reply) => {
-    requireWriteAccess(request, deps.writeToken, 'save pathways');
-    const { id, version } = paramsOf(versionParamsSchema, request);
-    const body = bodyOf(saveBodySchema, request);
+export const saveRoute = defineRoute({
+  method: 'put',
+  path: '/api/pathways/:id/versions/:version',
+  summary: "Save a draft (the editor's save)",
+  description:
+    'Writes canonical YAML and the layout sidecar atomically. `baseHash` must be the hash of the file as loaded (null: the file must not exist). Only drafts; frozen versions are refused.',
+  responses: {
+    200: { description: 'saved', name: 'SaveResponse', schema: saveResponseSchema },
+    201: { description: 'created', name: 'SaveResponse', schema: saveResponseSchema },
+    ...errorResponses(400, 403, 409, 413),
+  },
+  guard: 'save pathways',
+  params: versionParamsSchema,
+  body: { schema: saveBodySchema, name: 'SaveRequest' },
+  async handler({ params: { id, version }, body, reply, deps }) {
+    const { ctx } = deps;
     const doc = requirePathwayObject(body.pathway, 'pathway');
     const mismatches = [
       ...(doc.id === id ? [] : [{ path: 'pathway.id', value: doc.id, expected: id }]),
@@ -142,19 +148,30 @@ export function registerSaveRoutes(app: FastifyInstance, deps: RouteDeps): void 
       siblings = [];
     }
     void reply.code(saved.created ? 201 : 200);
-    return answer(deps, saveResponseSchema, {
+    return {
       key,
       hash: contentHash(text),
       layoutHash: saved.layoutHash,
       created: saved.created,
       lint: lintDocument(doc, siblings),
-    });
-  });
+    };
+  },
+});
 
-  app.put('/api/pathways/:id/versions/:version/layout', async (request) => {
-    requireWriteAccess(request, deps.writeToken, 'save layouts');
-    const { id, version } = paramsOf(versionParamsSchema, request);
-    const body = bodyOf(saveLayoutBodySchema, request);
+export const saveLayoutRoute = defineRoute({
+  method: 'put',
+  path: '/api/pathways/:id/versions/:version/layout',
+  summary:
+    'Save node positions only (allowed for frozen versions: positions are not clinical content)',
+  responses: {
+    200: { description: 'saved', name: 'SaveLayoutResponse', schema: saveLayoutResponseSchema },
+    ...errorResponses(400, 403, 404, 409),
+  },
+  guard: 'save layouts',
+  params: versionParamsSchema,
+  body: { schema: saveLayoutBodySchema, name: 'SaveLayoutRequest' },
+  async handler({ params: { id, version }, body, deps }) {
+    const { ctx } = deps;
     const key = `${id}/${version}.yaml`;
     const file = pathInside(ctx.pathwaysDir, id, `${version}.yaml`);
     const layoutFile = pathInside(ctx.pathwaysDir, id, `${version}.layout.json`);
@@ -170,9 +187,9 @@ export function registerSaveRoutes(app: FastifyInstance, deps: RouteDeps): void 
       );
       await writeFileAtomic(layoutFile, text);
     });
-    return answer(deps, saveLayoutResponseSchema, {
+    return {
       key: `${id}/${version}.layout.json`,
       layoutHash: contentHash(text),
-    });
-  });
-}
+    };
+  },
+});

@@ -4,16 +4,13 @@
  * overwritten only when the request carries the hash it was loaded with.
  */
 import { mkdir, readdir } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
 import { contentHash } from '../../model/hash';
 import { writeFileAtomic } from '../../node/write';
 import { parseScenario } from '../../yaml/parse';
 import { printScenario } from '../../yaml/print';
 import { PathwayError } from '../../errors';
-import { requireWriteAccess } from '../auth';
 import { requireScenarioObject } from '../documents';
 import { HttpError } from '../errors';
-import { answer, bodyOf, paramsOf, type RouteDeps } from '../http';
 import { pathInside, readIfExists, requirePathway, scenariosDir } from '../repo';
 import {
   idParamsSchema,
@@ -33,13 +30,19 @@ async function scenarioFiles(dir: string): Promise<string[]> {
     throw error;
   }
 }
+import { defineRoute, errorResponses } from '../route';
 
-/** Registers the scenario routes. */
-export function registerScenarioRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const { ctx } = deps;
-
-  app.get('/api/pathways/:id/scenarios', async (request) => {
-    const { id } = paramsOf(idParamsSchema, request);
+export const scenarioListRoute = defineRoute({
+  method: 'get',
+  path: '/api/pathways/:id/scenarios',
+  summary: 'The example patients of a pathway',
+  responses: {
+    200: { description: 'the scenarios', name: 'ScenarioList', schema: scenariosResponseSchema },
+    ...errorResponses(400, 404),
+  },
+  params: idParamsSchema,
+  async handler({ params: { id }, deps }) {
+    const { ctx } = deps;
     await requirePathway(ctx, id);
     const dir = scenariosDir(ctx.pathwaysDir, id);
     const scenarios = [];
@@ -64,13 +67,33 @@ export function registerScenarioRoutes(app: FastifyInstance, deps: RouteDeps): v
         throw error;
       }
     }
-    return answer(deps, scenariosResponseSchema, { scenarios });
-  });
+    return { scenarios };
+  },
+});
 
-  app.post('/api/pathways/:id/scenarios', async (request, reply) => {
-    requireWriteAccess(request, deps.writeToken, 'save scenarios');
-    const { id } = paramsOf(idParamsSchema, request);
-    const body = bodyOf(saveScenarioBodySchema, request);
+export const saveScenarioRoute = defineRoute({
+  method: 'post',
+  path: '/api/pathways/:id/scenarios',
+  summary:
+    'Save a scenario in canonical form (overwrite only with the baseHash it was loaded with)',
+  responses: {
+    200: {
+      description: 'overwritten',
+      name: 'SaveScenarioResponse',
+      schema: saveScenarioResponseSchema,
+    },
+    201: {
+      description: 'created',
+      name: 'SaveScenarioResponse',
+      schema: saveScenarioResponseSchema,
+    },
+    ...errorResponses(400, 403, 404, 409),
+  },
+  guard: 'save scenarios',
+  params: idParamsSchema,
+  body: { schema: saveScenarioBodySchema, name: 'SaveScenarioRequest' },
+  async handler({ params: { id }, body, reply, deps }) {
+    const { ctx } = deps;
     await requirePathway(ctx, id);
     const scenario = requireScenarioObject(body.scenario, 'scenario');
     if (scenario.pathway !== id)
@@ -113,10 +136,10 @@ export function registerScenarioRoutes(app: FastifyInstance, deps: RouteDeps): v
       return { created: current === null };
     });
     void reply.code(saved.created ? 201 : 200);
-    return answer(deps, saveScenarioResponseSchema, {
+    return {
       file: `${body.name}.yaml`,
       hash: contentHash(text),
       created: saved.created,
-    });
-  });
-}
+    };
+  },
+});

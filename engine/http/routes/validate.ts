@@ -3,16 +3,25 @@
  * the schema and the linter, and against the other versions of the same pathway on disk.
  * Problems are the answer, not an error: a 200 with `ok: false`.
  */
-import type { FastifyInstance } from 'fastify';
 import type { Pathway } from '../../model/types';
 import { checkPathwayObject, checkPathwayText, lintDocument } from '../documents';
-import { answer, bodyOf, type RouteDeps } from '../http';
 import { validateBodySchema, validateResponseSchema } from '../schemas';
+import { defineRoute, errorResponses } from '../route';
 
-/** Registers the validate route. */
-export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.post('/api/validate', async (request) => {
-    const body = bodyOf(validateBodySchema, request);
+export const validateRoute = defineRoute({
+  method: 'post',
+  path: '/api/validate',
+  summary: 'Check a pathway document (YAML text or object): schema errors and lint findings',
+  responses: {
+    200: {
+      description: 'the findings',
+      name: 'ValidateResponse',
+      schema: validateResponseSchema,
+    },
+    ...errorResponses(400, 413),
+  },
+  body: { schema: validateBodySchema, name: 'ValidateRequest' },
+  async handler({ body, deps }) {
     const checked = 'text' in body ? checkPathwayText(body.text) : checkPathwayObject(body.pathway);
     let siblings: Pathway[] = [];
     if (checked.pathway !== undefined) {
@@ -25,10 +34,10 @@ export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): v
       }
     }
     const lint = checked.pathway === undefined ? [] : lintDocument(checked.pathway, siblings);
-    return answer(deps, validateResponseSchema, {
+    return {
       ok: checked.errors.length === 0 && lint.every((i) => i.severity !== 'error'),
       errors: checked.errors,
       lint,
-    });
-  });
-}
+    };
+  },
+});

@@ -10,7 +10,7 @@ import {
   type CdsResponse,
 } from '../../engine/cds/schema';
 import { SqliteAuditLog } from '../../engine/audit/log';
-import type { AuditRecord } from '../../engine/audit/types';
+import type { AuditEntry, AuditRecord } from '../../engine/audit/types';
 import { createServiceContext } from '../../engine/http/service-context';
 import {
   FIXTURE_AS_OF,
@@ -278,5 +278,51 @@ describe('CDS Hooks request errors', () => {
       payload: request(undefined, 'p'),
     });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('CDS Hooks and the evaluation service', () => {
+  it('records its audit row through the one audit call, as REST does: one row, the input as evaluated', async () => {
+    const { app, audit } = await service();
+    const calls: AuditEntry[] = [];
+    const record = audit.record.bind(audit);
+    audit.record = (entry) => {
+      calls.push(entry);
+      return record(entry);
+    };
+    const prefetch = await loadPrefetch('anna-opioid-benzodiazepine');
+    const patientId = (prefetch['patient'] as { id: string }).id;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/cds-services/chronic-pain-pathway',
+      payload: request(prefetch, patientId),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      channel: 'cds-hooks',
+      pathwayId: 'chronic-pain',
+      asOf: FIXTURE_AS_OF,
+      input: { asOf: FIXTURE_AS_OF },
+    });
+    expect(Object.keys(calls[0]?.input as object).sort()).toEqual(['asOf', 'facts']);
+    expect(audit.records.map((r) => r.channel)).toEqual(['cds-hooks']);
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE, and sends no cards, when the audit log cannot record', async () => {
+    const { app, audit } = await service();
+    audit.record = () => {
+      throw new Error('disk full');
+    };
+    const prefetch = await loadPrefetch('anna-opioid-benzodiazepine');
+    const patientId = (prefetch['patient'] as { id: string }).id;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/cds-services/chronic-pain-pathway',
+      payload: request(prefetch, patientId),
+    });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(response.json()).not.toHaveProperty('cards');
   });
 });

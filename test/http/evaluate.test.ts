@@ -1,10 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../engine/cli/io';
 import { main } from '../../engine/cli/main';
 import type { Scenario } from '../../engine/model/types';
 import { parseScenario } from '../../engine/yaml/parse';
+import { tempDir } from '../fixtures/files';
 import { REAL_PATHWAYS, TODAY, errorCode, errorOf, service, type TestService } from './helpers';
 
 let real: TestService;
@@ -113,6 +114,38 @@ describe('POST /api/pathways/:id/evaluate', () => {
       payload: { facts: {}, version: '2.0.0' },
     });
     expect(draft.body).toMatchObject({ pathway: { version: '2.0.0' } });
+  });
+
+  it('chooses the same version as `pathway evaluate` for every combination of asOf and version', async () => {
+    const dir = await tempDir();
+    const requests = [
+      { facts: {} },
+      { facts: {}, asOf: '2026-06-30' },
+      { facts: {}, asOf: '2026-07-01' },
+      { facts: {}, asOf: '2020-01-01' },
+      { facts: {}, version: '1.0.0' },
+      { facts: {}, version: '2.0.0', asOf: '2026-06-30' },
+      { facts: {}, version: '1.1.0', asOf: '2025-03-01' },
+    ];
+    for (const [i, request] of requests.entries()) {
+      const rest = await mini.call({ method: 'POST', url: evaluateUrl('mini'), payload: request });
+      const file = join(dir, `request-${i}.json`);
+      await writeFile(file, JSON.stringify(request));
+      const io = memoryIo(mini.root, TODAY);
+      const code = await main(['evaluate', 'mini', '-i', file, '--pathways', '.', '--json'], io);
+      const cli = code === 0 ? (JSON.parse(io.stdout.join('')) as unknown) : undefined;
+      const what = JSON.stringify(request);
+      if (rest.status === 200) {
+        expect(code, what).toBe(0);
+        expect(cli, what).toMatchObject({
+          asOf: (rest.body as { asOf: string }).asOf,
+          pathway: (rest.body as { pathway: unknown }).pathway,
+        });
+      } else {
+        expect(code, what).toBe(2);
+        expect(io.stderr.join(''), what).toContain(errorCode(rest.body));
+      }
+    }
   });
 
   it('answers 400 naming the field for a bad body, bad facts and bad JSON', async () => {

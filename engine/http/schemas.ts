@@ -18,7 +18,7 @@ import {
 } from '../model/schema';
 import { formatPath } from '../model/path';
 import { cdsFeedbackFieldsSchema } from '../cds/schema';
-import type { AuditChannel } from '../service/audit';
+import { AUDIT_CHANNELS } from '../service/audit';
 import { HttpError, type AnyErrorCode, type HttpIssue } from './errors';
 
 /** A pathway id as used in folder names: kebab-case, at most 100 characters. */
@@ -106,12 +106,7 @@ export const saveScenarioBodySchema = z.strictObject({
   baseHash: hashSchema.nullable().optional(),
 });
 
-const channelSchema = z.enum([
-  'rest',
-  'batch',
-  'cds-hooks',
-  'replay',
-] as const satisfies readonly AuditChannel[]);
+const channelSchema = z.enum(AUDIT_CHANNELS);
 const auditStatusSchema = z.enum(['settled', 'needs-information', 'error']);
 
 /** `GET /api/audit` filters. */

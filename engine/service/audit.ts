@@ -5,11 +5,11 @@
  */
 import type { EvaluationResult } from '../evaluate/result';
 
-/** The channel an evaluation came through. */
-export type AuditChannel = 'rest' | 'batch' | 'cds-hooks' | 'replay';
+/** The channels an evaluation can come through. */
+export const AUDIT_CHANNELS = ['rest', 'batch', 'cds-hooks', 'replay'] as const;
 
-/** The channels, in a fixed order (for schemas). */
-export const AUDIT_CHANNELS: readonly AuditChannel[] = ['rest', 'batch', 'cds-hooks', 'replay'];
+/** The channel an evaluation came through. */
+export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
 
 /** One evaluation served, as the audit log stores it. */
 export interface AuditEntry {

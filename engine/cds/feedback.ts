@@ -5,7 +5,7 @@
  * never sent is refused (404 UNKNOWN_CARD naming `feedback[i].card`) and nothing is stored.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { cdsError, issuesOf } from './http';
+import { cdsError, issuesOf } from './errors';
 import { cdsFeedbackSchema } from './schema';
 import { servicePathway } from './services';
 import type { ServiceContext } from '../http/context';

@@ -27,7 +27,7 @@ import {
 import { requestLanguage } from './texts';
 import type { ServiceContext } from '../http/context';
 import { registerCdsFeedback } from './feedback';
-import { cdsError, issuesOf } from './http';
+import { cdsError, issuesOf } from './errors';
 import { errorHandler } from '../http/errors';
 
 /** Largest request body accepted by the service endpoint (a prefetch can be large). */

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { openAuditLog } from '../audit/log';
 import { registerCdsHooks } from '../cds/hooks';
 import { errorHandler } from './errors';
-import type { RouteDeps } from './http';
+import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
 import { API_ROUTES } from './routes/index';
 import { registerEditorRoutes } from './routes/editor';

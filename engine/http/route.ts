@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { requireWriteAccess } from './auth';
-import type { RouteDeps } from './http';
+import type { RouteDeps } from './deps';
 import { errorBodySchema, parseWith } from './schemas';
 
 /** One documented answer of a route. */
@@ -95,7 +95,11 @@ export type AnyRoute = Route<
   z.ZodType | undefined
 >;
 
-/** Declares a route (an identity function that gives the handler its input types). */
+/**
+ * Declares a route: an identity function that gives the handler the input types of its
+ * schemas. The list of routes forgets them (a handler's parameter types do not widen), which
+ * is sound because {@link registerRoute} hands each handler what its own schemas parsed.
+ */
 export function defineRoute<
   P extends z.ZodObject | undefined = undefined,
   Q extends z.ZodObject | undefined = undefined,

@@ -34,7 +34,7 @@ const nodeBuiltins = [
   'net',
 ];
 const nodeMessage =
-  'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/ or engine/server/.';
+  'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/, engine/http/, engine/cds/ or engine/audit/.';
 
 const engineEntryMessage =
   'The editor imports the engine only through its entries: engine/index (public API) or engine/editor.';
@@ -71,7 +71,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['engine/node/**/*.ts', 'engine/cli/**/*.ts', 'engine/server/**/*.ts'],
+    files: [
+      'engine/node/**/*.ts',
+      'engine/cli/**/*.ts',
+      'engine/http/**/*.ts',
+      'engine/cds/**/*.ts',
+      'engine/audit/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: uiPackages, message: uiMessage }] }],
     },

@@ -4,31 +4,117 @@
  * {@link ErrorIssue} names the field (`path`) and the offending value.
  */
 
-/** Stable error codes. Never rename one: outside callers match on them. */
-export type ErrorCode =
-  | 'YAML_SYNTAX'
-  | 'SCHEMA'
-  | 'SCHEMA_VERSION'
-  | 'UNKNOWN_FACT'
-  | 'FACT_TYPE'
-  | 'FACT_RANGE'
-  | 'FACT_VALUE'
-  | 'DERIVED_FACT_GIVEN'
-  | 'ATC_FORMAT'
-  | 'DATE_FORMAT'
-  | 'UNKNOWN_STEP'
-  | 'UNKNOWN_PATHWAY'
-  | 'UNKNOWN_VERSION'
-  | 'NO_VERSION_IN_EFFECT'
-  | 'AMBIGUOUS_VERSION'
-  | 'INVALID_INPUT'
-  | 'UNKNOWN_CONDITION'
-  | 'UNKNOWN_OPERATOR'
-  | 'MME_TABLE'
-  | 'FILE_READ'
-  | 'FROZEN_CHANGED'
-  | 'SCENARIO'
-  | 'INTERNAL';
+/**
+ * The error catalogue: every stable code, with the HTTP status the service answers it with
+ * and what it means. The CLI (exit codes), the REST routes and CDS Hooks all answer from
+ * this one table. Never rename a code: outside callers match on them.
+ */
+export const ERROR_CATALOGUE = {
+  // The pathway file.
+  YAML_SYNTAX: { status: 400, meaning: 'the YAML text does not parse' },
+  SCHEMA: { status: 400, meaning: 'a pathway, scenario or document field breaks the schema' },
+  SCHEMA_VERSION: { status: 400, meaning: 'the file format version is unknown to this engine' },
+  UNKNOWN_CONDITION: {
+    status: 400,
+    meaning: 'a condition names a named condition that does not exist',
+  },
+  UNKNOWN_OPERATOR: {
+    status: 400,
+    meaning: 'a condition uses an operator the engine does not know',
+  },
+  MME_TABLE: { status: 400, meaning: "the pathway's MME conversion table is incomplete or wrong" },
+  FROZEN_CHANGED: {
+    status: 409,
+    meaning: 'an active or retired version changed since it was frozen',
+  },
+  SCENARIO: { status: 400, meaning: 'a scenario file is malformed or its expectation fails' },
+  // Patient input.
+  INVALID_INPUT: {
+    status: 400,
+    meaning: 'the input is not { currentStep?, facts, asOf?, version? } (or a line of it)',
+  },
+  CONFLICTING_INPUT: {
+    status: 400,
+    meaning: "two sources give different values for one field (e.g. --as-of and the input's asOf)",
+  },
+  UNKNOWN_FACT: { status: 400, meaning: "a fact name is not in the pathway's dictionary" },
+  FACT_TYPE: { status: 400, meaning: 'a fact value has the wrong type' },
+  FACT_RANGE: { status: 400, meaning: 'a fact value lies outside its declared range' },
+  FACT_VALUE: { status: 400, meaning: 'a fact value is not one the dictionary allows' },
+  DERIVED_FACT_GIVEN: { status: 400, meaning: 'a fact the engine derives was given in the input' },
+  ATC_FORMAT: { status: 400, meaning: 'a medication has a malformed ATC code' },
+  DATE_FORMAT: { status: 400, meaning: 'a date is not a calendar date as YYYY-MM-DD' },
+  UNKNOWN_STEP: { status: 400, meaning: 'the current step is not a step of the pathway' },
+  // Which version answers (docs/versions.md).
+  UNKNOWN_PATHWAY: { status: 404, meaning: 'no pathway with this id' },
+  UNKNOWN_VERSION: { status: 404, meaning: 'the pathway has no such version' },
+  NO_VERSION_IN_EFFECT: { status: 404, meaning: 'no version of the pathway is in effect on asOf' },
+  AMBIGUOUS_VERSION: {
+    status: 409,
+    meaning: 'two versions are in effect on asOf: their effective dates overlap',
+  },
+  PATHWAY_NOT_EVALUABLE: {
+    status: 422,
+    meaning: 'the chosen version does not compile (a broken draft)',
+  },
+  // Requests.
+  BAD_REQUEST: {
+    status: 400,
+    meaning: 'a request field, parameter or header is wrong (the issues name it)',
+  },
+  INVALID_JSON: { status: 400, meaning: 'the body (or a batch line) is not JSON' },
+  INVALID_PARAM: { status: 400, meaning: 'a path parameter is malformed' },
+  ID_MISMATCH: { status: 400, meaning: "the document's id or version differs from the URL" },
+  ROUTE_NOT_FOUND: { status: 404, meaning: 'no route for this method and URL' },
+  NOT_FOUND: { status: 404, meaning: 'no such record or CDS service' },
+  PAYLOAD_TOO_LARGE: { status: 413, meaning: 'the body (or a batch line) is over the size limit' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'the content type is not one the route reads' },
+  PRECONDITION_FAILED: { status: 412, meaning: 'the CDS Hooks prefetch lacks the patient' },
+  // Writes.
+  HASH_MISMATCH: {
+    status: 409,
+    meaning: 'the file changed since it was loaded (currentHash given)',
+  },
+  ALREADY_EXISTS: { status: 409, meaning: 'the file already exists' },
+  FROZEN_VERSION: {
+    status: 403,
+    meaning: 'the version is active or retired, so its content cannot change',
+  },
+  STATUS_NOT_DRAFT: { status: 403, meaning: 'a save may only write a draft' },
+  PUBLISH_BLOCKED: {
+    status: 409,
+    meaning: 'the draft cannot be published (lint errors, overlapping dates)',
+  },
+  WRITE_FORBIDDEN: { status: 403, meaning: 'a non-loopback client without the write token' },
+  UNKNOWN_CARD: { status: 404, meaning: 'CDS feedback on a card this service never sent' },
+  // The service itself.
+  FILE_READ: { status: 500, meaning: 'a file could not be read' },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    meaning: 'the audit log cannot record, so nothing is served',
+  },
+  EVALUATION_FAILED: {
+    status: 500,
+    meaning: 'a CDS Hooks evaluation failed (the code is in the message)',
+  },
+  INTERNAL: { status: 500, meaning: 'a bug: details are in the log, not in the answer' },
+} as const satisfies Record<string, { status: number; meaning: string }>;
+
+/** Stable error codes: the keys of {@link ERROR_CATALOGUE}. */
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The HTTP status an error code is answered with. */
+export function statusOf(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}
+
+/**
+ * The CLI exit code of a failed command: 2 ("bad usage or bad input") for every code, as the
+ * design fixes it; 1 stays reserved for findings (failed tests, lint, a diff with changes).
+ */
+export function exitCodeOf(_code: ErrorCode): number {
+  return 2;
+}
 
 /** One problem, located: `path` is a schema path such as `steps[3].transitions[0].when.all[1].operator`. */
 export interface ErrorIssue {

@@ -1,9 +1,10 @@
 /**
  * The `pathway` command line. Each subcommand lives in `commands/<name>.ts` and returns
- * its exit code; this file only wires them up and turns errors into exit code 2.
+ * its exit code; this file only wires them up and turns errors into the exit code the error
+ * catalogue gives them (engine/errors.ts: 2, bad usage or bad input).
  */
 import { Command, CommanderError } from 'commander';
-import { formatIssue, isPathwayError } from '../errors';
+import { exitCodeOf, formatIssue, isPathwayError } from '../errors';
 import { EXIT_USAGE, processIo, type Io } from './io';
 import { COMMANDS } from './commands/index';
 
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(
         `error ${error.code}: ${error.issues.length > 1 ? error.message : formatIssue(error.issues[0] ?? { code: error.code, message: error.message })}`,
       );
-      return EXIT_USAGE;
+      return exitCodeOf(error.code);
     }
     io.err(
       `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

@@ -10,6 +10,7 @@ import { BatchResults } from '../fast/batch-results';
 import type { PopulationPathway } from '../fast/compile';
 import { resultAt } from '../fast/result-view';
 import { countBadLine, countResult, emptyCounts, type CohortCounts } from './counts';
+import { splitLine } from '../service/lines';
 import { csvRecord, type CsvMapping } from './csv';
 
 /** How the lines of a file are read and grouped. */
@@ -17,7 +18,7 @@ export interface CohortSettings {
   format: 'ndjson' | 'csv';
   /** Evaluation date for lines without `asOf`. */
   asOf: string;
-  /** The line field to group by (such as `healthCentre`); undefined: one group, `all`. */
+  /** The line field to group by (`healthCentre`, or `id`); undefined: one group, `all`. */
   by: string | undefined;
   /** How many bad lines to keep with their messages. */
   badLineLimit: number;
@@ -28,12 +29,20 @@ export const NO_GROUP = '(none)';
 /** The group name when the run is not grouped. */
 export const ALL = 'all';
 
-function lineObject(text: string, mapping: CsvMapping | undefined): Record<string, unknown> {
-  if (mapping !== undefined) return csvRecord(mapping, text);
-  const value: unknown = JSON.parse(text);
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error('expected a JSON object { id?, healthCentre?, currentStep?, facts, asOf? }');
-  return value as Record<string, unknown>;
+/**
+ * One line in the one line format (engine/service/lines.ts): the request, split from the
+ * patient fields. Only the field names are checked here; the evaluator checks the request
+ * itself against the same schema, so a million lines are not validated twice.
+ */
+function lineOf(
+  text: string,
+  mapping: CsvMapping | undefined,
+  line: number,
+): ReturnType<typeof splitLine> {
+  return splitLine(
+    mapping === undefined ? (JSON.parse(text) as unknown) : csvRecord(mapping, text),
+    line,
+  );
 }
 
 function problem(error: unknown): string {
@@ -122,22 +131,19 @@ export function processChunk(
     const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (content.trim() === '') continue;
     counts.lines++;
-    let record: Record<string, unknown>;
+    let split: ReturnType<typeof splitLine>;
     try {
-      record = lineObject(content, mapping);
+      split = lineOf(content, mapping, line);
     } catch (error) {
       countBadLine(counts, { line, message: problem(error) }, settings.badLineLimit);
       continue;
     }
     let group = ALL;
     if (by !== undefined) {
-      const value = record[by];
+      const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
       group = typeof value === 'string' && value !== '' ? value : NO_GROUP;
     }
-    const input: Record<string, unknown> = {};
-    for (const key in record)
-      if (key !== 'id' && key !== 'healthCentre' && key !== by) input[key] = record[key];
-    pending.batch.add(input, asOf);
+    pending.batch.add(split.request, asOf);
     pending.groups.push(group);
     pending.lines.push(line);
     if (pending.batch.size === pending.batch.capacity) flush(pending, counts, settings);

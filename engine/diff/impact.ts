@@ -1,11 +1,13 @@
 /**
  * What a new version means for patients: the same input evaluated by both versions, and
- * who lands on a different step or gets different alerts. Pure (evaluation only); the
- * CLI feeds it scenarios and patient files.
+ * who lands on a different step or gets different alerts. Pure: both versions answer through
+ * the evaluation service (each named explicitly, docs/versions.md); the CLI feeds it
+ * scenarios and the lines of patient files.
  */
 import { isPathwayError } from '../errors';
-import type { CompiledPathway } from '../evaluate/compile';
-import { evaluate } from '../evaluate/evaluate';
+import type { EvaluationRequest } from '../service/request';
+import type { EvaluationService } from '../service/service';
+import type { VersionFile } from '../service/versions';
 
 /** One version's answer for one patient, reduced to what the comparison looks at. */
 export interface OutcomeSummary {
@@ -50,14 +52,25 @@ export interface ImpactGroup {
   badLines: BadLine[];
 }
 
-/** Evaluates one input with one version; a rejected input becomes an error outcome. */
+/** The two versions compared, and the service that evaluates them. */
+export interface ImpactVersions {
+  service: EvaluationService;
+  before: VersionFile;
+  after: VersionFile;
+}
+
+/** Evaluates one request with one version on `asOf`; a rejected input becomes an error outcome. */
 export async function outcomeOf(
-  compiled: CompiledPathway,
-  input: unknown,
+  service: EvaluationService,
+  version: VersionFile,
+  request: EvaluationRequest,
   asOf: string,
 ): Promise<OutcomeSummary> {
   try {
-    const result = await evaluate(compiled, input, { asOf, language: 'en', trace: false });
+    const { result } = await service.evaluate({ version, asOf }, request, {
+      language: 'en',
+      trace: false,
+    });
     return {
       step: result.step.id,
       status: result.status,
@@ -81,14 +94,13 @@ export function differencesOf(a: OutcomeSummary, b: OutcomeSummary): ImpactDiffe
 
 /** Compares the two versions' answers for one input; undefined when they agree. */
 export async function compareOne(
-  before: CompiledPathway,
-  after: CompiledPathway,
+  { service, before, after }: ImpactVersions,
   who: { name: string; line?: number },
-  input: unknown,
+  request: EvaluationRequest,
   asOf: string,
 ): Promise<{ row?: ImpactRow; old: OutcomeSummary; new: OutcomeSummary }> {
-  const old = await outcomeOf(before, input, asOf);
-  const now = await outcomeOf(after, input, asOf);
+  const old = await outcomeOf(service, before, request, asOf);
+  const now = await outcomeOf(service, after, request, asOf);
   const differences = differencesOf(old, now);
   if (differences.length === 0) return { old, new: now };
   const row: ImpactRow = {

@@ -305,12 +305,32 @@ export const pathwaySchema = z.strictObject({
   followUps: z.array(followUpSchema).default([]),
 });
 
-/** Patient input, as the CLI file, the HTTP body and scenarios carry it. */
-export const evaluationInputSchema = z.strictObject({
-  currentStep: z.strictObject({ id: stepId, enteredAt: isoDate.optional() }).optional(),
+/**
+ * One evaluation request: the patient input as the CLI file, the HTTP body, a batch or cohort
+ * line and the audit log carry it. Declared once: every entrance validates with it, and the
+ * evaluator checks its input against it. `version` and `asOf` choose the version that answers
+ * (docs/versions.md). The step id is only checked to be text here: whether the step exists is
+ * the pathway's question (UNKNOWN_STEP, with a did-you-mean).
+ */
+export const evaluationRequestSchema = z.strictObject({
+  currentStep: z
+    .strictObject({ id: z.string().max(200), enteredAt: isoDate.optional() })
+    .optional(),
   facts: z.record(z.string(), z.unknown()),
   asOf: isoDate.optional(),
-  version: semver.optional(),
+  version: semver.max(64).optional(),
+});
+
+/** The request schema under its older name (the evaluator's input). */
+export const evaluationInputSchema = evaluationRequestSchema;
+
+/**
+ * One line of a patients file (NDJSON, or a CSV record read into this shape): a request plus
+ * who the patient is. `pathway synth` writes it; batch, impact, cohort and replay read it.
+ */
+export const evaluationLineSchema = evaluationRequestSchema.extend({
+  id: z.union([z.string().max(200), z.number()]).optional(),
+  healthCentre: z.string().max(200).optional(),
 });
 
 /** What a scenario expects. Every key given is checked; omitted keys are not. */
@@ -337,10 +357,7 @@ export const scenarioSchema = z.strictObject({
   pathway: stepId,
   versions: z.array(semver).min(1),
   asOf: isoDate,
-  input: z.strictObject({
-    currentStep: z.strictObject({ id: stepId, enteredAt: isoDate.optional() }).optional(),
-    facts: z.record(z.string(), z.unknown()),
-  }),
+  input: evaluationRequestSchema.pick({ currentStep: true, facts: true }),
   expect: expectationSchema,
   /** Per-version differences from `expect`, for scenarios that show two versions answering differently. */
   expectByVersion: z.record(semver, expectationSchema).optional(),

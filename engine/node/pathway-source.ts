@@ -8,6 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PathwayError } from '../errors';
+import { contentHash } from '../model/hash';
 import type { Pathway } from '../model/types';
 import { parsePathway } from '../yaml/parse';
 import { gitShowFile } from './git';
@@ -18,6 +19,8 @@ export interface PathwaySide {
   pathway: Pathway;
   /** How the side was named, for messages. */
   label: string;
+  /** Content hash of the text read (the compile cache keys on it). */
+  hash: string;
 }
 
 const AT_VERSION = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/;
@@ -44,8 +47,10 @@ export async function readPathwaySide(
   pathwaysRoot: string,
 ): Promise<PathwaySide> {
   const path = resolve(cwd, spec);
-  if (await isFile(path))
-    return { pathway: parsePathway(await readFile(path, 'utf8'), spec), label: spec };
+  if (await isFile(path)) {
+    const text = await readFile(path, 'utf8');
+    return { pathway: parsePathway(text, spec), label: spec, hash: contentHash(text) };
+  }
   const at = AT_VERSION.exec(spec);
   if (at !== null) {
     const [, id = '', version = ''] = at;
@@ -61,12 +66,12 @@ export async function readPathwaySide(
         id,
       );
     }
-    return { pathway: found.pathway, label: spec };
+    return { pathway: found.pathway, label: spec, hash: found.hash };
   }
   const colon = spec.indexOf(':');
   if (colon > 0 && colon < spec.length - 1) {
     const text = await gitShowFile(cwd, spec.slice(0, colon), spec.slice(colon + 1));
-    return { pathway: parsePathway(text, spec), label: spec };
+    return { pathway: parsePathway(text, spec), label: spec, hash: contentHash(text) };
   }
   throw badSide(spec);
 }

@@ -95,4 +95,57 @@ describe('pathway evaluate', () => {
       ),
     ).toBe(2);
   });
+
+  it("refuses with CONFLICTING_INPUT when --as-of and the input's asOf disagree, instead of picking one", async () => {
+    const { root, io } = await setup();
+    const dated = join(root, 'dated.json');
+    await writeFile(dated, JSON.stringify({ facts: { painMonths: 8 }, asOf: '2026-06-30' }));
+    const args = ['evaluate', 'mini', '-i', dated, '--pathways', '.', '--json'];
+    expect(await main([...args, '--as-of', '2026-11-01'], io)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/CONFLICTING_INPUT.*--as-of 2026-11-01 disagrees/);
+    expect(io.stdout).toEqual([]);
+    // The same date twice is one question, and the input's date picks the version.
+    const same = memoryIo(root);
+    expect(await main([...args, '--as-of', '2026-06-30'], same)).toBe(0);
+    expect(JSON.parse(same.stdout.join(''))).toMatchObject({
+      asOf: '2026-06-30',
+      pathway: { version: '1.0.0' },
+    });
+    const versions = memoryIo(root);
+    const pinned = join(root, 'pinned.json');
+    await writeFile(pinned, JSON.stringify({ facts: {}, version: '1.0.0' }));
+    expect(
+      await main(
+        ['evaluate', 'mini', '-i', pinned, '--pathways', '.', '--version', '1.1.0'],
+        versions,
+      ),
+    ).toBe(2);
+    expect(versions.stderr.join('')).toContain('CONFLICTING_INPUT');
+  });
+
+  it('evaluates a named file as an explicit version on the date asked, and notes that it is not in effect', async () => {
+    const { root, input, io } = await setup();
+    const code = await main(
+      [
+        'evaluate',
+        join(root, 'mini', '1.0.0.yaml'),
+        '-i',
+        input,
+        '--json',
+        '--as-of',
+        '2026-11-01',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(io.stdout.join(''))).toMatchObject({
+      asOf: '2026-11-01',
+      pathway: { version: '1.0.0' },
+    });
+    expect(io.stderr.join('')).toContain('mini 1.0.0 is not in effect on 2026-11-01');
+    // The version in effect says nothing.
+    const quiet = memoryIo(root);
+    await main(['evaluate', join(root, 'mini', '1.1.0.yaml'), '-i', input, '--json'], quiet);
+    expect(quiet.stderr).toEqual([]);
+  });
 });

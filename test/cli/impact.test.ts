@@ -153,4 +153,55 @@ describe('pathway impact', () => {
     ).toBe(2);
     expect(io.stderr.join('\n')).toContain('cannot read');
   });
+
+  it('reads what `pathway synth` writes: no bad lines, every patient evaluated', async () => {
+    const synth = memoryIo(repoRoot, '2026-11-23');
+    expect(await main(['synth', '--patients', '200', '--seed', '7'], synth)).toBe(0);
+    const file = join(await tempDir(), 'synth.ndjson');
+    await writeFile(file, synth.stdout.join(''));
+    const io = memoryIo(repoRoot, '2026-11-23');
+    const code = await main(
+      [
+        'impact',
+        'chronic-pain@1.0.0',
+        'chronic-pain@1.1.0',
+        '--patients',
+        file,
+        '--format',
+        'json',
+      ],
+      io,
+    );
+    const report = JSON.parse(io.stdout.join('\n')) as Report;
+    const patients = report.groups[1];
+    expect(patients?.badLines).toEqual([]);
+    expect(patients?.evaluated).toBe(200);
+    expect([0, 1]).toContain(code);
+    expect(io.stderr).toEqual([]);
+  });
+
+  it('exits 2 and says so on stderr when lines are bad and nobody else changes', async () => {
+    const file = join(await tempDir(), 'patients.ndjson');
+    await writeFile(
+      file,
+      `${JSON.stringify({ id: 'p1', healthCentre: 'vc-a', facts: {}, ward: 3 })}\n`,
+    );
+    const io = memoryIo(repoRoot);
+    const code = await main(
+      [
+        'impact',
+        'chronic-pain@1.1.0',
+        'chronic-pain@1.1.0',
+        '--patients',
+        file,
+        '--format',
+        'json',
+      ],
+      io,
+    );
+    expect(code).toBe(2);
+    const report = JSON.parse(io.stdout.join('\n')) as Report;
+    expect(report.groups[1]?.badLines[0]?.message).toContain('unknown field "ward"');
+    expect(io.stderr.join('\n')).toContain('1 bad line(s)');
+  });
 });

@@ -85,4 +85,25 @@ describe('pathway cohort', () => {
     expect(code).toBe(2);
     expect(io.stderr.join('')).toMatch(/FILE_READ/);
   });
+
+  it('reads the one line format: the same file impact reads, and a line with an unknown field is a bad line', async () => {
+    const dir = await setup();
+    const file = join(dir, 'lines.ndjson');
+    await writeFile(
+      file,
+      [
+        JSON.stringify({ id: 'x1', healthCentre: 'vc-a', facts: { redFlags: ['fracture'] } }),
+        JSON.stringify({ id: 'x2', healthCentre: 'vc-a', facts: {}, ward: 3 }),
+      ].join('\n'),
+    );
+    const io = memoryIo(process.cwd());
+    const args = ['cohort', 'chronic-pain', '--patients', file, '--as-of', HAND_AS_OF];
+    expect(await main([...args, '--out', dir, '--workers', '0'], io)).toBe(0);
+    expect(io.stdout.join('')).toMatch(/1 patients evaluated, 1 bad lines/);
+    expect(io.stderr.join('\n')).toMatch(/line 2: INVALID_INPUT .*unknown field "ward"/);
+    // Grouping is by a patient field of the line format.
+    const by = memoryIo(process.cwd());
+    expect(await main([...args, '--out', dir, '--by', 'ward'], by)).toBe(2);
+    expect(by.stderr.join('')).toContain('expected id or healthCentre');
+  });
 });

@@ -6,7 +6,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../../engine/server/app';
+import { buildApp } from '../../engine/http/app';
 
 /** Chromium flags for a headless, offline, quiet browser on a CI machine. */
 export const CHROMIUM_ARGS = [

@@ -12,7 +12,9 @@ import { cohortHtml } from '../../cohort/html';
 import { cohortReport } from '../../cohort/report';
 import { pickText } from '../../model/texts';
 import { runCohort } from '../../node/cohort-run';
-import { findVersion, loadRepository, loadVersionFile } from '../../node/repository';
+import { loadRepository, loadVersionFile, versionsOf } from '../../node/repository';
+import { PATIENT_FIELDS } from '../../service/lines';
+import { choosePinned, chooseVersion } from '../../service/versions';
 import { writeFileAtomic } from '../../node/write';
 import type { CommandFactory } from '../main';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../io';
@@ -35,6 +37,15 @@ interface CohortFlags {
 function parseFormat(value: string): 'csv' | 'ndjson' {
   if (value !== 'csv' && value !== 'ndjson')
     throw new InvalidArgumentError('expected csv or ndjson');
+  return value;
+}
+
+/** `--by` names a patient field of the line format (engine/service/lines.ts). */
+function parseBy(value: string): string {
+  if (!(PATIENT_FIELDS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(
+      `expected ${PATIENT_FIELDS.join(' or ')} (a line is { ${PATIENT_FIELDS.join(', ')}, currentStep?, facts, asOf?, version? })`,
+    );
   return value;
 }
 
@@ -63,14 +74,19 @@ function progressBar(
 }
 
 async function run(io: Io, target: string, flags: CohortFlags): Promise<number> {
-  const asOf = flags.asOf ?? io.today();
+  // One version answers every line, chosen by the service's rule (docs/versions.md): a file
+  // or --version names it, else the one in effect on --as-of (default today).
+  const choice = { asOf: flags.asOf, version: flags.version };
   const path = resolve(io.cwd, target);
-  const { pathway } = (await isFile(path))
-    ? await loadVersionFile(path)
-    : findVersion(await loadRepository(pathwaysRoot(io, flags.pathways)), target, {
-        version: flags.version,
-        asOf,
-      });
+  const chosen = (await isFile(path))
+    ? choosePinned(await loadVersionFile(path), choice, io.today)
+    : chooseVersion(
+        versionsOf(await loadRepository(pathwaysRoot(io, flags.pathways)), target),
+        choice,
+        io.today,
+      );
+  const { asOf } = chosen;
+  const { pathway } = chosen.version;
   const file = resolve(io.cwd, flags.patients);
   const format = flags.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'ndjson');
   const settings = { format, asOf, by: flags.by, badLineLimit: flags.badLines };
@@ -114,14 +130,14 @@ export const cohortCommand: CommandFactory = (io, done) =>
     .argument('<pathway>', 'pathway id (looked up in --pathways) or a pathway YAML file')
     .requiredOption(
       '--patients <file>',
-      'NDJSON ({ id?, healthCentre, currentStep?, facts, asOf? } per line) or CSV (see README)',
+      'NDJSON ({ id?, healthCentre?, currentStep?, facts, asOf?, version? } per line, what pathway synth writes) or CSV (see README)',
     )
     .option(
       '--as-of <date>',
       'evaluation date for lines without asOf (default: today); picks the version',
       parseDateOption,
     )
-    .option('--by <field>', 'group by this line field, e.g. healthCentre')
+    .option('--by <field>', 'group by this line field: healthCentre (or id)', parseBy)
     .option('--out <dir>', 'folder for cohort.json and cohort.html (default: .)')
     .option('--format <format>', 'csv or ndjson (default: from the file extension)', parseFormat)
     .option('--fail-on-bad-lines', 'stop at the first bad line, exit 2')

@@ -1,12 +1,13 @@
 /** `pathway evaluate <pathway> --input <patient.json>`: where does this patient belong, and why. */
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { PathwayError } from '../../errors';
-import { compilePathway } from '../../evaluate/compile';
-import { evaluate } from '../../evaluate/evaluate';
 import type { EvaluationResult } from '../../evaluate/result';
 import type { Language } from '../../model/types';
-import { findVersion, loadRepository, loadVersionFile } from '../../node/repository';
+import { loadRepository, loadVersionFile } from '../../node/repository';
+import { repositoryService } from '../../node/service';
+import { checkRequest } from '../../service/request';
+import { createEvaluationService } from '../../service/service';
+import { choosePinned, outOfEffect, withCommandLine, type Chosen } from '../../service/versions';
 import type { CommandFactory } from '../main';
 import { EXIT_OK, type Io } from '../io';
 import { isFile, parseDateOption, parseLanguageOption, pathwaysRoot, readJsonFile } from './shared';
@@ -51,48 +52,37 @@ export function renderResult(result: EvaluationResult): string {
 }
 
 async function run(io: Io, target: string, flags: EvaluateFlags): Promise<number> {
-  const input = await readJsonFile(io, flags.input);
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new PathwayError(
-      'INVALID_INPUT',
-      `${flags.input} must hold a JSON object { "currentStep"?, "facts": {…} }`,
-      [{ code: 'INVALID_INPUT', message: 'expected a JSON object', file: flags.input }],
-    );
-  }
-  const record = input as Record<string, unknown>;
-  const asOf = flags.asOf ?? (typeof record.asOf === 'string' ? record.asOf : io.today());
-  const version =
-    flags.version ?? (typeof record.version === 'string' ? record.version : undefined);
-  const path = resolve(io.cwd, target);
-  const loaded = (await isFile(path))
-    ? await loadVersionFile(path)
-    : findVersion(await loadRepository(pathwaysRoot(io, flags.pathways)), target, {
-        version,
-        asOf,
-      });
-  if (version !== undefined && loaded.pathway.version !== version) {
-    throw new PathwayError(
-      'UNKNOWN_VERSION',
-      `${target} is version ${loaded.pathway.version}, not ${version}`,
-      [
-        {
-          code: 'UNKNOWN_VERSION',
-          message: `file holds version ${loaded.pathway.version}`,
-          path: 'version',
-          value: version,
-        },
-      ],
-      loaded.pathway.id,
-    );
-  }
-  const { version: _ignored, ...rest } = record;
-  const result = await evaluate(
-    compilePathway(loaded.pathway),
-    { ...rest, asOf },
-    { language: flags.lang, trace: flags.trace },
+  // The input file is a request; --as-of and --version are the same fields, given here.
+  const request = withCommandLine(
+    checkRequest(await readJsonFile(io, flags.input), flags.input),
+    { asOf: flags.asOf, version: flags.version },
+    flags.input,
   );
+  const path = resolve(io.cwd, target);
+  let served;
+  if (await isFile(path)) {
+    // A file named on the command line is an explicit version (docs/versions.md).
+    const file = await loadVersionFile(path);
+    const service = createEvaluationService({ versionsOf: () => [file], today: io.today });
+    const chosen = choosePinned(file, request, io.today);
+    noteOutOfEffect(io, chosen);
+    served = await service.evaluate(chosen, request, { language: flags.lang, trace: flags.trace });
+  } else {
+    const repo = await loadRepository(pathwaysRoot(io, flags.pathways));
+    const service = repositoryService(repo, { today: io.today });
+    const chosen = await service.choose(target, request);
+    if (request.version !== undefined) noteOutOfEffect(io, chosen);
+    served = await service.evaluate(chosen, request, { language: flags.lang, trace: flags.trace });
+  }
+  const { result } = served;
   io.out(flags.json === true ? JSON.stringify(result, null, 2) : renderResult(result));
   return EXIT_OK;
+}
+
+/** Says on stderr when a named version answers outside its effective dates. */
+function noteOutOfEffect(io: Io, chosen: Chosen): void {
+  const note = outOfEffect(chosen);
+  if (note !== undefined) io.err(`note: ${note}`);
 }
 
 export const evaluateCommand: CommandFactory = (io, done) =>
@@ -101,14 +91,17 @@ export const evaluateCommand: CommandFactory = (io, done) =>
     .argument('<pathway>', 'pathway id (looked up in --pathways) or a pathway YAML file')
     .requiredOption(
       '-i, --input <file>',
-      'patient JSON { "currentStep"?: { "id", "enteredAt"? }, "facts": {…} } (- for stdin)',
+      'patient JSON { "currentStep"?: { "id", "enteredAt"? }, "facts": {…}, "asOf"?, "version"? } (- for stdin)',
     )
     .option(
       '--as-of <date>',
-      'evaluation date YYYY-MM-DD (default: today); picks the version in effect',
+      "evaluation date YYYY-MM-DD (default: the input's asOf, else today); picks the version in effect",
       parseDateOption,
     )
-    .option('--version <version>', 'evaluate this version instead of the one in effect')
+    .option(
+      '--version <version>',
+      "evaluate this version instead of the one in effect (must agree with the input's version)",
+    )
     .option('--json', 'print the result object as JSON')
     .option(
       '--lang <language>',

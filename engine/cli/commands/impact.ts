@@ -2,22 +2,25 @@
  * `pathway impact <old> <new> [--patients file.ndjson]`: runs every scenario of the pathway
  * (whatever versions each names) and, optionally, a file of patients through both versions,
  * and lists who lands on a different step or gets different alerts. Exit 0 when nobody's
- * outcome changes, 1 when some do, 2 on bad usage. Bad patient lines are counted and
- * reported with their line numbers; they do not stop the run.
+ * outcome changes, 1 when some do, 2 on bad usage — and 2 when nobody's outcome changes but
+ * some patient lines could not be read (never a silent 0). Patient lines have the one line
+ * format (`{ id?, healthCentre?, currentStep?, facts, asOf?, version? }`, what `pathway synth`
+ * writes); bad lines are counted and reported with their line numbers and do not stop the run.
  */
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { compareOne, type ImpactGroup } from '../../diff/impact';
+import { compareOne, type ImpactGroup, type ImpactVersions } from '../../diff/impact';
 import { renderImpact } from '../../diff/impact-render';
 import type { DiffFormat } from '../../diff/render';
-import { compilePathway, type CompiledPathway } from '../../evaluate/compile';
+import { formatIssue, isPathwayError } from '../../errors';
 import type { Language } from '../../model/types';
-import { isRecord } from '../../model/schema-walk';
-import { readNdjsonLines } from '../../node/ndjson';
+import { readFileLines } from '../../node/lines';
 import { readPathwaySide } from '../../node/pathway-source';
 import { loadScenarios } from '../../node/repository';
+import { readLineText } from '../../service/lines';
+import { createEvaluationService } from '../../service/service';
 import type { CommandFactory } from '../main';
-import { EXIT_FAILURES, EXIT_OK, type Io } from '../io';
+import { EXIT_FAILURES, EXIT_OK, EXIT_USAGE, type Io } from '../io';
 import { parseFormatOption } from './diff';
 import { parseDateOption, parseLanguageOption, pathwaysRoot } from './shared';
 
@@ -29,18 +32,15 @@ interface ImpactFlags {
   asOf?: string;
 }
 
-type Versions = [CompiledPathway, CompiledPathway];
-
 async function scenarioGroup(
   root: string,
   id: string,
-  [before, after]: Versions,
+  versions: ImpactVersions,
 ): Promise<ImpactGroup> {
   const group: ImpactGroup = { name: 'scenarios', evaluated: 0, rows: [], badLines: [] };
   for (const { scenario } of await loadScenarios(join(root, id, 'scenarios'))) {
     const { row } = await compareOne(
-      before,
-      after,
+      versions,
       { name: scenario.name },
       scenario.input,
       scenario.asOf,
@@ -51,33 +51,32 @@ async function scenarioGroup(
   return group;
 }
 
-function parseLine(text: string): { input?: Record<string, unknown>; problem?: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { problem: `not valid JSON: ${(error as Error).message}` };
-  }
-  if (!isRecord(value)) return { problem: 'expected a JSON object { currentStep?, facts, asOf? }' };
-  return { input: value };
+function problemOf(error: unknown): string {
+  if (!isPathwayError(error)) throw error;
+  const first = error.issues[0];
+  return first === undefined || error.issues.length > 1 ? error.message : formatIssue(first);
 }
 
+/** The patients file, read with the one line format (what `pathway synth` writes). */
 async function patientGroup(
   io: Io,
   file: string,
-  [before, after]: Versions,
+  versions: ImpactVersions,
   asOf: string,
 ): Promise<ImpactGroup> {
   const group: ImpactGroup = { name: file, evaluated: 0, rows: [], badLines: [] };
-  for await (const { line, text } of readNdjsonLines(resolve(io.cwd, file))) {
-    const { input, problem } = parseLine(text);
-    if (input === undefined) {
-      group.badLines.push({ line, message: problem ?? 'unreadable' });
+  for await (const { line, text } of readFileLines(resolve(io.cwd, file))) {
+    let read;
+    try {
+      read = readLineText(text, line);
+    } catch (error) {
+      group.badLines.push({ line, message: problemOf(error) });
       continue;
     }
-    const date = typeof input['asOf'] === 'string' ? input['asOf'] : asOf;
+    // Both versions are named, so a line's own `version` chooses nothing here.
+    const date = read.request.asOf ?? asOf;
     const who = { name: `line ${line}`, line };
-    const result = await compareOne(before, after, who, input, date);
+    const result = await compareOne(versions, who, read.request, date);
     if (result.row === undefined && result.old.error !== undefined) {
       group.badLines.push({
         line,
@@ -95,7 +94,13 @@ async function run(io: Io, oldSpec: string, newSpec: string, flags: ImpactFlags)
   const root = pathwaysRoot(io, flags.pathways);
   const before = await readPathwaySide(oldSpec, io.cwd, root);
   const after = await readPathwaySide(newSpec, io.cwd, root);
-  const versions: Versions = [compilePathway(before.pathway), compilePathway(after.pathway)];
+  const old = { ...before, key: before.label };
+  const now = { ...after, key: after.label };
+  const service = createEvaluationService({ versionsOf: () => [old, now], today: io.today });
+  // A side that does not compile is bad input (exit 2), not a difference.
+  service.compiled(old);
+  service.compiled(now);
+  const versions: ImpactVersions = { service, before: old, after: now };
   const groups = [await scenarioGroup(root, after.pathway.id, versions)];
   if (flags.patients !== undefined)
     groups.push(await patientGroup(io, flags.patients, versions, flags.asOf ?? io.today()));
@@ -106,19 +111,24 @@ async function run(io: Io, oldSpec: string, newSpec: string, flags: ImpactFlags)
     groups,
   };
   io.out(renderImpact(report, { format: flags.format, lang: flags.lang }));
-  return groups.some((g) => g.rows.length > 0) ? EXIT_FAILURES : EXIT_OK;
+  const bad = groups.reduce((n, g) => n + g.badLines.length, 0);
+  if (bad > 0)
+    io.err(`${bad} bad line(s) in ${flags.patients ?? 'the patients file'}: see the report`);
+  if (groups.some((g) => g.rows.length > 0)) return EXIT_FAILURES;
+  // Unreadable lines are bad input: never a silent "nobody changes".
+  return bad > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 export const impactCommand: CommandFactory = (io, done) =>
   new Command('impact')
     .description(
-      "Run the pathway's scenarios (and --patients) through two versions; list who lands on a different step or gets different alerts. Exit 1 when someone does.",
+      "Run the pathway's scenarios (and --patients) through two versions; list who lands on a different step or gets different alerts. Exit 1 when someone does, 2 when only bad lines stand out.",
     )
     .argument('<old>', 'a file, <id>@<version> or <git-ref>:<path>')
     .argument('<new>', 'a file, <id>@<version> or <git-ref>:<path>')
     .option(
       '--patients <file>',
-      'NDJSON file, one evaluation input { currentStep?, facts, asOf? } per line',
+      'NDJSON file, one line { id?, healthCentre?, currentStep?, facts, asOf?, version? } each (pathway synth writes it)',
     )
     .option(
       '--as-of <date>',

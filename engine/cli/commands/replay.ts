@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { PathwayError } from '../../errors';
 import { loadRepository } from '../../node/repository';
-import type { ReplayDifference } from '../../server/replay';
+import type { ReplayDifference } from '../../audit/replay';
+import { repositoryService } from '../../node/service';
 import type { CommandFactory } from '../main';
 import { EXIT_FAILURES, EXIT_OK, type Io } from '../io';
 import { pathwaysRoot } from './shared';
@@ -47,8 +48,8 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
       [{ code: 'FILE_READ', message: 'no audit log here (use --data-dir or --audit-file)', file }],
     );
   // Loaded on demand, so other commands do not load SQLite at start-up.
-  const { openAuditLog } = await import('../../server/audit');
-  const { replayRecord } = await import('../../server/replay');
+  const { openAuditLog } = await import('../../audit/log');
+  const { replayRecord } = await import('../../audit/replay');
   const audit = openAuditLog(file);
   try {
     const record = audit.get(id);
@@ -57,22 +58,9 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
         { code: 'INVALID_INPUT', message: `no audit record ${id}`, path: 'id', value: id },
       ]);
     const repo = await loadRepository(pathwaysRoot(io, flags.pathways ?? process.env.PATHWAYS_DIR));
-    const outcome = await replayRecord(record, repo);
-    if (flags.record)
-      audit.record({
-        time: new Date().toISOString(),
-        channel: 'replay',
-        pathwayId: record.pathwayId,
-        version: record.version,
-        contentHash: outcome.currentHash,
-        asOf: record.asOf,
-        language: record.language,
-        input: record.input,
-        status: outcome.now.status,
-        step: outcome.now.step,
-        alerts: outcome.now.alerts,
-        ...(outcome.now.errorCode === undefined ? {} : { errorCode: outcome.now.errorCode }),
-      });
+    // The replay is recorded (unless --no-record) by the service's one audit call.
+    const service = repositoryService(repo, { today: io.today, audit });
+    const outcome = await replayRecord(record, service, flags.record ? 'replay' : undefined);
     const same = outcome.differences.length === 0;
     if (flags.json === true) {
       io.out(JSON.stringify({ same, ...outcome }, null, 2));

@@ -26,7 +26,7 @@ function parsePort(value: string): number {
 async function run(io: Io, flags: ServeFlags): Promise<number> {
   // Loaded on demand, so other commands do not pay for fastify and SQLite at start-up.
   const { closeOnSignals, EXIT_PORT_IN_USE, PortInUseError, settingsFromEnv, startServer } =
-    await import('../../server/server');
+    await import('../../http/server');
   const env = settingsFromEnv(process.env, io.cwd);
   const settings = {
     ...env,

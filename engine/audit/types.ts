@@ -1,0 +1,75 @@
+/**
+ * The audit log's records and its interface: what the SQLite log (`log.ts`) stores and
+ * answers. A log is the evaluation service's {@link AuditSink}: every evaluation is recorded
+ * through its one `record` call.
+ */
+import type { CardFeedback } from '../cds/schema';
+import type { AuditChannel, AuditEntry, AuditSink } from '../service/audit';
+
+export type { AuditChannel, AuditEntry, CardFeedback };
+
+/** A stored entry with its id. */
+export interface AuditRecord extends AuditEntry {
+  id: number;
+}
+
+export interface AuditFilter {
+  pathwayId?: string;
+  version?: string;
+  channel?: AuditChannel;
+  step?: string;
+  status?: AuditEntry['status'];
+  from?: string;
+  to?: string;
+  limit?: number;
+  afterId?: number;
+}
+
+/** A card the CDS service sent, remembered so that feedback on it can be read in context. */
+export interface IssuedCard {
+  uuid: string;
+  topic: 'step' | 'alert' | 'missing-data';
+  /** The step id (step card) or alert id (alert card); null for the data card. */
+  subject: string | null;
+}
+
+/** A stored feedback entry with the card and evaluation it is about. */
+export interface FeedbackRecord extends CardFeedback {
+  id: number;
+  received: string;
+  serviceId: string;
+  auditId: number;
+  pathwayId: string;
+  version: string;
+  topic: IssuedCard['topic'];
+  subject: string | null;
+}
+
+export interface FeedbackFilter {
+  pathwayId?: string;
+  version?: string;
+  outcome?: CardFeedback['outcome'];
+  limit?: number;
+  afterId?: number;
+}
+
+/** The audit log (SQLite by default). */
+export interface AuditLog extends AuditSink {
+  /** Remembers the cards sent for the evaluation recorded as `auditId`. */
+  recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): void;
+  /**
+   * Stores feedback, all entries or none: when a card was not sent by `serviceId`, nothing is
+   * stored and the unknown card ids are returned.
+   */
+  recordFeedback(
+    serviceId: string,
+    received: string,
+    entries: readonly CardFeedback[],
+  ): { unknownCards: string[] };
+  /** Feedback entries matching every given filter, oldest first. */
+  feedback(filter: FeedbackFilter): FeedbackRecord[];
+  record(entry: AuditEntry): number;
+  query(filter: AuditFilter): AuditRecord[];
+  get(id: number): AuditRecord | undefined;
+  close(): void;
+}

@@ -1,0 +1,166 @@
+/**
+ * CDS Hooks 2.0: `GET /cds-services` (discovery) and `POST /cds-services/:id`, one
+ * `patient-view` service per pathway. The prefetch (FHIR R4) is mapped to facts through the
+ * pathway's fact dictionary, evaluated through the evaluation service with the version in
+ * effect today, recorded by its one audit call (channel `cds-hooks`) and answered with cards; the cards are remembered for
+ * feedback (`POST /cds-services/:id/feedback`, see `cds-feedback.ts`).
+ *
+ * A request without the `patient` prefetch answers 412 Precondition Failed (the service
+ * does not query the FHIR server itself). Other keys may be missing: the evaluation goes
+ * on and a card says which data was not sent and which facts stay unknown.
+ */
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isPathwayError } from '../errors';
+import { factsFromFhir } from '../fhir';
+import { buildCards } from './cards';
+import { unpackPrefetch } from './prefetch';
+import { cdsRequestSchema, patientViewContextSchema, type CdsResponse } from './schema';
+import {
+  CDS_HOOK,
+  servicePathway,
+  prefetchTemplates,
+  servicesOf,
+  type PrefetchKey,
+} from './services';
+import { requestLanguage } from './texts';
+import type { ServiceContext } from '../http/context';
+import { registerCdsFeedback } from './feedback';
+import { cdsError, issuesOf } from './errors';
+import { errorHandler } from '../http/errors';
+
+/** Largest request body accepted by the service endpoint (a prefetch can be large). */
+export const CDS_BODY_LIMIT = 10 * 1024 * 1024;
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+async function serve(
+  ctx: ServiceContext,
+  request: FastifyRequest<{ Params: { id: string } }>,
+): Promise<CdsResponse> {
+  const repo = await ctx.repository();
+  const pathwayId = servicePathway(repo, request.params.id);
+  let chosen;
+  try {
+    if (pathwayId === undefined) throw new Error('unknown');
+    // The version in effect today (docs/versions.md): a CDS request names no version or date.
+    chosen = await ctx.service.choose(pathwayId, {});
+  } catch {
+    throw cdsError(
+      'NOT_FOUND',
+      `no CDS service ${JSON.stringify(request.params.id)} today (see GET /cds-services)`,
+    );
+  }
+
+  const parsed = cdsRequestSchema.safeParse(request.body);
+  if (!parsed.success) {
+    throw cdsError('BAD_REQUEST', 'not a CDS Hooks request', issuesOf(parsed.error));
+  }
+  const body = parsed.data;
+  if (body.hook !== CDS_HOOK) {
+    throw cdsError('BAD_REQUEST', `this service answers the ${CDS_HOOK} hook, not ${body.hook}`, [
+      { code: 'BAD_REQUEST', message: `expected ${CDS_HOOK}`, path: 'hook' },
+    ]);
+  }
+  const context = patientViewContextSchema.safeParse(body.context);
+  if (!context.success) {
+    throw cdsError(
+      'BAD_REQUEST',
+      'the patient-view context needs userId and patientId',
+      issuesOf(context.error, ['context']),
+    );
+  }
+  const { patientId } = context.data;
+  const prefetch = body.prefetch ?? {};
+  const patient = prefetch['patient'];
+  if (patient === undefined || patient === null) {
+    throw cdsError(
+      'PRECONDITION_FAILED',
+      'the prefetch must contain the patient (Patient/{{context.patientId}}); this service does not query the FHIR server',
+    );
+  }
+  if (typeof patient === 'object' && (patient as { id?: unknown }).id !== patientId) {
+    throw cdsError('BAD_REQUEST', `prefetch patient is not Patient/${patientId} from the context`, [
+      {
+        code: 'BAD_REQUEST',
+        message: 'patient id differs from context.patientId',
+        path: 'prefetch.patient.id',
+      },
+    ]);
+  }
+
+  const { pathway } = chosen.version;
+  const language = requestLanguage(headerOf(request, 'accept-language'), body.extension);
+  const keys = Object.keys(prefetchTemplates(pathway)) as PrefetchKey[];
+  const unpacked = unpackPrefetch(prefetch, keys);
+  const mapping = factsFromFhir(pathway, unpacked.resources, {
+    asOf: chosen.asOf,
+    patientId,
+    completeTypes: unpacked.completeTypes,
+  });
+  let served;
+  try {
+    // The one evaluation and audit call every entrance makes (channel cds-hooks).
+    served = await ctx.service.evaluate(
+      chosen,
+      { facts: mapping.facts, asOf: chosen.asOf },
+      { channel: 'cds-hooks', language, trace: false },
+    );
+  } catch (error) {
+    // An audit log that cannot record answers 503, as it does on every route.
+    if (isPathwayError(error) && error.code === 'SERVICE_UNAVAILABLE') throw error;
+    const code = isPathwayError(error) ? error.code : 'INTERNAL';
+    request.log.error({ err: error }, 'CDS Hooks evaluation failed');
+    throw cdsError('EVALUATION_FAILED', `evaluation failed (${code})`);
+  }
+  const cards = buildCards({
+    pathway,
+    result: served.result,
+    mapping,
+    prefetch: unpacked,
+    language,
+    uuid: randomUUID,
+  });
+  // Remembered so that feedback on a card can be read with its alert and pathway version.
+  if (served.auditId !== undefined)
+    ctx.audit.recordCards(
+      served.auditId,
+      request.params.id,
+      cards.flatMap(({ card, topic, subject }) =>
+        card.uuid === undefined ? [] : [{ uuid: card.uuid, topic, subject }],
+      ),
+    );
+  return { cards: cards.map((c) => c.card) };
+}
+
+/**
+ * Registers the CDS Hooks discovery, service and feedback endpoints on `app`. They answer
+ * cross-origin requests (CORS), because CDS clients that run in a browser — the CDS Hooks
+ * sandbox, SMART apps — call them directly; the rest of the API stays same-origin.
+ */
+export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): void {
+  void app.register(async (scope) => {
+    // CDS errors answer from the one catalogue, with the service's handler, wherever the
+    // endpoints are mounted.
+    scope.setErrorHandler(errorHandler((text) => text.split(ctx.pathwaysDir).join('pathways')));
+    await scope.register(cors, {
+      origin: '*',
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Content-Type', 'Authorization', 'Accept-Language'],
+      maxAge: 86_400,
+    });
+    registerCdsFeedback(scope, ctx);
+    scope.get('/cds-services', async () => ({
+      services: servicesOf(await ctx.repository(), ctx.today()),
+    }));
+    scope.post<{ Params: { id: string } }>(
+      '/cds-services/:id',
+      { bodyLimit: CDS_BODY_LIMIT },
+      (request) => serve(ctx, request),
+    );
+  });
+}

@@ -1,0 +1,16 @@
+/** What every route receives besides its input: the service context, the write token, limits. */
+import type { AnyRoute } from './route';
+import type { LocalServiceContext } from './service-context';
+
+/** Handed to every route. */
+export interface RouteDeps {
+  ctx: LocalServiceContext;
+  /** PATHWAY_WRITE_TOKEN, when configured. */
+  writeToken: string | undefined;
+  /** Check every answer against its schema (tests turn this on; a mismatch is a bug → 500). */
+  checkResponses: boolean;
+  /** Largest JSON body and largest batch line, in bytes. */
+  bodyLimit: number;
+  /** The declared routes the app serves (and OpenAPI describes). */
+  routes: readonly AnyRoute[];
+}

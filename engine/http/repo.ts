@@ -1,0 +1,141 @@
+/**
+ * Reading the pathways folder on behalf of a request: the loaded repository, one version
+ * straight from disk (so the editor always gets the bytes a save will compare against),
+ * and safe file paths inside the folder.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { PathwayError } from '../errors';
+import { contentHash } from '../model/hash';
+import { layoutSchema, type Layout } from '../model/layout';
+import type { Pathway } from '../model/types';
+import { readLock } from '../node/lock';
+import { versionsOf, type PathwayRepository } from '../node/repository';
+import { parsePathway } from '../yaml/parse';
+import type { ServiceContext } from './context';
+import { HttpError } from './errors';
+
+/** The repository, or a 500 naming the broken files (a broken folder is not the caller's fault). */
+export async function repositoryOf(ctx: ServiceContext): Promise<PathwayRepository> {
+  try {
+    return await ctx.repository();
+  } catch (error) {
+    if (error instanceof PathwayError)
+      throw new HttpError(
+        error.code,
+        `the pathways folder has problems: ${error.message}`,
+        error.issues.map((i) => ({
+          code: i.code,
+          message: i.message,
+          ...(i.path === undefined ? {} : { path: i.path }),
+        })),
+        {},
+        500,
+      );
+    throw error;
+  }
+}
+
+/**
+ * The absolute path of `<id>/<name>` under the pathways folder. `id` and `name` are already
+ * validated by strict patterns; this checks once more that the result stays inside.
+ */
+export function pathInside(root: string, ...parts: string[]): string {
+  const full = resolve(root, ...parts);
+  const rel = relative(root, full);
+  if (rel === '' || rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(root, rel) !== full)
+    throw new HttpError('INVALID_PARAM', `path ${parts.join('/')} is outside the pathways folder`);
+  return full;
+}
+
+/** Reads a file as text; `null` when it does not exist. */
+export async function readIfExists(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** One version as read from disk now. */
+export interface VersionOnDisk {
+  key: string;
+  file: string;
+  text: string;
+  hash: string;
+  pathway: Pathway;
+  layout: Layout | null;
+  layoutHash: string | null;
+  frozen: boolean;
+}
+
+/** Whether a version is frozen: not a draft, or recorded in the lock. */
+export async function isFrozen(
+  root: string,
+  key: string,
+  pathway: Pathway | undefined,
+): Promise<boolean> {
+  if (pathway !== undefined && pathway.status !== 'draft') return true;
+  const lock = await readLock(root);
+  return lock[key] !== undefined;
+}
+
+/** Reads `<id>/<version>.yaml` and its layout; 404 UNKNOWN_PATHWAY / UNKNOWN_VERSION when absent. */
+export async function readVersion(
+  ctx: ServiceContext,
+  id: string,
+  version: string,
+): Promise<VersionOnDisk> {
+  const root = ctx.pathwaysDir;
+  const key = `${id}/${version}.yaml`;
+  const file = pathInside(root, id, `${version}.yaml`);
+  const text = await readIfExists(file);
+  if (text === null) {
+    const versions = versionsOf(await repositoryOf(ctx), id);
+    throw new PathwayError(
+      'UNKNOWN_VERSION',
+      `pathway ${id} has no version ${version} (it has ${versions.map((v) => v.pathway.version).join(', ')})`,
+      [
+        {
+          code: 'UNKNOWN_VERSION',
+          message: `no version ${version}`,
+          path: 'version',
+          value: version,
+        },
+      ],
+      id,
+    );
+  }
+  const pathway = parsePathway(text, key);
+  const layoutText = await readIfExists(pathInside(root, id, `${version}.layout.json`));
+  let layout: Layout | null = null;
+  if (layoutText !== null) {
+    try {
+      const parsed = layoutSchema.safeParse(JSON.parse(layoutText));
+      if (parsed.success) layout = parsed.data;
+    } catch {
+      layout = null;
+    }
+  }
+  return {
+    key,
+    file,
+    text,
+    hash: contentHash(text),
+    pathway,
+    layout,
+    layoutHash: layoutText === null ? null : contentHash(layoutText),
+    frozen: await isFrozen(root, key, pathway),
+  };
+}
+
+/** `<root>/<id>` must hold a known pathway (404 UNKNOWN_PATHWAY otherwise). */
+export async function requirePathway(ctx: ServiceContext, id: string): Promise<void> {
+  versionsOf(await repositoryOf(ctx), id);
+}
+
+/** The scenarios folder of a pathway. */
+export function scenariosDir(root: string, id: string): string {
+  return pathInside(root, id, 'scenarios');
+}

@@ -1,0 +1,113 @@
+/**
+ * `POST /api/pathways/:id/evaluate/batch`: NDJSON in, NDJSON out, streamed. Each input
+ * line is one line of the patients-file format (an evaluation request with optional `id` and
+ * `healthCentre`, plus `language`), evaluated through the evaluation service; each output line is `{ line, result }` or `{ line, error }`
+ * and is written as soon as it is done. The request is read only as fast as the answer is
+ * consumed, so memory stays flat however many lines come in. Blank lines are skipped.
+ */
+import { Readable } from 'node:stream';
+import { errorResponse, HttpError } from '../errors';
+import { readLines } from '../../node/lines';
+import { requirePathway } from '../repo';
+import {
+  batchInputLineSchema,
+  batchLineSchema,
+  evaluateQuerySchema,
+  idParamsSchema,
+  parseWith,
+} from '../schemas';
+import { defineRoute, errorResponses } from '../route';
+import type { Language } from '../../model/types';
+
+/** Content types the batch route reads as NDJSON. */
+export const BATCH_CONTENT_TYPES = [
+  'application/x-ndjson',
+  'application/jsonl',
+  'application/json',
+  'text/plain',
+];
+
+function isByteStream(value: unknown): value is AsyncIterable<Buffer | string> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+export const batchRoute = defineRoute({
+  method: 'post',
+  path: '/api/pathways/:id/evaluate/batch',
+  summary: 'Evaluate many patients: NDJSON in (one line per patient), NDJSON out, streamed',
+  description:
+    'Each input line has the line format of every patients file (an EvaluateRequest with optional `id` and `healthCentre`; what `pathway synth` writes). Each answer line is `{ line, result }` or `{ line, error }`; a bad line does not stop the batch. Each line is limited to the JSON body limit; the batch itself is not.',
+  params: idParamsSchema,
+  query: evaluateQuerySchema,
+  body: {
+    schema: batchInputLineSchema,
+    name: 'BatchInputLine',
+    contentType: 'application/x-ndjson',
+    stream: BATCH_CONTENT_TYPES,
+  },
+  responses: {
+    200: {
+      description: 'one line per input line',
+      name: 'BatchLine',
+      schema: batchLineSchema,
+      contentType: 'application/x-ndjson',
+    },
+    ...errorResponses(400, 404, 415),
+  },
+  async handler({ params: { id }, query, request, reply, deps }) {
+    await requirePathway(deps.ctx, id);
+    const source = request.body;
+    if (!isByteStream(source)) throw new HttpError('BAD_REQUEST', 'expected an NDJSON body');
+    const hide = (text: string): string => text.split(deps.ctx.pathwaysDir).join('pathways');
+    const trace = query.trace !== 'false';
+    const language: Language | undefined = query.lang;
+
+    async function* answers(): AsyncGenerator<string> {
+      for await (const input of readLines(
+        source as AsyncIterable<Buffer | string>,
+        deps.bodyLimit,
+      )) {
+        if ('tooLong' in input) {
+          const message = `line ${input.line} is ${input.bytes} bytes, over the limit of ${deps.bodyLimit}`;
+          yield `${JSON.stringify({ line: input.line, error: { code: 'PAYLOAD_TOO_LARGE', message, issues: [{ code: 'PAYLOAD_TOO_LARGE', message }] } })}\n`;
+          continue;
+        }
+        if (input.text.trim() === '') continue;
+        try {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(input.text);
+          } catch (error) {
+            throw new HttpError(
+              'INVALID_JSON',
+              `line ${input.line} is not JSON: ${(error as Error).message}`,
+            );
+          }
+          const line = parseWith(batchInputLineSchema, parsed, `line ${input.line}`);
+          const { id: _patient, healthCentre: _centre, language: own, ...body } = line;
+          const served = await deps.ctx.service.serve(id, body, {
+            channel: 'batch',
+            language: own ?? language,
+            trace,
+          });
+          yield `${JSON.stringify({ line: input.line, result: served.result })}\n`;
+        } catch (error) {
+          const { status, body } = errorResponse(error, hide);
+          if (status >= 500)
+            request.log.error({ err: error, line: input.line }, 'batch line failed');
+          yield `${JSON.stringify({ line: input.line, error: body.error })}\n`;
+        }
+      }
+    }
+
+    const stream = Readable.from(answers(), { objectMode: false });
+    // A client that goes away stops the batch: the generator is closed with the stream.
+    request.raw.once('close', () => {
+      if (!request.raw.complete) stream.destroy();
+    });
+    return reply
+      .type('application/x-ndjson; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(stream);
+  },
+});

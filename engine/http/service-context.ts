@@ -1,0 +1,125 @@
+/**
+ * The {@link ServiceContext} of a running service: the pathways folder (loaded once and
+ * reloaded when it changes), the evaluation service over it (its compile cache keeps
+ * compiled pathways by content hash), the audit log and the clock.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { AuditLog } from '../audit/types';
+import { loadRepository, versionsOf, type PathwayRepository } from '../node/repository';
+import { createEvaluationService } from '../service/service';
+import type { ServiceContext } from './context';
+import { KeyedMutex } from './mutex';
+import { repositoryOf } from './repo';
+
+/** Options of {@link createServiceContext}. */
+export interface ServiceContextOptions {
+  pathwaysDir: string;
+  audit: AuditLog;
+  today?: () => string;
+  /** How often (ms) to look for changes made on disk by others (git pull, an editor). Default 1000. */
+  recheckMs?: number;
+  /** How many compiled versions to keep. Default 64. */
+  compiledCacheSize?: number;
+}
+
+/** A ServiceContext the service owns: it can be told that the folder changed, and closed. */
+export interface LocalServiceContext extends ServiceContext {
+  /** Forget the loaded repository (after a save), so the next call reads the folder again. */
+  invalidate(): void;
+  /** Serialises writes to one file. */
+  writes: KeyedMutex;
+  /** Closes the audit log. */
+  close(): void;
+}
+
+/** Today's date in UTC, as the CLI computes it. */
+export function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Names, sizes and modification times of the version files: changes when any file does. */
+async function signature(root: string): Promise<string> {
+  const parts: string[] = [];
+  let dirs: string[];
+  try {
+    dirs = (await readdir(root, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  } catch {
+    return 'missing';
+  }
+  for (const dir of dirs.sort()) {
+    let files: string[];
+    try {
+      files = (await readdir(join(root, dir))).filter((f) => f.endsWith('.yaml')).sort();
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      try {
+        const s = await stat(join(root, dir, file));
+        parts.push(`${dir}/${file}:${s.size}:${s.mtimeMs}`);
+      } catch {
+        parts.push(`${dir}/${file}:gone`);
+      }
+    }
+  }
+  return parts.join('|');
+}
+
+/** Builds the context for a pathways folder and an audit log. */
+export function createServiceContext(options: ServiceContextOptions): LocalServiceContext {
+  const root = resolve(options.pathwaysDir);
+  const recheckMs = options.recheckMs ?? 1000;
+  let loaded:
+    { repo: Promise<PathwayRepository>; signature: Promise<string>; checkedAt: number } | undefined;
+
+  const load = (): NonNullable<typeof loaded> => {
+    // The signature is taken before reading, so a change during the read is seen next time.
+    const sig = signature(root);
+    const repo = sig.then(() => loadRepository(root));
+    const entry = { repo, signature: sig, checkedAt: Date.now() };
+    // A failed load is not cached: the next request tries again.
+    repo.catch(() => {
+      if (loaded === entry) loaded = undefined;
+    });
+    return entry;
+  };
+
+  const repository = async (): Promise<PathwayRepository> => {
+    if (loaded === undefined) loaded = load();
+    else if (Date.now() - loaded.checkedAt >= recheckMs) {
+      const current = loaded;
+      current.checkedAt = Date.now();
+      const [before, now] = await Promise.all([current.signature, signature(root)]);
+      if (before !== now && loaded === current) loaded = load();
+    }
+    return loaded.repo;
+  };
+
+  const today = options.today ?? utcToday;
+  const ctx: LocalServiceContext = {
+    pathwaysDir: root,
+    repository,
+    service: createEvaluationService({
+      // A broken folder answers 500 naming its files: it is not the caller's fault.
+      versionsOf: async (id) => versionsOf(await repositoryOf(ctx), id),
+      today,
+      audit: options.audit,
+      ...(options.compiledCacheSize === undefined
+        ? {}
+        : { compileCacheSize: options.compiledCacheSize }),
+    }),
+    audit: options.audit,
+    today,
+    invalidate() {
+      loaded = undefined;
+    },
+    writes: new KeyedMutex(),
+    close() {
+      options.audit.close();
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,37 @@
+/**
+ * The one audit call: every evaluation a service serves (REST, batch, CDS Hooks, replay) is
+ * recorded through {@link AuditSink.record}. The Node side implements it with the SQLite log
+ * (engine/audit/); the browser and the CLI run without one.
+ */
+import type { EvaluationResult } from '../evaluate/result';
+
+/** The channels an evaluation can come through. */
+export const AUDIT_CHANNELS = ['rest', 'batch', 'cds-hooks', 'replay'] as const;
+
+/** The channel an evaluation came through. */
+export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
+
+/** One evaluation served, as the audit log stores it. */
+export interface AuditEntry {
+  /** ISO timestamp of when the evaluation was served. */
+  time: string;
+  channel: AuditChannel;
+  pathwayId: string;
+  version: string;
+  /** Content hash of the pathway file evaluated (`sha256:…`). */
+  contentHash: string;
+  asOf: string;
+  language: string;
+  /** The evaluation input exactly as evaluated ({ currentStep?, facts, asOf }). */
+  input: unknown;
+  status: EvaluationResult['status'] | 'error';
+  step: string | null;
+  alerts: string[];
+  errorCode?: string;
+}
+
+/** Where evaluations are recorded. */
+export interface AuditSink {
+  /** Stores the entry and returns its id. A sink that cannot record throws. */
+  record(entry: AuditEntry): number;
+}

@@ -1,0 +1,148 @@
+/**
+ * The evaluation service: pick version → compile (cached) → evaluate → record, the same for
+ * every entrance (CLI, REST, batch, CDS Hooks, replay, impact). Pure: the versions come from
+ * a callback and the audit log is an interface, so it runs in Node and in the browser.
+ */
+import { PathwayError } from '../errors';
+import { evaluate } from '../evaluate/evaluate';
+import type { CompiledPathway } from '../evaluate/compile';
+import type { EvaluationResult } from '../evaluate/result';
+import type { Language } from '../model/types';
+import type { AuditChannel, AuditSink } from './audit';
+import { CompileCache } from './compile-cache';
+import { evaluatedInput, type EvaluationRequest } from './request';
+import { chooseVersion, type Chosen, type VersionFile } from './versions';
+
+/** What a service is built from. */
+export interface ServiceOptions<V extends VersionFile> {
+  /** The versions of one pathway (throws UNKNOWN_PATHWAY for an unknown id). */
+  versionsOf(pathwayId: string): Promise<readonly V[]> | readonly V[];
+  /** Today's date (YYYY-MM-DD), the default `asOf`. */
+  today(): string;
+  /** Where served evaluations are recorded; none: nothing is recorded. */
+  audit?: AuditSink | undefined;
+  /** The clock of audit entries (ISO timestamp). */
+  now?: () => string;
+  /** How many compiled versions to keep. Default 64. */
+  compileCacheSize?: number;
+}
+
+/** How one evaluation is run. */
+export interface EvaluateOptions {
+  /** Record it in the audit log under this channel (when the service has one). */
+  channel?: AuditChannel | undefined;
+  language?: Language | undefined;
+  /** Include the per-condition trace. Default true. */
+  trace?: boolean | undefined;
+}
+
+/** An evaluation served, with the version that answered and its audit id (when recorded). */
+export interface Served<V extends VersionFile = VersionFile> {
+  result: EvaluationResult;
+  version: V;
+  asOf: string;
+  auditId: number | undefined;
+}
+
+/** The evaluation service. */
+export interface EvaluationService<V extends VersionFile = VersionFile> {
+  /** Today's date, as the service sees it. */
+  today(): string;
+  /** The version that answers a request for `pathwayId`, and its date (docs/versions.md). */
+  choose(
+    pathwayId: string,
+    request: Pick<EvaluationRequest, 'asOf' | 'version'>,
+  ): Promise<Chosen<V>>;
+  /** The compiled form of a version (cached by content hash); PATHWAY_NOT_EVALUABLE when it does not compile. */
+  compiled(version: VersionFile): CompiledPathway;
+  /**
+   * Evaluates a request with a chosen version and records it. Bad input rejects with the
+   * engine's PathwayError (recorded as status `error`); a log that cannot record rejects
+   * with SERVICE_UNAVAILABLE, and the result is not served.
+   */
+  evaluate(
+    chosen: Chosen<V>,
+    request: EvaluationRequest,
+    options?: EvaluateOptions,
+  ): Promise<Served<V>>;
+  /** {@link choose} then {@link evaluate}. */
+  serve(
+    pathwayId: string,
+    request: EvaluationRequest,
+    options?: EvaluateOptions,
+  ): Promise<Served<V>>;
+}
+
+/** Builds a service. */
+export function createEvaluationService<V extends VersionFile>(
+  options: ServiceOptions<V>,
+): EvaluationService<V> {
+  const cache = new CompileCache(options.compileCacheSize);
+  const now = options.now ?? (() => new Date().toISOString());
+  const { audit } = options;
+
+  const record = (entry: Parameters<AuditSink['record']>[0]): number | undefined => {
+    if (audit === undefined) return undefined;
+    try {
+      return audit.record(entry);
+    } catch (error) {
+      const message = `the audit log could not record this evaluation, so it is not served: ${error instanceof Error ? error.message : String(error)}`;
+      throw new PathwayError('SERVICE_UNAVAILABLE', message);
+    }
+  };
+
+  const service: EvaluationService<V> = {
+    today: () => options.today(),
+    async choose(pathwayId, request) {
+      return chooseVersion(await options.versionsOf(pathwayId), request, options.today);
+    },
+    compiled: (version) => cache.compiled(version),
+    async evaluate(chosen, request, settings = {}) {
+      const { version, asOf } = chosen;
+      const compiled = cache.compiled(version);
+      const language: Language = settings.language ?? 'en';
+      const input = evaluatedInput(request, asOf);
+      const base = {
+        time: now(),
+        pathwayId: version.pathway.id,
+        version: version.pathway.version,
+        contentHash: version.hash,
+        asOf,
+        language,
+        input,
+      };
+      const channel = settings.channel;
+      let result: EvaluationResult;
+      try {
+        result = await evaluate(compiled, input, { language, trace: settings.trace ?? true });
+      } catch (error) {
+        // Every refusal is on the record; a bug is recorded as INTERNAL.
+        if (channel !== undefined)
+          record({
+            ...base,
+            channel,
+            status: 'error',
+            step: null,
+            alerts: [],
+            errorCode: error instanceof PathwayError ? error.code : 'INTERNAL',
+          });
+        throw error;
+      }
+      const auditId =
+        channel === undefined
+          ? undefined
+          : record({
+              ...base,
+              channel,
+              status: result.status,
+              step: result.step.id,
+              alerts: result.alerts.map((a) => a.id),
+            });
+      return { result, version, asOf, auditId };
+    },
+    async serve(pathwayId, request, settings) {
+      return service.evaluate(await service.choose(pathwayId, request), request, settings);
+    },
+  };
+  return service;
+}

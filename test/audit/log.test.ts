@@ -1,0 +1,245 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { memoryIo } from '../../engine/cli/io';
+import { main } from '../../engine/cli/main';
+import { openAuditLog } from '../../engine/audit/log';
+import type { AuditRecord } from '../../engine/audit/types';
+import { printPathway } from '../../engine/yaml/print';
+import { miniPathway } from '../fixtures/pathways';
+import { tempDir } from '../fixtures/files';
+import { errorCode, miniFolder, service, TODAY } from '../http/helpers';
+
+const evaluate = (facts: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  method: 'POST' as const,
+  url: '/api/pathways/mini/evaluate',
+  payload: { facts, ...extra },
+});
+
+describe('the audit log', () => {
+  it('records every evaluation served, with version, hash, input, step, alerts and status', async () => {
+    const svc = await service();
+    try {
+      const ok = await svc.call(evaluate({ painMonths: 8, flags: [], score: 70 }));
+      await svc.call(evaluate({ painMonths: 'x' }));
+      await svc.app.inject({
+        method: 'POST',
+        url: '/api/pathways/mini/evaluate/batch',
+        headers: { 'content-type': 'application/x-ndjson' },
+        payload: `${JSON.stringify({ facts: { flags: ['a'] } })}\n`,
+      });
+      const { status, body } = await svc.call({ method: 'GET', url: '/api/audit' });
+      expect(status).toBe(200);
+      const records = (body as { records: AuditRecord[] }).records;
+      expect(records.map((r) => [r.channel, r.status, r.step, r.alerts, r.errorCode])).toEqual([
+        ['rest', 'settled', 'treat', ['high-score'], undefined],
+        ['rest', 'error', null, [], 'FACT_TYPE'],
+        ['batch', 'settled', 'flagged', [], undefined],
+      ]);
+      const first = records[0] as AuditRecord;
+      expect(first).toMatchObject({
+        pathwayId: 'mini',
+        version: '1.1.0',
+        asOf: TODAY,
+        language: 'en',
+      });
+      expect(first.contentHash).toMatch(/^sha256:/);
+      expect(first.input).toEqual({ facts: { painMonths: 8, flags: [], score: 70 }, asOf: TODAY });
+      expect(String(first.id)).toBe(ok.response.headers['x-audit-id']);
+      const one = await svc.call({ method: 'GET', url: `/api/audit/${first.id}` });
+      expect(one.body).toEqual(first);
+    } finally {
+      await svc.app.close();
+    }
+  });
+
+  it('filters by pathway, version, channel, step, status and time, and pages with afterId', async () => {
+    const svc = await service();
+    try {
+      for (let i = 0; i < 5; i++) await svc.call(evaluate({ painMonths: i * 2, flags: [] }));
+      await svc.call(evaluate({ painMonths: 8, flags: [] }, { version: '1.0.0' }));
+      const get = async (query: string) =>
+        (await svc.call({ method: 'GET', url: `/api/audit?${query}` })).body as {
+          records: AuditRecord[];
+          nextAfterId: number | null;
+        };
+      expect((await get('step=treat')).records.map((r) => r.input)).toHaveLength(4);
+      expect((await get('version=1.0.0')).records).toHaveLength(1);
+      expect((await get('pathway=mini&channel=rest&status=settled')).records).toHaveLength(6);
+      expect((await get('channel=batch')).records).toHaveLength(0);
+      expect((await get('from=2000-01-01&to=2999-01-01')).records).toHaveLength(6);
+      expect((await get('to=2000-01-01')).records).toHaveLength(0);
+      const page1 = await get('limit=4');
+      expect(page1.records).toHaveLength(4);
+      const page2 = await get(`limit=4&afterId=${page1.nextAfterId ?? 0}`);
+      expect(page2.records.map((r) => r.id)).toEqual([5, 6]);
+      expect(page2.nextAfterId).toBeNull();
+    } finally {
+      await svc.app.close();
+    }
+  });
+
+  it('answers 400 for bad filters, 404 for an unknown record and 403 to other machines', async () => {
+    const svc = await service();
+    try {
+      const bad = await svc.call({ method: 'GET', url: '/api/audit?limit=0&channel=fax' });
+      expect(bad.status).toBe(400);
+      const unknownFilter = await svc.call({ method: 'GET', url: '/api/audit?patient=1' });
+      expect([
+        unknownFilter.status,
+        (unknownFilter.body as { error: { issues: { path: string }[] } }).error.issues[0]?.path,
+      ]).toEqual([400, 'patient']);
+      const missing = await svc.call({ method: 'GET', url: '/api/audit/999' });
+      expect([missing.status, errorCode(missing.body)]).toEqual([404, 'NOT_FOUND']);
+      const notAnId = await svc.call({ method: 'GET', url: '/api/audit/abc' });
+      expect(notAnId.status).toBe(400);
+      const remote = await svc.call({
+        method: 'GET',
+        url: '/api/audit',
+        remoteAddress: '10.0.0.9',
+      });
+      expect([remote.status, errorCode(remote.body)]).toEqual([403, 'WRITE_FORBIDDEN']);
+    } finally {
+      await svc.app.close();
+    }
+  });
+
+  it('survives a restart: records written before closing are there after reopening', async () => {
+    const root = await miniFolder();
+    const dataDir = await tempDir();
+    const first = await service({ root, dataDir });
+    await first.call(evaluate({ painMonths: 8, flags: [] }));
+    await first.call(evaluate({ painMonths: 1, flags: [] }));
+    await first.app.close();
+    const second = await service({ root, dataDir });
+    try {
+      await second.call(evaluate({ painMonths: 4, flags: ['b'] }));
+      const { body } = await second.call({ method: 'GET', url: '/api/audit' });
+      const records = (body as { records: AuditRecord[] }).records;
+      expect(records.map((r) => [r.id, r.step])).toEqual([
+        [1, 'treat'],
+        [2, 'done'],
+        [3, 'flagged'],
+      ]);
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  it('upgrades an audit file from before CDS feedback in place, keeping its records', async () => {
+    const file = join(await tempDir(), 'audit.sqlite');
+    const entry = {
+      time: '2026-11-23T10:00:00.000Z',
+      channel: 'cds-hooks' as const,
+      pathwayId: 'chronic-pain',
+      version: '1.1.0',
+      contentHash: 'sha256:0',
+      asOf: TODAY,
+      language: 'en',
+      input: { facts: {} },
+      status: 'settled' as const,
+      step: 'intake-assessment',
+      alerts: [],
+    };
+    const old = openAuditLog(file);
+    old.record(entry);
+    old.close();
+    // Turn it back into a version 1 file: no card or feedback tables.
+    const raw = new Database(file);
+    raw.exec('DROP TABLE cds_feedback; DROP TABLE cds_cards; PRAGMA user_version = 1;');
+    raw.close();
+
+    const log = openAuditLog(file);
+    try {
+      expect(log.query({}).map((r) => r.step)).toEqual(['intake-assessment']);
+      log.recordCards(1, 'chronic-pain-pathway', [
+        {
+          uuid: '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10',
+          topic: 'step',
+          subject: 'intake-assessment',
+        },
+      ]);
+      const stored = log.recordFeedback('chronic-pain-pathway', entry.time, [
+        {
+          card: '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10',
+          outcome: 'accepted',
+          outcomeTimestamp: entry.time,
+        },
+      ]);
+      expect(stored.unknownCards).toEqual([]);
+      expect(log.feedback({}).map((f) => [f.auditId, f.subject])).toEqual([
+        [1, 'intake-assessment'],
+      ]);
+    } finally {
+      log.close();
+    }
+  });
+
+  it('closes the audit database when the app closes', async () => {
+    const svc = await service();
+    await svc.app.close();
+    const log = openAuditLog(join(svc.dataDir, 'audit.sqlite'));
+    expect(log.query({})).toEqual([]);
+    log.close();
+  });
+});
+
+describe('pathway replay <audit id>', () => {
+  async function recorded() {
+    const root = await miniFolder();
+    const dataDir = await tempDir();
+    const svc = await service({ root, dataDir });
+    const { response } = await svc.call(evaluate({ painMonths: 8, flags: [], score: 70 }));
+    await svc.app.close();
+    return { root, dataDir, id: String(response.headers['x-audit-id']) };
+  }
+
+  it('confirms the same step, status and alerts and exits 0', async () => {
+    const { root, dataDir, id } = await recorded();
+    const io = memoryIo(root, TODAY);
+    const code = await main(['replay', id, '--data-dir', dataDir, '--pathways', root], io);
+    expect(code, io.stderr.join('')).toBe(0);
+    expect(io.stdout.join('')).toContain(
+      'same result: status settled, step treat, alerts [high-score]',
+    );
+    expect(io.stdout.join('')).not.toContain('changed');
+    // The replay itself is recorded.
+    const log = openAuditLog(join(dataDir, 'audit.sqlite'));
+    expect(log.query({ channel: 'replay' }).map((r) => r.step)).toEqual(['treat']);
+    log.close();
+  });
+
+  it('says the file changed and lists the differences, exiting 1, when the pathway now answers otherwise', async () => {
+    const { root, dataDir, id } = await recorded();
+    // Someone edited the (frozen!) file: the alert threshold moved.
+    const edited = miniPathway({
+      version: '1.1.0',
+      status: 'active',
+      effective: { from: '2026-07-01' },
+    });
+    const alert = edited.alerts[0];
+    if (alert === undefined || !('fact' in alert.when)) throw new Error('fixture changed');
+    edited.alerts[0] = { ...alert, when: { ...alert.when, value: 80 } };
+    await writeFile(join(root, 'mini', '1.1.0.yaml'), printPathway(edited));
+    const io = memoryIo(root, TODAY);
+    const code = await main(
+      ['replay', id, '--data-dir', dataDir, '--pathways', root, '--no-record'],
+      io,
+    );
+    expect(code).toBe(1);
+    const out = io.stdout.join('');
+    expect(out).toContain('the pathway file changed since');
+    expect(out).toContain('alerts: recorded [high-score], now []');
+  });
+
+  it('exits 2 with a clear message for an unknown record or a missing audit log', async () => {
+    const { root, dataDir } = await recorded();
+    const io = memoryIo(root, TODAY);
+    expect(await main(['replay', '99', '--data-dir', dataDir, '--pathways', root], io)).toBe(2);
+    expect(io.stderr.join('')).toContain('no audit record 99');
+    const io2 = memoryIo(root, TODAY);
+    expect(await main(['replay', '1', '--data-dir', join(dataDir, 'nowhere')], io2)).toBe(2);
+    expect(io2.stderr.join('')).toContain('no audit log');
+  });
+});

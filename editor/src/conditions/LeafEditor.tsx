@@ -1,7 +1,7 @@
 import { OPERATORS } from '../../../engine/model/schema';
 import type { LeafCondition, Operator, Pathway } from '../../../engine/model/types';
 import { pickText } from '../../../engine/model/texts';
-import { formatUnit } from '../../../engine/evaluate/format';
+import { formatUnit } from '../../../engine/describe/format';
 import { defaultValue, factRangeText, operatorsFor } from '../model/facts';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../app/hooks';

@@ -8,7 +8,7 @@ import type { Layout } from '../../../engine/model/layout';
 import type { Language, Level, Pathway } from '../../../engine/model/types';
 import { pickText } from '../../../engine/model/texts';
 import type { EvaluationResult } from '../../../engine/evaluate/result';
-import { summarizeCondition } from '../../../engine/evaluate/summary';
+import { summarizeCondition } from '../../../engine/describe/summary';
 import { GLOBAL_NODE_ID, globalEdgeId, transitionEdgeId } from './ids';
 import { globalNodePosition, resolvePositions } from './layout';
 import type { Selection } from './selection';

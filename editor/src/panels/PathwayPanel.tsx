@@ -1,5 +1,5 @@
 import { pickText } from '../../../engine/model/texts';
-import { summarizeCondition } from '../../../engine/evaluate/summary';
+import { summarizeCondition } from '../../../engine/describe/summary';
 import { checkNewName, FACT_TYPE_CHOICES, SEVERITIES } from '../model/dictionary';
 import { factRangeText } from '../model/facts';
 import { STRINGS } from '../i18n/strings';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { LEVELS } from '../../../engine/model/schema';
 import type { FollowUp, Level, Step } from '../../../engine/model/types';
 import { pickText } from '../../../engine/model/texts';
-import { summarizeCondition } from '../../../engine/evaluate/summary';
+import { summarizeCondition } from '../../../engine/describe/summary';
 import {
   deleteStep,
   moveTransition,

@@ -1,12 +1,12 @@
 /**
- * The stepwise walk: from the current step, take the first candidate whose condition is
+ * The reference's stepwise walk, over json-rules-engine's condition outcomes: from the current step, take the first candidate whose condition is
  * true (global transitions first, then the step's own, each in file order), and repeat
  * from the new step. An unknown candidate stops the walk with `needs-information`.
  */
 import type { Pathway, Step, Transition } from '../model/types';
-import { globalKey, transitionKey } from './condition-set';
+import { candidatesOf } from '../evaluate/condition-set';
+import type { EvaluationResult, TraceEntry } from '../evaluate/result';
 import type { ConditionOutcome } from './condition-evaluator';
-import type { EvaluationResult, TraceEntry } from './result';
 
 /** A candidate transition as the walk saw it. */
 export interface Candidate {
@@ -38,25 +38,6 @@ export interface WalkOutcome {
 export type OutcomeSource = (
   enteredDuringWalk: boolean,
 ) => Promise<ReadonlyMap<string, ConditionOutcome>>;
-
-/** The candidates leaving `step`, in the order they are tried. */
-export function candidatesOf(
-  pathway: Pathway,
-  step: Step,
-): { key: string; to: string; global: boolean; transition: Transition }[] {
-  if (step.level === 'exit') return [];
-  const globals = pathway.globalTransitions
-    .map((transition, i) => ({ key: globalKey(i), to: transition.to, global: true, transition }))
-    // A global transition is not taken from its own target.
-    .filter((c) => c.to !== step.id);
-  const own = step.transitions.map((transition, i) => ({
-    key: transitionKey(step.id, i),
-    to: transition.to,
-    global: false,
-    transition,
-  }));
-  return [...globals, ...own];
-}
 
 /** Runs the walk from `startId`. `steps` must contain every step id the pathway names (the linter and compile check it). */
 export async function walk(

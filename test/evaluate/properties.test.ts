@@ -5,7 +5,8 @@ import { compilePathway } from '../../engine/evaluate/compile';
 import { evaluate } from '../../engine/evaluate/evaluate';
 import { COMPARISONS } from '../../engine/evaluate/operators';
 import type { TraceNode, Truth } from '../../engine/evaluate/result';
-import { and, not, or } from '../../engine/evaluate/truth';
+import { referenceFor } from '../../engine/reference/evaluate';
+import { and, not, or } from '../../engine/reference/truth';
 import type { Condition } from '../../engine/model/types';
 import { miniPathway } from '../fixtures/pathways';
 
@@ -87,7 +88,7 @@ describe('evaluation properties', () => {
             { id: 'probe', severity: 'info', when: condition, message: { sv: 'x', en: 'x' } },
           ],
         });
-        const outcomes = await compilePathway(p).evaluator.evaluateAll(facts);
+        const outcomes = await referenceFor(p).evaluator.evaluateAll(facts);
         const outcome = outcomes.get('alerts.probe');
         expect(outcome?.truth).toBe(kleene(condition, facts));
         // Every sub-condition of the trace, not just the answer, must agree.

@@ -30,11 +30,15 @@ function known(
 /**
  * The notes derivation attaches in the patient's own context. They depend only on the given
  * medication lists, so the reference derivation runs on those alone, and only for a patient
- * who has a medication at all.
+ * whose medications may give a note (see `DerivePlan.mayNote`).
  */
 function notesOf(c: PopulationPathway, s: readonly unknown[], asOf: string): FactNote[] {
-  if (!c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0))
-    return [];
+  if (c.noteSources.length === 0) return [];
+  const may =
+    c.plan === undefined
+      ? c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0)
+      : c.plan.mayNote(s);
+  if (!may) return [];
   return deriveFacts(c.pathway, known(c.noteSources, s), { asOf, enteredDuringWalk: false })
     .notes;
 }

@@ -77,11 +77,7 @@ function walkStory(outcome: Outcome, index: Index, trace: readonly TraceEntry[])
  * Puts an outcome into words in `language`. The outcome must carry its trace (evaluate with
  * `trace: true`): the explanation says why each transition held or failed from it.
  */
-export function describe(
-  outcome: Outcome,
-  pathway: Pathway,
-  language: Language,
-): EvaluationResult {
+export function describe(outcome: Outcome, pathway: Pathway, language: Language): EvaluationResult {
   const trace = outcome.trace;
   if (trace === undefined) throw new TypeError('describe() needs an outcome with its trace');
   const index = indexOf(pathway);

@@ -3,7 +3,13 @@
  * and which alerts fired. Built from the evaluated condition trees, so it always says
  * what the engine actually did.
  */
-import type { EvaluationResult, FiredAlert, TraceEntry, TraceNode, UndecidedAlert } from '../evaluate/result';
+import type {
+  EvaluationResult,
+  FiredAlert,
+  TraceEntry,
+  TraceNode,
+  UndecidedAlert,
+} from '../evaluate/result';
 import type { Language, Pathway, Step, Transition } from '../model/types';
 import { pickText } from '../model/texts';
 import { factLabel, factOf, formatUnit, formatValue } from './format';

@@ -40,4 +40,3 @@ const TABLE: Record<OperatorName, Compare> = {
 
 /** The comparison of each pathway operator on known values. */
 export const COMPARISONS: Readonly<Record<OperatorName, Compare>> = TABLE;
-

@@ -3,12 +3,7 @@
  * prepared once — fact slots, the generated input loader, the derivation plan, generated
  * condition functions, trace recorders and their views, and the walk's candidate lists as plain arrays.
  */
-import {
-  alertKey,
-  candidatesOf,
-  collectConditions,
-  followUpKey,
-} from '../evaluate/condition-set';
+import { alertKey, candidatesOf, collectConditions, followUpKey } from '../evaluate/condition-set';
 import { checkIntegrity } from '../evaluate/integrity';
 import type { Condition, FollowUp, Pathway, Severity, Step, Texts } from '../model/types';
 import { generateConditions, type TruthFn } from './codegen';
@@ -99,9 +94,9 @@ function templateFacts(pathway: Pathway, message: Texts): string[] {
   for (const text of Object.values(message) as (string | undefined)[])
     if (text !== undefined)
       for (const match of text.matchAll(PLACEHOLDER)) {
-      const name = match[1] as string;
-      if (pathway.facts.some((f) => f.name === name)) names.add(name);
-    }
+        const name = match[1] as string;
+        if (pathway.facts.some((f) => f.name === name)) names.add(name);
+      }
   return [...names];
 }
 

@@ -39,8 +39,7 @@ function notesOf(c: PopulationPathway, s: readonly unknown[], asOf: string): Fac
       ? c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0)
       : c.plan.mayNote(s);
   if (!may) return [];
-  return deriveFacts(c.pathway, known(c.noteSources, s), { asOf, enteredDuringWalk: false })
-    .notes;
+  return deriveFacts(c.pathway, known(c.noteSources, s), { asOf, enteredDuringWalk: false }).notes;
 }
 
 /**

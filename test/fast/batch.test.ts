@@ -111,7 +111,9 @@ describe('a batch of patients', () => {
     expect(outcomeAt(batch, results, 0).step).toBe('intake-assessment');
     batch.clear();
     batch.add({ facts: { redFlags: ['fracture'] } }, AS_OF);
-    expect(() => outcomeAt(batch, results, 0)).toThrow(/not evaluated from this batch as it is now/);
+    expect(() => outcomeAt(batch, results, 0)).toThrow(
+      /not evaluated from this batch as it is now/,
+    );
     const other = loadBatch(population, [{ facts: {} }], AS_OF);
     expect(() => outcomeAt(other, results, 0)).toThrow(/not evaluated from this batch/);
     expect(outcomeAt(batch, evaluateBatch(batch, results), 0).step).toBe('red-flag-investigation');

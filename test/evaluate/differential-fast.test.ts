@@ -39,7 +39,7 @@ describe('the population path', () => {
       expect(errors).toBeGreaterThan(25);
       expect(settled).toBeGreaterThan(250);
       expect(settled).toBeLessThan(COUNT - 250);
-    });
+    }, 120_000);
   }
 
   it('derives the path taken as trace source keys', () => {

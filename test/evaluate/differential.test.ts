@@ -37,6 +37,6 @@ describe('production evaluate()', () => {
       expect(settled).toBeGreaterThan(300);
       expect(settled).toBeLessThan(2900);
       expect(errors).toBeGreaterThan(25);
-    });
+    }, 120_000);
   }
 });

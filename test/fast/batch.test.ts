@@ -41,7 +41,7 @@ describe('a batch of patients', () => {
     expect(differences).toEqual([]);
     expect(results.status.filter((s) => s === REJECTED).length).toBeGreaterThan(20);
     expect(results.status.filter((s) => s === NEEDS_INFORMATION).length).toBeGreaterThan(100);
-  });
+  }, 120_000);
 
   it('keeps nothing from the patients it held before it was cleared', () => {
     const first = [...synthPatients(300, 1, AS_OF)].map((p) => ({ facts: p.facts }));

@@ -36,8 +36,8 @@ export { today } from './model/dates';
 
 // Words: texts in a language, units, condition summaries, issue paths.
 export { pickText } from './model/texts';
-export { formatUnit } from './evaluate/format';
-export { summarizeCondition } from './evaluate/summary';
+export { formatUnit } from './describe/format';
+export { summarizeCondition } from './describe/summary';
 export { formatPath, type PathSegment } from './model/path';
 
 // Comparing versions: order and the diff's parts.

@@ -19,9 +19,11 @@
 export { parsePathway, parseScenario } from './yaml/parse';
 export { printPathway } from './yaml/print';
 
-// Evaluation: compile once per version, evaluate many patients.
-export { compilePathway, type CompiledPathway, type CompileOptions } from './evaluate/compile';
-export { evaluate, type EvaluateOptions } from './evaluate/evaluate';
+// Evaluation: compile once per version, evaluate many patients. evaluate() is evaluateOutcome()
+// (language-free) put into words by describe(), the one place that writes words.
+export { compilePathway, type CompiledPathway } from './evaluate/compile';
+export { evaluate, evaluateOutcome, type EvaluateOptions } from './evaluate/evaluate';
+export { describe } from './describe/describe';
 export type {
   EvaluationResult,
   FiredAlert,
@@ -32,6 +34,7 @@ export type {
   Truth,
   UndecidedAlert,
 } from './evaluate/result';
+export type * from './evaluate/outcome';
 
 // Which version answers: the named one, else the one in effect on the date.
 export { selectVersion } from './versions/select';

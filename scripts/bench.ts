@@ -1,17 +1,19 @@
 /**
  * Evaluation benchmark (not a test): patients per second on one core (everything runs in this
  * thread) for the chronic-pain pathway, interleaved in rounds so that machine noise hits every
- * path alike; then a differential check of the compiled evaluator and the population path
- * against json-rules-engine.
+ * path alike; then a differential check of production `evaluate()`, `evaluateOutcome()` and
+ * the batch path against the json-rules-engine reference (`engine/reference/`).
  *
  * Two input sets, both pre-parsed (JSON objects in memory):
  * - `adversarial`: the differential-test generator (thresholds, unknowns; test/fixtures/chronic-pain-patients.ts);
  * - `population`: `pathway synth` patients (realistic health centres; engine/synth/population.ts).
  *
- * Paths: the population path (`evaluateFast`, without and with trace), `evaluate()` with the
- * compiled evaluator and with json-rules-engine, plain json-rules-engine with the same rules
+ * Paths: production `evaluate()` (generated code, then `describe()` into words) with and
+ * without trace, `evaluateOutcome()` (no words) without and with trace, the reference
+ * `referenceEvaluate()` on json-rules-engine, plain json-rules-engine with the same rules
  * (facts given directly, derived ones precomputed), GoRules ZEN with an equivalent decision
- * graph (awaited one at a time and 64 in flight), and a hand-written function of the pathway.
+ * graph (awaited one at a time and 64 in flight), the batch phases of the population path,
+ * and a hand-written function of the pathway.
  *
  *   npm run bench                                 # 20 000 patients per set, 100 000 in the differential
  *   npm run bench -- --patients 100000 --differential 100000
@@ -19,18 +21,16 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compilePathway, type CompiledPathway } from '../engine/evaluate/compile';
-import { evaluate } from '../engine/evaluate/evaluate';
+import { compilePathway } from '../engine/evaluate/compile';
+import { evaluate, evaluateOutcome } from '../engine/evaluate/evaluate';
 import {
   BatchResults,
-  compilePopulation,
   evaluateBatch,
-  evaluateFast,
   loadBatch,
   PatientBatch,
-  resultAt,
-  type FastResult,
+  outcomeAt,
 } from '../engine/fast/index';
+import { referenceEvaluate, referenceFor, referenceOutcome } from '../engine/reference/evaluate';
 import { deriveFacts } from '../engine/facts/derive';
 import { validateInput } from '../engine/facts/validate';
 import { findVersion, loadRepository } from '../engine/node/repository';
@@ -56,9 +56,9 @@ const AS_OF = '2026-11-23';
 
 const repo = await loadRepository(join(process.cwd(), 'pathways'));
 const { pathway } = findVersion(repo, 'chronic-pain', { version: '1.1.0', asOf: AS_OF });
-const reference = compilePathway(pathway);
-const compiled = compilePathway(pathway, { evaluator: 'compiled' });
-const population = compilePopulation(pathway);
+const reference = referenceFor(pathway);
+const compiled = compilePathway(pathway);
+const population = compiled.population;
 const plain = plainEngine(pathway);
 const zen = zenDecision(pathway);
 const zenVersion = (
@@ -139,21 +139,23 @@ interface Case {
 
 const at = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 const slow = Math.min(count, 5000);
+const BASELINE = 'referenceEvaluate(), json-rules-engine, with trace';
 const allCases: Case[] = [
   {
-    name: 'evaluate(), json-rules-engine, with trace',
+    name: BASELINE,
     set: 'adversarial',
     n: slow,
-    run: (i) => evaluate(reference, at(adversarial, i).input, { asOf: at(adversarial, i).asOf }),
+    run: (i) =>
+      referenceEvaluate(pathway, at(adversarial, i).input, { asOf: at(adversarial, i).asOf }),
   },
   {
-    name: 'evaluate(), compiled, with trace',
+    name: 'evaluate(), with trace',
     set: 'adversarial',
     n: count,
     run: (i) => evaluate(compiled, at(adversarial, i).input, { asOf: at(adversarial, i).asOf }),
   },
   {
-    name: 'evaluate(), compiled, without trace',
+    name: 'evaluate(), without trace',
     set: 'adversarial',
     n: count,
     run: (i) =>
@@ -166,32 +168,36 @@ const allCases: Case[] = [
     run: (i) => reference.evaluator.evaluateAll(at(derived, i)),
   },
   {
-    name: 'conditions only, compiled',
-    set: 'adversarial',
-    n: count,
-    run: (i) => compiled.evaluator.evaluateAll(at(derived, i)),
-  },
-  {
-    name: 'evaluateFast(), without trace',
+    name: 'evaluateOutcome(), without trace',
     set: 'adversarial',
     n: count * 5,
-    sync: (i) => evaluateFast(population, at(adversarial, i).input, at(adversarial, i).asOf),
+    sync: (i) =>
+      evaluateOutcome(compiled, at(adversarial, i).input, { asOf: at(adversarial, i).asOf }),
   },
   {
-    name: 'evaluateFast(), with trace',
+    name: 'evaluateOutcome(), with trace',
     set: 'adversarial',
     n: count,
     sync: (i) =>
-      evaluateFast(population, at(adversarial, i).input, at(adversarial, i).asOf, { trace: true }),
+      evaluateOutcome(compiled, at(adversarial, i).input, {
+        asOf: at(adversarial, i).asOf,
+        trace: true,
+      }),
   },
   {
-    name: 'evaluate(), json-rules-engine, with trace',
+    name: BASELINE,
     set: 'population',
     n: slow,
-    run: (i) => evaluate(reference, at(people, i).input, { asOf: AS_OF }),
+    run: (i) => referenceEvaluate(pathway, at(people, i).input, { asOf: AS_OF }),
   },
   {
-    name: 'evaluate(), compiled, without trace',
+    name: 'evaluate(), with trace',
+    set: 'population',
+    n: count,
+    run: (i) => evaluate(compiled, at(people, i).input, { asOf: AS_OF }),
+  },
+  {
+    name: 'evaluate(), without trace',
     set: 'population',
     n: count,
     run: (i) => evaluate(compiled, at(people, i).input, { asOf: AS_OF, trace: false }),
@@ -201,6 +207,12 @@ const allCases: Case[] = [
     set: 'population',
     n: slow,
     run: (i) => plain.run({ ...at(peopleDerived, i) }),
+  },
+  {
+    name: `zen-engine ${zenVersion}, awaited one at a time`,
+    set: 'population',
+    n: slow,
+    run: (i) => zen.decision.evaluate(at(peopleDerived, i)),
   },
   {
     name: `zen-engine ${zenVersion}, awaited one at a time`,
@@ -223,16 +235,16 @@ const allCases: Case[] = [
     },
   },
   {
-    name: 'evaluateFast(), without trace',
+    name: 'evaluateOutcome(), without trace',
     set: 'population',
     n: count * 5,
-    sync: (i) => evaluateFast(population, at(people, i).input, AS_OF),
+    sync: (i) => evaluateOutcome(compiled, at(people, i).input, { asOf: AS_OF }),
   },
   {
-    name: 'evaluateFast(), with trace',
+    name: 'evaluateOutcome(), with trace',
     set: 'population',
     n: count,
-    sync: (i) => evaluateFast(population, at(people, i).input, AS_OF, { trace: true }),
+    sync: (i) => evaluateOutcome(compiled, at(people, i).input, { asOf: AS_OF, trace: true }),
   },
   {
     name: 'batch: load (check input, derive facts)',
@@ -277,14 +289,14 @@ const allCases: Case[] = [
     block: (n) => loadList(people, n, true),
   },
   {
-    name: 'batch: recorded trace read back as objects (resultAt)',
+    name: 'batch: recorded trace read back as outcomes (outcomeAt)',
     set: 'population',
     n: count,
     block: (n) => {
       evaluateBatch(loadedPeople, columns, { trace: true });
       for (let i = 0; i < n; i++) {
         try {
-          resultAt(loadedPeople, columns, i % loadedPeople.size);
+          outcomeAt(loadedPeople, columns, i % loadedPeople.size);
         } catch {
           // A rejected patient's error: nothing to read back.
         }
@@ -302,10 +314,7 @@ const allCases: Case[] = [
 
 // `--only batch` times only the paths whose name contains "batch" (plus the baseline).
 const cases = allCases.filter(
-  (c) =>
-    values.only === '' ||
-    c.name.includes(values.only) ||
-    c.name === 'evaluate(), json-rules-engine, with trace',
+  (c) => values.only === '' || c.name.includes(values.only) || c.name === BASELINE,
 );
 
 async function timeIt(c: Case, n: number): Promise<number> {
@@ -355,10 +364,10 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `chronic-pain ${pathway.version}, ${count.toLocaleString('en')} patients per input set, ${rounds} interleaved rounds, one thread; Node ${process.version}, ${cpu}, ${cpus().length} cores`,
 );
-console.log('| input set | path | patients/s | vs json-rules-engine evaluate() | peak RSS |');
+console.log('| input set | path | patients/s | vs json-rules-engine reference | peak RSS |');
 console.log('|---|---|---:|---:|---:|');
 for (const c of cases) {
-  const base = rate(`${c.set}: evaluate(), json-rules-engine, with trace`);
+  const base = rate(`${c.set}: ${BASELINE}`);
   console.log(
     `| ${c.set} | ${c.name} | ${Math.round(rate(key(c))).toLocaleString('en')} | ${(rate(key(c)) / base).toFixed(1)}× | ${((totals.get(key(c))?.peak ?? 0) / 2 ** 20).toFixed(0)} MiB |`,
   );
@@ -368,7 +377,7 @@ for (const c of cases) {
 const sorted = (xs: readonly string[]): string => [...xs].sort().join(',');
 let handDifferences = 0;
 for (const { input } of people) {
-  const a = evaluateFast(population, input, AS_OF);
+  const a = evaluateOutcome(compiled, input, { asOf: AS_OF });
   const b = handwritten(input as never, AS_OF);
   if (a.step !== b.step || a.status !== b.status || sorted(a.alerts) !== sorted(b.alerts))
     handDifferences++;
@@ -377,79 +386,43 @@ console.log(
   `hand-written function vs population path: ${handDifferences} of ${people.length} patients answered differently`,
 );
 
-// Differential check: json-rules-engine evaluate() against the compiled evaluator (whole
-// result, byte for byte) and the population path (its fields and the trace), with invalid inputs.
+// Differential check: production evaluate() against the json-rules-engine reference (whole
+// worded result, byte for byte), and the language-free outcome of evaluateOutcome() and of the
+// batch path against the reference's outcome (whole outcome with its trace), with invalid inputs.
 const diffCount = Number(values.differential);
 const diffPatients = chronicPainPatients(diffCount, 4242, { invalid: 0.03 });
-const project = (r: FastResult): string =>
-  JSON.stringify([
-    r.status,
-    r.stopReason,
-    r.step,
-    r.path,
-    r.alerts,
-    r.undecidedAlerts,
-    r.missingFacts,
-    r.followUps.map((f) => [f.id, f.step, f.status]),
-    r.trace,
-  ]);
-async function answers(i: number): Promise<[string, string, string]> {
-  const p = diffPatients[i] as Input;
-  const full = async (c: CompiledPathway): Promise<{ json: string; fast?: string }> => {
-    try {
-      const r = await evaluate(c, p.input, { asOf: p.asOf });
-      return {
-        json: JSON.stringify(r),
-        fast: JSON.stringify([
-          r.status,
-          r.stopReason,
-          r.step.id,
-          r.path,
-          r.alerts.map((a) => a.id),
-          r.undecidedAlerts.map((a) => a.id),
-          r.missingFacts,
-          r.followUps.map((f) => [f.id, f.step, f.status]),
-          r.trace,
-        ]),
-      };
-    } catch (error) {
-      const text = `error ${JSON.stringify((error as { toJSON?: () => unknown }).toJSON?.() ?? String(error))}`;
-      return { json: text, fast: text };
-    }
-  };
-  const ref = await full(reference);
-  const comp = await full(compiled);
-  let fast: string;
+const errorText = (error: unknown): string =>
+  `error ${JSON.stringify((error as { toJSON?: () => unknown }).toJSON?.() ?? String(error))}`;
+async function text(answer: () => unknown): Promise<string> {
   try {
-    fast = project(evaluateFast(population, p.input, p.asOf, { trace: true }));
+    return JSON.stringify(await answer());
   } catch (error) {
-    fast = `error ${JSON.stringify((error as { toJSON?: () => unknown }).toJSON?.() ?? String(error))}`;
+    return errorText(error);
   }
-  return [ref.json === comp.json ? 'same' : 'different', ref.fast ?? '', fast];
 }
 // The same patients as one batch, traces recorded: the columns read back per patient.
 const diffBatch = new PatientBatch(population, diffCount);
 for (const p of diffPatients) diffBatch.add(p.input, p.asOf);
 const diffColumns = evaluateBatch(diffBatch, undefined, { trace: true });
-const batchAnswer = (i: number): string => {
-  try {
-    return project(resultAt(diffBatch, diffColumns, i));
-  } catch (error) {
-    return `error ${JSON.stringify((error as { toJSON?: () => unknown }).toJSON?.() ?? String(error))}`;
-  }
-};
-let compiledDifferences = 0;
-let fastDifferences = 0;
+let resultDifferences = 0;
+let outcomeDifferences = 0;
 let batchDifferences = 0;
 let invalid = 0;
 for (let i = 0; i < diffCount; i++) {
-  const [compiledSame, ref, fast] = await answers(i);
-  if (compiledSame !== 'same') compiledDifferences++;
-  if (ref !== fast) fastDifferences++;
-  if (ref !== batchAnswer(i)) batchDifferences++;
-  if (ref.startsWith('error')) invalid++;
+  const p = diffPatients[i] as Input;
+  const refResult = await text(() => referenceEvaluate(pathway, p.input, { asOf: p.asOf }));
+  const result = await text(() => evaluate(compiled, p.input, { asOf: p.asOf }));
+  const refOutcome = await text(() => referenceOutcome(pathway, p.input, p.asOf));
+  const outcome = await text(() =>
+    evaluateOutcome(compiled, p.input, { asOf: p.asOf, trace: true }),
+  );
+  const batched = await text(() => outcomeAt(diffBatch, diffColumns, i));
+  if (refResult !== result) resultDifferences++;
+  if (refOutcome !== outcome) outcomeDifferences++;
+  if (refOutcome !== batched) batchDifferences++;
+  if (refResult.startsWith('error')) invalid++;
 }
 console.log(
-  `differential: ${diffCount.toLocaleString('en')} generated patients (${invalid.toLocaleString('en')} invalid): ${compiledDifferences} differences json-rules-engine vs compiled, ${fastDifferences} json-rules-engine vs population path one by one, ${batchDifferences} json-rules-engine vs population path as one batch`,
+  `differential: ${diffCount.toLocaleString('en')} generated patients (${invalid.toLocaleString('en')} invalid): ${resultDifferences} differences json-rules-engine vs evaluate() (whole result), ${outcomeDifferences} json-rules-engine vs evaluateOutcome() one by one, ${batchDifferences} json-rules-engine vs the batch path`,
 );
-process.exitCode = compiledDifferences + fastDifferences + batchDifferences === 0 ? 0 : 1;
+process.exitCode = resultDifferences + outcomeDifferences + batchDifferences === 0 ? 0 : 1;

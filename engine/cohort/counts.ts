@@ -3,7 +3,7 @@
  * counts from different chunks (or worker threads) merge by adding, so the result does not
  * depend on how the file was split or in which order the parts finished.
  */
-import type { FastResult } from '../fast/result';
+import type { Outcome } from '../evaluate/outcome';
 
 /** Counts per group (health centre, or everyone). Plain data, so it crosses worker boundaries. */
 export interface GroupCounts {
@@ -64,7 +64,7 @@ function bump(record: Record<string, number>, key: string, by = 1): void {
 }
 
 /** Counts one evaluated patient into `group`. */
-export function countResult(counts: CohortCounts, group: string, r: FastResult): void {
+export function countResult(counts: CohortCounts, group: string, r: Outcome): void {
   const g = (counts.groups[group] ??= emptyGroup());
   g.patients++;
   if (r.status === 'needs-information') {
@@ -73,9 +73,9 @@ export function countResult(counts: CohortCounts, group: string, r: FastResult):
   }
   bump(g.finalStep, r.step);
   for (const step of r.path) bump(g.visited, step);
-  for (const key of r.taken) bump(g.transitions, key);
+  for (const t of r.taken) bump(g.transitions, t.key);
   for (const id of r.alerts) bump(g.alerts, id);
-  for (const id of r.undecidedAlerts) bump(g.undecidedAlerts, id);
+  for (const u of r.undecidedAlerts) bump(g.undecidedAlerts, u.id);
   for (const f of r.followUps) {
     if (f.status === 'overdue') bump(g.followUpsOverdue, f.id);
     else if (f.status === 'due') bump(g.followUpsDue, f.id);

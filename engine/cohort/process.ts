@@ -8,7 +8,7 @@ import { PatientBatch } from '../fast/batch';
 import { evaluateBatch } from '../fast/batch-evaluate';
 import { BatchResults } from '../fast/batch-results';
 import type { PopulationPathway } from '../fast/compile';
-import { resultAt } from '../fast/result-view';
+import { outcomeAt } from '../fast/outcome-view';
 import { countBadLine, countResult, emptyCounts, type CohortCounts } from './counts';
 import { splitLine } from '../service/lines';
 import { csvRecord, type CsvMapping } from './csv';
@@ -87,7 +87,7 @@ function flush(pending: Pending, counts: CohortCounts, settings: CohortSettings)
   evaluateBatch(batch, results);
   for (let i = 0; i < batch.size; i++) {
     try {
-      countResult(counts, groups[i] as string, resultAt(batch, results, i));
+      countResult(counts, groups[i] as string, outcomeAt(batch, results, i));
     } catch (error) {
       countBadLine(
         counts,

@@ -6,8 +6,8 @@
  */
 import { foldCondition } from '../model/condition';
 import { SYMBOL_OPERATORS } from '../model/schema';
-import { formatValue } from '../evaluate/format';
-import { WORDS } from '../evaluate/words';
+import { formatValue } from '../describe/format';
+import { WORDS } from '../describe/words';
 import type { Condition, Language, LeafCondition } from '../model/types';
 
 /** Operators written as symbols; for these a comparison reads `fact ≥ value`. */

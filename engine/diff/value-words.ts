@@ -2,7 +2,7 @@
  * Field values as a reviewer reads them: texts in the reader's language, conditions in
  * words, ranges as `0–100`, derivations as a short rule. Used for both sides of a change.
  */
-import { formatUnit, formatValue } from '../evaluate/format';
+import { formatUnit, formatValue } from '../describe/format';
 import { showRange } from '../lint/describe';
 import { isRecord } from '../model/schema-walk';
 import { pickText } from '../model/texts';

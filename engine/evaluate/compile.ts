@@ -1,119 +1,27 @@
 /**
- * Preparing a pathway once for many evaluations: indexes, integrity checks the walk relies
- * on, and the condition evaluator (json-rules-engine by default).
+ * Preparing a pathway once for many evaluations: the integrity checks evaluation relies on,
+ * lookups by id, and the generated form the evaluator of record runs (`engine/fast/`).
  */
-import { PathwayError, type ErrorIssue } from '../errors';
-import type { Condition, Pathway, Step } from '../model/types';
-import type { ConditionEvaluator } from './condition-evaluator';
-import { RulesEngineEvaluator } from './rules-engine-evaluator';
-import { CompiledEvaluator } from './compiled-evaluator';
-import { derivationOrder } from '../facts/derive';
-import { DEFAULT_MME_TABLE, getMmeTable } from '../facts/mme';
+import type { Pathway, Step } from '../model/types';
+import { compilePopulation, type PopulationPathway } from '../fast/compile';
 
 /** A pathway ready to evaluate patients. Immutable; safe to share between concurrent evaluations. */
 export interface CompiledPathway {
   readonly pathway: Pathway;
   readonly steps: ReadonlyMap<string, Step>;
-  readonly evaluator: ConditionEvaluator;
+  /** The generated (population) form: conditions as generated code over fact slots. */
+  readonly population: PopulationPathway;
 }
 
-export interface CompileOptions {
-  /**
-   * Which condition evaluator to use: `rules-engine` (default), json-rules-engine itself,
-   * the reference; or `compiled`, closures with the same answers and trace, much faster.
-   */
-  evaluator?: 'rules-engine' | 'compiled';
-}
-
-function referencedNames(condition: Condition, into: string[] = []): string[] {
-  if ('all' in condition) condition.all.forEach((c) => referencedNames(c, into));
-  else if ('any' in condition) condition.any.forEach((c) => referencedNames(c, into));
-  else if ('not' in condition) referencedNames(condition.not, into);
-  else if ('condition' in condition) into.push(condition.condition);
-  return into;
-}
-
-/** Finds what would make evaluation impossible: unknown steps or conditions, and cycles of named conditions. */
-function integrityIssues(pathway: Pathway): ErrorIssue[] {
-  const issues: ErrorIssue[] = [];
-  const stepIds = new Set(pathway.steps.map((s) => s.id));
-  const named = new Map(pathway.conditions.map((c) => [c.name, c.when]));
-  const checkStep = (id: string, path: string): void => {
-    if (!stepIds.has(id))
-      issues.push({ code: 'UNKNOWN_STEP', message: `unknown step '${id}'`, path, value: id });
-  };
-  const checkRefs = (condition: Condition, path: string): void => {
-    for (const name of referencedNames(condition)) {
-      if (!named.has(name))
-        issues.push({
-          code: 'UNKNOWN_CONDITION',
-          message: `unknown named condition '${name}'`,
-          path,
-          value: name,
-        });
-    }
-  };
-  checkStep(pathway.entryStep, 'entryStep');
-  pathway.globalTransitions.forEach((t, i) => {
-    checkStep(t.to, `globalTransitions[${i}].to`);
-    checkRefs(t.when, `globalTransitions[${i}].when`);
-  });
-  pathway.steps.forEach((s, si) =>
-    s.transitions.forEach((t, ti) => {
-      checkStep(t.to, `steps[${si}].transitions[${ti}].to`);
-      checkRefs(t.when, `steps[${si}].transitions[${ti}].when`);
-    }),
-  );
-  pathway.alerts.forEach((a, i) => checkRefs(a.when, `alerts[${i}].when`));
-  pathway.conditions.forEach((c, i) => checkRefs(c.when, `conditions[${i}].when`));
-  // A cycle of named conditions would make json-rules-engine recurse forever.
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, trail: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') {
-      issues.push({
-        code: 'UNKNOWN_CONDITION',
-        message: `named conditions refer to each other in a cycle: ${[...trail, name].join(' → ')}`,
-        path: 'conditions',
-        value: name,
-      });
-      return;
-    }
-    state.set(name, 'visiting');
-    const when = named.get(name);
-    if (when !== undefined) for (const next of referencedNames(when)) visit(next, [...trail, name]);
-    state.set(name, 'done');
-  };
-  for (const name of named.keys()) visit(name, []);
-  return issues;
-}
-
-/** Prepares a validated pathway for evaluation. Throws a {@link PathwayError} if it cannot be evaluated. */
-export function compilePathway(pathway: Pathway, options: CompileOptions = {}): CompiledPathway {
-  const issues = integrityIssues(pathway);
-  if (issues.length > 0) {
-    const first = issues[0] as ErrorIssue;
-    throw new PathwayError(
-      first.code,
-      `pathway ${pathway.id} ${pathway.version} cannot be evaluated: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      issues,
-      pathway.id,
-    );
-  }
-  // Derivation problems (a cycle, an unknown MME table) are properties of the pathway, not
-  // of a patient, so they surface here rather than on the first patient taking an opioid.
-  derivationOrder(pathway);
-  if (pathway.mmeTable !== undefined) getMmeTable(pathway.mmeTable);
-  for (const fact of pathway.facts) {
-    if (fact.derived?.kind === 'mme')
-      getMmeTable(fact.derived.table ?? pathway.mmeTable ?? DEFAULT_MME_TABLE);
-  }
+/**
+ * Prepares a validated pathway for evaluation.
+ * @throws PathwayError if it cannot be evaluated (an unknown step or named condition, a cycle
+ * of named conditions or derived facts, an unknown MME table).
+ */
+export function compilePathway(pathway: Pathway): CompiledPathway {
   return {
     pathway,
     steps: new Map(pathway.steps.map((s) => [s.id, s])),
-    evaluator:
-      options.evaluator === 'compiled'
-        ? new CompiledEvaluator(pathway)
-        : new RulesEngineEvaluator(pathway),
+    population: compilePopulation(pathway),
   };
 }

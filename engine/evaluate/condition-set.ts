@@ -2,7 +2,7 @@
  * Every condition a pathway evaluates, each under a stable key. The key doubles as the
  * trace's `source`, so people can find the rule in the file from the trace.
  */
-import type { Condition, FollowUp, Pathway } from '../model/types';
+import type { Condition, FollowUp, Pathway, Step, Transition } from '../model/types';
 
 export interface KeyedCondition {
   key: string;
@@ -46,4 +46,31 @@ export function collectConditions(pathway: Pathway): KeyedCondition[] {
   for (const alert of pathway.alerts) out.push({ key: alertKey(alert.id), condition: alert.when });
   for (const followUp of pathway.followUps) out.push(...followUpConditions(undefined, followUp));
   return out;
+}
+
+/** A transition the walk may take from a step, under its key. */
+export interface CandidateTransition {
+  key: string;
+  to: string;
+  global: boolean;
+  transition: Transition;
+}
+
+/**
+ * The candidates leaving `step`, in the order they are tried: global transitions first (never
+ * from their own target), then the step's own, each in file order. An exit step has none.
+ */
+export function candidatesOf(pathway: Pathway, step: Step): CandidateTransition[] {
+  if (step.level === 'exit') return [];
+  const globals = pathway.globalTransitions
+    .map((transition, i) => ({ key: globalKey(i), to: transition.to, global: true, transition }))
+    // A global transition is not taken from its own target.
+    .filter((c) => c.to !== step.id);
+  const own = step.transitions.map((transition, i) => ({
+    key: transitionKey(step.id, i),
+    to: transition.to,
+    global: false,
+    transition,
+  }));
+  return [...globals, ...own];
 }

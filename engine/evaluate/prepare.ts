@@ -1,7 +1,8 @@
 /**
  * Checking one evaluation input before anything is evaluated: the evaluation date, the
- * facts against the pathway's dictionary, and the version asked for. Shared by
- * `evaluate()` and the population path, so both refuse the same inputs with the same errors.
+ * facts against the pathway's dictionary, and the version asked for. Shared by the generated
+ * path (whenever its fast loader declines an input) and the json-rules-engine reference, so
+ * both refuse the same inputs with the same errors.
  */
 import { PathwayError } from '../errors';
 import { validateInput, type ValidatedInput } from '../facts/validate';

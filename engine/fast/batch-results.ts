@@ -1,6 +1,6 @@
 /**
  * The answers for a batch, as columns of small integers: what a population run counts, with
- * no object per patient. `result-view.ts` turns one row back into a {@link FastResult}.
+ * no object per patient. `outcome-view.ts` turns one row back into an `Outcome`.
  */
 import type { PathwayError } from '../errors';
 import type { PopulationPathway } from './compile';

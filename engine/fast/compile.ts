@@ -3,13 +3,12 @@
  * prepared once — fact slots, the generated input loader, the derivation plan, generated
  * condition functions, trace recorders and their views, and the walk's candidate lists as plain arrays.
  */
-import { alertKey, collectConditions, followUpKey } from '../evaluate/condition-set';
-import { compilePathway } from '../evaluate/compile';
-import { candidatesOf } from '../evaluate/walk';
-import { DEFAULT_WINDOW_DAYS } from '../evaluate/follow-ups';
-import type { Condition, FollowUp, Pathway, Severity, Step } from '../model/types';
+import { alertKey, candidatesOf, collectConditions, followUpKey } from '../evaluate/condition-set';
+import { checkIntegrity } from '../evaluate/integrity';
+import type { Condition, FollowUp, Pathway, Severity, Step, Texts } from '../model/types';
 import { generateConditions, type TruthFn } from './codegen';
 import { DerivePlan } from './derive';
+import { DEFAULT_WINDOW_DAYS } from './follow-ups';
 import { SlotLayout } from './layout';
 import { buildLoader, type Loader } from './loader';
 import { MissingInputs } from './missing';
@@ -20,6 +19,8 @@ import { unknownFactCollectors } from './unknown-facts';
 /** A candidate transition leaving a step. */
 export interface FastCandidate {
   key: string;
+  /** A global transition rather than one of the step's own. */
+  global: boolean;
   to: number;
   cond: number;
 }
@@ -77,6 +78,26 @@ export interface PopulationPathway {
   readonly unknownFacts: readonly ((s: readonly unknown[]) => Set<string>)[];
   /** Time-in-step facts counted in days for follow-up timing, in dictionary order. */
   readonly dayFacts: readonly { slot: number; days: number }[];
+  /** Derived facts in dictionary order, with their slots (an outcome lists their values). */
+  readonly derivedSlots: readonly { name: string; slot: number }[];
+  /** Per alert in file order: the facts its message templates name, with their slots. */
+  readonly templateSlots: readonly (readonly { name: string; slot: number }[])[];
+  /** Given medication lists, when derived facts may attach notes to them (else empty). */
+  readonly noteSources: readonly { name: string; slot: number }[];
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** The dictionary facts named by `{fact}` placeholders in any language of a message. */
+function templateFacts(pathway: Pathway, message: Texts): string[] {
+  const names = new Set<string>();
+  for (const text of Object.values(message) as (string | undefined)[])
+    if (text !== undefined)
+      for (const match of text.matchAll(PLACEHOLDER)) {
+        const name = match[1] as string;
+        if (pathway.facts.some((f) => f.name === name)) names.add(name);
+      }
+  return [...names];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
@@ -95,12 +116,11 @@ function usesMedicationFactDirectly(pathway: Pathway, conditions: readonly Condi
 }
 
 /**
- * Compiles a pathway for {@link evaluateFast}. Throws the same {@link PathwayError}s as
- * `compilePathway` for a pathway that cannot be evaluated.
+ * Compiles a pathway into its generated form (`compilePathway` holds one; cohorts use it
+ * directly). Throws a {@link PathwayError} for a pathway that cannot be evaluated.
  */
 export function compilePopulation(pathway: Pathway): PopulationPathway {
-  // The same integrity checks (and errors) as the reference path.
-  compilePathway(pathway, { evaluator: 'compiled' });
+  checkIntegrity(pathway);
   const layout = new SlotLayout(pathway);
   const keyed = collectConditions(pathway);
   const keys = keyed.map((k) => k.key);
@@ -127,6 +147,7 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
     exit: step.level === 'exit',
     candidates: candidatesOf(pathway, step).map((c) => ({
       key: c.key,
+      global: c.global,
       to: stepIndex.get(c.to) ?? -1,
       cond: index(c.key),
     })),
@@ -176,5 +197,20 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
     missing,
     unknownFacts: unknownFactCollectors(layout, named, conditions),
     dayFacts,
+    derivedSlots: pathway.facts.flatMap((f) =>
+      f.derived === undefined ? [] : [{ name: f.name, slot: layout.slot(f.name) }],
+    ),
+    templateSlots: pathway.alerts.map((a) =>
+      templateFacts(pathway, a.message).map((name) => ({ name, slot: layout.slot(name) })),
+    ),
+    noteSources: pathway.facts.some(
+      (f) => f.derived?.kind === 'mme' || f.derived?.kind === 'daysSinceEarliest',
+    )
+      ? pathway.facts.flatMap((f) =>
+          f.type === 'medications' && f.derived === undefined
+            ? [{ name: f.name, slot: layout.slot(f.name) }]
+            : [],
+        )
+      : [],
   };
 }

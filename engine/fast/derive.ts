@@ -202,6 +202,32 @@ export class DerivePlan {
     return matched ? dates.asOfDay - earliest : 0;
   }
 
+  /**
+   * Whether deriving the MME or days-on-drug facts would attach a note for this patient: a
+   * matching drug the table cannot convert, without a dose or unit, dosed in another unit, or
+   * without a start date. Only then does an outcome run the reference derivation for its notes.
+   */
+  mayNote(s: readonly unknown[]): boolean {
+    for (const d of this.meds) {
+      if (d.kind === 'medicationMatch') continue;
+      const list = s[d.from] as readonly RawMedication[] | undefined;
+      if (list === undefined) continue;
+      for (const med of list) {
+        const info = this.info(med.atc);
+        if (info.matches[d.index] !== true) continue;
+        if (d.kind === 'daysSinceEarliest') {
+          if ((med.since ?? undefined) === undefined) return true;
+          continue;
+        }
+        const entry = info.entries[d.index];
+        const unit = med.unit ?? undefined;
+        if (entry === undefined || (med.dose ?? undefined) === undefined || unit !== entry.unit)
+          return true;
+      }
+    }
+    return false;
+  }
+
   /** Computes the step-dependent facts; `enteredDuringWalk` makes every time in step 0. */
   scalarsFor(s: unknown[], dates: DeriveDates, enteredDuringWalk: boolean): void {
     for (const d of this.scalars) s[d.slot] = scalar(d, s, dates, enteredDuringWalk);

@@ -40,6 +40,12 @@ export class MissingInputs {
   forFacts(unknownFacts: ReadonlySet<string>, s: readonly unknown[]): string[] {
     const out = new Set<string>();
     for (const fact of unknownFacts) {
+      // A fact the caller gives (time in step included) is its own missing input.
+      const derived = this.byName.get(fact)?.derived;
+      if (derived === undefined || derived.kind === 'timeInStep') {
+        out.add(fact);
+        continue;
+      }
       const inputs = this.inputsBehind(fact, s);
       for (const name of inputs.length > 0 ? inputs : [fact]) out.add(name);
     }

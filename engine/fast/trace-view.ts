@@ -81,15 +81,14 @@ function compile(
     view: (b, o, s) => {
       const factValue = s[slot];
       const expected = otherSlot < 0 ? value : s[otherSlot];
-      return {
-        kind: 'leaf',
-        fact,
-        ...(isUnknown(factValue) ? {} : { value: factValue }),
-        operator,
-        expected: isUnknown(expected) ? undefined : expected,
-        ...(otherFact === undefined ? {} : { expectedFact: otherFact }),
-        result: truthAt(b, o),
-      } as TraceNode;
+      // Keys in the reference's order; optional ones only when set (no spreads: this runs per leaf).
+      const node: Record<string, unknown> = { kind: 'leaf', fact };
+      if (!isUnknown(factValue)) node['value'] = factValue;
+      node['operator'] = operator;
+      node['expected'] = isUnknown(expected) ? undefined : expected;
+      if (otherFact !== undefined) node['expectedFact'] = otherFact;
+      node['result'] = truthAt(b, o);
+      return node as TraceNode;
     },
   };
 }

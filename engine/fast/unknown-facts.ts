@@ -1,6 +1,6 @@
 /**
  * The facts whose absence leaves a condition unknown, found without building its evaluated
- * tree: the same walk as `unknownFacts` in `engine/evaluate/truth.ts` (only unknown branches
+ * tree: the same walk as `unknownFacts` in `engine/reference/truth.ts` (only unknown branches
  * are followed; a leaf names its fact when that value is unknown, and the other fact of a
  * fact-to-fact comparison when that one is). Called once per patient whose walk stops on an
  * unknown transition, so it avoids allocating a tree for every such patient.

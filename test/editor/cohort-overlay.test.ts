@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countResult, emptyCounts } from '../../engine/cohort/counts';
 import { cohortReport } from '../../engine/cohort/report';
-import type { FastResult } from '../../engine/fast/result';
+import type { Outcome } from '../../engine/evaluate/outcome';
 import {
   cohortBadges,
   cohortGroupNames,
@@ -17,18 +17,28 @@ import { chronicPain, chronicPainLayout } from './helpers';
 const pathway = chronicPain('1.1.0');
 const expected = { id: pathway.id, version: pathway.version };
 
-function result(path: string[], taken: string[]): FastResult {
+function result(path: string[], taken: string[]): Outcome {
   return {
+    pathway: expected,
+    asOf: '2026-11-23',
     status: 'settled',
     stopReason: 'no-candidate',
     step: path[path.length - 1] ?? 'intake-assessment',
     path,
-    taken,
+    taken: taken.map((key, i) => ({
+      key,
+      from: path[i] ?? '',
+      to: path[i + 1] ?? '',
+      global: key.startsWith('global'),
+    })),
     pending: undefined,
     alerts: [],
     undecidedAlerts: [],
     followUps: [],
     missingFacts: [],
+    derivedFacts: {},
+    notes: [],
+    templateFacts: {},
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conditionJsonSchema, parseConditionText } from '../../editor/src/model/condition-json';
 import { defaultValue, factRangeText, operatorsFor } from '../../editor/src/model/facts';
-import { summarizeCondition } from '../../engine/evaluate/summary';
+import { summarizeCondition } from '../../engine/describe/summary';
 import { chronicPain } from './helpers';
 
 const pathway = chronicPain();

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PathwayError } from '../../engine/errors';
 import { compilePathway } from '../../engine/evaluate/compile';
 import { evaluate } from '../../engine/evaluate/evaluate';
+import type { Step } from '../../engine/model/types';
+import { referenceFor } from '../../engine/reference/evaluate';
 import { miniPathway, step, to } from '../fixtures/pathways';
 import { run } from '../fixtures/evaluate';
 
@@ -74,6 +76,42 @@ describe('bad input', () => {
       ],
     });
     expect(() => compilePathway(p)).toThrowError(/cycle: chronic → other → chronic/);
+  });
+
+  it('refuses to compile a follow-up condition naming an unknown named condition, with its path', () => {
+    const p = miniPathway({
+      followUps: [
+        {
+          id: 'yearly',
+          title: { sv: 'Årlig', en: 'Yearly' },
+          measures: ['nrs'],
+          appliesWhen: { condition: 'nowhere' },
+        },
+      ],
+    });
+    const treat = p.steps[1] as Step;
+    treat.followUps = [
+      {
+        id: 'review',
+        title: { sv: 'Uppföljning', en: 'Review' },
+        measures: ['nrs'],
+        dueWhen: { all: [{ condition: 'chronic' }, { condition: 'missing' }] },
+      },
+    ];
+    let error: unknown;
+    try {
+      compilePathway(p);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PathwayError);
+    expect(error).toMatchObject({ code: 'UNKNOWN_CONDITION' });
+    expect((error as PathwayError).issues.map((i) => [i.code, i.path, i.value])).toEqual([
+      ['UNKNOWN_CONDITION', 'steps[1].followUps[0].dueWhen', 'missing'],
+      ['UNKNOWN_CONDITION', 'followUps[0].appliesWhen', 'nowhere'],
+    ]);
+    // The reference refuses it the same way, so no evaluator meets the unknown name.
+    expect(() => referenceFor(p)).toThrowError(/steps\[1\]\.followUps\[0\]\.dueWhen/);
   });
 
   it('refuses to compile a pathway naming an MME table the engine does not have', () => {

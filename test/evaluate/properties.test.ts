@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PathwayError } from '../../engine/errors';
 import { compilePathway } from '../../engine/evaluate/compile';
-import { evaluate } from '../../engine/evaluate/evaluate';
+import { evaluate, evaluateOutcome } from '../../engine/evaluate/evaluate';
 import { COMPARISONS } from '../../engine/evaluate/operators';
 import type { TraceNode, Truth } from '../../engine/evaluate/result';
-import { and, not, or } from '../../engine/evaluate/truth';
+import { referenceFor } from '../../engine/reference/evaluate';
+import { and, not, or } from '../../engine/reference/truth';
 import type { Condition } from '../../engine/model/types';
 import { miniPathway } from '../fixtures/pathways';
 
@@ -87,11 +88,32 @@ describe('evaluation properties', () => {
             { id: 'probe', severity: 'info', when: condition, message: { sv: 'x', en: 'x' } },
           ],
         });
-        const outcomes = await compilePathway(p).evaluator.evaluateAll(facts);
+        const outcomes = await referenceFor(p).evaluator.evaluateAll(facts);
         const outcome = outcomes.get('alerts.probe');
         expect(outcome?.truth).toBe(kleene(condition, facts));
         // Every sub-condition of the trace, not just the answer, must agree.
         if (outcome !== undefined) checkTree(condition, outcome.node, facts);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with Kleene logic node by node on the generated code too (the evaluator of record)', () => {
+    fc.assert(
+      fc.property(conditionArb, factsArb, (condition, facts) => {
+        const p = miniPathway({
+          alerts: [
+            { id: 'probe', severity: 'info', when: condition, message: { sv: 'x', en: 'x' } },
+          ],
+        });
+        const outcome = evaluateOutcome(
+          compilePathway(p),
+          { facts: { ...facts, flags: [] } },
+          { asOf: '2026-03-01', trace: true },
+        );
+        const entry = outcome.trace?.find((e) => e.source === 'alerts.probe');
+        expect(entry?.result).toBe(kleene(condition, facts));
+        if (entry !== undefined) checkTree(condition, entry.condition, facts);
       }),
       { numRuns: 300 },
     );

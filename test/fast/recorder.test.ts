@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTraces } from '../../engine/evaluate/trace-compiler';
+import { compileTraces } from '../../engine/reference/trace-compiler';
 import { generateConditions } from '../../engine/fast/codegen';
 import { SlotLayout } from '../../engine/fast/layout';
 import { generateRecorders, nodeCount } from '../../engine/fast/recorder';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePathway, type CompiledPathway } from '../../engine/evaluate/compile';
 import { loadRepository, loadScenarios, versionsOf } from '../../engine/node/repository';
 import { runScenario } from '../../engine/scenarios/run';
+import { productionAnswer, referenceAnswer } from '../fixtures/fast-answers';
 
 const root = join(process.cwd(), 'pathways');
 const repo = await loadRepository(root);
@@ -37,5 +38,12 @@ describe('golden scenarios', () => {
   it.each(cases.map((c) => [`${c.id} ${c.version}: ${c.name}`, c] as const))('%s', async (_title, c) => {
     const outcome = await runScenario(compiledFor(c.id, c.version), c.scenario);
     expect(outcome.failures).toEqual([]);
+  });
+
+  it.each(cases.map((c) => [`${c.id} ${c.version}: ${c.name}`, c] as const))('%s answers exactly as the json-rules-engine reference', async (_title, c) => {
+    const compiled = compiledFor(c.id, c.version);
+    const input = { ...c.scenario.input, asOf: c.scenario.asOf };
+    const expected = await referenceAnswer(compiled.pathway, input, c.scenario.asOf);
+    expect(await productionAnswer(compiled, input, c.scenario.asOf)).toBe(expected);
   });
 });

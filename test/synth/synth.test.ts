@@ -43,7 +43,8 @@ describe('pathway synth', () => {
   });
 
   it('produces inputs the engine accepts', async () => {
-    const { compilePopulation, evaluateFast } = await import('../../engine/fast/index');
+    const { compilePathway } = await import('../../engine/evaluate/compile');
+    const { evaluateOutcome } = await import('../../engine/evaluate/evaluate');
     const { findVersion, loadRepository } = await import('../../engine/node/repository');
     const { join } = await import('node:path');
     const { pathway } = findVersion(
@@ -51,14 +52,12 @@ describe('pathway synth', () => {
       'chronic-pain',
       { asOf: '2026-11-23' },
     );
-    const compiled = compilePopulation(pathway);
+    const compiled = compilePathway(pathway);
     for (const { currentStep, facts } of synthPatients(2000, 9, '2026-11-23'))
       expect(() =>
-        evaluateFast(
-          compiled,
-          currentStep === undefined ? { facts } : { currentStep, facts },
-          '2026-11-23',
-        ),
+        evaluateOutcome(compiled, currentStep === undefined ? { facts } : { currentStep, facts }, {
+          asOf: '2026-11-23',
+        }),
       ).not.toThrow();
   });
 });

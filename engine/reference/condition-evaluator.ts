@@ -1,9 +1,8 @@
 /**
- * The seam between the walk and whatever evaluates conditions. The reference
- * implementation runs json-rules-engine; a compiled implementation can be added behind the
- * same interface and checked against it with differential tests.
+ * The seam between the reference walk and json-rules-engine, which evaluates every
+ * condition of a pathway at once.
  */
-import type { TraceNode, Truth } from './result';
+import type { TraceNode, Truth } from '../evaluate/result';
 
 /** One condition's answer with its evaluated tree. */
 export interface ConditionOutcome {

@@ -1,13 +1,13 @@
 /**
- * Conditions compiled once into closures that build the evaluated tree (the trace) with
- * Kleene logic. Generic over where facts come from — a record keyed by name for the
- * compiled evaluator, an array of slots for the population path — so both build the very
- * same nodes (shape and key order match the json-rules-engine reference, which the
- * differential tests check through `JSON.stringify`).
+ * A second reference for evaluated trees: conditions compiled into closures that build the
+ * tree with Kleene logic directly (the library's comparisons on known values). Generic over
+ * where facts come from — a record keyed by name, or an array of slots — so tests can hold the
+ * generated recorders (`engine/fast/recorder.ts`) to it node by node.
  */
 import type { Condition } from '../model/types';
-import { COMPARISONS, isUnknown } from './operators';
-import type { TraceNode, Truth } from './result';
+import { isUnknown } from '../evaluate/operators';
+import type { TraceNode, Truth } from '../evaluate/result';
+import { LIBRARY_COMPARISONS as COMPARISONS } from './operators';
 import { and, not, or } from './truth';
 
 /** Builds one condition's evaluated tree from a source of fact values. */

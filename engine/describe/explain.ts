@@ -3,12 +3,31 @@
  * and which alerts fired. Built from the evaluated condition trees, so it always says
  * what the engine actually did.
  */
-import type { Language, Pathway, Step } from '../model/types';
+import type {
+  EvaluationResult,
+  FiredAlert,
+  TraceEntry,
+  TraceNode,
+  UndecidedAlert,
+} from '../evaluate/result';
+import type { Language, Pathway, Step, Transition } from '../model/types';
 import { pickText } from '../model/texts';
 import { factLabel, factOf, formatUnit, formatValue } from './format';
-import type { FiredAlert, TraceNode, UndecidedAlert } from './result';
-import type { Candidate, WalkOutcome } from './walk';
 import { WORDS } from './words';
+
+/** The walk as the explanation tells it: read from an outcome and its trace. */
+export interface WalkStory {
+  /** Step ids of the walk, the start step first. */
+  path: readonly string[];
+  finalStep: Step;
+  stopReason: EvaluationResult['stopReason'];
+  /** The transitions taken, each with its evaluated (true) condition. */
+  taken: readonly { to: string; transition: Transition; node: TraceNode }[];
+  /** The candidates tried at the final step, up to and including the deciding one. */
+  tried: readonly TraceEntry[];
+  /** The tried candidate whose unknown condition stopped the walk. */
+  pending: TraceEntry | undefined;
+}
 
 /**
  * A leaf's value with its unit. Numbers are shown to two decimals, unless that would make
@@ -171,7 +190,7 @@ function title(step: Step | undefined, language: Language, fallback: string): st
 export function explain(
   pathway: Pathway,
   steps: ReadonlyMap<string, Step>,
-  outcome: WalkOutcome,
+  walk: WalkStory,
   alerts: readonly FiredAlert[],
   undecided: readonly UndecidedAlert[],
   missingFacts: readonly string[],
@@ -179,39 +198,34 @@ export function explain(
 ): string {
   const words = WORDS[language];
   const stepTitle = (id: string): string => title(steps.get(id), language, id);
-  const lines: string[] = [words.startedAt(stepTitle(outcome.path[0] ?? outcome.finalStep.id))];
-  for (const t of outcome.taken)
+  const lines: string[] = [words.startedAt(stepTitle(walk.path[0] ?? walk.finalStep.id))];
+  for (const t of walk.taken)
     lines.push(
       words.movedTo(
         stepTitle(t.to),
         trimPeriod(pickText(t.transition.reason, language)),
-        whyTrue(pathway, t.outcome.node, language),
+        whyTrue(pathway, t.node, language),
       ),
     );
-  const here = pickText(outcome.finalStep.title, language);
-  switch (outcome.stopReason) {
+  const here = pickText(walk.finalStep.title, language);
+  const notMovedTo = (c: TraceEntry): string =>
+    `  ${words.notMovedTo(stepTitle(c.to ?? ''), whyFalse(pathway, c.condition, language))}`;
+  switch (walk.stopReason) {
     case 'exit-step':
       lines.push(words.exitStep(here));
       break;
     case 'no-candidate':
       lines.push(words.staysNoCandidate(here));
-      for (const c of outcome.lastCandidates)
-        lines.push(
-          `  ${words.notMovedTo(stepTitle(c.to), whyFalse(pathway, c.outcome.node, language))}`,
-        );
+      for (const c of walk.tried) lines.push(notMovedTo(c));
       break;
     case 'needs-information': {
-      const pending = outcome.pending as Candidate;
-      for (const c of outcome.lastCandidates.filter((x) => x !== pending))
-        lines.push(
-          `  ${words.notMovedTo(stepTitle(c.to), whyFalse(pathway, c.outcome.node, language))}`,
-        );
+      for (const c of walk.tried.filter((x) => x !== walk.pending)) lines.push(notMovedTo(c));
       const labels = missingFacts.map((f) => factLabel(pathway, f, language)).join(', ');
-      lines.push(words.waitsFor(here, labels, stepTitle(pending.to)));
+      lines.push(words.waitsFor(here, labels, stepTitle(walk.pending?.to ?? '')));
       break;
     }
     case 'loop-guard':
-      lines.push(words.loopGuard(here, stepTitle((outcome.loop as Candidate).to)));
+      lines.push(words.loopGuard(here, stepTitle(walk.tried.at(-1)?.to ?? '')));
       break;
   }
   lines.push(

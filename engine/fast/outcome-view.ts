@@ -1,21 +1,52 @@
 /**
- * One patient's answer read back from batch columns as a {@link FastResult}: step ids, source
- * keys, alert ids in the order `evaluate()` lists them, missing facts (worked out here, only
- * for the patient asked about), follow-ups and, when recorded, the trace.
+ * One patient's {@link Outcome} read back from batch columns: step ids, source keys, alert ids
+ * in the order `describe()` lists them, missing facts (worked out here, only for the patient
+ * asked about), follow-ups with their due dates, derived facts, notes, the values the fired
+ * alerts' messages name and, when recorded, the trace.
  */
+import { deriveFacts } from '../facts/derive';
+import type { FactNote } from '../facts/notes';
+import type { Outcome, OutcomeFollowUp, OutcomeUndecidedAlert } from '../evaluate/outcome';
 import type { TraceEntry } from '../evaluate/result';
 import type { PatientBatch } from './batch';
 import { NEEDS_INFORMATION, REJECTED, STOP_REASONS, type BatchResults } from './batch-results';
 import { T, U } from './codegen';
-import type { FastStep } from './compile';
-import { FOLLOW_UP_STATUS } from './follow-ups';
-import type { FastFollowUp, FastResult } from './result';
+import type { FastStep, PopulationPathway } from './compile';
+import { FOLLOW_UP_STATUS, dueDateOf, isScheduled } from './follow-ups';
+
+/** Known values of `slots` by name, as `deriveFacts` lists them (null and undefined left out). */
+function known(
+  slots: readonly { name: string; slot: number }[],
+  s: readonly unknown[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { name, slot } of slots) {
+    const value = s[slot];
+    if (value !== undefined && value !== null) out[name] = value;
+  }
+  return out;
+}
 
 /**
- * The answer for patient `i` of an evaluated batch.
+ * The notes derivation attaches in the patient's own context. They depend only on the given
+ * medication lists, so the reference derivation runs on those alone, and only for a patient
+ * whose medications may give a note (see `DerivePlan.mayNote`).
+ */
+function notesOf(c: PopulationPathway, s: readonly unknown[], asOf: string): FactNote[] {
+  if (c.noteSources.length === 0) return [];
+  const may =
+    c.plan === undefined
+      ? c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0)
+      : c.plan.mayNote(s);
+  if (!may) return [];
+  return deriveFacts(c.pathway, known(c.noteSources, s), { asOf, enteredDuringWalk: false }).notes;
+}
+
+/**
+ * The outcome for patient `i` of an evaluated batch.
  * @throws PathwayError the error `evaluate()` throws for that patient's input.
  */
-export function resultAt(batch: PatientBatch, results: BatchResults, i: number): FastResult {
+export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number): Outcome {
   if (!(i >= 0 && i < batch.size)) throw new RangeError(`no patient ${i} in this batch`);
   // Results read against a batch that changed since would be another patient's answer.
   if (results.source?.batch !== batch || results.source.generation !== batch.generation)
@@ -31,10 +62,12 @@ export function resultAt(batch: PatientBatch, results: BatchResults, i: number):
   for (let j = 0; j < length; j++)
     steps.push(c.steps[results.path[i * P + j] as number] as FastStep);
   const final = steps[length - 1] as FastStep;
-  const taken: string[] = [];
+  const taken: Outcome['taken'] = [];
   for (let j = 0; j + 1 < length; j++) {
     const from = steps[j] as FastStep;
-    taken.push(from.candidates[results.taken[i * P + j] as number]?.key ?? '');
+    const cand = from.candidates[results.taken[i * P + j] as number];
+    const to = (steps[j + 1] as FastStep).id;
+    taken.push({ key: cand?.key ?? '', from: from.id, to, global: cand?.global ?? false });
   }
   // The slots the final step's conditions were evaluated on.
   const s = (length > 1 ? batch.walkRows[i] : batch.rows[i]) as unknown[];
@@ -46,21 +79,40 @@ export function resultAt(batch: PatientBatch, results: BatchResults, i: number):
     missingFacts = c.missing.forFacts(collect(s), s);
   }
 
+  // Alerts, pathway follow-ups, derived facts and notes: the patient's own context.
+  const own = batch.rows[i] as unknown[];
   const alerts: string[] = [];
-  for (const a of c.alertsBySeverity) if (results.alerts[i * A + a.order] === T) alerts.push(a.id);
-  const undecidedAlerts: string[] = [];
+  const templateFacts: Record<string, unknown> = {};
+  for (const a of c.alertsBySeverity)
+    if (results.alerts[i * A + a.order] === T) {
+      alerts.push(a.id);
+      Object.assign(templateFacts, known(c.templateSlots[a.order] ?? [], own));
+    }
+  const undecidedAlerts: OutcomeUndecidedAlert[] = [];
   c.alerts.forEach((a, k) => {
-    if (results.alerts[i * A + k] === U) undecidedAlerts.push(a.id);
+    if (results.alerts[i * A + k] !== U) return;
+    const collect = c.unknownFacts[a.cond] as (typeof c.unknownFacts)[number];
+    undecidedAlerts.push({ id: a.id, missingFacts: c.missing.forFacts(collect(own), own) });
   });
 
-  const followUps: FastFollowUp[] = [];
+  const asOf = batch.asOf[i] as string;
+  const daysInStep = length > 1 ? 0 : (batch.startDays[i] as number);
+  const followUps: OutcomeFollowUp[] = [];
   const base = i * results.ruleCount;
   for (const rule of [...final.followUps, ...c.followUps]) {
-    const status = FOLLOW_UP_STATUS[results.followUps[base + rule.index] as number];
-    if (status !== undefined) followUps.push({ id: rule.id, step: rule.step, status });
+    const code = results.followUps[base + rule.index] as number;
+    const status = FOLLOW_UP_STATUS[code];
+    if (status === undefined) continue;
+    followUps.push(
+      isScheduled(code)
+        ? { id: rule.id, step: rule.step, status, dueDate: dueDateOf(rule, asOf, daysInStep) }
+        : { id: rule.id, step: rule.step, status },
+    );
   }
 
-  const result: FastResult = {
+  const outcome: Outcome = {
+    pathway: { id: c.pathway.id, version: c.pathway.version },
+    asOf,
     status: results.status[i] === NEEDS_INFORMATION ? 'needs-information' : 'settled',
     stopReason: STOP_REASONS[results.stopReason[i] as number] ?? 'no-candidate',
     step: final.id,
@@ -71,9 +123,12 @@ export function resultAt(batch: PatientBatch, results: BatchResults, i: number):
     undecidedAlerts,
     missingFacts,
     followUps,
+    derivedFacts: known(c.derivedSlots, own),
+    notes: notesOf(c, own, asOf),
+    templateFacts,
   };
-  if (results.traced) result.trace = traceAt(batch, results, i, steps);
-  return result;
+  if (results.traced) outcome.trace = traceAt(batch, results, i, steps);
+  return outcome;
 }
 
 /** The recorded trace of patient `i`: the walk's candidates in the order tried, then the alerts. */

@@ -1,17 +1,14 @@
 /**
- * Outcome measures due. A scheduled follow-up (`at`) falls due that long after the step
+ * The reference's follow-ups, over json-rules-engine's condition outcomes. A scheduled follow-up (`at`) falls due that long after the step
  * was entered, within `windowDays` either side; a condition-based one is due or overdue
  * when its condition is true. `appliesWhen` must be true for either kind to be listed.
  */
 import { addDuration, daysBetween } from '../facts/dates';
-import type { FollowUp, Language, Pathway, Step } from '../model/types';
-import { pickText } from '../model/texts';
-import { followUpKey } from './condition-set';
+import type { FollowUp, Pathway, Step } from '../model/types';
+import { followUpKey } from '../evaluate/condition-set';
+import type { OutcomeFollowUp } from '../evaluate/outcome';
+import { DEFAULT_WINDOW_DAYS } from '../fast/follow-ups';
 import type { ConditionOutcome } from './condition-evaluator';
-import type { FollowUpItem } from './result';
-
-/** Default tolerance around a scheduled measurement point, in days. */
-export const DEFAULT_WINDOW_DAYS = 14;
 
 /** When the patient entered the final step, as far as it is known. */
 export interface StepTiming {
@@ -29,13 +26,13 @@ function statusOf(
   stepId: string | undefined,
   timing: StepTiming | undefined,
   outcomes: ReadonlyMap<string, ConditionOutcome>,
-): Omit<FollowUpItem, 'id' | 'title' | 'measures'> | undefined {
+): Omit<OutcomeFollowUp, 'id'> | undefined {
   if (
     followUp.appliesWhen !== undefined &&
     !isTrue(outcomes, followUpKey(stepId, followUp.id, 'appliesWhen'))
   )
     return undefined;
-  const step = stepId === undefined ? {} : { step: stepId };
+  const step = { step: stepId };
   if (
     followUp.overdueWhen !== undefined &&
     isTrue(outcomes, followUpKey(stepId, followUp.id, 'overdueWhen'))
@@ -65,18 +62,11 @@ function itemsOf(
   stepId: string | undefined,
   timing: StepTiming | undefined,
   outcomes: ReadonlyMap<string, ConditionOutcome>,
-  language: Language,
-): FollowUpItem[] {
-  const items: FollowUpItem[] = [];
+): OutcomeFollowUp[] {
+  const items: OutcomeFollowUp[] = [];
   for (const followUp of followUps) {
     const status = statusOf(followUp, stepId, timing, outcomes);
-    if (status === undefined) continue;
-    items.push({
-      id: followUp.id,
-      title: pickText(followUp.title, language),
-      measures: [...followUp.measures],
-      ...status,
-    });
+    if (status !== undefined) items.push({ id: followUp.id, ...status });
   }
   return items;
 }
@@ -88,10 +78,9 @@ export function followUpsDue(
   timing: StepTiming,
   stepOutcomes: ReadonlyMap<string, ConditionOutcome>,
   patientOutcomes: ReadonlyMap<string, ConditionOutcome>,
-  language: Language,
-): FollowUpItem[] {
+): OutcomeFollowUp[] {
   return [
-    ...itemsOf(finalStep.followUps, finalStep.id, timing, stepOutcomes, language),
-    ...itemsOf(pathway.followUps, undefined, undefined, patientOutcomes, language),
+    ...itemsOf(finalStep.followUps, finalStep.id, timing, stepOutcomes),
+    ...itemsOf(pathway.followUps, undefined, undefined, patientOutcomes),
   ];
 }

@@ -10,10 +10,11 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { PathwayError } from '../errors';
 import type { Condition, Pathway } from '../model/types';
-import { collectConditions, type KeyedCondition } from './condition-set';
+import { collectConditions, type KeyedCondition } from '../evaluate/condition-set';
+import { isUnknown } from '../evaluate/operators';
+import type { TraceNode, Truth } from '../evaluate/result';
 import type { ConditionEvaluator, ConditionOutcome } from './condition-evaluator';
-import { baseOperator, isUnknown, registerOperators } from './operators';
-import type { TraceNode, Truth } from './result';
+import { baseOperator, registerOperators } from './operators';
 import { namedVariant, toTopCondition } from './tri-conditions';
 
 /** The evaluated shape json-rules-engine leaves on a rule result's conditions. */

@@ -1,12 +1,13 @@
 /**
- * The stepwise walk: from the current step, take the first candidate whose condition is
- * true (global transitions first, then the step's own, each in file order), and repeat
- * from the new step. An unknown candidate stops the walk with `needs-information`.
+ * The reference's stepwise walk, over json-rules-engine's condition outcomes: from the
+ * current step, take the first candidate whose condition is true (global transitions first,
+ * then the step's own, each in file order), and repeat from the new step. An unknown
+ * candidate stops the walk with `needs-information`.
  */
 import type { Pathway, Step, Transition } from '../model/types';
-import { globalKey, transitionKey } from './condition-set';
+import { candidatesOf } from '../evaluate/condition-set';
+import type { EvaluationResult, TraceEntry } from '../evaluate/result';
 import type { ConditionOutcome } from './condition-evaluator';
-import type { EvaluationResult, TraceEntry } from './result';
 
 /** A candidate transition as the walk saw it. */
 export interface Candidate {
@@ -21,13 +22,9 @@ export interface Candidate {
 export interface WalkOutcome {
   path: string[];
   taken: Candidate[];
-  /** The candidates evaluated at the step the walk stopped in, up to and including the deciding one. */
-  lastCandidates: Candidate[];
   stopReason: EvaluationResult['stopReason'];
   /** The unknown candidate that stopped the walk. */
   pending?: Candidate;
-  /** The true candidate whose target was already visited. */
-  loop?: Candidate;
   finalStep: Step;
   /** Whether the final step was entered during this evaluation (its time in step is then 0). */
   enteredDuringWalk: boolean;
@@ -38,25 +35,6 @@ export interface WalkOutcome {
 export type OutcomeSource = (
   enteredDuringWalk: boolean,
 ) => Promise<ReadonlyMap<string, ConditionOutcome>>;
-
-/** The candidates leaving `step`, in the order they are tried. */
-export function candidatesOf(
-  pathway: Pathway,
-  step: Step,
-): { key: string; to: string; global: boolean; transition: Transition }[] {
-  if (step.level === 'exit') return [];
-  const globals = pathway.globalTransitions
-    .map((transition, i) => ({ key: globalKey(i), to: transition.to, global: true, transition }))
-    // A global transition is not taken from its own target.
-    .filter((c) => c.to !== step.id);
-  const own = step.transitions.map((transition, i) => ({
-    key: transitionKey(step.id, i),
-    to: transition.to,
-    global: false,
-    transition,
-  }));
-  return [...globals, ...own];
-}
 
 /** Runs the walk from `startId`. `steps` must contain every step id the pathway names (the linter and compile check it). */
 export async function walk(
@@ -78,20 +56,17 @@ export async function walk(
       return {
         path,
         taken,
-        lastCandidates: [],
         stopReason: 'exit-step',
         finalStep: current,
         enteredDuringWalk,
         trace,
       };
     const outcomes = await outcomesFor(enteredDuringWalk);
-    const seen: Candidate[] = [];
     let next: Candidate | undefined;
     for (const c of candidatesOf(pathway, current)) {
       const outcome = outcomes.get(c.key);
       if (outcome === undefined) throw new Error(`no outcome for ${c.key}`);
       const candidate: Candidate = { ...c, from: current.id, outcome };
-      seen.push(candidate);
       trace.push({
         source: c.key,
         from: current.id,
@@ -104,7 +79,6 @@ export async function walk(
         return {
           path,
           taken,
-          lastCandidates: seen,
           stopReason: 'needs-information',
           pending: candidate,
           finalStep: current,
@@ -119,7 +93,6 @@ export async function walk(
       return {
         path,
         taken,
-        lastCandidates: seen,
         stopReason: 'no-candidate',
         finalStep: current,
         enteredDuringWalk,
@@ -130,9 +103,7 @@ export async function walk(
       return {
         path,
         taken,
-        lastCandidates: seen,
         stopReason: 'loop-guard',
-        loop: next,
         finalStep: current,
         enteredDuringWalk,
         trace,

@@ -1,5 +1,5 @@
-/** Three-valued helpers shared by the evaluators, the walk and the explanation. */
-import type { TraceNode, Truth } from './result';
+/** Three-valued helpers of the reference: Kleene logic on named truths, and the facts an unknown tree lacks. */
+import type { TraceNode, Truth } from '../evaluate/result';
 
 /** Kleene conjunction. */
 export function and(values: readonly Truth[]): Truth {

@@ -36,6 +36,16 @@ export type {
 } from './evaluate/result';
 export type * from './evaluate/outcome';
 
+// The evaluation service: pick version → compile (cached) → evaluate → record, the one route
+// behind the CLI, REST, batch, CDS Hooks, replay, impact and cohort (docs/versions.md).
+export {
+  createEvaluationService,
+  type EvaluationRequest,
+  type EvaluationService,
+  type Served,
+  type ServiceOptions,
+} from './service/index';
+
 // Which version answers: the named one, else the one in effect on the date.
 export { selectVersion } from './versions/select';
 

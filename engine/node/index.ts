@@ -13,3 +13,4 @@ export {
   type PathwayRepository,
 } from './repository';
 export { listPathwayFiles, type PathwayFile, type PathwayFileKind } from './files';
+export { repositoryService } from './service';

@@ -96,6 +96,15 @@ describe('pathway evaluate', () => {
     ).toBe(2);
   });
 
+  it('exits 2 naming --as-of for 2026-02-30 instead of rolling it over to 2 March', async () => {
+    const { input, io } = await setup();
+    expect(
+      await main(['evaluate', 'mini', '-i', input, '--pathways', '.', '--as-of', '2026-02-30'], io),
+    ).toBe(2);
+    expect(io.stderr.join('')).toMatch(/--as-of.*2026-02-30/);
+    expect(io.stdout).toEqual([]);
+  });
+
   it("refuses with CONFLICTING_INPUT when --as-of and the input's asOf disagree, instead of picking one", async () => {
     const { root, io } = await setup();
     const dated = join(root, 'dated.json');

@@ -2,12 +2,14 @@
  * The streams a command writes to. Commands take an `Io` instead of touching `process`
  * so that tests can run them in-process and read what they printed.
  */
+import { systemToday, type Today } from '../service/today';
+
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   cwd: string;
-  /** Today's date as YYYY-MM-DD (injected so tests are deterministic). */
-  today: () => string;
+  /** Today's date as YYYY-MM-DD in a time zone, UTC by default (injected so tests are deterministic). */
+  today: Today;
 }
 
 /** Exit codes: 0 success, 1 failures found (tests, lint, diff with changes), 2 bad usage or input. */
@@ -21,14 +23,17 @@ export function processIo(): Io {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     cwd: process.cwd(),
-    today: () => new Date().toISOString().slice(0, 10),
+    today: systemToday(),
   };
 }
 
-/** An in-memory Io for tests: read `stdout` / `stderr` after the command ran. */
+/**
+ * An in-memory Io for tests: read `stdout` / `stderr` after the command ran. `today` is a
+ * fixed date (the same in every zone) or an instant (then today is reckoned in each zone).
+ */
 export function memoryIo(
   cwd: string,
-  today = '2026-11-23',
+  today: string | Date = '2026-11-23',
 ): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -38,6 +43,6 @@ export function memoryIo(
     out: (text) => stdout.push(text),
     err: (text) => stderr.push(text),
     cwd,
-    today: () => today,
+    today: typeof today === 'string' ? () => today : systemToday(() => today),
   };
 }

@@ -88,7 +88,12 @@ export function csvMapping(header: string, pathway: Pathway, by: string | undefi
 }
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * After a dose, a token that starts with a digit is the start date, not a unit (no unit
+ * starts with one). Whether it is a real date is the engine's check (engine/model/dates):
+ * `2026-02-30` stays the start date, so the line is reported with DATE_FORMAT.
+ */
+const START_DATE = /^\d/;
 
 function medication(text: string): Record<string, unknown> {
   const tokens = text.trim().split(/\s+/);
@@ -98,7 +103,7 @@ function medication(text: string): Record<string, unknown> {
   if (dose !== undefined && NUMBER.test(dose)) {
     med['dose'] = Number(dose);
     i++;
-    if (tokens[i] !== undefined && !DATE.test(tokens[i] as string)) med['unit'] = tokens[i++];
+    if (tokens[i] !== undefined && !START_DATE.test(tokens[i] as string)) med['unit'] = tokens[i++];
   }
   if (tokens[i] !== undefined) med['since'] = tokens[i++];
   // Anything left over is kept, so that the engine reports the medication as malformed.

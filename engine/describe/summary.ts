@@ -3,6 +3,7 @@
  * "atRisk or ÖMPSQ ≥ 50". The editor labels canvas edges with it; it uses the same words,
  * units and value formatting as the explanation so that both read alike.
  */
+import { foldCondition } from '../model/condition';
 import type { Condition, Language, LeafCondition, Pathway } from '../model/types';
 import { factLabel, factOf, formatUnit, formatValue } from './format';
 import { WORDS } from './words';
@@ -39,30 +40,20 @@ function leafPhrase(pathway: Pathway, leaf: LeafCondition, language: Language): 
   return `${label} ${op} ${leafValue(pathway, leaf, language)}`;
 }
 
-function phrase(
-  pathway: Pathway,
-  condition: Condition,
-  language: Language,
-  context: Context,
-): string {
-  const words = WORDS[language];
-  if ('all' in condition || 'any' in condition) {
-    const kind = 'all' in condition ? 'all' : 'any';
-    const parts = 'all' in condition ? condition.all : condition.any;
-    if (parts.length === 1 && parts[0] !== undefined)
-      return phrase(pathway, parts[0], language, context);
+/** A phrase still waiting to learn where it sits (parentheses depend on the parent). */
+type Placed = (context: Context) => string;
+
+function group(kind: 'all' | 'any', parts: Placed[], language: Language): Placed {
+  return (context) => {
+    const [only] = parts;
+    if (parts.length === 1 && only !== undefined) return only(context);
+    const words = WORDS[language];
     const joined = parts
-      .map((c) => phrase(pathway, c, language, kind))
+      .map((part) => part(kind))
       .join(` ${kind === 'all' ? words.and : words.or} `);
     // A group inside another group (or under not) needs parentheses to be read right.
     return context === 'top' || context === kind ? joined : `(${joined})`;
-  }
-  if ('not' in condition) {
-    const inner = phrase(pathway, condition.not, language, 'not');
-    return `${words.not} ${inner.startsWith('(') || !inner.includes(' ') ? inner : `(${inner})`}`;
-  }
-  if ('condition' in condition) return condition.condition;
-  return leafPhrase(pathway, condition, language);
+  };
 }
 
 /**
@@ -74,5 +65,18 @@ export function summarizeCondition(
   condition: Condition,
   language: Language,
 ): string {
-  return phrase(pathway, condition, language, 'top');
+  const words = WORDS[language];
+  // The same wording as the explanation, not describeCondition (engine/diff): a label shows
+  // fact labels and units where a reviewer's diff shows the names as written in the file.
+  const placed = foldCondition<Placed>(condition, {
+    all: (parts) => group('all', parts, language),
+    any: (parts) => group('any', parts, language),
+    not: (part) => () => {
+      const inner = part('not');
+      return `${words.not} ${inner.startsWith('(') || !inner.includes(' ') ? inner : `(${inner})`}`;
+    },
+    reference: (name) => () => name,
+    leaf: (leaf) => () => leafPhrase(pathway, leaf, language),
+  });
+  return placed('top');
 }

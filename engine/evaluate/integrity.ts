@@ -5,62 +5,40 @@
  * so that no evaluator meets an unknown reference at run time.
  */
 import { PathwayError, type ErrorIssue } from '../errors';
-import type { Condition, FollowUp, Pathway } from '../model/types';
+import { namedConditions, referencedConditions } from '../model/condition';
+import { conditionRoots } from '../model/condition-roots';
+import { formatPath } from '../model/path';
+import type { Pathway } from '../model/types';
 import { derivationOrder } from '../facts/derive';
 import { DEFAULT_MME_TABLE, getMmeTable } from '../facts/mme';
-
-function referencedNames(condition: Condition, into: string[] = []): string[] {
-  if ('all' in condition) condition.all.forEach((c) => referencedNames(c, into));
-  else if ('any' in condition) condition.any.forEach((c) => referencedNames(c, into));
-  else if ('not' in condition) referencedNames(condition.not, into);
-  else if ('condition' in condition) into.push(condition.condition);
-  return into;
-}
 
 /** Finds what would make evaluation impossible: unknown steps or conditions, and cycles of named conditions. */
 function integrityIssues(pathway: Pathway): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   const stepIds = new Set(pathway.steps.map((s) => s.id));
-  const named = new Map(pathway.conditions.map((c) => [c.name, c.when]));
+  const named = namedConditions(pathway);
   const checkStep = (id: string, path: string): void => {
     if (!stepIds.has(id))
       issues.push({ code: 'UNKNOWN_STEP', message: `unknown step '${id}'`, path, value: id });
   };
-  const checkRefs = (condition: Condition, path: string): void => {
-    for (const name of referencedNames(condition)) {
+  checkStep(pathway.entryStep, 'entryStep');
+  pathway.globalTransitions.forEach((t, i) => checkStep(t.to, `globalTransitions[${i}].to`));
+  pathway.steps.forEach((s, si) =>
+    s.transitions.forEach((t, ti) => checkStep(t.to, `steps[${si}].transitions[${ti}].to`)),
+  );
+  // Every tree the engine evaluates, follow-up rules included, comes from conditionRoots,
+  // so a place that holds a condition cannot be skipped here.
+  for (const root of conditionRoots(pathway)) {
+    for (const name of referencedConditions(root.when)) {
       if (!named.has(name))
         issues.push({
           code: 'UNKNOWN_CONDITION',
           message: `unknown named condition '${name}'`,
-          path,
+          path: formatPath(root.path),
           value: name,
         });
     }
-  };
-  checkStep(pathway.entryStep, 'entryStep');
-  pathway.globalTransitions.forEach((t, i) => {
-    checkStep(t.to, `globalTransitions[${i}].to`);
-    checkRefs(t.when, `globalTransitions[${i}].when`);
-  });
-  pathway.steps.forEach((s, si) =>
-    s.transitions.forEach((t, ti) => {
-      checkStep(t.to, `steps[${si}].transitions[${ti}].to`);
-      checkRefs(t.when, `steps[${si}].transitions[${ti}].when`);
-    }),
-  );
-  pathway.alerts.forEach((a, i) => checkRefs(a.when, `alerts[${i}].when`));
-  pathway.conditions.forEach((c, i) => checkRefs(c.when, `conditions[${i}].when`));
-  // Follow-up rules are evaluated too: an unknown name there must be refused as well.
-  const checkFollowUp = (followUp: FollowUp, path: string): void => {
-    for (const part of ['appliesWhen', 'dueWhen', 'overdueWhen'] as const) {
-      const when = followUp[part];
-      if (when !== undefined) checkRefs(when, `${path}.${part}`);
-    }
-  };
-  pathway.steps.forEach((s, si) =>
-    s.followUps.forEach((f, fi) => checkFollowUp(f, `steps[${si}].followUps[${fi}]`)),
-  );
-  pathway.followUps.forEach((f, i) => checkFollowUp(f, `followUps[${i}]`));
+  }
   // A cycle of named conditions would make json-rules-engine recurse forever.
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, trail: string[]): void => {
@@ -76,7 +54,8 @@ function integrityIssues(pathway: Pathway): ErrorIssue[] {
     }
     state.set(name, 'visiting');
     const when = named.get(name);
-    if (when !== undefined) for (const next of referencedNames(when)) visit(next, [...trail, name]);
+    if (when !== undefined)
+      for (const next of referencedConditions(when)) visit(next, [...trail, name]);
     state.set(name, 'done');
   };
   for (const name of named.keys()) visit(name, []);

@@ -6,6 +6,7 @@
  */
 import { PathwayError } from '../errors';
 import { validateInput, type ValidatedInput } from '../facts/validate';
+import { isIsoDate } from '../model/dates';
 import type { Pathway } from '../model/types';
 
 /** A checked input and the date it is evaluated on. */
@@ -14,33 +15,29 @@ export interface PreparedInput {
   validated: ValidatedInput;
 }
 
-/** The evaluation date: `input.asOf` wins over `fallback`; one of them must be a real YYYY-MM-DD. */
+/**
+ * The evaluation date: `input.asOf` wins over `fallback`. No date at all (or not a string) is
+ * INVALID_INPUT; a string that is not a real calendar date (2026-02-30, 2026-13-45) is
+ * DATE_FORMAT, the code the date module and the input check give every other bad date.
+ */
 function asOfOf(input: unknown, fallback: string | undefined, pathway: Pathway): string {
   const fromInput =
     typeof input === 'object' && input !== null && 'asOf' in input
       ? (input as { asOf: unknown }).asOf
       : undefined;
   const asOf = fromInput ?? fallback;
-  if (
-    typeof asOf !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
-    Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))
-  ) {
-    throw new PathwayError(
-      'INVALID_INPUT',
-      `asOf must be a date as YYYY-MM-DD, got ${JSON.stringify(asOf)}`,
-      [
-        {
-          code: 'INVALID_INPUT',
-          message: 'expected a date as YYYY-MM-DD',
-          path: 'asOf',
-          value: asOf,
-        },
-      ],
-      pathway.id,
-    );
-  }
-  return asOf;
+  if (isIsoDate(asOf)) return asOf;
+  const code = typeof asOf === 'string' ? 'DATE_FORMAT' : 'INVALID_INPUT';
+  const message =
+    typeof asOf === 'string'
+      ? 'not a calendar date as YYYY-MM-DD'
+      : 'expected a date as YYYY-MM-DD';
+  throw new PathwayError(
+    code,
+    `asOf must be a date as YYYY-MM-DD, got ${JSON.stringify(asOf)}`,
+    [{ code, message, path: 'asOf', value: asOf }],
+    pathway.id,
+  );
 }
 
 /**

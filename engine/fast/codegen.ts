@@ -10,6 +10,7 @@
  * json-rules-engine registers (`COMPARISONS`); the inline forms used for numbers and booleans
  * are exactly what those functions do for such values.
  */
+import { isAll, isAny, isNot, isReference } from '../model/condition';
 import type { Condition, Operator } from '../model/types';
 import { COMPARISONS } from '../evaluate/operators';
 import type { SlotLayout } from './layout';
@@ -92,10 +93,12 @@ export class Generator {
 
   /** A JavaScript expression (over slots `s`) giving the Kleene truth of `condition`. */
   expr(condition: Condition): string {
-    if ('all' in condition) return this.group(condition.all, 'all');
-    if ('any' in condition) return this.group(condition.any, 'any');
-    if ('not' in condition) return `(${T}-${this.expr(condition.not)})`;
-    if ('condition' in condition) return `${this.namedFunction(condition.condition)}(s)`;
+    // The shape is asked of engine/model/condition once per node at compile time; the
+    // generated code itself has no dispatch left.
+    if (isAll(condition)) return this.group(condition.all, 'all');
+    if (isAny(condition)) return this.group(condition.any, 'any');
+    if (isNot(condition)) return `(${T}-${this.expr(condition.not)})`;
+    if (isReference(condition)) return `${this.namedFunction(condition.condition)}(s)`;
     const { fact, operator, value } = condition;
     const v = `s[${this.layout.slot(fact)}]`;
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {

@@ -5,6 +5,7 @@
  */
 import { alertKey, candidatesOf, collectConditions, followUpKey } from '../evaluate/condition-set';
 import { checkIntegrity } from '../evaluate/integrity';
+import { conditionLeaves, valueFact } from '../model/condition';
 import type { Condition, FollowUp, Pathway, Severity, Step, Texts } from '../model/types';
 import { generateConditions, type TruthFn } from './codegen';
 import { DerivePlan } from './derive';
@@ -104,14 +105,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info
 
 function usesMedicationFactDirectly(pathway: Pathway, conditions: readonly Condition[]): boolean {
   const lists = new Set(pathway.facts.filter((f) => f.type === 'medications').map((f) => f.name));
-  const visit = (c: Condition): boolean => {
-    if ('all' in c) return c.all.some(visit);
-    if ('any' in c) return c.any.some(visit);
-    if ('not' in c) return visit(c.not);
-    if ('condition' in c) return false;
-    const other = typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value);
-    return lists.has(c.fact) || (other && lists.has((c.value as { fact: string }).fact));
-  };
+  // Named conditions are checked once each below rather than through every reference.
+  const visit = (c: Condition): boolean =>
+    conditionLeaves(c).some((leaf) => lists.has(leaf.fact) || lists.has(valueFact(leaf) ?? ''));
   return conditions.some(visit) || pathway.conditions.some((n) => visit(n.when));
 }
 

@@ -9,6 +9,14 @@
  * the one patient someone wants to read. Leaves reuse the truth generator's leaf functions, so
  * a leaf is decided by the same code with and without a trace.
  */
+import {
+  conditionChildren,
+  foldCondition,
+  isAll,
+  isGroup,
+  isNot,
+  isReference,
+} from '../model/condition';
 import type { Condition } from '../model/types';
 import { Generator, T } from './codegen';
 import type { SlotLayout } from './layout';
@@ -18,15 +26,19 @@ export type RecordFn = (slots: readonly unknown[], b: Uint8Array, o: number) => 
 
 /** How many nodes the evaluated tree of `condition` has (named conditions expanded). */
 export function nodeCount(condition: Condition, named: ReadonlyMap<string, Condition>): number {
-  if ('all' in condition) return 1 + condition.all.reduce((n, c) => n + nodeCount(c, named), 0);
-  if ('any' in condition) return 1 + condition.any.reduce((n, c) => n + nodeCount(c, named), 0);
-  if ('not' in condition) return 1 + nodeCount(condition.not, named);
-  if ('condition' in condition) {
-    const when = named.get(condition.condition);
-    // An undefined name is refused at compilation; as a node it would be an empty `all`.
-    return 1 + (when === undefined ? 1 : nodeCount(when, named));
-  }
-  return 1;
+  const sum = (parts: number[]): number => parts.reduce((n, p) => n + p, 1);
+  return foldCondition<number>(
+    condition,
+    {
+      all: sum,
+      any: sum,
+      not: (part) => 1 + part,
+      // An undefined name is refused at compilation; as a node it would be an empty `all`.
+      reference: (_name, expanded) => 1 + (expanded ?? 1),
+      leaf: () => 1,
+    },
+    { named },
+  );
 }
 
 /** Emits straight-line statements for one tree; node `k` keeps its truth in variable `v<k>`. */
@@ -42,15 +54,16 @@ class Emitter {
   /** Emits `condition` as node number `this.next`, returning that number. */
   node(condition: Condition): number {
     const k = this.next++;
-    if ('all' in condition || 'any' in condition) {
-      const all = 'all' in condition;
-      const children = (all ? condition.all : condition.any).map((c) => this.node(c));
+    // Pre-order numbering (a node before its children), so a fold (post-order) does not fit.
+    if (isGroup(condition)) {
+      const all = isAll(condition);
+      const children = conditionChildren(condition).map((c) => this.node(c));
       // An empty `all` is true and an empty `any` false, as in Kleene's logic.
       this.assign(k, children.length === 0 ? String(all ? T : 0) : this.fold(children, all));
-    } else if ('not' in condition) {
+    } else if (isNot(condition)) {
       const child = this.node(condition.not);
       this.assign(k, `${T}-v${child}`);
-    } else if ('condition' in condition) {
+    } else if (isReference(condition)) {
       const when = this.named.get(condition.condition);
       const child = when === undefined ? this.node({ all: [] }) : this.node(when);
       this.assign(k, `v${child}`);

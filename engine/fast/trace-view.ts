@@ -7,7 +7,8 @@
  */
 import { isUnknown } from '../evaluate/operators';
 import type { TraceNode, Truth } from '../evaluate/result';
-import type { Condition } from '../model/types';
+import { foldCondition, valueFact, type NamedConditions } from '../model/condition';
+import type { Condition, LeafCondition } from '../model/types';
 import type { SlotLayout } from './layout';
 
 /** Builds a condition's tree from the truths recorded at `b[o…]` and the slots `s`. */
@@ -26,55 +27,27 @@ interface Compiled {
   size: number;
 }
 
-function compile(
-  condition: Condition,
-  layout: SlotLayout,
-  named: ReadonlyMap<string, Condition>,
-): Compiled {
-  if ('all' in condition || 'any' in condition) {
-    const kind = 'all' in condition ? 'all' : 'any';
-    const parts = ('all' in condition ? condition.all : condition.any).map((c) =>
-      compile(c, layout, named),
-    );
-    const offsets: number[] = [];
-    let size = 1;
-    for (const part of parts) {
-      offsets.push(size);
-      size += part.size;
-    }
-    return {
-      size,
-      view: (b, o, s) => ({
-        kind,
-        result: truthAt(b, o),
-        children: parts.map((part, i) => part.view(b, o + (offsets[i] ?? 0), s)),
-      }),
-    };
+function group(kind: 'all' | 'any', parts: Compiled[]): Compiled {
+  const offsets: number[] = [];
+  let size = 1;
+  for (const part of parts) {
+    offsets.push(size);
+    size += part.size;
   }
-  if ('not' in condition) {
-    const part = compile(condition.not, layout, named);
-    return {
-      size: 1 + part.size,
-      view: (b, o, s) => ({ kind: 'not', result: truthAt(b, o), child: part.view(b, o + 1, s) }),
-    };
-  }
-  if ('condition' in condition) {
-    const name = condition.condition;
-    const part = compile(named.get(name) ?? { all: [] }, layout, named);
-    return {
-      size: 1 + part.size,
-      view: (b, o, s) => ({
-        kind: 'condition',
-        name,
-        result: truthAt(b, o),
-        child: part.view(b, o + 1, s),
-      }),
-    };
-  }
+  return {
+    size,
+    view: (b, o, s) => ({
+      kind,
+      result: truthAt(b, o),
+      children: parts.map((part, i) => part.view(b, o + (offsets[i] ?? 0), s)),
+    }),
+  };
+}
+
+function leaf(condition: LeafCondition, layout: SlotLayout): Compiled {
   const { fact, operator, value } = condition;
   const slot = layout.slot(fact);
-  const otherFact =
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? value.fact : undefined;
+  const otherFact = valueFact(condition);
   const otherSlot = otherFact === undefined ? -1 : layout.slot(otherFact);
   return {
     size: 1,
@@ -91,6 +64,36 @@ function compile(
       return node as TraceNode;
     },
   };
+}
+
+/** Named conditions are expanded in place, as the recorder numbers them. */
+function compile(condition: Condition, layout: SlotLayout, named: NamedConditions): Compiled {
+  return foldCondition<Compiled>(
+    condition,
+    {
+      all: (parts) => group('all', parts),
+      any: (parts) => group('any', parts),
+      not: (part) => ({
+        size: 1 + part.size,
+        view: (b, o, s) => ({ kind: 'not', result: truthAt(b, o), child: part.view(b, o + 1, s) }),
+      }),
+      reference: (name, expanded) => {
+        // An undefined name is refused at compilation; as a node it is an empty `all`.
+        const part = expanded ?? group('all', []);
+        return {
+          size: 1 + part.size,
+          view: (b, o, s) => ({
+            kind: 'condition',
+            name,
+            result: truthAt(b, o),
+            child: part.view(b, o + 1, s),
+          }),
+        };
+      },
+      leaf: (node) => leaf(node, layout),
+    },
+    { named },
+  );
 }
 
 /** View builders for `conditions` (in order), matching `generateRecorders`' node numbering. */

@@ -5,7 +5,8 @@
  * fact-to-fact comparison when that one is). Called once per patient whose walk stops on an
  * unknown transition, so it avoids allocating a tree for every such patient.
  */
-import type { Condition } from '../model/types';
+import { foldCondition, valueFact } from '../model/condition';
+import type { Condition, LeafCondition } from '../model/types';
 import { COMPARISONS, isUnknown } from '../evaluate/operators';
 import { F, T, U } from './codegen';
 import type { SlotLayout } from './layout';
@@ -19,74 +20,44 @@ interface Node {
 const unknown = isUnknown;
 type Truth = (s: readonly unknown[]) => number;
 
-/** A plain closure evaluating a condition's Kleene truth from slots (named conditions by name). */
-function truthOf(condition: Condition, layout: SlotLayout, named: (name: string) => Node): Truth {
-  if ('all' in condition || 'any' in condition) {
-    const all = 'all' in condition;
-    const parts = (all ? condition.all : condition.any).map((c) => truthOf(c, layout, named));
-    return (s) => {
-      let r = all ? T : F;
-      for (const p of parts) r = all ? Math.min(r, p(s)) : Math.max(r, p(s));
-      return r;
-    };
-  }
-  if ('not' in condition) {
-    const part = truthOf(condition.not, layout, named);
-    return (s) => T - part(s);
-  }
-  if ('condition' in condition) {
-    const name = condition.condition;
-    return (s) => named(name).truth(s);
-  }
+function group(all: boolean, parts: Node[]): Node {
+  const truths: Truth[] = parts.map((p) => p.truth);
+  const truth: Truth = (s) => {
+    let r = all ? T : F;
+    for (const p of truths) r = all ? Math.min(r, p(s)) : Math.max(r, p(s));
+    return r;
+  };
+  return {
+    truth,
+    collect(s, out) {
+      if (truth(s) !== U) return;
+      for (const p of parts) p.collect(s, out);
+    },
+  };
+}
+
+/** A node whose truth and unknown facts are its one child's, seen through `truth`. */
+function through(truth: Truth, child: Node): Node {
+  return {
+    truth,
+    collect(s, out) {
+      if (truth(s) === U) child.collect(s, out);
+    },
+  };
+}
+
+function leaf(condition: LeafCondition, layout: SlotLayout): Node {
   const slot = layout.slot(condition.fact);
   const value = condition.value;
   const compare = COMPARISONS[condition.operator];
-  const other =
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? value.fact : undefined;
+  const other = valueFact(condition);
   const otherSlot = other === undefined ? -1 : layout.slot(other);
-  return (s) => {
+  const truth: Truth = (s) => {
     const v = s[slot];
     const e = other === undefined ? value : s[otherSlot];
     if (unknown(v) || unknown(e)) return U;
     return compare(v, e) ? T : F;
   };
-}
-
-function compile(condition: Condition, layout: SlotLayout, named: (name: string) => Node): Node {
-  const truth = truthOf(condition, layout, named);
-  if ('all' in condition || 'any' in condition) {
-    const parts = ('all' in condition ? condition.all : condition.any).map((c) =>
-      compile(c, layout, named),
-    );
-    return {
-      truth,
-      collect(s, out) {
-        if (truth(s) !== U) return;
-        for (const p of parts) p.collect(s, out);
-      },
-    };
-  }
-  if ('not' in condition || 'condition' in condition) {
-    const child =
-      'not' in condition
-        ? compile(condition.not, layout, named)
-        : {
-            truth,
-            collect: (s: readonly unknown[], out: Set<string>) =>
-              named(condition.condition).collect(s, out),
-          };
-    return {
-      truth,
-      collect(s, out) {
-        if (truth(s) === U) child.collect(s, out);
-      },
-    };
-  }
-  const slot = layout.slot(condition.fact);
-  const value = condition.value;
-  const other =
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? value.fact : undefined;
-  const otherSlot = other === undefined ? -1 : layout.slot(other);
   return {
     truth,
     collect(s, out) {
@@ -95,6 +66,23 @@ function compile(condition: Condition, layout: SlotLayout, named: (name: string)
       if (other !== undefined && unknown(s[otherSlot])) out.add(other);
     },
   };
+}
+
+/** A condition's node; named conditions are looked up by name when evaluated (not expanded). */
+function compile(condition: Condition, layout: SlotLayout, named: (name: string) => Node): Node {
+  return foldCondition<Node>(condition, {
+    all: (parts) => group(true, parts),
+    any: (parts) => group(false, parts),
+    not: (part) => through((s) => T - part.truth(s), part),
+    reference: (name) => {
+      const lazy: Node = {
+        truth: (s) => named(name).truth(s),
+        collect: (s, out) => named(name).collect(s, out),
+      };
+      return through(lazy.truth, lazy);
+    },
+    leaf: (node) => leaf(node, layout),
+  });
 }
 
 /** Collectors for `conditions`, each giving the unknown facts of that condition. */

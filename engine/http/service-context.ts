@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { AuditLog } from '../audit/types';
 import { loadRepository, versionsOf, type PathwayRepository } from '../node/repository';
 import { createEvaluationService } from '../service/service';
+import { systemToday, type Today } from '../service/today';
 import type { ServiceContext } from './context';
 import { KeyedMutex } from './mutex';
 import { repositoryOf } from './repo';
@@ -16,7 +17,8 @@ import { repositoryOf } from './repo';
 export interface ServiceContextOptions {
   pathwaysDir: string;
   audit: AuditLog;
-  today?: () => string;
+  /** The clock: today in a time zone (default: the system clock; see engine/service/today). */
+  today?: Today;
   /** How often (ms) to look for changes made on disk by others (git pull, an editor). Default 1000. */
   recheckMs?: number;
   /** How many compiled versions to keep. Default 64. */
@@ -31,11 +33,6 @@ export interface LocalServiceContext extends ServiceContext {
   writes: KeyedMutex;
   /** Closes the audit log. */
   close(): void;
-}
-
-/** Today's date in UTC, as the CLI computes it. */
-export function utcToday(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 /** Names, sizes and modification times of the version files: changes when any file does. */
@@ -98,7 +95,7 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
     return loaded.repo;
   };
 
-  const today = options.today ?? utcToday;
+  const today = options.today ?? systemToday();
   const ctx: LocalServiceContext = {
     pathwaysDir: root,
     repository,
@@ -112,7 +109,8 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
         : { compileCacheSize: options.compiledCacheSize }),
     }),
     audit: options.audit,
-    today,
+    // The routes' "today" (which versions are in effect, CDS services) stays the UTC date.
+    today: () => today(),
     invalidate() {
       loaded = undefined;
     },

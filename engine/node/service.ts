@@ -5,12 +5,13 @@
  */
 import type { AuditSink } from '../service/audit';
 import { createEvaluationService, type EvaluationService } from '../service/service';
+import type { Today } from '../service/today';
 import { versionsOf, type LoadedVersion, type PathwayRepository } from './repository';
 
 /** A service answering from `repo`, recording in `audit` when given. */
 export function repositoryService(
   repo: PathwayRepository,
-  options: { today: () => string; audit?: AuditSink | undefined },
+  options: { today: Today; audit?: AuditSink | undefined },
 ): EvaluationService<LoadedVersion> {
   return createEvaluationService({
     versionsOf: (id) => versionsOf(repo, id),

@@ -9,6 +9,7 @@
  */
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { PathwayError } from '../errors';
+import { conditionChildren, isAll, isGroup, isLeaf, isNot, isReference } from '../model/condition';
 import type { Condition, Pathway } from '../model/types';
 import { collectConditions, type KeyedCondition } from '../evaluate/condition-set';
 import { isUnknown } from '../evaluate/operators';
@@ -111,7 +112,7 @@ export class RulesEngineEvaluator implements ConditionEvaluator {
     f: ResultNode | undefined,
     t: ResultNode | undefined,
   ): TraceNode {
-    if ('fact' in condition) return this.trace(condition, f?.all?.[0], t?.all?.[0]);
+    if (isLeaf(condition)) return this.trace(condition, f?.all?.[0], t?.all?.[0]);
     return this.trace(condition, f, t);
   }
 
@@ -121,22 +122,22 @@ export class RulesEngineEvaluator implements ConditionEvaluator {
     t: ResultNode | undefined,
   ): TraceNode {
     const result = truthOf(f, t);
-    if ('all' in condition)
+    // The pathway's tree and json-rules-engine's result trees are walked side by side: the
+    // result node of a child sits under the same key (`all`, `any`, `not`) as in the pathway.
+    if (isGroup(condition)) {
+      const kind = isAll(condition) ? 'all' : 'any';
       return {
-        kind: 'all',
+        kind,
         result,
-        children: condition.all.map((c, i) => this.trace(c, f?.all?.[i], t?.all?.[i])),
+        children: conditionChildren(condition).map((c, i) =>
+          this.trace(c, f?.[kind]?.[i], t?.[kind]?.[i]),
+        ),
       };
-    if ('any' in condition)
-      return {
-        kind: 'any',
-        result,
-        children: condition.any.map((c, i) => this.trace(c, f?.any?.[i], t?.any?.[i])),
-      };
+    }
     // Under `not` the variants swap: the F run evaluated the child in its T variant and vice versa.
-    if ('not' in condition)
+    if (isNot(condition))
       return { kind: 'not', result, child: this.trace(condition.not, t?.not, f?.not) };
-    if ('condition' in condition) {
+    if (isReference(condition)) {
       // json-rules-engine replaces a reference by the referenced condition's content.
       const when = this.named.get(condition.condition);
       if (when === undefined)

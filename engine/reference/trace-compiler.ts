@@ -4,7 +4,8 @@
  * where facts come from — a record keyed by name, or an array of slots — so tests can hold the
  * generated recorders (`engine/fast/recorder.ts`) to it node by node.
  */
-import type { Condition } from '../model/types';
+import { foldCondition, valueFact } from '../model/condition';
+import type { Condition, LeafCondition } from '../model/types';
 import { isUnknown } from '../evaluate/operators';
 import type { TraceNode, Truth } from '../evaluate/result';
 import { LIBRARY_COMPARISONS as COMPARISONS } from './operators';
@@ -16,41 +17,19 @@ export type TraceFn<Source> = (source: Source) => TraceNode;
 /** Returns a reader of one fact's value from a source, resolved once per leaf. */
 export type FactReader<Source> = (fact: string) => (source: Source) => unknown;
 
-function compile<Source>(
-  condition: Condition,
-  read: FactReader<Source>,
-  named: (name: string) => TraceFn<Source>,
-): TraceFn<Source> {
-  if ('all' in condition || 'any' in condition) {
-    const kind = 'all' in condition ? 'all' : 'any';
-    const parts = ('all' in condition ? condition.all : condition.any).map((c) =>
-      compile(c, read, named),
-    );
-    const combine = kind === 'all' ? and : or;
-    return (s) => {
-      const children = parts.map((p) => p(s));
-      return { kind, result: combine(children.map((c) => c.result)), children };
-    };
-  }
-  if ('not' in condition) {
-    const part = compile(condition.not, read, named);
-    return (s) => {
-      const child = part(s);
-      return { kind: 'not', result: not(child.result), child };
-    };
-  }
-  if ('condition' in condition) {
-    const name = condition.condition;
-    return (s) => {
-      const child = named(name)(s);
-      return { kind: 'condition', name, result: child.result, child };
-    };
-  }
+function group<Source>(kind: 'all' | 'any', parts: TraceFn<Source>[]): TraceFn<Source> {
+  const combine = kind === 'all' ? and : or;
+  return (s) => {
+    const children = parts.map((p) => p(s));
+    return { kind, result: combine(children.map((c) => c.result)), children };
+  };
+}
+
+function leaf<Source>(condition: LeafCondition, read: FactReader<Source>): TraceFn<Source> {
   const { fact, operator, value } = condition;
   const compare = COMPARISONS[operator];
   const readFact = read(fact);
-  const otherFact =
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? value.fact : undefined;
+  const otherFact = valueFact(condition);
   const readOther = otherFact === undefined ? undefined : read(otherFact);
   return (s) => {
     const factValue = readFact(s);
@@ -71,6 +50,27 @@ function compile<Source>(
       result,
     };
   };
+}
+
+/** One condition's builder; a reference calls its named condition's builder by name. */
+function compile<Source>(
+  condition: Condition,
+  read: FactReader<Source>,
+  named: (name: string) => TraceFn<Source>,
+): TraceFn<Source> {
+  return foldCondition<TraceFn<Source>>(condition, {
+    all: (parts) => group('all', parts),
+    any: (parts) => group('any', parts),
+    not: (part) => (s) => {
+      const child = part(s);
+      return { kind: 'not', result: not(child.result), child };
+    },
+    reference: (name) => (s) => {
+      const child = named(name)(s);
+      return { kind: 'condition', name, result: child.result, child };
+    },
+    leaf: (node) => leaf(node, read),
+  });
 }
 
 /**

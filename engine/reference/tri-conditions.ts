@@ -8,6 +8,7 @@
  * exactly when Kleene says false; otherwise the answer is unknown. Named conditions are
  * registered in both variants, because one name can be referenced under either polarity.
  */
+import { isAll, isAny, isNot, isReference } from '../model/condition';
 import type { Condition } from '../model/types';
 import { variantName, type UnknownAs } from './operators';
 
@@ -31,10 +32,11 @@ export function namedVariant(name: string, unknownAs: UnknownAs): string {
 
 /** Rewrites a pathway condition into the json-rules-engine variant that reads unknown as `unknownAs`. */
 export function toEngineCondition(condition: Condition, unknownAs: UnknownAs): EngineCondition {
-  if ('all' in condition) return { all: condition.all.map((c) => toEngineCondition(c, unknownAs)) };
-  if ('any' in condition) return { any: condition.any.map((c) => toEngineCondition(c, unknownAs)) };
-  if ('not' in condition) return { not: toEngineCondition(condition.not, flip(unknownAs)) };
-  if ('condition' in condition) return { condition: namedVariant(condition.condition, unknownAs) };
+  // Top-down (a `not` flips the variant of everything under it), so not a fold.
+  if (isAll(condition)) return { all: condition.all.map((c) => toEngineCondition(c, unknownAs)) };
+  if (isAny(condition)) return { any: condition.any.map((c) => toEngineCondition(c, unknownAs)) };
+  if (isNot(condition)) return { not: toEngineCondition(condition.not, flip(unknownAs)) };
+  if (isReference(condition)) return { condition: namedVariant(condition.condition, unknownAs) };
   return {
     fact: condition.fact,
     operator: variantName(condition.operator, unknownAs),

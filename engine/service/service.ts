@@ -11,14 +11,18 @@ import type { Language } from '../model/types';
 import type { AuditChannel, AuditSink } from './audit';
 import { CompileCache } from './compile-cache';
 import { evaluatedInput, type EvaluationRequest } from './request';
+import type { Today } from './today';
 import { chooseVersion, type Chosen, type VersionFile } from './versions';
 
 /** What a service is built from. */
 export interface ServiceOptions<V extends VersionFile> {
   /** The versions of one pathway (throws UNKNOWN_PATHWAY for an unknown id). */
   versionsOf(pathwayId: string): Promise<readonly V[]> | readonly V[];
-  /** Today's date (YYYY-MM-DD), the default `asOf`. */
-  today(): string;
+  /**
+   * Today's date (YYYY-MM-DD) in a time zone (UTC when none is given): the default `asOf` is
+   * today in the pathway's `timeZone`. A test may fix the date and ignore the zone.
+   */
+  today: Today;
   /** Where served evaluations are recorded; none: nothing is recorded. */
   audit?: AuditSink | undefined;
   /** The clock of audit entries (ISO timestamp). */
@@ -46,7 +50,7 @@ export interface Served<V extends VersionFile = VersionFile> {
 
 /** The evaluation service. */
 export interface EvaluationService<V extends VersionFile = VersionFile> {
-  /** Today's date, as the service sees it. */
+  /** Today's date in UTC, as the service sees it (a request's default `asOf` is in the pathway's zone). */
   today(): string;
   /** The version that answers a request for `pathwayId`, and its date (docs/versions.md). */
   choose(

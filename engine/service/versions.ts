@@ -5,7 +5,7 @@
  *    on the command line. It answers on `asOf` even outside its effective dates (drafts are
  *    only reachable this way).
  * 2. Otherwise the version in effect on `asOf` per the files' effective dates.
- * 3. `asOf` is the request's `asOf`, else today.
+ * 3. `asOf` is the request's `asOf`, else today in the pathway's `timeZone` (UTC when none).
  * Two sources that disagree (the input file's `asOf` and `--as-of`) are refused with
  * CONFLICTING_INPUT rather than one being picked silently.
  */
@@ -13,6 +13,7 @@ import { PathwayError } from '../errors';
 import type { Pathway } from '../model/types';
 import { inEffectOn, selectVersion } from '../versions/select';
 import type { EvaluationRequest } from './request';
+import { requestTimeZone, timeZoneOf, type Today } from './today';
 
 /** A version file as the service needs it: the document, its content hash and its name. */
 export interface VersionFile {
@@ -29,9 +30,13 @@ export interface Chosen<V extends VersionFile = VersionFile> {
   asOf: string;
 }
 
-/** The evaluation date: the request's `asOf`, else today. */
-export function asOfOf(request: Pick<EvaluationRequest, 'asOf'>, today: () => string): string {
-  return request.asOf ?? today();
+/** The evaluation date: the request's `asOf`, else today in `timeZone` (UTC when none is given). */
+export function asOfOf(
+  request: Pick<EvaluationRequest, 'asOf'>,
+  today: Today,
+  timeZone?: string,
+): string {
+  return request.asOf ?? today(timeZone);
 }
 
 /**
@@ -41,9 +46,9 @@ export function asOfOf(request: Pick<EvaluationRequest, 'asOf'>, today: () => st
 export function chooseVersion<V extends VersionFile>(
   versions: readonly V[],
   request: Pick<EvaluationRequest, 'asOf' | 'version'>,
-  today: () => string,
+  today: Today,
 ): Chosen<V> {
-  const asOf = asOfOf(request, today);
+  const asOf = request.asOf ?? today(requestTimeZone(versions, request, today));
   return { version: selectVersion(versions, { version: request.version, asOf }), asOf };
 }
 
@@ -54,7 +59,7 @@ export function chooseVersion<V extends VersionFile>(
 export function choosePinned<V extends VersionFile>(
   file: V,
   request: Pick<EvaluationRequest, 'asOf' | 'version'>,
-  today: () => string,
+  today: Today,
 ): Chosen<V> {
   const { pathway } = file;
   if (request.version !== undefined && request.version !== pathway.version) {
@@ -72,7 +77,7 @@ export function choosePinned<V extends VersionFile>(
       pathway.id,
     );
   }
-  return { version: file, asOf: asOfOf(request, today) };
+  return { version: file, asOf: asOfOf(request, today, timeZoneOf(pathway)) };
 }
 
 /** Why an explicitly chosen version is not the one in effect on its date; undefined when it is. */

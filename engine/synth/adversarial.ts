@@ -9,7 +9,7 @@
  */
 import { conditionNodes } from '../lint/walk';
 import type { Fact, Pathway } from '../model/types';
-import { prng } from './random';
+import { daysBefore, prng } from './random';
 
 export { prng };
 
@@ -123,11 +123,6 @@ function planFor(pathway: Pathway): Plan {
   };
 }
 
-/** The date `days` before `date` (YYYY-MM-DD). */
-function daysBefore(days: number, date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** One value of `fact`, drawn around the pathway's thresholds. */
 function valueOf(fact: Fact, plan: Plan, r: Random, asOf: string): unknown {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -142,14 +137,14 @@ function valueOf(fact: Fact, plan: Plan, r: Random, asOf: string): unknown {
     case 'string[]':
       return fact.values === undefined || r() < 0.95 ? [] : [pick(fact.values)];
     case 'date':
-      return daysBefore(pick(SINCE_DAYS), asOf);
+      return daysBefore(asOf, pick(SINCE_DAYS));
     case 'medications':
       return Array.from({ length: Math.floor(r() * 4) }, () => {
         const drug = pick(DRUGS);
         return {
           atc: drug.atc,
           ...(r() < 0.9 ? { dose: pick(drug.doses), unit: drug.unit } : {}),
-          ...(r() < 0.95 ? { since: daysBefore(pick(SINCE_DAYS), asOf) } : {}),
+          ...(r() < 0.95 ? { since: daysBefore(asOf, pick(SINCE_DAYS)) } : {}),
         };
       });
   }
@@ -218,7 +213,7 @@ export function adversarialPatients(
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const out: AdversarialPatient[] = [];
   for (let i = 0; i < count; i++) {
-    const asOf = daysBefore(Math.floor(r() * 600), latest);
+    const asOf = daysBefore(latest, Math.floor(r() * 600));
     const facts: Input = {};
     const input: Input = { facts };
     for (const fact of plan.inputs)
@@ -226,7 +221,7 @@ export function adversarialPatients(
     if (plan.stepIds.length > 0 && r() < 0.8) {
       input['currentStep'] = {
         id: pick(plan.stepIds),
-        ...(r() < 0.7 ? { enteredAt: daysBefore(pick(plan.enteredDays), asOf) } : {}),
+        ...(r() < 0.7 ? { enteredAt: daysBefore(asOf, pick(plan.enteredDays)) } : {}),
       };
       // A time in step given instead of (or beside) the entry date: a given value wins.
       for (const fact of plan.inputs)

@@ -1,4 +1,5 @@
 /** Seeded randomness for the synthetic populations: the same seed always gives the same people. */
+import { addDuration } from '../model/dates';
 
 /** A small, fast, seeded PRNG (mulberry32), so that any generated patient can be regenerated. */
 export function prng(seed: number): () => number {
@@ -62,7 +63,10 @@ export class Draw {
   }
 }
 
-/** The ISO date `days` before `asOf` (YYYY-MM-DD). */
+/**
+ * The ISO date `days` before `asOf` (YYYY-MM-DD). A fraction of a day reaches back into the
+ * day before (1.5 days before midnight is the day before yesterday), hence the ceiling.
+ */
 export function daysBefore(asOf: string, days: number): string {
-  return new Date(Date.parse(`${asOf}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return addDuration(asOf, { days: -Math.ceil(days) });
 }

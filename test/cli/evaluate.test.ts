@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main';
 import { memoryIo } from '../../engine/cli/io';
-import { tempDir, writeTwoVersions } from '../fixtures/files';
+import { tempDir, writePathway, writeTwoVersions } from '../fixtures/files';
+import { miniPathway } from '../fixtures/pathways';
 
 async function setup() {
   const root = await tempDir();
@@ -96,6 +97,15 @@ describe('pathway evaluate', () => {
     ).toBe(2);
   });
 
+  it('exits 2 naming --as-of for 2026-02-30 instead of rolling it over to 2 March', async () => {
+    const { input, io } = await setup();
+    expect(
+      await main(['evaluate', 'mini', '-i', input, '--pathways', '.', '--as-of', '2026-02-30'], io),
+    ).toBe(2);
+    expect(io.stderr.join('')).toMatch(/--as-of.*2026-02-30/);
+    expect(io.stdout).toEqual([]);
+  });
+
   it("refuses with CONFLICTING_INPUT when --as-of and the input's asOf disagree, instead of picking one", async () => {
     const { root, io } = await setup();
     const dated = join(root, 'dated.json');
@@ -147,5 +157,26 @@ describe('pathway evaluate', () => {
     const quiet = memoryIo(root);
     await main(['evaluate', join(root, 'mini', '1.1.0.yaml'), '-i', input, '--json'], quiet);
     expect(quiet.stderr).toEqual([]);
+  });
+
+  it("defaults asOf to today in the pathway's time zone: 23:30 UTC on 6 December is 7 December in Stockholm", async () => {
+    const root = await tempDir();
+    const active = {
+      version: '1.1.0',
+      status: 'active',
+      effective: { from: '2026-07-01' },
+    } as const;
+    await writePathway(root, miniPathway({ ...active, timeZone: 'Europe/Stockholm' }));
+    await writePathway(root, miniPathway({ ...active, id: 'utc-mini' }));
+    const input = join(root, 'patient.json');
+    await writeFile(input, JSON.stringify({ facts: { painMonths: 8, flags: [], score: 70 } }));
+    const asOfOf = async (id: string): Promise<string> => {
+      const io = memoryIo(root, new Date('2026-12-06T23:30:00Z'));
+      expect(await main(['evaluate', id, '-i', input, '--pathways', '.', '--json'], io)).toBe(0);
+      return (JSON.parse(io.stdout.join('')) as { asOf: string }).asOf;
+    };
+    expect(await asOfOf('mini')).toBe('2026-12-07');
+    // Without a declared zone the day is the UTC one, as it always was.
+    expect(await asOfOf('utc-mini')).toBe('2026-12-06');
   });
 });

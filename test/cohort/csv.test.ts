@@ -97,4 +97,27 @@ describe('CSV cohort files', () => {
     expect(csv.badLines.map((b) => b.line)).toEqual([7, 9]);
     expect(csv.badLines[0]?.message).toMatch(/^FACT_TYPE facts\.ompsqShort/);
   });
+
+  it('report a line holding 2026-02-30 as a bad line instead of rolling it over to 2 March', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cohort-csv-'));
+    const lines = [
+      HEADER,
+      'a1,vc-a,,,[],false,0,false,1,20,1,',
+      'a2,vc-a,intake-assessment,2026-02-30,[],false,0,false,,,,',
+      'a3,vc-a,,,[],false,0,false,1,20,1,"N02AA01 120 2026-02-30"',
+    ];
+    await writeFile(join(dir, 'p.csv'), lines.join('\n'));
+    const run = await runCohort({
+      pathway,
+      file: join(dir, 'p.csv'),
+      settings: { format: 'csv', asOf: HAND_AS_OF, by: 'healthCentre', badLineLimit: 10 },
+      workers: 0,
+    });
+    const report = cohortReport(pathway, run, { asOf: HAND_AS_OF, by: 'healthCentre', title: 't' });
+    expect(report.badLines.map((b) => b.line)).toEqual([3, 4]);
+    expect(report.badLines.map((b) => b.message.split(' ')[0])).toEqual([
+      'DATE_FORMAT',
+      'DATE_FORMAT',
+    ]);
+  });
 });

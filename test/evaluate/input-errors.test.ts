@@ -48,6 +48,19 @@ describe('bad input', () => {
     expect(e.issues[0]?.path).toBe('asOf');
   });
 
+  it('rejects an input asOf of 2026-02-30 with DATE_FORMAT naming asOf, as any other non-date', async () => {
+    for (const asOf of ['2026-02-30', '2026-13-45', '1 April 2026']) {
+      const e = await errorOf(
+        evaluate(compilePathway(miniPathway()), { facts: {}, asOf }, { asOf: '2026-01-01' }),
+      );
+      expect([e.code, e.issues[0]?.path, e.issues[0]?.value]).toEqual([
+        'DATE_FORMAT',
+        'asOf',
+        asOf,
+      ]);
+    }
+  });
+
   it('rejects input that is not an object with facts', async () => {
     for (const input of [null, 42, 'x', [], { facts: 3 }]) {
       const e = await errorOf(

@@ -5,7 +5,9 @@ import { memoryIo } from '../../engine/cli/io';
 import { main } from '../../engine/cli/main';
 import type { Scenario } from '../../engine/model/types';
 import { parseScenario } from '../../engine/yaml/parse';
-import { tempDir } from '../fixtures/files';
+import { tempDir, writePathway } from '../fixtures/files';
+import { miniPathway } from '../fixtures/pathways';
+import { systemToday } from '../../engine/service/today';
 import { REAL_PATHWAYS, TODAY, errorCode, errorOf, service, type TestService } from './helpers';
 
 let real: TestService;
@@ -93,6 +95,30 @@ describe('POST /api/pathways/:id/evaluate', () => {
       trace: [],
       step: { id: 'treat', title: 'Step treat' },
     });
+  });
+
+  it("defaults asOf to today in the pathway's time zone: 23:30 UTC on 6 December is 7 December in Stockholm", async () => {
+    const root = await tempDir();
+    const active = {
+      version: '1.1.0',
+      status: 'active',
+      effective: { from: '2026-07-01' },
+    } as const;
+    await writePathway(root, miniPathway({ ...active, timeZone: 'Europe/Stockholm' }));
+    await writePathway(root, miniPathway({ ...active, id: 'utc-mini' }));
+    const late = await service({
+      root,
+      today: systemToday(() => new Date('2026-12-06T23:30:00Z')),
+    });
+    try {
+      const asOfOf = async (id: string): Promise<unknown> =>
+        (await late.call({ method: 'POST', url: evaluateUrl(id), payload: { facts: {} } })).body;
+      expect(await asOfOf('mini')).toMatchObject({ asOf: '2026-12-07' });
+      // Without a declared zone the day is the UTC one, as it always was.
+      expect(await asOfOf('utc-mini')).toMatchObject({ asOf: '2026-12-06' });
+    } finally {
+      await late.app.close();
+    }
   });
 
   it('uses today and the version in effect today unless the body says otherwise', async () => {

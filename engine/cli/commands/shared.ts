@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { PathwayError } from '../../errors';
+import { isIsoDate } from '../../model/dates';
 import { LANGUAGES } from '../../model/schema';
 import type { Language } from '../../model/types';
 import type { Io } from '../io';
@@ -14,8 +15,8 @@ export function pathwaysRoot(io: Io, option: string | undefined): string {
 
 /** commander parser for `--as-of`. */
 export function parseDateOption(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  // A real calendar date: 2026-02-30 is refused, not rolled over to 2 March.
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD');
   return value;
 }
 

@@ -1,0 +1,72 @@
+/** "Today" for a request without asOf: the pathway's time zone, and which zone when versions disagree. */
+import { describe, expect, it } from 'vitest';
+import { chooseVersion } from '../../engine/service/versions';
+import { requestTimeZone, systemToday } from '../../engine/service/today';
+import type { Pathway } from '../../engine/model/types';
+import { miniPathway } from '../fixtures/pathways';
+
+const LATE = systemToday(() => new Date('2026-12-06T23:30:00Z'));
+const version = (overrides: Partial<Pathway>) => ({
+  pathway: miniPathway(overrides),
+  hash: `sha256:${overrides.version ?? ''}`,
+  key: `mini/${overrides.version ?? ''}.yaml`,
+});
+
+describe('today for a request', () => {
+  it('reckons the day in the zone asked for, UTC without one', () => {
+    expect([LATE(), LATE('UTC'), LATE('Europe/Stockholm'), LATE('America/New_York')]).toEqual([
+      '2026-12-06',
+      '2026-12-06',
+      '2026-12-07',
+      '2026-12-06',
+    ]);
+  });
+
+  it("uses the zone of the version in effect on today's UTC date when versions disagree", () => {
+    const versions = [
+      version({
+        version: '1.0.0',
+        status: 'retired',
+        effective: { from: '2025-01-01', to: '2026-07-01' },
+      }),
+      version({
+        version: '1.1.0',
+        status: 'active',
+        effective: { from: '2026-07-01' },
+        timeZone: 'Europe/Stockholm',
+      }),
+      version({
+        version: '2.0.0',
+        status: 'draft',
+        effective: { from: '2027-01-01' },
+        timeZone: 'Asia/Tokyo',
+      }),
+    ];
+    expect(requestTimeZone(versions, {}, LATE)).toBe('Europe/Stockholm');
+    expect(requestTimeZone(versions, { version: '1.0.0' }, LATE)).toBe('UTC');
+    expect(requestTimeZone(versions, { version: '2.0.0' }, LATE)).toBe('Asia/Tokyo');
+    expect(chooseVersion(versions, {}, LATE)).toMatchObject({
+      asOf: '2026-12-07',
+      version: { pathway: { version: '1.1.0' } },
+    });
+    // An asOf given wins over the clock, in every zone.
+    expect(chooseVersion(versions, { asOf: '2026-08-01' }, LATE).asOf).toBe('2026-08-01');
+  });
+
+  it('keeps UTC when no version declares a zone, and when none is in effect on the UTC date', () => {
+    const plain = [
+      version({ version: '1.1.0', status: 'active', effective: { from: '2026-07-01' } }),
+    ];
+    expect(chooseVersion(plain, {}, LATE).asOf).toBe('2026-12-06');
+    const future = [
+      version({ version: '1.0.0', status: 'active', effective: { from: '2027-01-01' } }),
+      version({
+        version: '2.0.0',
+        status: 'draft',
+        effective: { from: '2027-06-01' },
+        timeZone: 'Asia/Tokyo',
+      }),
+    ];
+    expect(requestTimeZone(future, {}, LATE)).toBe('UTC');
+  });
+});

@@ -155,7 +155,7 @@ export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): voi
     });
     registerCdsFeedback(scope, ctx);
     scope.get('/cds-services', async () => ({
-      services: servicesOf(await ctx.repository(), ctx.today()),
+      services: servicesOf(await ctx.repository(), ctx.today),
     }));
     scope.post<{ Params: { id: string } }>(
       '/cds-services/:id',

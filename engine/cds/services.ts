@@ -7,6 +7,7 @@ import { mappingOf, type MapKind } from '../fhir';
 import type { Pathway } from '../model/types';
 import { pickText } from '../model/texts';
 import type { PathwayRepository } from '../node/repository';
+import { pathwayToday, type Today } from '../service/today';
 import { selectVersion } from '../versions/select';
 import type { CdsService } from './schema';
 
@@ -94,12 +95,12 @@ export function serviceOf(pathway: Pathway): CdsService {
   };
 }
 
-/** Every service: one per pathway that has a version in effect on `today`. */
-export function servicesOf(repo: PathwayRepository, today: string): CdsService[] {
+/** Every service: one per pathway that has a version in effect today (in the pathway's time zone). */
+export function servicesOf(repo: PathwayRepository, today: Today): CdsService[] {
   const out: CdsService[] = [];
   for (const versions of repo.pathways.values()) {
     try {
-      out.push(serviceOf(selectVersion(versions, { asOf: today }).pathway));
+      out.push(serviceOf(selectVersion(versions, { asOf: pathwayToday(versions, today) }).pathway));
     } catch {
       // No version in effect (or two): the pathway offers no service today.
     }

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { openAuditLog } from '../audit/log';
 import { registerCdsHooks } from '../cds/hooks';
+import type { Today } from '../service/today';
 import { errorHandler } from './errors';
 import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
@@ -29,8 +30,8 @@ export interface AppOptions {
   editorDir?: string;
   /** PATHWAY_WRITE_TOKEN: lets non-loopback clients write with `Authorization: Bearer <token>`. */
   writeToken?: string;
-  /** Today's date (YYYY-MM-DD), the default `asOf`. */
-  today?: () => string;
+  /** The clock: today's date (YYYY-MM-DD) in a time zone; default the system clock. */
+  today?: Today;
   /** fastify's logger option (pino). Default off. */
   logger?: boolean | object;
   /** Largest JSON body in bytes (and largest batch line). Default 1 MiB. */

@@ -7,6 +7,7 @@
 import type { AuditLog } from '../audit/types';
 import type { LoadedVersion, PathwayRepository } from '../node/repository';
 import type { EvaluationService } from '../service/service';
+import type { Today } from '../service/today';
 
 /** Shared state of a running service. */
 export interface ServiceContext {
@@ -17,6 +18,6 @@ export interface ServiceContext {
   /** The one evaluation service over this repository, recording in {@link audit}. */
   service: EvaluationService<LoadedVersion>;
   audit: AuditLog;
-  /** Today's date (YYYY-MM-DD), the default `asOf`. */
-  today(): string;
+  /** Today's date (YYYY-MM-DD) in a time zone (UTC when none is given). */
+  today: Today;
 }

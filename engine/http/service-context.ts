@@ -109,8 +109,7 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
         : { compileCacheSize: options.compiledCacheSize }),
     }),
     audit: options.audit,
-    // The routes' "today" (which versions are in effect, CDS services) stays the UTC date.
-    today: () => today(),
+    today,
     invalidate() {
       loaded = undefined;
     },

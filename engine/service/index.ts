@@ -29,7 +29,7 @@ export {
   type Served,
   type ServiceOptions,
 } from './service';
-export { requestTimeZone, systemToday, timeZoneOf, type Today } from './today';
+export { pathwayToday, requestTimeZone, systemToday, timeZoneOf, type Today } from './today';
 export {
   asOfOf,
   choosePinned,

@@ -22,6 +22,11 @@ export function timeZoneOf(pathway: Pathway): string {
   return pathway.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
+/** Today for a pathway (its versions, no version named): the date its in-effect questions are asked on. */
+export function pathwayToday(versions: readonly { pathway: Pathway }[], today: Today): string {
+  return today(requestTimeZone(versions, {}, today));
+}
+
 /**
  * The zone "today" is reckoned in for a request to a pathway (docs/versions.md): the named
  * version's zone when the request names one; otherwise the zone its versions declare, and

@@ -8,6 +8,7 @@
  * writes); bad lines are counted and reported with their line numbers and do not stop the run.
  */
 import { join, resolve } from 'node:path';
+import { timeZoneOf } from '../../service/today';
 import { Command } from 'commander';
 import { compareOne, type ImpactGroup, type ImpactVersions } from '../../diff/impact';
 import { renderImpact } from '../../diff/impact-render';
@@ -103,7 +104,14 @@ async function run(io: Io, oldSpec: string, newSpec: string, flags: ImpactFlags)
   const versions: ImpactVersions = { service, before: old, after: now };
   const groups = [await scenarioGroup(root, after.pathway.id, versions)];
   if (flags.patients !== undefined)
-    groups.push(await patientGroup(io, flags.patients, versions, flags.asOf ?? io.today()));
+    groups.push(
+      await patientGroup(
+        io,
+        flags.patients,
+        versions,
+        flags.asOf ?? io.today(timeZoneOf(after.pathway)),
+      ),
+    );
   const report = {
     id: after.pathway.id,
     oldVersion: before.pathway.version,

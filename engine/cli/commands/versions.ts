@@ -1,6 +1,7 @@
 /** `pathway versions [id]`: every version with its status, effective period and whether it is in effect. */
 import { Command } from 'commander';
 import { loadRepository } from '../../node/repository';
+import { pathwayToday } from '../../service/today';
 import { inEffectOn } from '../../versions/select';
 import type { CommandFactory } from '../main';
 import { EXIT_OK, type Io } from '../io';
@@ -14,26 +15,28 @@ interface VersionsFlags {
 
 async function run(io: Io, id: string | undefined, flags: VersionsFlags): Promise<number> {
   const repo = await loadRepository(pathwaysRoot(io, flags.pathways));
-  const asOf = flags.asOf ?? io.today();
   const rows = [...repo.pathways.entries()]
     .filter(([key]) => id === undefined || key === id)
-    .flatMap(([, versions]) =>
-      versions.map((v) => ({
+    .flatMap(([, versions]) => {
+      // Without --as-of, each pathway is asked on its own time zone's date (docs/versions.md).
+      const asOf = flags.asOf ?? pathwayToday(versions, io.today);
+      return versions.map((v) => ({
         id: v.pathway.id,
         version: v.pathway.version,
         status: v.pathway.status,
         from: v.pathway.effective.from,
         to: v.pathway.effective.to ?? null,
+        asOf,
         inEffect: inEffectOn(v.pathway, asOf),
         file: v.key,
         hash: v.hash,
-      })),
-    );
-  if (flags.json === true) io.out(JSON.stringify({ asOf, versions: rows }, null, 2));
+      }));
+    });
+  if (flags.json === true) io.out(JSON.stringify({ versions: rows }, null, 2));
   else
     for (const r of rows)
       io.out(
-        `${r.id} ${r.version.padEnd(8)} ${r.status.padEnd(8)} ${r.from} → ${r.to ?? '…'}${r.inEffect ? `  (in effect on ${asOf})` : ''}`,
+        `${r.id} ${r.version.padEnd(8)} ${r.status.padEnd(8)} ${r.from} → ${r.to ?? '…'}${r.inEffect ? `  (in effect on ${r.asOf})` : ''}`,
       );
   return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 /** Reading pathways: the list of pathways and versions, and one version with its layout. */
 import { readLock } from '../../node/lock';
+import { pathwayToday } from '../../service/today';
 import { inEffectOn } from '../../versions/select';
 import { readVersion, repositoryOf } from '../repo';
 import { pathwayListResponseSchema, versionParamsSchema, versionResponseSchema } from '../schemas';
@@ -18,8 +19,10 @@ export const pathwayListRoute = defineRoute({
     const lock = await readLock(ctx.pathwaysDir);
     const today = ctx.today();
     const pathways = [...repo.pathways.entries()].map(([id, versions]) => {
+      // Each pathway's "today" is its own time zone's date (docs/versions.md).
+      const day = pathwayToday(versions, ctx.today);
       const latest = versions[versions.length - 1];
-      const current = versions.filter((v) => inEffectOn(v.pathway, today));
+      const current = versions.filter((v) => inEffectOn(v.pathway, day));
       return {
         id,
         title: { ...(latest?.pathway.title ?? {}) },
@@ -28,7 +31,7 @@ export const pathwayListRoute = defineRoute({
           version: v.pathway.version,
           status: v.pathway.status,
           effective: { ...v.pathway.effective },
-          inEffectToday: inEffectOn(v.pathway, today),
+          inEffectToday: inEffectOn(v.pathway, day),
           frozen: v.pathway.status !== 'draft' || lock[v.key] !== undefined,
           hash: v.hash,
           title: { ...v.pathway.title },

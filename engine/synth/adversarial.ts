@@ -30,8 +30,16 @@ export interface AdversarialPatient {
 type Input = Record<string, unknown>;
 type Random = () => number;
 
-/** Drugs a medication list draws from: common ATC codes with doses at typical strengths. */
-const DRUGS: { atc: string; unit: 'mg/day' | 'ug/h'; doses: number[] }[] = [
+/**
+ * Drugs a medication list draws from: common ATC codes with doses at typical strengths. Not
+ * clinical rules (those are pathway data): test material that any pathway's medication facts
+ * can be probed with, shared with the frozen chronic-pain generator in test/fixtures.
+ */
+export const SAMPLE_DRUGS: readonly {
+  atc: string;
+  unit: 'mg/day' | 'ug/h';
+  doses: readonly number[];
+}[] = [
   { atc: 'N02AA01', unit: 'mg/day', doses: [10, 30, 49.9, 50, 90, 99.9, 100, 120] },
   { atc: 'N02AA05', unit: 'mg/day', doses: [10, 20, 33.3, 40, 60] },
   { atc: 'N02AX02', unit: 'mg/day', doses: [100, 200, 250, 400] },
@@ -140,7 +148,7 @@ function valueOf(fact: Fact, plan: Plan, r: Random, asOf: string): unknown {
       return daysBefore(asOf, pick(SINCE_DAYS));
     case 'medications':
       return Array.from({ length: Math.floor(r() * 4) }, () => {
-        const drug = pick(DRUGS);
+        const drug = pick(SAMPLE_DRUGS);
         return {
           atc: drug.atc,
           ...(r() < 0.9 ? { dose: pick(drug.doses), unit: drug.unit } : {}),

@@ -7,10 +7,9 @@
  */
 import type { Fact } from '../model/types';
 import { matchesAtc, type AtcSelector } from './atc';
-import { describeFact } from './labels';
 import type { Medication } from './medication';
 import { findMmeEntry, findMmeExclusion, type MmeTable } from './mme';
-import type { FactNote, FactNoteCode, NoteMessage } from './notes';
+import type { FactNote, FactNoteCode } from './notes';
 import { roundTo } from './rounding';
 
 /** The sum (undefined when unknown) and the notes explaining what it leaves out. */
@@ -30,47 +29,43 @@ export function sumMme(
   table: MmeTable,
 ): MmeSum {
   const notes: FactNote[] = [];
-  const sv = describeFact(fact, 'sv');
-  const en = describeFact(fact, 'en');
-  const note = (code: FactNoteCode, atc: string, message: NoteMessage): void => {
+  const note = (code: FactNoteCode, med: Medication, more: Partial<FactNote> = {}): void => {
     // One note per drug and problem, even if the same drug is listed twice.
-    if (!notes.some((n) => n.code === code && n.atc === atc)) {
-      notes.push({ code, fact: fact.name, atc, message });
-    }
+    if (notes.some((n) => n.code === code && n.atc === med.atc)) return;
+    const exclusion = findMmeExclusion(table, med.atc);
+    const drug = med.name ?? findMmeEntry(table, med.atc)?.name ?? exclusion?.name;
+    notes.push({
+      code,
+      fact: fact.name,
+      atc: med.atc,
+      ...(drug === undefined ? {} : { drug }),
+      table: table.title,
+      ...more,
+    });
   };
   let sum = 0;
   let known = true;
   for (const med of medications) {
     if (!matchesAtc(med.atc, selector)) continue;
     const entry = findMmeEntry(table, med.atc);
-    const drug = `${med.name ?? entry?.name ?? findMmeExclusion(table, med.atc)?.name ?? 'drug'} (${med.atc})`;
     if (entry === undefined) {
-      const reason = findMmeExclusion(table, med.atc)?.reason ?? {
-        sv: `${table.title} har ingen omräkningsfaktor för den`,
-        en: `${table.title} has no conversion factor for it`,
-      };
-      note('mme-excludes', med.atc, {
-        sv: `${sv} räknar inte med ${drug}: ${reason.sv}.`,
-        en: `${en} excludes ${drug}: ${reason.en}.`,
-      });
+      const exclusion = findMmeExclusion(table, med.atc);
+      note(
+        'mme-excludes',
+        med,
+        exclusion === undefined
+          ? {}
+          : { exclusion: { reason: exclusion.reason, drug: exclusion.name } },
+      );
     } else if (med.dose === undefined) {
       known = false;
-      note('mme-dose-missing', med.atc, {
-        sv: `${sv} är okänd: ${drug} saknar strukturerad dygnsdos.`,
-        en: `${en} is unknown: ${drug} has no structured daily dose.`,
-      });
+      note('mme-dose-missing', med);
     } else if (med.unit === undefined) {
       known = false;
-      note('mme-unit-missing', med.atc, {
-        sv: `${sv} är okänd: dosen för ${drug} saknar enhet (${entry.unit} väntades).`,
-        en: `${en} is unknown: the dose of ${drug} has no unit (expected ${entry.unit}).`,
-      });
+      note('mme-unit-missing', med, { expectedUnit: entry.unit });
     } else if (med.unit !== entry.unit) {
       known = false;
-      note('mme-unit-mismatch', med.atc, {
-        sv: `${sv} är okänd: ${drug} är doserad i ${med.unit}, men ${table.title} räknar om från ${entry.unit}.`,
-        en: `${en} is unknown: ${drug} is dosed in ${med.unit}, but ${table.title} converts it from ${entry.unit}.`,
-      });
+      note('mme-unit-mismatch', med, { unit: med.unit, expectedUnit: entry.unit });
     } else {
       sum += med.dose * entry.factor;
     }

@@ -19,7 +19,14 @@ import { loadReference } from './reference';
 
 /** How one patient's facts were loaded: by the fast loader, or through the reference. */
 type Loaded =
-  | { kind: 'fast'; dates: DeriveDates; asOf: string; stepId: string | undefined }
+  | {
+      kind: 'fast';
+      dates: DeriveDates;
+      asOf: string;
+      stepId: string | undefined;
+      /** Whether derivation met something it writes a note about. */
+      mayNote: boolean;
+    }
   | { kind: 'reference'; prepared: PreparedInput; asOfDay: number };
 
 /** Tries the fast loader; undefined means "ask the reference". */
@@ -66,9 +73,9 @@ function loadFast(
   s.fill(undefined);
   if (!c.loader(facts, s, asOfDay)) return undefined;
   const dates: DeriveDates = { asOfDay, asOfPacked, enteredPacked, enteredDay };
-  c.plan.medications(s, dates);
+  const mayNote = c.plan.medications(s, dates);
   c.plan.scalarsFor(s, dates, false);
-  return { kind: 'fast', dates, asOf, stepId };
+  return { kind: 'fast', dates, asOf, stepId, mayNote };
 }
 
 function load(
@@ -110,6 +117,11 @@ export function internalError(c: PopulationPathway, error: unknown): PathwayErro
   );
 }
 
+/** A patient whose derivation attached no notes. */
+export const NO_NOTES = 0;
+/** A patient whose derivation may have attached notes: work them out when asked. */
+export const MAY_NOTE = 1;
+
 /** Loaded patients, ready for `evaluateBatch`. */
 export class PatientBatch {
   /** How many patients are loaded. */
@@ -129,6 +141,11 @@ export class PatientBatch {
   readonly startStep: Int32Array;
   /** Per patient: days already spent in the start step; NaN when not known. */
   readonly startDays: Float64Array;
+  /**
+   * Per patient: whether derivation may have attached notes — {@link NO_NOTES}, or
+   * {@link MAY_NOTE} (also for patients loaded through the reference, which does not say).
+   */
+  readonly noteFlags: Uint8Array;
 
   constructor(
     readonly compiled: PopulationPathway,
@@ -137,6 +154,7 @@ export class PatientBatch {
     this.asOfDay = new Float64Array(capacity);
     this.startStep = new Int32Array(capacity);
     this.startDays = new Float64Array(capacity);
+    this.noteFlags = new Uint8Array(capacity);
   }
 
   /** Forgets the loaded patients (rows are kept for reuse). */
@@ -169,6 +187,7 @@ export class PatientBatch {
       this.startDays[i] = daysInStartStep(c, loaded, row);
       this.asOf[i] = loaded.kind === 'fast' ? loaded.asOf : loaded.prepared.asOf;
       this.asOfDay[i] = loaded.kind === 'fast' ? loaded.dates.asOfDay : loaded.asOfDay;
+      this.noteFlags[i] = loaded.kind === 'fast' && !loaded.mayNote ? NO_NOTES : MAY_NOTE;
       this.errors[i] = undefined;
     } catch (error) {
       this.errors[i] = internalError(c, error);

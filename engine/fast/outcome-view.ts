@@ -5,13 +5,15 @@
  * alerts' messages name and, when recorded, the trace.
  */
 import { deriveFacts } from '../facts/derive';
+import { formatIsoDate } from '../model/dates';
 import type { FactNote } from '../facts/notes';
 import type { Outcome, OutcomeFollowUp, OutcomeUndecidedAlert } from '../evaluate/outcome';
 import type { TraceEntry } from '../evaluate/result';
-import type { PatientBatch } from './batch';
+import { NO_NOTES, type PatientBatch } from './batch';
 import { NEEDS_INFORMATION, REJECTED, STOP_REASONS, type BatchResults } from './batch-results';
 import { T, U } from './codegen';
-import type { FastStep, PopulationPathway } from './compile';
+import type { FastFollowUpRule, FastStep, PopulationPathway } from './compile';
+import { dayFromCivil } from './dates';
 import { FOLLOW_UP_STATUS, dueDateOf, isScheduled } from './follow-ups';
 
 /** Known values of `slots` by name, as `deriveFacts` lists them (null and undefined left out). */
@@ -27,18 +29,64 @@ function known(
   return out;
 }
 
+const MIN_DAY = dayFromCivil(0, 1, 1);
+const MAX_DAY = dayFromCivil(9999, 12, 31);
+const DUE_CACHE_LIMIT = 4096;
+/** ISO dates of due days already written (patients evaluated on one date share them). */
+const dueDates = new Map<number, string>();
+
+/**
+ * The due date of a scheduled follow-up. Whole days and weeks from an entry date inside years
+ * 0000–9999 are counted on day numbers; anything else (calendar months, say) goes through
+ * `dueDateOf`, the reference's date arithmetic — which also throws the reference's errors.
+ */
+function dueDate(
+  rule: FastFollowUpRule,
+  asOf: string,
+  asOfDay: number,
+  daysInStep: number,
+): string {
+  const at = rule.at;
+  if (at !== undefined && at.months === undefined) {
+    const days = at.days ?? 0;
+    const weeks = at.weeks ?? 0;
+    const entered = asOfDay - daysInStep;
+    const due = entered + weeks * 7 + days;
+    if (
+      Number.isSafeInteger(daysInStep) &&
+      Number.isSafeInteger(days) &&
+      Number.isSafeInteger(weeks) &&
+      entered >= MIN_DAY &&
+      entered <= MAX_DAY &&
+      due >= MIN_DAY &&
+      due <= MAX_DAY
+    ) {
+      let text = dueDates.get(due);
+      if (text === undefined) {
+        text = formatIsoDate(due);
+        if (dueDates.size < DUE_CACHE_LIMIT) dueDates.set(due, text);
+      }
+      return text;
+    }
+  }
+  return dueDateOf(rule, asOf, daysInStep);
+}
+
 /**
  * The notes derivation attaches in the patient's own context. They depend only on the given
- * medication lists, so the reference derivation runs on those alone, and only for a patient
- * whose medications may give a note (see `DerivePlan.mayNote`).
+ * medication lists: the plan writes them from the lists in their slots; a pathway the plan
+ * does not cover runs the reference derivation on those lists alone.
  */
-function notesOf(c: PopulationPathway, s: readonly unknown[], asOf: string): FactNote[] {
-  if (c.noteSources.length === 0) return [];
-  const may =
-    c.plan === undefined
-      ? c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0)
-      : c.plan.mayNote(s);
-  if (!may) return [];
+function notesOf(
+  c: PopulationPathway,
+  s: readonly unknown[],
+  asOf: string,
+  flag: number,
+): FactNote[] {
+  if (c.noteSources.length === 0 || flag === NO_NOTES) return [];
+  if (c.plan !== undefined) return c.plan.notes(s);
+  if (!c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0))
+    return [];
   return deriveFacts(c.pathway, known(c.noteSources, s), { asOf, enteredDuringWalk: false }).notes;
 }
 
@@ -89,26 +137,36 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
       Object.assign(templateFacts, known(c.templateSlots[a.order] ?? [], own));
     }
   const undecidedAlerts: OutcomeUndecidedAlert[] = [];
-  c.alerts.forEach((a, k) => {
-    if (results.alerts[i * A + k] !== U) return;
+  for (let k = 0; k < c.alerts.length; k++) {
+    if (results.alerts[i * A + k] !== U) continue;
+    // Missing facts only for the alerts left undecided, with the precompiled collectors.
+    const a = c.alerts[k] as (typeof c.alerts)[number];
     const collect = c.unknownFacts[a.cond] as (typeof c.unknownFacts)[number];
     undecidedAlerts.push({ id: a.id, missingFacts: c.missing.forFacts(collect(own), own) });
-  });
+  }
 
   const asOf = batch.asOf[i] as string;
+  const asOfDay = batch.asOfDay[i] as number;
   const daysInStep = length > 1 ? 0 : (batch.startDays[i] as number);
   const followUps: OutcomeFollowUp[] = [];
   const base = i * results.ruleCount;
-  for (const rule of [...final.followUps, ...c.followUps]) {
-    const code = results.followUps[base + rule.index] as number;
-    const status = FOLLOW_UP_STATUS[code];
-    if (status === undefined) continue;
-    followUps.push(
-      isScheduled(code)
-        ? { id: rule.id, step: rule.step, status, dueDate: dueDateOf(rule, asOf, daysInStep) }
-        : { id: rule.id, step: rule.step, status },
-    );
-  }
+  // The final step's follow-ups first, then the pathway's.
+  for (let list = 0; list < 2; list++)
+    for (const rule of list === 0 ? final.followUps : c.followUps) {
+      const code = results.followUps[base + rule.index] as number;
+      const status = FOLLOW_UP_STATUS[code];
+      if (status === undefined) continue;
+      followUps.push(
+        isScheduled(code)
+          ? {
+              id: rule.id,
+              step: rule.step,
+              status,
+              dueDate: dueDate(rule, asOf, asOfDay, daysInStep),
+            }
+          : { id: rule.id, step: rule.step, status },
+      );
+    }
 
   const outcome: Outcome = {
     pathway: { id: c.pathway.id, version: c.pathway.version },
@@ -124,7 +182,7 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
     missingFacts,
     followUps,
     derivedFacts: known(c.derivedSlots, own),
-    notes: notesOf(c, own, asOf),
+    notes: notesOf(c, own, asOf, batch.noteFlags[i] as number),
     templateFacts,
   };
   if (results.traced) outcome.trace = traceAt(batch, results, i, steps);

@@ -8,7 +8,7 @@
 import type { Fact } from '../model/types';
 import { matchesAtc, type AtcSelector } from './atc';
 import type { Medication } from './medication';
-import { findMmeEntry, findMmeExclusion, type MmeTable } from './mme';
+import { findMmeEntry, findMmeExclusion, type MmeEntry, type MmeTable } from './mme';
 import type { FactNote, FactNoteCode } from './notes';
 import { roundTo } from './rounding';
 
@@ -29,47 +29,54 @@ export function sumMme(
   table: MmeTable,
 ): MmeSum {
   const notes: FactNote[] = [];
-  const note = (code: FactNoteCode, med: Medication, more: Partial<FactNote> = {}): void => {
-    // One note per drug and problem, even if the same drug is listed twice.
-    if (notes.some((n) => n.code === code && n.atc === med.atc)) return;
-    const exclusion = findMmeExclusion(table, med.atc);
-    const drug = med.name ?? findMmeEntry(table, med.atc)?.name ?? exclusion?.name;
-    notes.push({
-      code,
-      fact: fact.name,
-      atc: med.atc,
-      ...(drug === undefined ? {} : { drug }),
-      table: table.title,
-      ...more,
-    });
-  };
   let sum = 0;
   let known = true;
   for (const med of medications) {
     if (!matchesAtc(med.atc, selector)) continue;
     const entry = findMmeEntry(table, med.atc);
     if (entry === undefined) {
-      const exclusion = findMmeExclusion(table, med.atc);
-      note(
-        'mme-excludes',
-        med,
-        exclusion === undefined
-          ? {}
-          : { exclusion: { reason: exclusion.reason, drug: exclusion.name } },
-      );
+      addNote(notes, 'mme-excludes', fact, med, table, undefined);
     } else if (med.dose === undefined) {
       known = false;
-      note('mme-dose-missing', med);
+      addNote(notes, 'mme-dose-missing', fact, med, table, entry);
     } else if (med.unit === undefined) {
       known = false;
-      note('mme-unit-missing', med, { expectedUnit: entry.unit });
+      addNote(notes, 'mme-unit-missing', fact, med, table, entry);
     } else if (med.unit !== entry.unit) {
       known = false;
-      note('mme-unit-mismatch', med, { unit: med.unit, expectedUnit: entry.unit });
+      addNote(notes, 'mme-unit-mismatch', fact, med, table, entry);
     } else {
       sum += med.dose * entry.factor;
     }
   }
   // roundTo snaps floating-point noise before rounding (30 × 0.15 must be 4.5, not 4.4).
   return { value: known ? roundTo(sum, 1) : undefined, notes };
+}
+
+/** A note being built (the parameters a code needs are set one by one). */
+type Draft = { -readonly [K in keyof FactNote]: FactNote[K] };
+
+/**
+ * Adds the note `code` about `med` to `notes`, with the parameters its words need: one note
+ * per drug and problem, even if the same drug is listed twice.
+ */
+function addNote(
+  notes: FactNote[],
+  code: FactNoteCode,
+  fact: Fact,
+  med: Medication,
+  table: MmeTable,
+  entry: MmeEntry | undefined,
+): void {
+  for (const n of notes) if (n.code === code && n.atc === med.atc) return;
+  const exclusion = entry === undefined ? findMmeExclusion(table, med.atc) : undefined;
+  const note: Draft = { code, fact: fact.name, atc: med.atc };
+  const drug = med.name ?? entry?.name ?? exclusion?.name;
+  if (drug !== undefined) note.drug = drug;
+  note.table = table.title;
+  if (exclusion !== undefined) note.exclusion = { reason: exclusion.reason, drug: exclusion.name };
+  if (code === 'mme-unit-mismatch' && med.unit !== undefined) note.unit = med.unit;
+  if (entry !== undefined && (code === 'mme-unit-missing' || code === 'mme-unit-mismatch'))
+    note.expectedUnit = entry.unit;
+  notes.push(note);
 }

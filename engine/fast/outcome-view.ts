@@ -2,7 +2,8 @@
  * One patient's {@link Outcome} read back from batch columns: step ids, source keys, alert ids
  * in the order `describe()` lists them, missing facts (worked out here, only for the patient
  * asked about), follow-ups with their due dates, derived facts, notes, the values the fired
- * alerts' messages name and, when recorded, the trace.
+ * alerts' messages name and, when recorded, the trace. Everything is read from the slots the
+ * loader filled: with a derivation plan, nothing is derived a second time.
  */
 import { deriveFacts } from '../facts/derive';
 import { formatIsoDate } from '../model/dates';
@@ -27,6 +28,40 @@ function known(
     if (value !== undefined && value !== null) out[name] = value;
   }
   return out;
+}
+
+/** Copies the known values of some slots into `o` by fact name (null and undefined left out). */
+type Picker = (s: readonly unknown[], o: Record<string, unknown>) => void;
+
+/**
+ * A generated {@link Picker} for `slots`: one constant-key store per fact, so that building
+ * an outcome's derived facts and template values allocates nothing but the object itself.
+ */
+function picker(slots: readonly { name: string; slot: number }[]): Picker {
+  const body = slots
+    .map(
+      ({ name, slot }) =>
+        `v = s[${slot}]; if (v !== undefined && v !== null) o[${JSON.stringify(name)}] = v;`,
+    )
+    .join('\n');
+  return new Function('s', 'o', `"use strict"; let v;\n${body}`) as Picker;
+}
+
+/** The pickers of one pathway: derived facts, and per alert (file order) its template facts. */
+interface Pickers {
+  derived: Picker;
+  templates: readonly Picker[];
+}
+
+const pickersByPathway = new WeakMap<PopulationPathway, Pickers>();
+
+function pickersOf(c: PopulationPathway): Pickers {
+  let pickers = pickersByPathway.get(c);
+  if (pickers === undefined) {
+    pickers = { derived: picker(c.derivedSlots), templates: c.templateSlots.map(picker) };
+    pickersByPathway.set(c, pickers);
+  }
+  return pickers;
 }
 
 const MIN_DAY = dayFromCivil(0, 1, 1);
@@ -129,13 +164,16 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
 
   // Alerts, pathway follow-ups, derived facts and notes: the patient's own context.
   const own = batch.rows[i] as unknown[];
+  const pickers = pickersOf(c);
   const alerts: string[] = [];
   const templateFacts: Record<string, unknown> = {};
   for (const a of c.alertsBySeverity)
     if (results.alerts[i * A + a.order] === T) {
       alerts.push(a.id);
-      Object.assign(templateFacts, known(c.templateSlots[a.order] ?? [], own));
+      (pickers.templates[a.order] as Picker)(own, templateFacts);
     }
+  const derivedFacts: Record<string, unknown> = {};
+  pickers.derived(own, derivedFacts);
   const undecidedAlerts: OutcomeUndecidedAlert[] = [];
   for (let k = 0; k < c.alerts.length; k++) {
     if (results.alerts[i * A + k] !== U) continue;
@@ -181,7 +219,7 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
     undecidedAlerts,
     missingFacts,
     followUps,
-    derivedFacts: known(c.derivedSlots, own),
+    derivedFacts,
     notes: notesOf(c, own, asOf, batch.noteFlags[i] as number),
     templateFacts,
   };

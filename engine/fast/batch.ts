@@ -29,6 +29,9 @@ type Loaded =
     }
   | { kind: 'reference'; prepared: PreparedInput; asOfDay: number };
 
+/** The evaluation date read last, packed and as a day number. */
+const lastAsOf = { text: '', packed: -1, day: NaN };
+
 /** Tries the fast loader; undefined means "ask the reference". */
 function loadFast(
   c: PopulationPathway,
@@ -43,9 +46,16 @@ function loadFast(
   const asOf = ownAsOf ?? fallbackAsOf;
   let keys = 1;
   if (!plainRecord(facts)) return undefined;
-  const asOfPacked = packedDate(asOf);
-  if (asOfPacked < 0 || typeof asOf !== 'string') return undefined;
-  const asOfDay = isoDay(asOf);
+  if (typeof asOf !== 'string') return undefined;
+  // Patients of one run mostly share their evaluation date: read it once.
+  if (asOf !== lastAsOf.text) {
+    lastAsOf.packed = packedDate(asOf);
+    lastAsOf.day = lastAsOf.packed < 0 ? NaN : isoDay(asOf);
+    lastAsOf.text = asOf;
+  }
+  const asOfPacked = lastAsOf.packed;
+  if (asOfPacked < 0) return undefined;
+  const asOfDay = lastAsOf.day;
   if (ownAsOf !== undefined) keys++;
   if (version !== undefined) {
     if (version !== c.pathway.version) return undefined;

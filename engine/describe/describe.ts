@@ -11,6 +11,7 @@ import type { Alert, FollowUp, Language, Pathway, Step, Transition } from '../mo
 import { pickText } from '../model/texts';
 import { explain, type WalkStory } from './explain';
 import { fillTemplate } from './format';
+import { noteText } from './notes';
 
 /** Lookups by id and key, built once per pathway. */
 interface Index {
@@ -129,7 +130,7 @@ export function describe(outcome: Outcome, pathway: Pathway, language: Language)
     undecidedAlerts,
     stopReason: outcome.stopReason,
     derivedFacts: { ...outcome.derivedFacts },
-    notes: [...new Set(outcome.notes.map((n) => pickText(n.message, language)))],
+    notes: [...new Set(outcome.notes.map((n) => noteText(n, pathway, language)))],
     explanation: explain(
       pathway,
       index.steps,

@@ -54,7 +54,10 @@ export interface Outcome {
   followUps: OutcomeFollowUp[];
   /** Derived facts as computed in the patient's own context (unknown ones are absent). */
   derivedFacts: Record<string, unknown>;
-  /** Notes on how derived facts were (or could not be) computed, by stable code. */
+  /**
+   * Notes on how derived facts were (or could not be) computed: a stable code and its
+   * parameters each, no words (`describe()` writes them, `engine/describe/notes.ts`).
+   */
   notes: FactNote[];
   /** The values (known ones only) of the facts the fired alerts' message templates name. */
   templateFacts: Record<string, unknown>;

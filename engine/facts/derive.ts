@@ -10,12 +10,12 @@ import type { Derivation, Fact, Pathway } from '../model/types';
 import { matchesAtc } from './atc';
 import { daysBetween, monthsBetween, parseIsoDate } from '../model/dates';
 import { derivationOrder } from './dependencies';
-import { describeFact } from './labels';
 import { isMedicationList, type Medication } from './medication';
 import { DEFAULT_MME_TABLE, getMmeTable, MME_TABLES, type MmeTable } from './mme';
 import { sumMme } from './mme-sum';
 import type { FactNote } from './notes';
 import { cleanArithmetic } from './rounding';
+import { undatedNotes } from './undated';
 
 export { derivationOrder, derivedFactNames, inputsBehind } from './dependencies';
 
@@ -93,23 +93,8 @@ function derive(
       if (medications === undefined) return undefined;
       const matching = medications.filter((med) => matchesAtc(med.atc, derivation.atc));
       if (matching.length === 0) return 0;
-      const undated = matching.filter((med) => med.since === undefined);
-      for (const med of undated) {
-        if (
-          notes.some((n) => n.code === 'since-missing' && n.fact === fact.name && n.atc === med.atc)
-        )
-          continue;
-        const drug = `${med.name ?? 'drug'} (${med.atc})`;
-        notes.push({
-          code: 'since-missing',
-          fact: fact.name,
-          atc: med.atc,
-          message: {
-            sv: `${describeFact(fact, 'sv')} är okänd: ${drug} saknar startdatum.`,
-            en: `${describeFact(fact, 'en')} is unknown: ${drug} has no start date.`,
-          },
-        });
-      }
+      const undated = undatedNotes(fact, medications, derivation.atc);
+      notes.push(...undated);
       if (undated.length > 0) return undefined;
       const earliest = matching
         .map((med) => med.since ?? ctx.asOf)

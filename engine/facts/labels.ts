@@ -1,10 +1,17 @@
 /** How errors and notes name a fact: its label in the reader's language, then its exact name. */
-import type { Fact } from '../model/types';
+import type { Fact, Language } from '../model/types';
 
-/** `ÖMPSQ short form (ompsqShort)`; just the name when the label is the name. */
-export function describeFact(fact: Fact, language: 'sv' | 'en'): string {
-  const other = language === 'sv' ? fact.label.en : fact.label.sv;
-  const label = fact.label[language] ?? other ?? fact.label.da ?? fact.name;
+/**
+ * `ÖMPSQ short form (ompsqShort)`; just the name when the label is the name. A label missing
+ * in `language` falls back to English, then Swedish, then Danish (Swedish before English for a
+ * Swedish reader).
+ */
+export function describeFact(fact: Fact, language: Language): string {
+  const { sv, en, da } = fact.label;
+  const label =
+    (language === 'sv' ? (sv ?? en) : language === 'da' ? (da ?? en ?? sv) : (en ?? sv)) ??
+    da ??
+    fact.name;
   return label === fact.name ? fact.name : `${label} (${fact.name})`;
 }
 

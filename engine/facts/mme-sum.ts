@@ -7,10 +7,9 @@
  */
 import type { Fact } from '../model/types';
 import { matchesAtc, type AtcSelector } from './atc';
-import { describeFact } from './labels';
 import type { Medication } from './medication';
-import { findMmeEntry, findMmeExclusion, type MmeTable } from './mme';
-import type { FactNote, FactNoteCode, NoteMessage } from './notes';
+import { findMmeEntry, findMmeExclusion, type MmeEntry, type MmeTable } from './mme';
+import type { FactNote, FactNoteCode } from './notes';
 import { roundTo } from './rounding';
 
 /** The sum (undefined when unknown) and the notes explaining what it leaves out. */
@@ -30,51 +29,54 @@ export function sumMme(
   table: MmeTable,
 ): MmeSum {
   const notes: FactNote[] = [];
-  const sv = describeFact(fact, 'sv');
-  const en = describeFact(fact, 'en');
-  const note = (code: FactNoteCode, atc: string, message: NoteMessage): void => {
-    // One note per drug and problem, even if the same drug is listed twice.
-    if (!notes.some((n) => n.code === code && n.atc === atc)) {
-      notes.push({ code, fact: fact.name, atc, message });
-    }
-  };
   let sum = 0;
   let known = true;
   for (const med of medications) {
     if (!matchesAtc(med.atc, selector)) continue;
     const entry = findMmeEntry(table, med.atc);
-    const drug = `${med.name ?? entry?.name ?? findMmeExclusion(table, med.atc)?.name ?? 'drug'} (${med.atc})`;
     if (entry === undefined) {
-      const reason = findMmeExclusion(table, med.atc)?.reason ?? {
-        sv: `${table.title} har ingen omräkningsfaktor för den`,
-        en: `${table.title} has no conversion factor for it`,
-      };
-      note('mme-excludes', med.atc, {
-        sv: `${sv} räknar inte med ${drug}: ${reason.sv}.`,
-        en: `${en} excludes ${drug}: ${reason.en}.`,
-      });
+      addNote(notes, 'mme-excludes', fact, med, table, undefined);
     } else if (med.dose === undefined) {
       known = false;
-      note('mme-dose-missing', med.atc, {
-        sv: `${sv} är okänd: ${drug} saknar strukturerad dygnsdos.`,
-        en: `${en} is unknown: ${drug} has no structured daily dose.`,
-      });
+      addNote(notes, 'mme-dose-missing', fact, med, table, entry);
     } else if (med.unit === undefined) {
       known = false;
-      note('mme-unit-missing', med.atc, {
-        sv: `${sv} är okänd: dosen för ${drug} saknar enhet (${entry.unit} väntades).`,
-        en: `${en} is unknown: the dose of ${drug} has no unit (expected ${entry.unit}).`,
-      });
+      addNote(notes, 'mme-unit-missing', fact, med, table, entry);
     } else if (med.unit !== entry.unit) {
       known = false;
-      note('mme-unit-mismatch', med.atc, {
-        sv: `${sv} är okänd: ${drug} är doserad i ${med.unit}, men ${table.title} räknar om från ${entry.unit}.`,
-        en: `${en} is unknown: ${drug} is dosed in ${med.unit}, but ${table.title} converts it from ${entry.unit}.`,
-      });
+      addNote(notes, 'mme-unit-mismatch', fact, med, table, entry);
     } else {
       sum += med.dose * entry.factor;
     }
   }
   // roundTo snaps floating-point noise before rounding (30 × 0.15 must be 4.5, not 4.4).
   return { value: known ? roundTo(sum, 1) : undefined, notes };
+}
+
+/** A note being built (the parameters a code needs are set one by one). */
+type Draft = { -readonly [K in keyof FactNote]: FactNote[K] };
+
+/**
+ * Adds the note `code` about `med` to `notes`, with the parameters its words need: one note
+ * per drug and problem, even if the same drug is listed twice.
+ */
+function addNote(
+  notes: FactNote[],
+  code: FactNoteCode,
+  fact: Fact,
+  med: Medication,
+  table: MmeTable,
+  entry: MmeEntry | undefined,
+): void {
+  for (const n of notes) if (n.code === code && n.atc === med.atc) return;
+  const exclusion = entry === undefined ? findMmeExclusion(table, med.atc) : undefined;
+  const note: Draft = { code, fact: fact.name, atc: med.atc };
+  const drug = med.name ?? entry?.name ?? exclusion?.name;
+  if (drug !== undefined) note.drug = drug;
+  note.table = table.title;
+  if (exclusion !== undefined) note.exclusion = { reason: exclusion.reason, drug: exclusion.name };
+  if (code === 'mme-unit-mismatch' && med.unit !== undefined) note.unit = med.unit;
+  if (entry !== undefined && (code === 'mme-unit-missing' || code === 'mme-unit-mismatch'))
+    note.expectedUnit = entry.unit;
+  notes.push(note);
 }

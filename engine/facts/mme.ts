@@ -7,7 +7,7 @@
  */
 import { PathwayError } from '../errors';
 import type { MedicationUnit } from './medication';
-import type { NoteMessage } from './notes';
+import type { MmeExclusionReason } from './notes';
 
 /** One drug's conversion: MME/day = dose × factor, for a dose given in `unit`. */
 export interface MmeEntry {
@@ -18,11 +18,11 @@ export interface MmeEntry {
   readonly unit: MedicationUnit;
 }
 
-/** A drug a table deliberately has no factor for, and why (shown in the note). */
+/** A drug a table deliberately has no factor for, and why (a code; the note's words say it). */
 export interface MmeExclusion {
   readonly atc: string;
   readonly name: string;
-  readonly reason: NoteMessage;
+  readonly reason: MmeExclusionReason;
 }
 
 /** One published conversion table. */
@@ -60,18 +60,12 @@ const cdc2022: MmeTable = {
     {
       atc: 'N02AE01',
       name: 'buprenorphine',
-      reason: {
-        sv: 'CDC 2022 anger ingen omräkningsfaktor för buprenorfin',
-        en: 'CDC 2022 gives no conversion factor for buprenorphine',
-      },
+      reason: 'no-published-factor',
     },
     {
       atc: 'N07BC02',
       name: 'methadone',
-      reason: {
-        sv: 'metadon omräknas icke-linjärt och ingår inte i denna MME',
-        en: 'methadone converts non-linearly and is outside this MME',
-      },
+      reason: 'non-linear',
     },
   ],
 };

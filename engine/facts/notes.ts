@@ -1,7 +1,9 @@
 /**
  * Notes that derived facts attach to an evaluation: things a clinician must know about how
  * a value was (or could not be) computed, such as an opioid that the MME leaves out. They
- * are never silent: each has a stable code for services and a message in Swedish and English.
+ * are never silent, and never words: each is a stable code plus the parameters a reader
+ * needs (fact, ATC code, drug, table, units). `engine/describe/notes.ts` puts them into
+ * words in every language the engine writes.
  */
 
 /** Stable note codes. Never rename one: outside callers match on them. */
@@ -19,18 +21,30 @@ export const FACT_NOTE_CODES = [
 ] as const;
 export type FactNoteCode = (typeof FACT_NOTE_CODES)[number];
 
-/** A message in the languages the engine always writes notes in. */
-export interface NoteMessage {
-  readonly sv: string;
-  readonly en: string;
-}
+/** Why an MME table deliberately leaves a drug out (see `MmeExclusion`). */
+export const MME_EXCLUSION_REASONS = [
+  /** The table's source publishes no conversion factor for the drug. */
+  'no-published-factor',
+  /** The drug converts non-linearly, so no single factor fits. */
+  'non-linear',
+] as const;
+export type MmeExclusionReason = (typeof MME_EXCLUSION_REASONS)[number];
 
-/** One note about a derived fact, optionally about one drug in it. */
+/** One note about a derived fact, optionally about one drug in it. Language-free. */
 export interface FactNote {
   readonly code: FactNoteCode;
   /** The derived fact the note is about. */
   readonly fact: string;
   /** The ATC code of the drug concerned, when there is one. */
   readonly atc?: string;
-  readonly message: NoteMessage;
+  /** The drug's name as the medication list or the MME table gives it; absent when neither does. */
+  readonly drug?: string;
+  /** The title of the MME table concerned (`mme-*` codes). */
+  readonly table?: string;
+  /** Why the table leaves the drug out, when it says (`mme-excludes`); `drug` is the table's own name for it. */
+  readonly exclusion?: { readonly reason: MmeExclusionReason; readonly drug: string };
+  /** The unit the drug's dose is given in (`mme-unit-mismatch`). */
+  readonly unit?: string;
+  /** The unit the table converts from (`mme-unit-missing`, `mme-unit-mismatch`). */
+  readonly expectedUnit?: string;
 }

@@ -19,8 +19,18 @@ import { loadReference } from './reference';
 
 /** How one patient's facts were loaded: by the fast loader, or through the reference. */
 type Loaded =
-  | { kind: 'fast'; dates: DeriveDates; asOf: string; stepId: string | undefined }
+  | {
+      kind: 'fast';
+      dates: DeriveDates;
+      asOf: string;
+      stepId: string | undefined;
+      /** Whether derivation met something it writes a note about. */
+      mayNote: boolean;
+    }
   | { kind: 'reference'; prepared: PreparedInput; asOfDay: number };
+
+/** The evaluation date read last, packed and as a day number. */
+const lastAsOf = { text: '', packed: -1, day: NaN };
 
 /** Tries the fast loader; undefined means "ask the reference". */
 function loadFast(
@@ -36,9 +46,16 @@ function loadFast(
   const asOf = ownAsOf ?? fallbackAsOf;
   let keys = 1;
   if (!plainRecord(facts)) return undefined;
-  const asOfPacked = packedDate(asOf);
-  if (asOfPacked < 0 || typeof asOf !== 'string') return undefined;
-  const asOfDay = isoDay(asOf);
+  if (typeof asOf !== 'string') return undefined;
+  // Patients of one run mostly share their evaluation date: read it once.
+  if (asOf !== lastAsOf.text) {
+    lastAsOf.packed = packedDate(asOf);
+    lastAsOf.day = lastAsOf.packed < 0 ? NaN : isoDay(asOf);
+    lastAsOf.text = asOf;
+  }
+  const asOfPacked = lastAsOf.packed;
+  if (asOfPacked < 0) return undefined;
+  const asOfDay = lastAsOf.day;
   if (ownAsOf !== undefined) keys++;
   if (version !== undefined) {
     if (version !== c.pathway.version) return undefined;
@@ -66,9 +83,9 @@ function loadFast(
   s.fill(undefined);
   if (!c.loader(facts, s, asOfDay)) return undefined;
   const dates: DeriveDates = { asOfDay, asOfPacked, enteredPacked, enteredDay };
-  c.plan.medications(s, dates);
+  const mayNote = c.plan.medications(s, dates);
   c.plan.scalarsFor(s, dates, false);
-  return { kind: 'fast', dates, asOf, stepId };
+  return { kind: 'fast', dates, asOf, stepId, mayNote };
 }
 
 function load(
@@ -110,6 +127,11 @@ export function internalError(c: PopulationPathway, error: unknown): PathwayErro
   );
 }
 
+/** A patient whose derivation attached no notes. */
+export const NO_NOTES = 0;
+/** A patient whose derivation may have attached notes: work them out when asked. */
+export const MAY_NOTE = 1;
+
 /** Loaded patients, ready for `evaluateBatch`. */
 export class PatientBatch {
   /** How many patients are loaded. */
@@ -129,6 +151,11 @@ export class PatientBatch {
   readonly startStep: Int32Array;
   /** Per patient: days already spent in the start step; NaN when not known. */
   readonly startDays: Float64Array;
+  /**
+   * Per patient: whether derivation may have attached notes — {@link NO_NOTES}, or
+   * {@link MAY_NOTE} (also for patients loaded through the reference, which does not say).
+   */
+  readonly noteFlags: Uint8Array;
 
   constructor(
     readonly compiled: PopulationPathway,
@@ -137,6 +164,7 @@ export class PatientBatch {
     this.asOfDay = new Float64Array(capacity);
     this.startStep = new Int32Array(capacity);
     this.startDays = new Float64Array(capacity);
+    this.noteFlags = new Uint8Array(capacity);
   }
 
   /** Forgets the loaded patients (rows are kept for reuse). */
@@ -169,6 +197,7 @@ export class PatientBatch {
       this.startDays[i] = daysInStartStep(c, loaded, row);
       this.asOf[i] = loaded.kind === 'fast' ? loaded.asOf : loaded.prepared.asOf;
       this.asOfDay[i] = loaded.kind === 'fast' ? loaded.dates.asOfDay : loaded.asOfDay;
+      this.noteFlags[i] = loaded.kind === 'fast' && !loaded.mayNote ? NO_NOTES : MAY_NOTE;
       this.errors[i] = undefined;
     } catch (error) {
       this.errors[i] = internalError(c, error);

@@ -14,6 +14,10 @@ import {
   type MmeEntry,
   type MmeTable,
 } from '../facts/mme';
+import type { Medication } from '../facts/medication';
+import { sumMme } from '../facts/mme-sum';
+import type { FactNote } from '../facts/notes';
+import { undatedNotes } from '../facts/undated';
 import type { Fact, Pathway } from '../model/types';
 import { isoDay, monthsBetweenPacked } from './dates';
 import { fastClean as cleanArithmetic, fastRound1 } from './rounding';
@@ -146,8 +150,15 @@ export class DerivePlan {
   private readonly infos: AtcInfo[] = [];
   private infosOf: readonly RawMedication[] | undefined;
 
-  /** Computes the medication-based facts (they do not depend on the step). */
-  medications(s: unknown[], dates: DeriveDates): void {
+  /** Set by `one` when a derivation met what makes `deriveFacts` write a note. */
+  private noted = false;
+
+  /**
+   * Computes the medication-based facts (they do not depend on the step). Returns whether
+   * the derivation may attach notes (see {@link DerivePlan.notes}): false means it attaches none.
+   */
+  medications(s: unknown[], dates: DeriveDates): boolean {
+    this.noted = false;
     this.infosOf = undefined;
     for (const d of this.meds) {
       const list = s[d.from] as readonly RawMedication[] | undefined;
@@ -163,6 +174,7 @@ export class DerivePlan {
       s[d.slot] = this.one(d, list, dates);
     }
     this.infosOf = undefined;
+    return this.noted;
   }
 
   private one(d: MedDerivation, list: readonly RawMedication[], dates: DeriveDates): unknown {
@@ -180,11 +192,16 @@ export class DerivePlan {
         const info = infos[i] as AtcInfo;
         if (info.matches[d.index] !== true) continue;
         const entry = info.entries[d.index];
-        if (entry === undefined) continue;
+        if (entry === undefined) {
+          this.noted = true;
+          continue;
+        }
         const dose = med.dose ?? undefined;
         const unit = med.unit ?? undefined;
-        if (dose === undefined || unit === undefined || unit !== entry.unit) known = false;
-        else sum += dose * entry.factor;
+        if (dose === undefined || unit === undefined || unit !== entry.unit) {
+          known = false;
+          this.noted = true;
+        } else sum += dose * entry.factor;
       }
       return known ? fastRound1(sum) : undefined;
     }
@@ -195,7 +212,10 @@ export class DerivePlan {
       if ((infos[i] as AtcInfo).matches[d.index] !== true) continue;
       matched = true;
       const since = med.since ?? undefined;
-      if (since === undefined) return undefined;
+      if (since === undefined) {
+        this.noted = true;
+        return undefined;
+      }
       const day = isoDay(since);
       if (day < earliest) earliest = day;
     }
@@ -203,29 +223,50 @@ export class DerivePlan {
   }
 
   /**
-   * Whether deriving the MME or days-on-drug facts would attach a note for this patient: a
-   * matching drug the table cannot convert, without a dose or unit, dosed in another unit, or
-   * without a start date. Only then does an outcome run the reference derivation for its notes.
+   * Whether deriving `d` would attach a note for this list: a matching drug the table cannot
+   * convert, without a dose or unit, dosed in another unit, or without a start date.
    */
-  mayNote(s: readonly unknown[]): boolean {
+  private mayNoteOn(d: MedDerivation, list: readonly RawMedication[]): boolean {
+    for (let i = 0; i < list.length; i++) {
+      const med = list[i] as RawMedication;
+      const info = this.info(med.atc);
+      if (info.matches[d.index] !== true) continue;
+      if (d.kind === 'daysSinceEarliest') {
+        if ((med.since ?? undefined) === undefined) return true;
+        continue;
+      }
+      const entry = info.entries[d.index];
+      const unit = med.unit ?? undefined;
+      if (entry === undefined || (med.dose ?? undefined) === undefined || unit !== entry.unit)
+        return true;
+    }
+    return false;
+  }
+
+  /**
+   * The notes the derivation attaches for this patient, in the order `deriveFacts` writes
+   * them. Only a derivation that may note runs the shared note writers of `engine/facts`
+   * (the same functions the generic derivation calls), on the list already in its slot.
+   */
+  notes(s: readonly unknown[]): FactNote[] {
+    const notes: FactNote[] = [];
     for (const d of this.meds) {
       if (d.kind === 'medicationMatch') continue;
       const list = s[d.from] as readonly RawMedication[] | undefined;
-      if (list === undefined) continue;
-      for (const med of list) {
-        const info = this.info(med.atc);
-        if (info.matches[d.index] !== true) continue;
-        if (d.kind === 'daysSinceEarliest') {
-          if ((med.since ?? undefined) === undefined) return true;
-          continue;
-        }
-        const entry = info.entries[d.index];
-        const unit = med.unit ?? undefined;
-        if (entry === undefined || (med.dose ?? undefined) === undefined || unit !== entry.unit)
-          return true;
+      if (list === undefined || list.length === 0 || !this.mayNoteOn(d, list)) continue;
+      // Lists in slots went through the loader or `validateInput`: no null fields.
+      const medications = list as readonly Medication[];
+      const { fact } = this.selectors[d.index] as { fact: Fact };
+      const derived = fact.derived;
+      if (derived === undefined || !('atc' in derived)) continue;
+      if (d.kind === 'mme') {
+        const table = this.tables[d.index] as MmeTable;
+        for (const note of sumMme(fact, medications, derived.atc, table).notes) notes.push(note);
+      } else {
+        for (const note of undatedNotes(fact, medications, derived.atc)) notes.push(note);
       }
     }
-    return false;
+    return notes;
   }
 
   /** Computes the step-dependent facts; `enteredDuringWalk` makes every time in step 0. */

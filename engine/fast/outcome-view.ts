@@ -2,16 +2,19 @@
  * One patient's {@link Outcome} read back from batch columns: step ids, source keys, alert ids
  * in the order `describe()` lists them, missing facts (worked out here, only for the patient
  * asked about), follow-ups with their due dates, derived facts, notes, the values the fired
- * alerts' messages name and, when recorded, the trace.
+ * alerts' messages name and, when recorded, the trace. Everything is read from the slots the
+ * loader filled: with a derivation plan, nothing is derived a second time.
  */
 import { deriveFacts } from '../facts/derive';
+import { formatIsoDate } from '../model/dates';
 import type { FactNote } from '../facts/notes';
 import type { Outcome, OutcomeFollowUp, OutcomeUndecidedAlert } from '../evaluate/outcome';
 import type { TraceEntry } from '../evaluate/result';
-import type { PatientBatch } from './batch';
+import { NO_NOTES, type PatientBatch } from './batch';
 import { NEEDS_INFORMATION, REJECTED, STOP_REASONS, type BatchResults } from './batch-results';
 import { T, U } from './codegen';
-import type { FastStep, PopulationPathway } from './compile';
+import type { FastFollowUpRule, FastStep, PopulationPathway } from './compile';
+import { dayFromCivil } from './dates';
 import { FOLLOW_UP_STATUS, dueDateOf, isScheduled } from './follow-ups';
 
 /** Known values of `slots` by name, as `deriveFacts` lists them (null and undefined left out). */
@@ -27,18 +30,98 @@ function known(
   return out;
 }
 
+/** Copies the known values of some slots into `o` by fact name (null and undefined left out). */
+type Picker = (s: readonly unknown[], o: Record<string, unknown>) => void;
+
+/**
+ * A generated {@link Picker} for `slots`: one constant-key store per fact, so that building
+ * an outcome's derived facts and template values allocates nothing but the object itself.
+ */
+function picker(slots: readonly { name: string; slot: number }[]): Picker {
+  const body = slots
+    .map(
+      ({ name, slot }) =>
+        `v = s[${slot}]; if (v !== undefined && v !== null) o[${JSON.stringify(name)}] = v;`,
+    )
+    .join('\n');
+  return new Function('s', 'o', `"use strict"; let v;\n${body}`) as Picker;
+}
+
+/** The pickers of one pathway: derived facts, and per alert (file order) its template facts. */
+interface Pickers {
+  derived: Picker;
+  templates: readonly Picker[];
+}
+
+const pickersByPathway = new WeakMap<PopulationPathway, Pickers>();
+
+function pickersOf(c: PopulationPathway): Pickers {
+  let pickers = pickersByPathway.get(c);
+  if (pickers === undefined) {
+    pickers = { derived: picker(c.derivedSlots), templates: c.templateSlots.map(picker) };
+    pickersByPathway.set(c, pickers);
+  }
+  return pickers;
+}
+
+const MIN_DAY = dayFromCivil(0, 1, 1);
+const MAX_DAY = dayFromCivil(9999, 12, 31);
+const DUE_CACHE_LIMIT = 4096;
+/** ISO dates of due days already written (patients evaluated on one date share them). */
+const dueDates = new Map<number, string>();
+
+/**
+ * The due date of a scheduled follow-up. Whole days and weeks from an entry date inside years
+ * 0000–9999 are counted on day numbers; anything else (calendar months, say) goes through
+ * `dueDateOf`, the reference's date arithmetic — which also throws the reference's errors.
+ */
+function dueDate(
+  rule: FastFollowUpRule,
+  asOf: string,
+  asOfDay: number,
+  daysInStep: number,
+): string {
+  const at = rule.at;
+  if (at !== undefined && at.months === undefined) {
+    const days = at.days ?? 0;
+    const weeks = at.weeks ?? 0;
+    const entered = asOfDay - daysInStep;
+    const due = entered + weeks * 7 + days;
+    if (
+      Number.isSafeInteger(daysInStep) &&
+      Number.isSafeInteger(days) &&
+      Number.isSafeInteger(weeks) &&
+      entered >= MIN_DAY &&
+      entered <= MAX_DAY &&
+      due >= MIN_DAY &&
+      due <= MAX_DAY
+    ) {
+      let text = dueDates.get(due);
+      if (text === undefined) {
+        text = formatIsoDate(due);
+        if (dueDates.size < DUE_CACHE_LIMIT) dueDates.set(due, text);
+      }
+      return text;
+    }
+  }
+  return dueDateOf(rule, asOf, daysInStep);
+}
+
 /**
  * The notes derivation attaches in the patient's own context. They depend only on the given
- * medication lists, so the reference derivation runs on those alone, and only for a patient
- * whose medications may give a note (see `DerivePlan.mayNote`).
+ * medication lists: the plan writes them from the lists in their slots; a pathway the plan
+ * does not cover runs the reference derivation on those lists alone.
  */
-function notesOf(c: PopulationPathway, s: readonly unknown[], asOf: string): FactNote[] {
-  if (c.noteSources.length === 0) return [];
-  const may =
-    c.plan === undefined
-      ? c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0)
-      : c.plan.mayNote(s);
-  if (!may) return [];
+function notesOf(
+  c: PopulationPathway,
+  s: readonly unknown[],
+  asOf: string,
+  flag: number,
+): FactNote[] {
+  if (c.noteSources.length === 0 || flag === NO_NOTES) return [];
+  if (c.plan !== undefined) return c.plan.notes(s);
+  if (!c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0))
+    return [];
   return deriveFacts(c.pathway, known(c.noteSources, s), { asOf, enteredDuringWalk: false }).notes;
 }
 
@@ -81,34 +164,47 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
 
   // Alerts, pathway follow-ups, derived facts and notes: the patient's own context.
   const own = batch.rows[i] as unknown[];
+  const pickers = pickersOf(c);
   const alerts: string[] = [];
   const templateFacts: Record<string, unknown> = {};
   for (const a of c.alertsBySeverity)
     if (results.alerts[i * A + a.order] === T) {
       alerts.push(a.id);
-      Object.assign(templateFacts, known(c.templateSlots[a.order] ?? [], own));
+      (pickers.templates[a.order] as Picker)(own, templateFacts);
     }
+  const derivedFacts: Record<string, unknown> = {};
+  pickers.derived(own, derivedFacts);
   const undecidedAlerts: OutcomeUndecidedAlert[] = [];
-  c.alerts.forEach((a, k) => {
-    if (results.alerts[i * A + k] !== U) return;
+  for (let k = 0; k < c.alerts.length; k++) {
+    if (results.alerts[i * A + k] !== U) continue;
+    // Missing facts only for the alerts left undecided, with the precompiled collectors.
+    const a = c.alerts[k] as (typeof c.alerts)[number];
     const collect = c.unknownFacts[a.cond] as (typeof c.unknownFacts)[number];
     undecidedAlerts.push({ id: a.id, missingFacts: c.missing.forFacts(collect(own), own) });
-  });
+  }
 
   const asOf = batch.asOf[i] as string;
+  const asOfDay = batch.asOfDay[i] as number;
   const daysInStep = length > 1 ? 0 : (batch.startDays[i] as number);
   const followUps: OutcomeFollowUp[] = [];
   const base = i * results.ruleCount;
-  for (const rule of [...final.followUps, ...c.followUps]) {
-    const code = results.followUps[base + rule.index] as number;
-    const status = FOLLOW_UP_STATUS[code];
-    if (status === undefined) continue;
-    followUps.push(
-      isScheduled(code)
-        ? { id: rule.id, step: rule.step, status, dueDate: dueDateOf(rule, asOf, daysInStep) }
-        : { id: rule.id, step: rule.step, status },
-    );
-  }
+  // The final step's follow-ups first, then the pathway's.
+  for (let list = 0; list < 2; list++)
+    for (const rule of list === 0 ? final.followUps : c.followUps) {
+      const code = results.followUps[base + rule.index] as number;
+      const status = FOLLOW_UP_STATUS[code];
+      if (status === undefined) continue;
+      followUps.push(
+        isScheduled(code)
+          ? {
+              id: rule.id,
+              step: rule.step,
+              status,
+              dueDate: dueDate(rule, asOf, asOfDay, daysInStep),
+            }
+          : { id: rule.id, step: rule.step, status },
+      );
+    }
 
   const outcome: Outcome = {
     pathway: { id: c.pathway.id, version: c.pathway.version },
@@ -123,8 +219,8 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
     undecidedAlerts,
     missingFacts,
     followUps,
-    derivedFacts: known(c.derivedSlots, own),
-    notes: notesOf(c, own, asOf),
+    derivedFacts,
+    notes: notesOf(c, own, asOf, batch.noteFlags[i] as number),
     templateFacts,
   };
   if (results.traced) outcome.trace = traceAt(batch, results, i, steps);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveFacts, derivedFactNames, inputsBehind } from '../../engine/facts/derive';
 import type { Fact } from '../../engine/model/types';
 import { factsPathway, med } from '../fixtures/facts';
-import { AS_OF, derive, pathwayErrorOf } from './helpers';
+import { AS_OF, derive, noteWords, pathwayErrorOf } from './helpers';
 
 const CLASS_FACTS = [
   'onOpioid',
@@ -122,7 +122,7 @@ describe('days on a drug class', () => {
       expect.objectContaining({ code: 'since-missing', fact: 'opioidDays', atc: 'N02AX02' }),
     );
     const note = result.notes.find((n) => n.code === 'since-missing');
-    expect(note?.message.en).toContain('Tramadol (N02AX02) has no start date');
+    expect(noteWords(note, 'en')).toContain('Tramadol (N02AX02) has no start date');
   });
 
   it('does not need start dates of drugs outside the class', () => {

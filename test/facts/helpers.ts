@@ -1,8 +1,10 @@
 /** Shared set-up for fact tests: validate like the engine does, then derive. */
+import { noteText } from '../../engine/describe/notes';
 import { deriveFacts, type DeriveContext, type DerivedFacts } from '../../engine/facts/derive';
+import type { FactNote } from '../../engine/facts/notes';
 import { validateInput } from '../../engine/facts/validate';
 import { PathwayError } from '../../engine/errors';
-import type { Pathway } from '../../engine/model/types';
+import type { Language, Pathway } from '../../engine/model/types';
 import { factsPathway } from '../fixtures/facts';
 
 /** The evaluation date used throughout the fact tests. */
@@ -28,4 +30,13 @@ export function pathwayErrorOf(fn: () => unknown): PathwayError {
     throw error;
   }
   throw new Error('expected a PathwayError, but nothing was thrown');
+}
+
+/** A derived-fact note in words, as `describe()` writes it (undefined for no note). */
+export function noteWords(
+  note: FactNote | undefined,
+  language: Language,
+  pathway: Pathway = factsPathway(),
+): string | undefined {
+  return note === undefined ? undefined : noteText(note, pathway, language);
 }

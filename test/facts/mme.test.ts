@@ -8,7 +8,7 @@ import {
 } from '../../engine/facts/mme';
 import { isAtcCode } from '../../engine/facts/atc';
 import { factsPathway, med, SELECTORS } from '../fixtures/facts';
-import { derive, pathwayErrorOf } from './helpers';
+import { derive, noteWords, pathwayErrorOf } from './helpers';
 import type { Fact } from '../../engine/model/types';
 
 const mmeOf = (...medications: Record<string, unknown>[]): unknown =>
@@ -141,10 +141,10 @@ describe('drugs the MME cannot convert', () => {
     expect(result.notes).toEqual([
       expect.objectContaining({ code: 'mme-excludes', fact: 'opioidMme', atc: 'N02AE01' }),
     ]);
-    expect(result.notes[0]?.message.en).toMatch(
+    expect(noteWords(result.notes[0], 'en')).toMatch(
       /opioid dose in MME \(opioidMme\) excludes buprenorphine \(N02AE01\)/,
     );
-    expect(result.notes[0]?.message.sv).toMatch(/buprenorfin/);
+    expect(noteWords(result.notes[0], 'sv')).toMatch(/buprenorfin/);
   });
 
   it('gives 0 MME with a note when buprenorphine is the only opioid', () => {
@@ -176,14 +176,14 @@ describe('drugs the MME cannot convert', () => {
     );
     expect(result.values['mme']).toBe(0);
     expect(result.notes[0]).toMatchObject({ code: 'mme-excludes', atc: 'N07BC02' });
-    expect(result.notes[0]?.message.en).toMatch(/methadone.*non-linear/);
+    expect(noteWords(result.notes[0], 'en', pathway)).toMatch(/methadone.*non-linear/);
   });
 
   it('excludes an opioid code the table does not know, with a note naming the table', () => {
     const result = derive({ medications: [med('N02AA11', { dose: 10, unit: 'mg/day' })] });
     expect(result.values['opioidMme']).toBe(0);
     expect(result.notes[0]).toMatchObject({ code: 'mme-excludes', atc: 'N02AA11' });
-    expect(result.notes[0]?.message.en).toContain('CDC 2022 has no conversion factor');
+    expect(noteWords(result.notes[0], 'en')).toContain('CDC 2022 has no conversion factor');
   });
 
   it('writes one note per excluded drug even when it is listed twice', () => {
@@ -216,7 +216,7 @@ describe('drugs the MME cannot convert', () => {
     const result = derive({ medications: [med('N02AB03', { dose: 25, unit: 'mg/day' })] });
     expect(result.values).not.toHaveProperty('opioidMme');
     expect(result.notes[0]).toMatchObject({ code: 'mme-unit-mismatch', atc: 'N02AB03' });
-    expect(result.notes[0]?.message.en).toMatch(/mg\/day.*ug\/h/);
+    expect(noteWords(result.notes[0], 'en')).toMatch(/mg\/day.*ug\/h/);
   });
 
   it('makes the MME unknown for an oral opioid dosed in µg/h', () => {

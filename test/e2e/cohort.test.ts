@@ -1,37 +1,19 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { processChunk } from '../../engine/cohort/process';
 import { cohortReport, type CohortReport } from '../../engine/cohort/report';
 import { compilePopulation } from '../../engine/fast/compile';
 import { synthPatients } from '../../engine/synth/population';
 import { parsePathway } from '../../engine/yaml/parse';
-import { launchBrowser, startService, watchErrors, type Service } from './harness';
+import { useBrowserSession, type Service } from './harness';
 
-let browser: Browser;
 let service: Service;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  service = await startService();
-  context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-  page = await context.newPage();
-  errors = watchErrors(page);
-});
-afterEach(async () => {
-  await context?.close();
-  await service?.close();
-});
+useBrowserSession((session) => ({ service, page, errors } = session));
 
 const AS_OF = '2026-11-23';
 

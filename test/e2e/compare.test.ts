@@ -1,29 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, startService, watchErrors, type Service } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession, type Service } from './harness';
 
-let browser: Browser;
 let service: Service;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  service = await startService();
-  context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-  page = await context.newPage();
-  errors = watchErrors(page);
-});
-afterEach(async () => {
-  await context?.close();
-  await service?.close();
-});
+useBrowserSession((session) => ({ service, page, errors } = session));
 
 const node = (id: string): Locator => page.getByTestId(`rf__node-${id}`);
 /** The transition 1.1.0 changed: primary-care-management's third, into primary-care-mmr. */

@@ -1,36 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { layoutSchema } from '../../engine/model/layout';
 import { parsePathway } from '../../engine/yaml/parse';
 import { printPathway } from '../../engine/yaml/print';
-import { launchBrowser, startService, watchErrors, type Service } from './harness';
+import { useBrowserSession, type Service } from './harness';
 
-let browser: Browser;
 let service: Service;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  service = await startService();
-  context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-  page = await context.newPage();
-  // The unload guard asks before leaving with unsaved work; tests that reload accept.
-  page.on('dialog', (dialog) => void dialog.accept());
-  errors = watchErrors(page);
-});
-afterEach(async () => {
-  await context?.close();
-  await service?.close();
-});
+// The unload guard asks before leaving with unsaved work; tests that reload accept.
+useBrowserSession((session) => ({ service, page, errors } = session), { acceptDialogs: true });
 
 const node = (id: string): Locator => page.getByTestId(`rf__node-${id}`);
 const scenario = (name: string): Locator => page.getByTestId(`scenario-${name}`);

@@ -5,7 +5,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { buildApp } from '../../engine/http/app';
 
 /** Chromium flags for a headless, offline, quiet browser on a CI machine. */
@@ -63,4 +64,44 @@ export function watchErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** What each browser test gets: a fresh service, a fresh page, and the page's errors. */
+export interface BrowserSession {
+  service: Service;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * Registers the browser-test lifecycle once for a file: one chromium for the file, and before
+ * each test a fresh service over a copy of the pathways and a fresh page (1500×950), handed
+ * to `use`; both are closed after the test. With `acceptDialogs`, the unsaved-work guard's
+ * dialogs are accepted (tests that reload).
+ */
+export function useBrowserSession(
+  use: (session: BrowserSession) => void,
+  options: { acceptDialogs?: boolean } = {},
+): void {
+  let browser: Browser | undefined;
+  let service: Service | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (browser === undefined) throw new Error('chromium did not start');
+    service = await startService();
+    context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    const page = await context.newPage();
+    if (options.acceptDialogs === true) page.on('dialog', (dialog) => void dialog.accept());
+    use({ service, page, errors: watchErrors(page) });
+  });
+  afterEach(async () => {
+    await context?.close();
+    await service?.close();
+  });
 }

@@ -47,63 +47,10 @@ function picker(slots: readonly { name: string; slot: number }[]): Picker {
   return new Function('s', 'o', `"use strict"; let v;\n${body}`) as Picker;
 }
 
-/** Builds a new object of the known values of some slots by fact name. */
-type Builder = (s: readonly unknown[]) => Record<string, unknown>;
-
-/** How many distinct sets of known facts a {@link builder} keeps a generated literal for. */
-const SHAPE_LIMIT = 1024;
-
-/**
- * A {@link Builder} for `slots`. Stores into a new object reach as many hidden classes as
- * there are sets of known facts, which makes them slow for varied patients; so each set seen
- * (a bit mask) gets its own generated object literal, built in one step. Past
- * {@link SHAPE_LIMIT} sets, or for names a literal would treat specially, the picker does it.
- */
-function builder(slots: readonly { name: string; slot: number }[]): Builder {
-  const pick = picker(slots);
-  const general: Builder = (s) => {
-    const o: Record<string, unknown> = {};
-    pick(s, o);
-    return o;
-  };
-  if (slots.length > 30 || slots.some(({ name }) => name === '__proto__')) return general;
-  const maskOf = new Function(
-    's',
-    `"use strict"; let m = 0, v;
-${slots
-  .map(({ slot }, b) => `v = s[${slot}]; if (v !== undefined && v !== null) m |= ${2 ** b};`)
-  .join('\n')}
-return m;`,
-  ) as (s: readonly unknown[]) => number;
-  const shapes = new Map<number, Builder>();
-  return (s) => {
-    const mask = maskOf(s);
-    let make = shapes.get(mask);
-    if (make === undefined) {
-      if (shapes.size >= SHAPE_LIMIT) return general(s);
-      // Names reach the code only through JSON.stringify, as string literal keys.
-      const fields = slots
-        .filter((_, b) => (mask & (2 ** b)) !== 0)
-        .map(({ name, slot }) => `${JSON.stringify(name)}: s[${slot}]`)
-        .join(', ');
-      make = new Function('s', `"use strict"; return { ${fields} };`) as Builder;
-      shapes.set(mask, make);
-    }
-    return make(s);
-  };
-}
-
-/**
- * The builders of one pathway: derived facts; and template facts per set of fired alerts (a
- * bit per alert in listing order), each the known values of those alerts' template facts,
- * first named first — what writing them alert by alert into one object gives.
- */
+/** The pickers of one pathway: derived facts, and per alert (file order) its template facts. */
 interface Pickers {
-  derived: Builder;
-  /** Per alert (file order): its template facts' picker, for pathways with many alerts. */
+  derived: Picker;
   templates: readonly Picker[];
-  /** Template builders by set of fired alerts (when there are at most 30 alerts). */
-  byFired: Map<number, Builder>;
 }
 
 const pickersByPathway = new WeakMap<PopulationPathway, Pickers>();
@@ -111,35 +58,10 @@ const pickersByPathway = new WeakMap<PopulationPathway, Pickers>();
 function pickersOf(c: PopulationPathway): Pickers {
   let pickers = pickersByPathway.get(c);
   if (pickers === undefined) {
-    pickers = {
-      derived: builder(c.derivedSlots),
-      templates: c.templateSlots.map(picker),
-      byFired: new Map(),
-    };
+    pickers = { derived: picker(c.derivedSlots), templates: c.templateSlots.map(picker) };
     pickersByPathway.set(c, pickers);
   }
   return pickers;
-}
-
-/** The template facts builder for the fired alerts `fired` (bit j: `alertsBySeverity[j]`). */
-function templatesFor(c: PopulationPathway, pickers: Pickers, fired: number): Builder | undefined {
-  let build = pickers.byFired.get(fired);
-  if (build === undefined) {
-    if (pickers.byFired.size >= SHAPE_LIMIT) return undefined;
-    const slots: { name: string; slot: number }[] = [];
-    const named = new Set<string>();
-    c.alertsBySeverity.forEach((a, j) => {
-      if ((fired & (2 ** j)) === 0) return;
-      for (const entry of c.templateSlots[a.order] ?? [])
-        if (!named.has(entry.name)) {
-          named.add(entry.name);
-          slots.push(entry);
-        }
-    });
-    build = builder(slots);
-    pickers.byFired.set(fired, build);
-  }
-  return build;
 }
 
 const MIN_DAY = dayFromCivil(0, 1, 1);
@@ -249,26 +171,14 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
   const own = batch.rows[i] as unknown[];
   const pickers = pickersOf(c);
   const alerts: string[] = [];
-  const bySeverity = c.alertsBySeverity;
-  let fired = 0;
-  for (let j = 0; j < bySeverity.length; j++) {
-    const a = bySeverity[j] as (typeof bySeverity)[number];
+  const templateFacts: Record<string, unknown> = {};
+  for (const a of c.alertsBySeverity)
     if (results.alerts[i * A + a.order] === T) {
       alerts.push(a.id);
-      fired += 2 ** j;
+      (pickers.templates[a.order] as Picker)(own, templateFacts);
     }
-  }
-  const build = bySeverity.length <= 30 ? templatesFor(c, pickers, fired) : undefined;
-  let templateFacts: Record<string, unknown>;
-  if (build !== undefined) templateFacts = build(own);
-  else {
-    // Many alerts, or many sets of them: alert by alert into one object.
-    templateFacts = {};
-    for (const a of bySeverity)
-      if (results.alerts[i * A + a.order] === T)
-        (pickers.templates[a.order] as Picker)(own, templateFacts);
-  }
-  const derivedFacts = pickers.derived(own);
+  const derivedFacts: Record<string, unknown> = {};
+  pickers.derived(own, derivedFacts);
   const undecidedAlerts: OutcomeUndecidedAlert[] = [];
   for (let k = 0; k < c.alerts.length; k++) {
     if (results.alerts[i * A + k] !== U) continue;

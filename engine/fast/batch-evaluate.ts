@@ -53,7 +53,7 @@ export function evaluateBatch(
   const timing: Timing = { asOf: '', asOfDay: 0, daysInStep: NaN };
   // Columns as locals: the loop below is the population path's innermost one.
   const { path, taken, alerts: alertTruth, followUps, traceStart } = results;
-  const { rows, walkRows, errors, startStep } = batch;
+  const { rows, errors, startStep } = batch;
   let used = 0;
   for (let i = 0; i < batch.size; i++) {
     traceStart[i] = used;
@@ -129,7 +129,7 @@ export function evaluateBatch(
         at = next;
         current = steps[at] as FastStep;
         // A step entered during the walk has been occupied for no time at all.
-        s = walkRows[i] as unknown[];
+        if (s === s0) s = batch.walkRow(i);
       }
       results.pathLength[i] = length;
       results.pending[i] = pending;

@@ -140,8 +140,13 @@ export class PatientBatch {
   generation = 0;
   /** Per patient: slots in the patient's own context (empty for a rejected input). */
   readonly rows: unknown[][] = [];
-  /** Per patient: slots in the context of a step entered during the walk. */
+  /**
+   * Per patient: slots in the context of a step entered during the walk. Filled on demand
+   * (most walks never leave their start step): read them through {@link walkRow}.
+   */
   readonly walkRows: unknown[][] = [];
+  /** Per patient: the derivation dates its walk row is still to be built from, else undefined. */
+  private readonly walkDates: (DeriveDates | undefined)[] = [];
   /** Per patient: the error `evaluate()` would throw, or undefined. */
   readonly errors: (PathwayError | undefined)[] = [];
   /** Per patient: the evaluation date. */
@@ -185,12 +190,13 @@ export class PatientBatch {
     this.generation++;
     const c = this.compiled;
     const row = (this.rows[i] ??= new Array<unknown>(c.layout.size).fill(undefined));
-    const walk = (this.walkRows[i] ??= new Array<unknown>(c.layout.size).fill(undefined));
+    this.walkDates[i] = undefined;
     try {
       const loaded = load(c, input, asOf, row);
-      for (let k = 0; k < row.length; k++) walk[k] = row[k];
-      if (loaded.kind === 'fast') c.plan?.scalarsFor(walk, loaded.dates, true);
-      else loadReference(c.pathway, c.layout, loaded.prepared, true, walk);
+      // The fast plan's walk row is built when a walk first enters another step; the
+      // reference's derivation, which may throw, runs now so that loading keeps its errors.
+      if (loaded.kind === 'fast') this.walkDates[i] = loaded.dates;
+      else loadReference(c.pathway, c.layout, loaded.prepared, true, this.walkRowSpace(i));
       const stepId =
         loaded.kind === 'fast' ? loaded.stepId : loaded.prepared.validated.currentStep?.id;
       this.startStep[i] = stepId === undefined ? c.entry : (c.stepIndex.get(stepId) ?? c.entry);
@@ -203,6 +209,23 @@ export class PatientBatch {
       this.errors[i] = internalError(c, error);
     }
     return i;
+  }
+
+  /** The slots of patient `i` in the context of a step entered during the walk. */
+  walkRow(i: number): unknown[] {
+    const dates = this.walkDates[i];
+    const walk = this.walkRowSpace(i);
+    if (dates !== undefined) {
+      this.walkDates[i] = undefined;
+      const row = this.rows[i] as unknown[];
+      for (let k = 0; k < row.length; k++) walk[k] = row[k];
+      this.compiled.plan?.scalarsFor(walk, dates, true);
+    }
+    return walk;
+  }
+
+  private walkRowSpace(i: number): unknown[] {
+    return (this.walkRows[i] ??= new Array<unknown>(this.compiled.layout.size).fill(undefined));
   }
 }
 

@@ -15,7 +15,7 @@ import { buildLoader, type Loader } from './loader';
 import { MissingInputs } from './missing';
 import { generateRecorders, nodeCount, type RecordFn } from './recorder';
 import { traceViews, type ViewFn } from './trace-view';
-import { unknownFactCollectors } from './unknown-facts';
+import { unknownFactCollectors, type CollectFn } from './unknown-facts';
 
 /** A candidate transition leaving a step. */
 export interface FastCandidate {
@@ -76,7 +76,7 @@ export interface PopulationPathway {
   readonly plan: DerivePlan | undefined;
   readonly missing: MissingInputs;
   /** Per condition: the facts whose absence leaves it unknown. */
-  readonly unknownFacts: readonly ((s: readonly unknown[]) => Set<string>)[];
+  readonly unknownFacts: readonly CollectFn[];
   /** Time-in-step facts counted in days for follow-up timing, in dictionary order. */
   readonly dayFacts: readonly { slot: number; days: number }[];
   /** Derived facts in dictionary order, with their slots (an outcome lists their values). */

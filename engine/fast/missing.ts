@@ -61,11 +61,15 @@ export class MissingInputs {
     }
   }
 
-  /** The sorted input facts behind a condition's unknown facts (see `unknown-facts.ts`). */
-  forFacts(unknownFacts: ReadonlySet<string>, s: readonly unknown[]): string[] {
+  /**
+   * The sorted input facts behind a condition's unknown facts (see `unknown-facts.ts`; a
+   * fact may be named more than once).
+   */
+  forFacts(unknownFacts: readonly string[], s: readonly unknown[]): string[] {
     const marks = this.marks;
     let marked = 0;
-    for (const fact of unknownFacts) {
+    for (let f = 0; f < unknownFacts.length; f++) {
+      const fact = unknownFacts[f] as string;
       const r = this.rank.get(fact);
       if (r === undefined) {
         // A name outside the dictionary (never expected): the plain way, marks left clean.
@@ -103,7 +107,7 @@ export class MissingInputs {
   }
 
   /** `forFacts` with a set and a sort, for names the ranks do not cover. */
-  private plain(unknownFacts: ReadonlySet<string>, s: readonly unknown[]): string[] {
+  private plain(unknownFacts: readonly string[], s: readonly unknown[]): string[] {
     const out = new Set<string>();
     for (const fact of unknownFacts) {
       const r = this.rank.get(fact);

@@ -125,6 +125,9 @@ function notesOf(
   return deriveFacts(c.pathway, known(c.noteSources, s), { asOf, enteredDuringWalk: false }).notes;
 }
 
+/** Unknown fact names of one condition, reused between calls (evaluation is synchronous). */
+const unknownScratch: string[] = [];
+
 /**
  * The outcome for patient `i` of an evaluated batch.
  * @throws PathwayError the error `evaluate()` throws for that patient's input.
@@ -153,13 +156,15 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
     taken.push({ key: cand?.key ?? '', from: from.id, to, global: cand?.global ?? false });
   }
   // The slots the final step's conditions were evaluated on.
-  const s = (length > 1 ? batch.walkRows[i] : batch.rows[i]) as unknown[];
+  const s = (length > 1 ? batch.walkRow(i) : batch.rows[i]) as unknown[];
   const pendingIndex = results.pending[i] as number;
   const pendingCandidate = pendingIndex < 0 ? undefined : final.candidates[pendingIndex];
   let missingFacts: string[] = [];
   if (pendingCandidate !== undefined) {
     const collect = c.unknownFacts[pendingCandidate.cond] as (typeof c.unknownFacts)[number];
-    missingFacts = c.missing.forFacts(collect(s), s);
+    unknownScratch.length = 0;
+    collect(s, unknownScratch);
+    missingFacts = c.missing.forFacts(unknownScratch, s);
   }
 
   // Alerts, pathway follow-ups, derived facts and notes: the patient's own context.
@@ -180,7 +185,9 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
     // Missing facts only for the alerts left undecided, with the precompiled collectors.
     const a = c.alerts[k] as (typeof c.alerts)[number];
     const collect = c.unknownFacts[a.cond] as (typeof c.unknownFacts)[number];
-    undecidedAlerts.push({ id: a.id, missingFacts: c.missing.forFacts(collect(own), own) });
+    unknownScratch.length = 0;
+    collect(own, unknownScratch);
+    undecidedAlerts.push({ id: a.id, missingFacts: c.missing.forFacts(unknownScratch, own) });
   }
 
   const asOf = batch.asOf[i] as string;
@@ -247,7 +254,7 @@ function traceAt(
   const entries: TraceEntry[] = [];
   const end = results.traceStart[i + 1] as number;
   steps.forEach((step, j) => {
-    const s = (j === 0 ? own : batch.walkRows[i]) as unknown[];
+    const s = j === 0 ? own : batch.walkRow(i);
     for (const cand of step.candidates) {
       if (o >= end) break;
       const condition = (c.views[cand.cond] as (typeof c.views)[number])(b, o, s);

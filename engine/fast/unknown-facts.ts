@@ -2,114 +2,133 @@
  * The facts whose absence leaves a condition unknown, found without building its evaluated
  * tree: the same walk as `unknownFacts` in `engine/reference/truth.ts` (only unknown branches
  * are followed; a leaf names its fact when that value is unknown, and the other fact of a
- * fact-to-fact comparison when that one is). Called once per patient whose walk stops on an
- * unknown transition, so it avoids allocating a tree for every such patient.
+ * fact-to-fact comparison when that one is).
+ *
+ * Each condition's collector is generated straight-line code, as the recorders are (see
+ * `recorder.ts`): every node's truth computed once into a variable, then nested tests that
+ * descend only into unknown nodes. It pushes fact names (repeats allowed) onto an array the
+ * caller reuses, so a patient whose walk stops on an unknown transition allocates nothing here.
  */
-import { foldCondition, valueFact } from '../model/condition';
-import type { Condition, LeafCondition } from '../model/types';
-import { COMPARISONS, isUnknown } from '../evaluate/operators';
-import { F, T, U } from './codegen';
+import {
+  isAll,
+  isGroup,
+  isNot,
+  isReference,
+  conditionChildren,
+  valueFact,
+} from '../model/condition';
+import type { Condition } from '../model/types';
+import { Generator, T, U } from './codegen';
 import type { SlotLayout } from './layout';
 
-/** One compiled node: its truth, and the unknown facts under it. */
-interface Node {
-  truth(s: readonly unknown[]): number;
-  collect(s: readonly unknown[], out: Set<string>): void;
+/** Pushes onto `out` the facts whose absence leaves the condition unknown (repeats allowed). */
+export type CollectFn = (slots: readonly unknown[], out: string[]) => void;
+
+/** Emits one condition's truths (post-order statements) and its collecting code. */
+class Emitter {
+  readonly statements: string[] = [];
+  next = 0;
+
+  constructor(
+    private readonly gen: Generator,
+    private readonly named: ReadonlyMap<string, Condition>,
+    private readonly layout: SlotLayout,
+    private readonly name: (fact: string) => string,
+  ) {}
+
+  /** Emits `condition` as node `this.next`; returns its number and its collecting code. */
+  node(condition: Condition): { k: number; collect: string } {
+    const k = this.next++;
+    if (isGroup(condition)) {
+      const all = isAll(condition);
+      const children = conditionChildren(condition).map((c) => this.node(c));
+      // An empty `all` is true and an empty `any` false, as in Kleene's logic.
+      this.assign(
+        k,
+        children.length === 0
+          ? String(all ? T : 0)
+          : this.fold(
+              children.map((c) => c.k),
+              all,
+            ),
+      );
+      return { k, collect: `if(v${k}===${U}){${children.map((c) => c.collect).join('')}}` };
+    }
+    if (isNot(condition)) {
+      // `not` is unknown exactly when its part is: the part's code decides.
+      const child = this.node(condition.not);
+      this.assign(k, `${T}-v${child.k}`);
+      return { k, collect: child.collect };
+    }
+    if (isReference(condition)) {
+      const when = this.named.get(condition.condition);
+      // compilePathway rejects unknown names before this runs; stay total anyway (unknown, no facts).
+      if (when === undefined) {
+        this.assign(k, String(U));
+        return { k, collect: '' };
+      }
+      const child = this.node(when);
+      this.assign(k, `v${child.k}`);
+      return { k, collect: child.collect };
+    }
+    this.assign(k, this.gen.expr(condition));
+    const unknownSlot = (fact: string): string => {
+      const v = `s[${this.layout.slot(fact)}]`;
+      // Fact names reach the code only as indexes into the names array `N`.
+      return `if(${v}===undefined||${v}===null)o.push(${this.name(fact)});`;
+    };
+    const other = valueFact(condition);
+    const collect = unknownSlot(condition.fact) + (other === undefined ? '' : unknownSlot(other));
+    return { k, collect: `if(v${k}===${U}){${collect}}` };
+  }
+
+  /** Kleene `and` is the minimum and `or` the maximum of 0 < 1 < 2: folded pairwise. */
+  private fold(children: readonly number[], all: boolean): string {
+    const [first, ...rest] = children;
+    let value = `v${String(first)}`;
+    for (const child of rest) value = `(v${child}${all ? '<' : '>'}${value}?v${child}:${value})`;
+    return value;
+  }
+
+  private assign(k: number, value: string): void {
+    this.statements.push(`v${k}=${value};`);
+  }
 }
 
-const unknown = isUnknown;
-type Truth = (s: readonly unknown[]) => number;
-
-function group(all: boolean, parts: Node[]): Node {
-  const truths: Truth[] = parts.map((p) => p.truth);
-  const truth: Truth = (s) => {
-    let r = all ? T : F;
-    for (const p of truths) r = all ? Math.min(r, p(s)) : Math.max(r, p(s));
-    return r;
-  };
-  return {
-    truth,
-    collect(s, out) {
-      if (truth(s) !== U) return;
-      for (const p of parts) p.collect(s, out);
-    },
-  };
-}
-
-/** A node whose truth and unknown facts are its one child's, seen through `truth`. */
-function through(truth: Truth, child: Node): Node {
-  return {
-    truth,
-    collect(s, out) {
-      if (truth(s) === U) child.collect(s, out);
-    },
-  };
-}
-
-function leaf(condition: LeafCondition, layout: SlotLayout): Node {
-  const slot = layout.slot(condition.fact);
-  const value = condition.value;
-  const compare = COMPARISONS[condition.operator];
-  const other = valueFact(condition);
-  const otherSlot = other === undefined ? -1 : layout.slot(other);
-  const truth: Truth = (s) => {
-    const v = s[slot];
-    const e = other === undefined ? value : s[otherSlot];
-    if (unknown(v) || unknown(e)) return U;
-    return compare(v, e) ? T : F;
-  };
-  return {
-    truth,
-    collect(s, out) {
-      if (truth(s) !== U) return;
-      if (unknown(s[slot])) out.add(condition.fact);
-      if (other !== undefined && unknown(s[otherSlot])) out.add(other);
-    },
-  };
-}
-
-/** A condition's node; named conditions are looked up by name when evaluated (not expanded). */
-function compile(condition: Condition, layout: SlotLayout, named: (name: string) => Node): Node {
-  return foldCondition<Node>(condition, {
-    all: (parts) => group(true, parts),
-    any: (parts) => group(false, parts),
-    not: (part) => through((s) => T - part.truth(s), part),
-    reference: (name) => {
-      const lazy: Node = {
-        truth: (s) => named(name).truth(s),
-        collect: (s, out) => named(name).collect(s, out),
-      };
-      return through(lazy.truth, lazy);
-    },
-    leaf: (node) => leaf(node, layout),
-  });
-}
-
-/** Collectors for `conditions`, each giving the unknown facts of that condition. */
+/**
+ * Collectors for `conditions` (in order). Generated text holds only generated identifiers,
+ * slot and node numbers, indexes into the fact names array and the truth generator's output
+ * (itself free of file content).
+ */
 export function unknownFactCollectors(
   layout: SlotLayout,
-  definitions: ReadonlyMap<string, Condition>,
+  named: ReadonlyMap<string, Condition>,
   conditions: readonly Condition[],
-): ((s: readonly unknown[]) => Set<string>)[] {
-  const cache = new Map<string, Node>();
-  const named = (name: string): Node => {
-    let node = cache.get(name);
-    if (node === undefined) {
-      const when = definitions.get(name);
-      node =
-        when === undefined
-          ? { truth: () => U, collect: () => undefined }
-          : compile(when, layout, named);
-      cache.set(name, node);
+): CollectFn[] {
+  const gen = new Generator(layout, named);
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const name = (fact: string): string => {
+    let i = nameIndex.get(fact);
+    if (i === undefined) {
+      i = names.length;
+      names.push(fact);
+      nameIndex.set(fact, i);
     }
-    return node;
+    return `N[${i}]`;
   };
-  return conditions.map((c) => {
-    const node = compile(c, layout, named);
-    return (s) => {
-      const out = new Set<string>();
-      node.collect(s, out);
-      return out;
-    };
+  const tops = conditions.map((condition, i) => {
+    const emitter = new Emitter(gen, named, layout, name);
+    const { collect } = emitter.node(condition);
+    const vars = Array.from({ length: emitter.next }, (_, k) => `v${k}`).join(',');
+    gen.functions.push(`function u${i}(s,o){var ${vars};${emitter.statements.join('')}${collect}}`);
+    return `u${i}`;
   });
+  const source = `"use strict";${gen.functions.join('\n')}\nreturn [${tops.join(',')}];`;
+  // Generated from identifiers, numbers and JSON literals only (see above).
+  const factory = new Function('K', 'N', source) as (
+    constants: unknown[],
+    factNames: readonly string[],
+  ) => CollectFn[];
+  return factory(gen.constants, names);
 }

@@ -215,12 +215,6 @@ const allCases: Case[] = [
     run: (i) => zen.decision.evaluate(at(peopleDerived, i)),
   },
   {
-    name: `zen-engine ${zenVersion}, awaited one at a time`,
-    set: 'population',
-    n: slow,
-    run: (i) => zen.decision.evaluate(at(peopleDerived, i)),
-  },
-  {
     name: `zen-engine ${zenVersion}, 64 in flight`,
     set: 'population',
     n: slow * 2,

@@ -21,6 +21,17 @@ export const U = 1;
 export const T = 2;
 
 /** A compiled condition: slots in, truth out. */
+/**
+ * Generated code for the truth of an `all` (`all` true) or `any` over node variables
+ * `v<k>`: Kleene `and` is the minimum and `or` the maximum of 0 < 1 < 2, folded pairwise.
+ */
+export function kleeneFold(children: readonly number[], all: boolean): string {
+  const [first, ...rest] = children;
+  let value = `v${String(first)}`;
+  for (const child of rest) value = `(v${child}${all ? '<' : '>'}${value}?v${child}:${value})`;
+  return value;
+}
+
 export type TruthFn = (slots: readonly unknown[]) => number;
 
 const NUMERIC: Partial<Record<Operator, string>> = {

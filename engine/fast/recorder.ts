@@ -18,7 +18,7 @@ import {
   isReference,
 } from '../model/condition';
 import type { Condition } from '../model/types';
-import { Generator, T } from './codegen';
+import { Generator, kleeneFold, T } from './codegen';
 import type { SlotLayout } from './layout';
 
 /** Records one condition's tree at offset `o` of `b` and returns its truth. */
@@ -59,7 +59,7 @@ class Emitter {
       const all = isAll(condition);
       const children = conditionChildren(condition).map((c) => this.node(c));
       // An empty `all` is true and an empty `any` false, as in Kleene's logic.
-      this.assign(k, children.length === 0 ? String(all ? T : 0) : this.fold(children, all));
+      this.assign(k, children.length === 0 ? String(all ? T : 0) : kleeneFold(children, all));
     } else if (isNot(condition)) {
       const child = this.node(condition.not);
       this.assign(k, `${T}-v${child}`);
@@ -69,14 +69,6 @@ class Emitter {
       this.assign(k, `v${child}`);
     } else this.assign(k, this.gen.expr(condition));
     return k;
-  }
-
-  /** Kleene `and` is the minimum and `or` the maximum of 0 < 1 < 2: folded pairwise. */
-  private fold(children: readonly number[], all: boolean): string {
-    const [first, ...rest] = children;
-    let value = `v${String(first)}`;
-    for (const child of rest) value = `(v${child}${all ? '<' : '>'}${value}?v${child}:${value})`;
-    return value;
   }
 
   private assign(k: number, value: string): void {

@@ -18,7 +18,7 @@ import {
   valueFact,
 } from '../model/condition';
 import type { Condition } from '../model/types';
-import { Generator, T, U } from './codegen';
+import { Generator, kleeneFold, T, U } from './codegen';
 import type { SlotLayout } from './layout';
 
 /** Pushes onto `out` the facts whose absence leaves the condition unknown (repeats allowed). */
@@ -47,7 +47,7 @@ class Emitter {
         k,
         children.length === 0
           ? String(all ? T : 0)
-          : this.fold(
+          : kleeneFold(
               children.map((c) => c.k),
               all,
             ),
@@ -80,14 +80,6 @@ class Emitter {
     const other = valueFact(condition);
     const collect = unknownSlot(condition.fact) + (other === undefined ? '' : unknownSlot(other));
     return { k, collect: `if(v${k}===${U}){${collect}}` };
-  }
-
-  /** Kleene `and` is the minimum and `or` the maximum of 0 < 1 < 2: folded pairwise. */
-  private fold(children: readonly number[], all: boolean): string {
-    const [first, ...rest] = children;
-    let value = `v${String(first)}`;
-    for (const child of rest) value = `(v${child}${all ? '<' : '>'}${value}?v${child}:${value})`;
-    return value;
   }
 
   private assign(k: number, value: string): void {

@@ -32,7 +32,8 @@ const singles = new WeakMap<PopulationPathway, { batch: PatientBatch; results: B
  * Evaluates one patient into its language-free outcome: a batch of one on the generated form.
  * `input` is `{ currentStep?, facts, asOf?, version? }`; `options.asOf` is used when the input
  * has none.
- * @throws PathwayError for bad input (the validation codes, UNKNOWN_VERSION), or INTERNAL.
+ * @throws PathwayError for bad input (the validation codes, UNKNOWN_VERSION); {@link evaluate}
+ * is the entrance that also wraps an unexpected failure as INTERNAL.
  */
 export function evaluateOutcome(
   compiled: CompiledPathway,

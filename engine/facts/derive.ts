@@ -10,7 +10,7 @@ import type { Derivation, Fact, Pathway } from '../model/types';
 import { matchesAtc } from './atc';
 import { daysBetween, monthsBetween, parseIsoDate } from '../model/dates';
 import { derivationOrder } from './dependencies';
-import { isMedicationList, type Medication } from './medication';
+import { isCertain, isMedicationList, type Medication } from './medication';
 import { DEFAULT_MME_TABLE, getMmeTable, MME_TABLES, type MmeTable } from './mme';
 import { sumMme } from './mme-sum';
 import type { FactNote } from './notes';
@@ -77,7 +77,7 @@ function derive(
   switch (derivation.kind) {
     case 'medicationMatch': {
       const medications = medicationsOf(pathway, derivation.from, values);
-      return medications?.some((med) => matchesAtc(med.atc, derivation.atc));
+      return medications?.some((med) => matchesAtc(med.atc ?? '', derivation.atc));
     }
     case 'mme': {
       // Resolve the table first, so a pathway naming a missing table fails for every patient.
@@ -91,7 +91,7 @@ function derive(
     case 'daysSinceEarliest': {
       const medications = medicationsOf(pathway, derivation.from, values);
       if (medications === undefined) return undefined;
-      const matching = medications.filter((med) => matchesAtc(med.atc, derivation.atc));
+      const matching = medications.filter((med) => matchesAtc(med.atc ?? '', derivation.atc));
       if (matching.length === 0) return 0;
       const undated = undatedNotes(fact, medications, derivation.atc);
       notes.push(...undated);
@@ -140,6 +140,8 @@ function medicationsOf(
 ): readonly Medication[] | undefined {
   const value = values.get(from);
   if (value === undefined) return undefined;
+  // Interim: a list with an uncertain entry leaves every medication fact unknown.
+  if (isMedicationList(value) && value.some((med) => !isCertain(med))) return undefined;
   if (!isMedicationList(value)) {
     throw new PathwayError(
       'INVALID_INPUT',

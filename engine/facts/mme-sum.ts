@@ -7,7 +7,7 @@
  */
 import type { Fact } from '../model/types';
 import { matchesAtc, type AtcSelector } from './atc';
-import type { Medication } from './medication';
+import { isCertain, type Medication } from './medication';
 import { findMmeEntry, findMmeExclusion, type MmeEntry, type MmeTable } from './mme';
 import type { FactNote, FactNoteCode } from './notes';
 import { roundTo } from './rounding';
@@ -32,6 +32,7 @@ export function sumMme(
   let sum = 0;
   let known = true;
   for (const med of medications) {
+    if (!isCertain(med)) continue;
     if (!matchesAtc(med.atc, selector)) continue;
     const entry = findMmeEntry(table, med.atc);
     if (entry === undefined) {
@@ -64,7 +65,7 @@ function addNote(
   notes: FactNote[],
   code: FactNoteCode,
   fact: Fact,
-  med: Medication,
+  med: Medication & { readonly atc: string },
   table: MmeTable,
   entry: MmeEntry | undefined,
 ): void {

@@ -5,7 +5,7 @@
  */
 import type { Fact } from '../model/types';
 import { matchesAtc, type AtcSelector } from './atc';
-import type { Medication } from './medication';
+import { isCertain, type Medication } from './medication';
 import type { FactNote } from './notes';
 
 /** One `since-missing` note per matching drug without a start date (a drug listed twice, once). */
@@ -16,6 +16,7 @@ export function undatedNotes(
 ): FactNote[] {
   const notes: FactNote[] = [];
   for (const med of medications) {
+    if (!isCertain(med)) continue;
     if (med.since !== undefined || !matchesAtc(med.atc, selector)) continue;
     if (notes.some((n) => n.atc === med.atc)) continue;
     notes.push({

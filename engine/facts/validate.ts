@@ -13,7 +13,15 @@ import type { Fact, Pathway } from '../model/types';
 import { describeAtcProblem, isAtcCode } from './atc';
 import { daysBetween, isIsoDate } from '../model/dates';
 import { describeFact, showValue } from './labels';
-import { MEDICATION_KEYS, MEDICATION_UNITS, type Medication } from './medication';
+import {
+  MEDICATION_KEYS,
+  MEDICATION_UNITS,
+  UNCERTAINTY_KEYS,
+  UNCERTAINTY_REASONS,
+  type Medication,
+  type Uncertainty,
+  type UncertaintyReason,
+} from './medication';
 import { didYouMean } from './suggest';
 
 /** Input that passed validation: unknown (`null`) facts removed, values exactly as given. */
@@ -323,7 +331,7 @@ function checkMedications(
   asOf: string | undefined,
   issues: Issues,
 ): Medication[] | undefined {
-  const shape = '{ atc, dose?, unit?, since?, name? }';
+  const shape = '{ atc, dose?, unit?, since?, doseIncreasedAt?, name?, uncertain? }';
   if (!Array.isArray(value)) {
     issues.add(
       'FACT_TYPE',
@@ -358,8 +366,13 @@ function checkMedications(
     const dose = field('dose');
     const unit = field('unit');
     const since = field('since');
+    const doseIncreasedAt = field('doseIncreasedAt');
     const name = field('name');
-    if (!isAtcCode(atc)) issues.add('ATC_FORMAT', [...at, 'atc'], atc, describeAtcProblem(atc));
+    const uncertain = checkUncertainty(field('uncertain'), [...at, 'uncertain'], issues);
+    // An uncertain entry may lack a code (that is often why it is uncertain); any other needs one.
+    const atcAbsentOk = atc === undefined && uncertain !== undefined;
+    if (!atcAbsentOk && !isAtcCode(atc))
+      issues.add('ATC_FORMAT', [...at, 'atc'], atc, describeAtcProblem(atc));
     if (dose !== undefined) {
       if (typeof dose !== 'number' || !Number.isFinite(dose)) {
         issues.add(
@@ -393,24 +406,27 @@ function checkMedications(
         );
       }
     }
-    if (since !== undefined) {
-      if (typeof since !== 'string') {
-        issues.add('FACT_TYPE', [...at, 'since'], since, `since must be a date as YYYY-MM-DD`);
-      } else if (!isIsoDate(since)) {
-        issues.add(
-          'DATE_FORMAT',
-          [...at, 'since'],
-          since,
-          'since must be a calendar date as YYYY-MM-DD',
-        );
-      } else if (asOf !== undefined && daysBetween(asOf, since) > 0) {
-        issues.add(
-          'FACT_RANGE',
-          [...at, 'since'],
-          since,
-          `the medication starts after the evaluation date ${asOf}`,
-        );
-      }
+    checkMedicationDate('since', since, [...at, 'since'], asOf, issues);
+    checkMedicationDate(
+      'doseIncreasedAt',
+      doseIncreasedAt,
+      [...at, 'doseIncreasedAt'],
+      asOf,
+      issues,
+    );
+    if (
+      typeof since === 'string' &&
+      typeof doseIncreasedAt === 'string' &&
+      isIsoDate(since) &&
+      isIsoDate(doseIncreasedAt) &&
+      daysBetween(since, doseIncreasedAt) < 0
+    ) {
+      issues.add(
+        'FACT_RANGE',
+        [...at, 'doseIncreasedAt'],
+        doseIncreasedAt,
+        `the dose cannot be increased (${doseIncreasedAt}) before the treatment started (${since})`,
+      );
     }
     if (name !== undefined && typeof name !== 'string') {
       issues.add(
@@ -420,15 +436,91 @@ function checkMedications(
         `name must be a string, got ${showValue(name)}`,
       );
     }
-    if (isAtcCode(atc)) {
+    if (isAtcCode(atc) || atcAbsentOk) {
       result.push({
-        atc,
+        ...(isAtcCode(atc) ? { atc } : {}),
         ...(typeof dose === 'number' ? { dose } : {}),
         ...(unit === 'mg/day' || unit === 'ug/h' ? { unit } : {}),
         ...(typeof since === 'string' ? { since } : {}),
+        ...(typeof doseIncreasedAt === 'string' ? { doseIncreasedAt } : {}),
         ...(typeof name === 'string' ? { name } : {}),
+        ...(uncertain === undefined ? {} : { uncertain }),
       });
     }
   });
   return issues.list.length === before ? result : undefined;
+}
+
+/** Checks one of a medication's dates: a calendar date, not after the evaluation date. */
+function checkMedicationDate(
+  key: 'since' | 'doseIncreasedAt',
+  value: unknown,
+  path: readonly PathSegment[],
+  asOf: string | undefined,
+  issues: Issues,
+): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string') {
+    issues.add('FACT_TYPE', path, value, `${key} must be a date as YYYY-MM-DD`);
+  } else if (!isIsoDate(value)) {
+    issues.add('DATE_FORMAT', path, value, `${key} must be a calendar date as YYYY-MM-DD`);
+  } else if (asOf !== undefined && daysBetween(asOf, value) > 0) {
+    const what = key === 'since' ? 'the medication starts' : 'the dose increase is';
+    issues.add('FACT_RANGE', path, value, `${what} after the evaluation date ${asOf}`);
+  }
+}
+
+/**
+ * Checks a medication's `uncertain` field (`{ reason, detail? }`) and returns a clean copy,
+ * or undefined when it is absent or wrong (wrong adds an issue).
+ */
+function checkUncertainty(
+  value: unknown,
+  path: readonly PathSegment[],
+  issues: Issues,
+): Uncertainty | undefined {
+  if (value === undefined) return undefined;
+  const shape = `{ reason: ${UNCERTAINTY_REASONS.join(' | ')}, detail?: string }`;
+  if (!isRecord(value)) {
+    issues.add('FACT_TYPE', path, value, `uncertain must be an object ${shape}`);
+    return undefined;
+  }
+  let ok = true;
+  for (const key of Object.keys(value)) {
+    if (!(UNCERTAINTY_KEYS as readonly string[]).includes(key)) {
+      issues.add(
+        'FACT_TYPE',
+        [...path, key],
+        value[key],
+        `unknown field ${JSON.stringify(key)} in uncertain${didYouMean(key, UNCERTAINTY_KEYS)} (expected ${shape})`,
+      );
+      ok = false;
+    }
+  }
+  const reason = value['reason'];
+  const detail = value['detail'] ?? undefined;
+  if (!(UNCERTAINTY_REASONS as readonly unknown[]).includes(reason)) {
+    const hint = typeof reason === 'string' ? didYouMean(reason, UNCERTAINTY_REASONS) : '';
+    issues.add(
+      'FACT_VALUE',
+      [...path, 'reason'],
+      reason,
+      `uncertain.reason must be one of ${UNCERTAINTY_REASONS.join(', ')}, got ${showValue(reason)}${hint}`,
+    );
+    ok = false;
+  }
+  if (detail !== undefined && typeof detail !== 'string') {
+    issues.add(
+      'FACT_TYPE',
+      [...path, 'detail'],
+      detail,
+      `uncertain.detail must be a string, got ${showValue(detail)}`,
+    );
+    ok = false;
+  }
+  if (!ok) return undefined;
+  return {
+    reason: reason as UncertaintyReason,
+    ...(typeof detail === 'string' ? { detail } : {}),
+  };
 }

@@ -96,10 +96,22 @@ export function describe(outcome: Outcome, pathway: Pathway, language: Language)
       ),
     };
   });
-  const undecidedAlerts = outcome.undecidedAlerts.map((u) => ({
-    id: u.id,
-    missingFacts: [...u.missingFacts],
-  }));
+  // An alert left undecided by a value that is incomplete or unreadable (not merely absent)
+  // says why, from the notes on the facts that left it open.
+  const undecidedAlerts = outcome.undecidedAlerts.map((u) => {
+    const reasons = [
+      ...new Set(
+        outcome.notes
+          .filter((n) => u.missingFacts.includes(n.fact))
+          .map((n) => noteText(n, pathway, language)),
+      ),
+    ];
+    return {
+      id: u.id,
+      missingFacts: [...u.missingFacts],
+      ...(reasons.length === 0 ? {} : { reasons }),
+    };
+  });
   return {
     pathway: { ...outcome.pathway },
     asOf: outcome.asOf,

@@ -12,7 +12,8 @@ import type {
 } from '../evaluate/result';
 import type { Language, Pathway, Step, Transition } from '../model/types';
 import { pickText } from '../model/texts';
-import { factLabel, factOf, formatUnit, formatValue } from './format';
+import { isLowerBound } from '../facts/bound';
+import { factLabel, factOf, formatBound, formatUnit, formatValue } from './format';
 import { WORDS } from './words';
 
 /** The walk as the explanation tells it: read from an outcome and its trace. */
@@ -50,6 +51,7 @@ function withUnit(
       ? String(value)
       : String(value).replace('.', ',')
     : formatValue(value, language);
+  if (isLowerBound(value)) return formatBound(value, unit, language);
   return value === undefined || unit === undefined || typeof value !== 'number'
     ? text
     : `${text} ${formatUnit(unit, language)}`;

@@ -1,6 +1,7 @@
 /** Formatting fact values for people: alert messages and explanations. */
 import type { Fact, Language, Pathway } from '../model/types';
 import { pickText } from '../model/texts';
+import { isLowerBound, type LowerBound } from '../facts/bound';
 import { WORDS } from './words';
 
 /**
@@ -31,10 +32,25 @@ export function formatUnit(unit: string, language: Language): string {
   return UNIT_WORDS[unit]?.[language] ?? unit;
 }
 
+/**
+ * A lower bound as a person reads it: `≥ 30 MME/day (incomplete)`, never the bare number,
+ * which would read as the whole.
+ */
+export function formatBound(
+  bound: LowerBound,
+  unit: string | undefined,
+  language: Language,
+): string {
+  const number = formatNumber(bound.atLeast, language);
+  const withUnit = unit === undefined ? number : `${number} ${formatUnit(unit, language)}`;
+  return `≥ ${withUnit} (${WORDS[language].incomplete})`;
+}
+
 /** A value as a person reads it; `undefined` is "unknown". */
 export function formatValue(value: unknown, language: Language): string {
   const words = WORDS[language];
   if (value === undefined || value === null) return words.unknown;
+  if (isLowerBound(value)) return formatBound(value, undefined, language);
   if (typeof value === 'number') return formatNumber(value, language);
   if (typeof value === 'boolean') return value ? words.yes : words.no;
   if (Array.isArray(value)) {
@@ -65,15 +81,32 @@ export function factLabel(pathway: Pathway, name: string, language: Language): s
   return fact === undefined ? name : pickText(fact.label, language) || name;
 }
 
-/** Replaces `{factName}` in an alert message by the fact's value. Unknown placeholders stay visible. */
+/**
+ * Replaces `{factName}` in an alert message by the fact's value. Unknown placeholders stay
+ * visible. A lower bound takes the fact's unit written right after the placeholder into its
+ * own text ("{opioidMme} MME/day" → "≥ 30 MME/day (incomplete)"), so "incomplete" follows the
+ * whole quantity.
+ */
 export function fillTemplate(
   template: string,
   pathway: Pathway,
   values: Readonly<Record<string, unknown>>,
   language: Language,
 ): string {
-  return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => {
-    if (factOf(pathway, name) === undefined) return whole;
-    return formatValue(values[name], language);
-  });
+  return template.replace(
+    /\{([A-Za-z][A-Za-z0-9]*)\}( [^\s,.;:)]+)?/g,
+    (whole, name: string, after: string | undefined) => {
+      const fact = factOf(pathway, name);
+      if (fact === undefined) return whole;
+      const value = values[name];
+      const rest = after ?? '';
+      if (!isLowerBound(value)) return formatValue(value, language) + rest;
+      const unit = fact.unit;
+      const unitWritten =
+        unit !== undefined && (rest.trim() === unit || rest.trim() === formatUnit(unit, language));
+      return unitWritten
+        ? formatBound(value, unit, language)
+        : formatBound(value, undefined, language) + rest;
+    },
+  );
 }

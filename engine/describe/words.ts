@@ -8,6 +8,8 @@ export interface Words {
   yes: string;
   no: string;
   unknown: string;
+  /** Marks a lower bound: "≥ 30 MME/day (incomplete)". */
+  incomplete: string;
   none: string;
   needs: string;
   noneOf: string;
@@ -43,6 +45,7 @@ export const WORDS: Record<Language, Words> = {
     yes: 'yes',
     no: 'no',
     unknown: 'unknown',
+    incomplete: 'incomplete',
     none: 'none',
     needs: 'needs',
     noneOf: 'none of',
@@ -76,6 +79,7 @@ export const WORDS: Record<Language, Words> = {
     yes: 'ja',
     no: 'nej',
     unknown: 'okänt',
+    incomplete: 'ofullständig',
     none: 'inga',
     needs: 'krävs',
     noneOf: 'inget av',
@@ -109,6 +113,7 @@ export const WORDS: Record<Language, Words> = {
     yes: 'ja',
     no: 'nej',
     unknown: 'ukendt',
+    incomplete: 'ufuldstændig',
     none: 'ingen',
     needs: 'kræver',
     noneOf: 'ingen af',

@@ -37,10 +37,18 @@ export function describeDerivation(d: Derivation, language: Language): string {
   switch (d.kind) {
     case 'medicationMatch':
     case 'mme':
-    case 'daysSinceEarliest': {
-      const atc = [...d.atc.prefixes.map((p) => `${p}*`), ...d.atc.codes].join(', ');
+    case 'daysSinceEarliest':
+    case 'daysSinceDoseIncrease': {
+      const drugs =
+        d.atc !== undefined
+          ? `ATC ${[...d.atc.prefixes.map((p) => `${p}*`), ...d.atc.codes].join(', ')}`
+          : `class ${d.class ?? '?'}`;
       const table = d.kind === 'mme' && d.table !== undefined ? `, ${d.table}` : '';
-      return `${d.kind} ${d.from}: ATC ${atc}${table}`;
+      const bound =
+        d.kind === 'daysSinceEarliest' && d.whenIncomplete !== undefined
+          ? `, ${d.whenIncomplete}`
+          : '';
+      return `${d.kind} ${d.from}: ${drugs}${table}${bound}`;
     }
     case 'difference':
       return `${d.minuend} − ${d.subtrahend}`;

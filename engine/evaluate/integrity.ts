@@ -10,7 +10,7 @@ import { conditionRoots } from '../model/condition-roots';
 import { formatPath } from '../model/path';
 import type { Pathway } from '../model/types';
 import { derivationOrder } from '../facts/derive';
-import { DEFAULT_MME_TABLE, getMmeTable } from '../facts/mme';
+import { MedicationRules } from '../facts/medication-rules';
 
 /** Finds what would make evaluation impossible: unknown steps or conditions, and cycles of named conditions. */
 function integrityIssues(pathway: Pathway): ErrorIssue[] {
@@ -77,12 +77,8 @@ export function checkIntegrity(pathway: Pathway): void {
       pathway.id,
     );
   }
-  // Derivation problems (a cycle, an unknown MME table) are properties of the pathway, not
+  // Derivation problems (a cycle, an unknown MME table or drug class) are properties of the pathway, not
   // of a patient, so they surface here rather than on the first patient taking an opioid.
   derivationOrder(pathway);
-  if (pathway.mmeTable !== undefined) getMmeTable(pathway.mmeTable);
-  for (const fact of pathway.facts) {
-    if (fact.derived?.kind === 'mme')
-      getMmeTable(fact.derived.table ?? pathway.mmeTable ?? DEFAULT_MME_TABLE);
-  }
+  MedicationRules.of(pathway);
 }

@@ -4,6 +4,7 @@
  * library; the reference (`engine/reference/`) registers the library's own operators, and
  * the differential tests hold the two to the same answers.
  */
+import { boundTruth, isLowerBound, type TruthCode } from '../facts/bound';
 import type { Operator as OperatorName } from '../model/types';
 
 type Compare = (factValue: unknown, expected: unknown) => boolean;
@@ -40,3 +41,20 @@ const TABLE: Record<OperatorName, Compare> = {
 
 /** The comparison of each pathway operator on known values. */
 export const COMPARISONS: Readonly<Record<OperatorName, Compare>> = TABLE;
+
+/**
+ * The Kleene truth (0 false, 1 unknown, 2 true) of one leaf: unknown when either side is
+ * unknown; decided by the interval rule when either side is a lower bound (see
+ * `engine/facts/bound.ts`); otherwise the operator's comparison. Every production evaluator
+ * reaches this function for anything but a plain number or boolean comparison.
+ */
+export function leafTruth(
+  operator: OperatorName,
+  factValue: unknown,
+  expected: unknown,
+): TruthCode {
+  if (isUnknown(factValue) || isUnknown(expected)) return 1;
+  if (isLowerBound(factValue) || isLowerBound(expected))
+    return boundTruth(operator, factValue, expected);
+  return COMPARISONS[operator](factValue, expected) ? 2 : 0;
+}

@@ -53,7 +53,13 @@ export interface FiredAlert {
 
 export interface UndecidedAlert {
   id: string;
+  /** Input facts that would decide it; a derived fact whose inputs are all given names itself. */
   missingFacts: string[];
+  /**
+   * Why a derived fact it needs is unknown or only a lower bound although its inputs were
+   * given (a drug without an MME factor, a medication that could not be classified), in words.
+   */
+  reasons?: string[];
 }
 
 export interface FollowUpItem {

@@ -12,6 +12,7 @@ export function derivationInputs(derivation: Derivation): string[] {
     case 'medicationMatch':
     case 'mme':
     case 'daysSinceEarliest':
+    case 'daysSinceDoseIncrease':
       return [derivation.from];
     case 'difference':
       return [derivation.minuend, derivation.subtrahend];

@@ -7,15 +7,12 @@
  */
 import { PathwayError } from '../errors';
 import type { Derivation, Fact, Pathway } from '../model/types';
-import { matchesAtc } from './atc';
 import { daysBetween, monthsBetween, parseIsoDate } from '../model/dates';
 import { derivationOrder } from './dependencies';
-import { isCertain, isMedicationList, type Medication } from './medication';
-import { DEFAULT_MME_TABLE, getMmeTable, MME_TABLES, type MmeTable } from './mme';
-import { sumMme } from './mme-sum';
+import { isMedicationList, type Medication } from './medication';
+import { MedicationRules, type MedicationRule } from './medication-rules';
 import type { FactNote } from './notes';
 import { cleanArithmetic } from './rounding';
-import { undatedNotes } from './undated';
 
 export { derivationOrder, derivedFactNames, inputsBehind } from './dependencies';
 
@@ -27,8 +24,6 @@ export interface DeriveContext {
   enteredAt?: string;
   /** True for a step the walk enters during this evaluation: time in it is 0. */
   enteredDuringWalk: boolean;
-  /** MME tables to choose from (default {@link MME_TABLES}); tests and new sources inject more. */
-  mmeTables?: Readonly<Record<string, MmeTable>>;
 }
 
 /** Input facts plus derived ones (unknown facts absent), and notes on how they were derived. */
@@ -51,6 +46,8 @@ export function deriveFacts(
 ): DerivedFacts {
   parseIsoDate(ctx.asOf);
   if (ctx.enteredAt !== undefined) parseIsoDate(ctx.enteredAt);
+  // Resolve drug classes and tables first, so a pathway naming a missing one fails for every patient.
+  MedicationRules.of(pathway);
   const values = new Map<string, unknown>();
   for (const [name, value] of Object.entries(facts)) {
     if (value !== null && value !== undefined) values.set(name, value);
@@ -75,31 +72,15 @@ function derive(
   notes: FactNote[],
 ): unknown {
   switch (derivation.kind) {
-    case 'medicationMatch': {
-      const medications = medicationsOf(pathway, derivation.from, values);
-      return medications?.some((med) => matchesAtc(med.atc ?? '', derivation.atc));
-    }
-    case 'mme': {
-      // Resolve the table first, so a pathway naming a missing table fails for every patient.
-      const table = mmeTableFor(pathway, fact, derivation.table, ctx);
+    case 'medicationMatch':
+    case 'mme':
+    case 'daysSinceEarliest':
+    case 'daysSinceDoseIncrease': {
       const medications = medicationsOf(pathway, derivation.from, values);
       if (medications === undefined) return undefined;
-      const sum = sumMme(fact, medications, derivation.atc, table);
-      notes.push(...sum.notes);
-      return sum.value;
-    }
-    case 'daysSinceEarliest': {
-      const medications = medicationsOf(pathway, derivation.from, values);
-      if (medications === undefined) return undefined;
-      const matching = medications.filter((med) => matchesAtc(med.atc ?? '', derivation.atc));
-      if (matching.length === 0) return 0;
-      const undated = undatedNotes(fact, medications, derivation.atc);
-      notes.push(...undated);
-      if (undated.length > 0) return undefined;
-      const earliest = matching
-        .map((med) => med.since ?? ctx.asOf)
-        .reduce((a, b) => (a < b ? a : b));
-      return daysBetween(earliest, ctx.asOf);
+      const rules = MedicationRules.of(pathway);
+      const rule = rules.byFact.get(fact.name) as MedicationRule;
+      return rules.value(rule, medications, parseIsoDate(ctx.asOf), parseIsoDate, notes);
     }
     case 'difference': {
       const minuend = values.get(derivation.minuend);
@@ -140,8 +121,6 @@ function medicationsOf(
 ): readonly Medication[] | undefined {
   const value = values.get(from);
   if (value === undefined) return undefined;
-  // Interim: a list with an uncertain entry leaves every medication fact unknown.
-  if (isMedicationList(value) && value.some((med) => !isCertain(med))) return undefined;
   if (!isMedicationList(value)) {
     throw new PathwayError(
       'INVALID_INPUT',
@@ -151,38 +130,4 @@ function medicationsOf(
     );
   }
   return value;
-}
-
-/** The table a derivation names, else the pathway's, else the default. */
-function mmeTableFor(
-  pathway: Pathway,
-  fact: Fact,
-  table: string | undefined,
-  ctx: DeriveContext,
-): MmeTable {
-  const id = table ?? pathway.mmeTable ?? DEFAULT_MME_TABLE;
-  try {
-    return getMmeTable(id, ctx.mmeTables ?? MME_TABLES);
-  } catch (error) {
-    if (!(error instanceof PathwayError)) throw error;
-    const path =
-      table !== undefined
-        ? `facts[${pathway.facts.indexOf(fact)}].derived.table`
-        : pathway.mmeTable !== undefined
-          ? 'mmeTable'
-          : undefined;
-    throw new PathwayError(
-      'MME_TABLE',
-      error.message,
-      [
-        {
-          code: 'MME_TABLE',
-          message: error.message,
-          value: id,
-          ...(path === undefined ? {} : { path }),
-        },
-      ],
-      pathway.id,
-    );
-  }
 }

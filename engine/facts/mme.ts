@@ -1,9 +1,9 @@
 /**
- * Versioned tables for converting opioid doses to oral morphine milligram equivalents (MME)
- * per day. Published tables disagree (CDC 2022, ANZCA 2021 and the UK Faculty of Pain
- * Medicine give different factors), so a pathway names the table it uses and a result can
- * always be traced back to one cited source. Only figures checked against their source go
- * in here; a drug a table has no factor for is excluded from the sum, with a note.
+ * The built-in legacy MME table. Conversion tables are pathway data now (`mmeTables` in the
+ * file, every row with a cited source, incomplete sums as lower bounds); this one stays only
+ * because the frozen chronic-pain 1.0.0 and 1.1.0 files name it (`table: cdc-2022`) and
+ * replaying their audits must give the same answers for ever. Under it a drug without a
+ * factor is left out of the sum with a note, as those versions did. Do not add tables here.
  */
 import { PathwayError } from '../errors';
 import type { MedicationUnit } from './medication';

@@ -16,8 +16,12 @@ export const FACT_NOTE_CODES = [
   'mme-unit-missing',
   /** A matching drug's dose unit differs from the table's unit for it: the MME is unknown. */
   'mme-unit-mismatch',
-  /** A matching drug has no start date: the day count is unknown. */
+  /** A matching drug has no start date: the day count is unknown (or a lower bound). */
   'since-missing',
+  /** A matching drug has no factor in a pathway-file MME table: the sum is a lower bound. */
+  'mme-no-factor',
+  /** An uncertain entry (unclassified, unresolved, no status, withheld, list incomplete) could match. */
+  'medication-uncertain',
 ] as const;
 export type FactNoteCode = (typeof FACT_NOTE_CODES)[number];
 
@@ -29,6 +33,8 @@ export const MME_EXCLUSION_REASONS = [
   'non-linear',
 ] as const;
 export type MmeExclusionReason = (typeof MME_EXCLUSION_REASONS)[number];
+
+import type { Uncertainty } from './medication';
 
 /** One note about a derived fact, optionally about one drug in it. Language-free. */
 export interface FactNote {
@@ -47,4 +53,8 @@ export interface FactNote {
   readonly unit?: string;
   /** The unit the table converts from (`mme-unit-missing`, `mme-unit-mismatch`). */
   readonly expectedUnit?: string;
+  /** Why the entry is uncertain (`medication-uncertain`). */
+  readonly uncertain?: Uncertainty;
+  /** The fact is a lower bound because of this (rather than unknown). */
+  readonly incomplete?: true;
 }

@@ -12,7 +12,7 @@
  */
 import { isAll, isAny, isNot, isReference } from '../model/condition';
 import type { Condition, Operator } from '../model/types';
-import { COMPARISONS } from '../evaluate/operators';
+import { leafTruth } from '../evaluate/operators';
 import type { SlotLayout } from './layout';
 
 /** Kleene truth as generated code returns it. */
@@ -53,7 +53,8 @@ export class Generator {
     private readonly named: ReadonlyMap<string, Condition>,
   ) {}
 
-  private constant(value: unknown): string {
+  /** Passes `value` into the generated code through the constants array; returns its name there. */
+  constant(value: unknown): string {
     this.constants.push(value);
     return `K[${this.constants.length - 1}]`;
   }
@@ -90,15 +91,21 @@ export class Generator {
 
   private compare(operator: Operator, left: string, right: string, rightIsNumber: boolean): string {
     const symbol = NUMERIC[operator];
-    const slow = `(${this.constant(COMPARISONS[operator])}(${left},${right})?${T}:${F})`;
+    // Anything but a plain number or boolean comparison (lists, strings, lower bounds) goes
+    // through `leafTruth`, which answers a truth code itself.
+    const slow = `${this.constant(leafTruth)}(${this.literal(operator)},${left},${right})`;
     if (symbol !== undefined) {
       const guard = rightIsNumber
         ? `typeof ${left}==="number"`
         : `typeof ${left}==="number"&&typeof ${right}==="number"`;
       return `(${guard}?(${left}${symbol}${right}?${T}:${F}):${slow})`;
     }
-    if (operator === 'equal') return `(${left}===${right}?${T}:${F})`;
-    if (operator === 'notEqual') return `(${left}!==${right}?${T}:${F})`;
+    if (operator === 'equal' || operator === 'notEqual') {
+      const [hit, miss] = operator === 'equal' ? [T, F] : [F, T];
+      // A lower bound is an object: only objects can need more than `===`.
+      const plain = `typeof ${left}!=="object"&&typeof ${right}!=="object"`;
+      return `(${plain}?(${left}===${right}?${hit}:${miss}):${slow})`;
+    }
     return slow;
   }
 

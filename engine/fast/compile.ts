@@ -199,9 +199,8 @@ export function compilePopulation(pathway: Pathway): PopulationPathway {
     templateSlots: pathway.alerts.map((a) =>
       templateFacts(pathway, a.message).map((name) => ({ name, slot: layout.slot(name) })),
     ),
-    noteSources: pathway.facts.some(
-      (f) => f.derived?.kind === 'mme' || f.derived?.kind === 'daysSinceEarliest',
-    )
+    // Every medication derivation may note something (an uncertain entry, a drug without a factor).
+    noteSources: pathway.facts.some((f) => f.derived !== undefined && 'from' in f.derived)
       ? pathway.facts.flatMap((f) =>
           f.type === 'medications' && f.derived === undefined
             ? [{ name: f.name, slot: layout.slot(f.name) }]

@@ -14,7 +14,7 @@ import { NO_NOTES, type PatientBatch } from './batch';
 import { NEEDS_INFORMATION, REJECTED, STOP_REASONS, type BatchResults } from './batch-results';
 import { T, U } from './codegen';
 import type { FastFollowUpRule, FastStep, PopulationPathway } from './compile';
-import { dayFromCivil } from './dates';
+import { dayFromCivil, isoDay } from './dates';
 import { FOLLOW_UP_STATUS, dueDateOf, isScheduled } from './follow-ups';
 
 /** Known values of `slots` by name, as `deriveFacts` lists them (null and undefined left out). */
@@ -119,7 +119,7 @@ function notesOf(
   flag: number,
 ): FactNote[] {
   if (c.noteSources.length === 0 || flag === NO_NOTES) return [];
-  if (c.plan !== undefined) return c.plan.notes(s);
+  if (c.plan !== undefined) return c.plan.notes(s, isoDay(asOf));
   if (!c.noteSources.some(({ slot }) => Array.isArray(s[slot]) && (s[slot] as []).length > 0))
     return [];
   return deriveFacts(c.pathway, known(c.noteSources, s), { asOf, enteredDuringWalk: false }).notes;

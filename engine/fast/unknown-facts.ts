@@ -17,6 +17,7 @@ import {
   conditionChildren,
   valueFact,
 } from '../model/condition';
+import { isLowerBound } from '../facts/bound';
 import type { Condition } from '../model/types';
 import { Generator, kleeneFold, T, U } from './codegen';
 import type { SlotLayout } from './layout';
@@ -28,13 +29,17 @@ export type CollectFn = (slots: readonly unknown[], out: string[]) => void;
 class Emitter {
   readonly statements: string[] = [];
   next = 0;
+  /** The generated name of `isLowerBound`. */
+  private readonly isBound: string;
 
   constructor(
     private readonly gen: Generator,
     private readonly named: ReadonlyMap<string, Condition>,
     private readonly layout: SlotLayout,
     private readonly name: (fact: string) => string,
-  ) {}
+  ) {
+    this.isBound = gen.constant(isLowerBound);
+  }
 
   /** Emits `condition` as node `this.next`; returns its number and its collecting code. */
   node(condition: Condition): { k: number; collect: string } {
@@ -75,7 +80,8 @@ class Emitter {
     const unknownSlot = (fact: string): string => {
       const v = `s[${this.layout.slot(fact)}]`;
       // Fact names reach the code only as indexes into the names array `N`.
-      return `if(${v}===undefined||${v}===null)o.push(${this.name(fact)});`;
+      // Only a lower bound is an object among the values a comparison can leave unknown.
+      return `if(${v}===undefined||${v}===null||(typeof ${v}==="object"&&${this.isBound}(${v})))o.push(${this.name(fact)});`;
     };
     const other = valueFact(condition);
     const collect = unknownSlot(condition.fact) + (other === undefined ? '' : unknownSlot(other));

@@ -110,18 +110,83 @@ export const atcSelectorSchema = z.strictObject({
   codes: z.array(z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/)).default([]),
 });
 
+/** A reference id (`references[].id`). */
+const referenceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a reference id');
+
+/**
+ * A named drug class: the ATC groups and codes it is made of, with the sources a reviewer can
+ * check. Derivations name it (`class: opioid`) instead of repeating the codes.
+ */
+export const drugClassSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as opioid'),
+  label: textsSchema,
+  atc: atcSelectorSchema,
+  /** Why a code is (or is not) in the class, for reviewers: combination products, exclusions. */
+  note: textsSchema.optional(),
+  references: z.array(referenceId).min(1),
+});
+
+/** Why an MME table row has no factor; the note's words say it. */
+export const MME_NO_FACTOR_REASONS = ['no-published-factor', 'non-linear'] as const;
+
+/**
+ * One row of an MME table: the drug's ATC code and either its factor (MME/day = dose ×
+ * factor, the dose in `unit`) or why it has none; every row cites its source.
+ */
+export const mmeRowSchema = z.strictObject({
+  atc: z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/, 'expected a 7-character ATC code'),
+  drug: z.string().min(1),
+  unit: z.enum(['mg/day', 'ug/h']).optional(),
+  factor: z.number().positive().optional(),
+  noFactor: z.enum(MME_NO_FACTOR_REASONS).optional(),
+  /** For combination products: which component the dose is given for. */
+  note: z.string().optional(),
+  source: referenceId,
+});
+
+/**
+ * An MME conversion table carried in the pathway file. A derivation using it treats a sum it
+ * cannot complete (a drug without a factor, an unreadable dose, an uncertain record) as a
+ * lower bound, never as the whole.
+ */
+export const mmeTableSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a table id such as cdc-2022'),
+  title: z.string().min(1),
+  rows: z.array(mmeRowSchema).min(1),
+});
+
+/**
+ * What a day count does when a matching drug has no start date or the list holds an uncertain
+ * entry: `unknown` (the frozen 1.0.0/1.1.0 rule) or `lowerBound` (the count of the dated ones,
+ * marked incomplete).
+ */
+const whenIncomplete = z.enum(['unknown', 'lowerBound']).optional();
+
+/** A derivation over a medication list names its drugs by `atc` codes or by a drug `class`. */
+const medicationSelection = {
+  from: factName,
+  atc: atcSelectorSchema.optional(),
+  class: z.string().optional(),
+};
+
 export const derivationSchema = z.discriminatedUnion('kind', [
   /** true when any medication's ATC code matches the selector. */
-  z.strictObject({ kind: z.literal('medicationMatch'), from: factName, atc: atcSelectorSchema }),
-  /** Oral morphine milligram equivalents per day over matching medications, by a versioned table. */
+  z.strictObject({ kind: z.literal('medicationMatch'), ...medicationSelection }),
+  /**
+   * Oral morphine milligram equivalents per day over matching medications, by a table: one in
+   * the file's `mmeTables` (incomplete sums are lower bounds) or a built-in legacy table.
+   */
   z.strictObject({
     kind: z.literal('mme'),
-    from: factName,
-    atc: atcSelectorSchema,
+    ...medicationSelection,
     table: z.string().optional(),
   }),
   /** Days from the earliest `since` of matching medications to the evaluation date; 0 when none match. */
-  z.strictObject({ kind: z.literal('daysSinceEarliest'), from: factName, atc: atcSelectorSchema }),
+  z.strictObject({ kind: z.literal('daysSinceEarliest'), ...medicationSelection, whenIncomplete }),
+  /** Days since the latest `doseIncreasedAt` of matching medications; unknown when none is recorded. */
+  z.strictObject({ kind: z.literal('daysSinceDoseIncrease'), ...medicationSelection }),
   /** minuend − subtrahend. */
   z.strictObject({ kind: z.literal('difference'), minuend: factName, subtrahend: factName }),
   /** 100 × part / whole; unknown when whole ≤ 0. */
@@ -293,6 +358,10 @@ export const pathwaySchema = z.strictObject({
   description: textsSchema.optional(),
   references: z.array(referenceSchema).default([]),
   mmeTable: z.string().optional(),
+  /** Drug classes the derivations name (`class:`), each with its sources. */
+  drugClasses: z.array(drugClassSchema).optional(),
+  /** MME conversion tables carried in the file, every row with a cited source. */
+  mmeTables: z.array(mmeTableSchema).optional(),
   /** Lint: a gap between this version's `effective.to` and the next version's `from` is an error unless allowed. */
   allowEffectiveGaps: z.boolean().optional(),
   entryStep: stepId,

@@ -6,6 +6,7 @@
  */
 import { Engine, Operator } from 'json-rules-engine';
 import { isUnknown } from '../evaluate/operators';
+import { isLowerBound } from '../facts/bound';
 import { OPERATORS } from '../model/schema';
 import type { Operator as OperatorName } from '../model/types';
 
@@ -55,15 +56,57 @@ function libraryComparisons(): Record<OperatorName, Compare> {
 /** The library's comparisons, resolved once. */
 export const LIBRARY_COMPARISONS: Readonly<Record<OperatorName, Compare>> = libraryComparisons();
 
+/** Orderings: a comparison with them is monotone in each operand. */
+const ORDERINGS: ReadonlySet<OperatorName> = new Set([
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+]);
+
+/** The ends of a value as the reference sees it: a lower bound spans [atLeast, MAX_VALUE]. */
+function ends(value: unknown): readonly unknown[] {
+  return isLowerBound(value) ? [value.atLeast, Number.MAX_VALUE] : [value];
+}
+
+/**
+ * The reference's three-valued answer for one leaf (undefined: unknown). A lower bound is
+ * decided the library's own way: an ordering is monotone, so it holds throughout the bound
+ * exactly when the library gives the same answer at both ends; equality with a bound is only
+ * decided (false) for a number below it; anything else with a bound is unknown.
+ */
+export function referenceLeaf(
+  operator: OperatorName,
+  factValue: unknown,
+  expected: unknown,
+): boolean | undefined {
+  if (isUnknown(factValue) || isUnknown(expected)) return undefined;
+  const compare = LIBRARY_COMPARISONS[operator];
+  if (!isLowerBound(factValue) && !isLowerBound(expected)) return compare(factValue, expected);
+  if (ORDERINGS.has(operator)) {
+    const answers = new Set(
+      ends(factValue).flatMap((a) => ends(expected).map((b) => compare(a, b))),
+    );
+    return answers.size === 1 ? answers.has(true) : undefined;
+  }
+  if (operator === 'equal' || operator === 'notEqual') {
+    const [bound, other] = isLowerBound(factValue) ? [factValue, expected] : [expected, factValue];
+    if (isLowerBound(bound) && typeof other === 'number' && other < bound.atLeast)
+      return operator === 'notEqual';
+  }
+  return undefined;
+}
+
 /** Registers both three-valued variants of every operator on an engine. */
 export function registerOperators(engine: Engine): void {
   for (const name of OPERATORS) {
-    const compare = LIBRARY_COMPARISONS[name];
     for (const unknownAs of ['F', 'T'] as const) {
       const whenUnknown = unknownAs === 'T';
       engine.addOperator(
-        new Operator(variantName(name, unknownAs), (factValue: unknown, expected: unknown) =>
-          isUnknown(factValue) || isUnknown(expected) ? whenUnknown : compare(factValue, expected),
+        new Operator(
+          variantName(name, unknownAs),
+          (factValue: unknown, expected: unknown) =>
+            referenceLeaf(name, factValue, expected) ?? whenUnknown,
         ),
       );
     }

@@ -8,7 +8,7 @@ import { foldCondition, valueFact } from '../model/condition';
 import type { Condition, LeafCondition } from '../model/types';
 import { isUnknown } from '../evaluate/operators';
 import type { TraceNode, Truth } from '../evaluate/result';
-import { LIBRARY_COMPARISONS as COMPARISONS } from './operators';
+import { referenceLeaf } from './operators';
 import { and, not, or } from './truth';
 
 /** Builds one condition's evaluated tree from a source of fact values. */
@@ -27,19 +27,14 @@ function group<Source>(kind: 'all' | 'any', parts: TraceFn<Source>[]): TraceFn<S
 
 function leaf<Source>(condition: LeafCondition, read: FactReader<Source>): TraceFn<Source> {
   const { fact, operator, value } = condition;
-  const compare = COMPARISONS[operator];
   const readFact = read(fact);
   const otherFact = valueFact(condition);
   const readOther = otherFact === undefined ? undefined : read(otherFact);
   return (s) => {
     const factValue = readFact(s);
     const expected = readOther === undefined ? value : readOther(s);
-    const result: Truth =
-      isUnknown(factValue) || isUnknown(expected)
-        ? 'unknown'
-        : compare(factValue, expected)
-          ? 'true'
-          : 'false';
+    const decided = referenceLeaf(operator, factValue, expected);
+    const result: Truth = decided === undefined ? 'unknown' : decided ? 'true' : 'false';
     return {
       kind: 'leaf',
       fact,

@@ -1,5 +1,6 @@
 /** Three-valued helpers of the reference: Kleene logic on named truths, and the facts an unknown tree lacks. */
 import type { TraceNode, Truth } from '../evaluate/result';
+import { isLowerBound } from '../facts/bound';
 
 /** Kleene conjunction. */
 export function and(values: readonly Truth[]): Truth {
@@ -26,8 +27,12 @@ export function unknownFacts(node: TraceNode, into: Set<string> = new Set()): Se
   if (node.result !== 'unknown') return into;
   switch (node.kind) {
     case 'leaf':
-      if (node.value === undefined) into.add(node.fact);
-      if (node.expectedFact !== undefined && node.expected === undefined)
+      // A lower bound leaves a comparison unknown as surely as an absent value does.
+      if (node.value === undefined || isLowerBound(node.value)) into.add(node.fact);
+      if (
+        node.expectedFact !== undefined &&
+        (node.expected === undefined || isLowerBound(node.expected))
+      )
         into.add(node.expectedFact);
       break;
     case 'all':

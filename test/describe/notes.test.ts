@@ -66,6 +66,23 @@ const SAMPLES: Record<FactNoteCode, FactNote> = {
     expectedUnit: 'ug/h',
   },
   'since-missing': { code: 'since-missing', fact: 'opioidDays', atc: 'N02AX02' },
+  'mme-no-factor': {
+    code: 'mme-no-factor',
+    fact: 'opioidMme',
+    atc: 'N02AB01',
+    drug: 'ketobemidone',
+    table: 'Nordic table',
+    incomplete: true,
+  },
+  'medication-uncertain': {
+    code: 'medication-uncertain',
+    fact: 'onBenzodiazepine',
+    drug: 'diazepam',
+    uncertain: {
+      reason: 'unclassified-code',
+      detail: 'http://www.nlm.nih.gov/research/umls/rxnorm|3322',
+    },
+  },
 };
 
 suite('the words of derived-fact notes', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_MME_TABLE,
-  findMmeEntry,
-  getMmeTable,
-  MME_TABLES,
-  type MmeTable,
-} from '../../engine/facts/mme';
+import { DEFAULT_MME_TABLE, findMmeEntry, getMmeTable, MME_TABLES } from '../../engine/facts/mme';
 import { isAtcCode } from '../../engine/facts/atc';
 import { factsPathway, med, SELECTORS } from '../fixtures/facts';
 import { derive, noteWords, pathwayErrorOf } from './helpers';
@@ -238,13 +232,14 @@ describe('drugs the MME cannot convert', () => {
 });
 
 describe('choosing the MME table', () => {
-  const halfTable: MmeTable = {
+  // A table carried in the pathway file, beside the built-in legacy one.
+  const halfTable = {
     id: 'test-half',
     title: 'Test table',
-    source: 'test',
-    entries: [{ atc: 'N02AA05', name: 'oxycodone', factor: 0.5, unit: 'mg/day' }],
+    rows: [
+      { atc: 'N02AA05', drug: 'oxycodone', unit: 'mg/day' as const, factor: 0.5, source: 'test' },
+    ],
   };
-  const tables = { ...MME_TABLES, 'test-half': halfTable };
   const withTable = (table: string | undefined, pathwayTable?: string) => {
     const facts: Fact[] = [
       { name: 'medications', type: 'medications', label: { en: 'medications' } },
@@ -262,18 +257,20 @@ describe('choosing the MME table', () => {
     ];
     return factsPathway({
       facts,
+      references: [{ id: 'test', title: 'Test source' }],
+      mmeTables: [halfTable],
       ...(pathwayTable === undefined ? {} : { mmeTable: pathwayTable }),
     });
   };
   const oxycodone40 = { medications: [med('N02AA05', { dose: 40, unit: 'mg/day' })] };
 
   it('uses the pathway’s table when the derivation names none', () => {
-    const result = derive(oxycodone40, { mmeTables: tables }, withTable(undefined, 'test-half'));
+    const result = derive(oxycodone40, {}, withTable(undefined, 'test-half'));
     expect(result.values['opioidMme']).toBe(20);
   });
 
   it('prefers the derivation’s table over the pathway’s', () => {
-    const result = derive(oxycodone40, { mmeTables: tables }, withTable('cdc-2022', 'test-half'));
+    const result = derive(oxycodone40, {}, withTable('cdc-2022', 'test-half'));
     expect(result.values['opioidMme']).toBe(60);
   });
 

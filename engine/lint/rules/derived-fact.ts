@@ -3,6 +3,7 @@
  * (medication derivations read a `medications` fact, arithmetic reads numbers), produce
  * the type the fact declares, name a known MME table, and not depend on itself.
  */
+import { medicationDataProblems } from '../../facts/medication-rules';
 import type { PathSegment } from '../../model/path';
 import type { Derivation, Fact } from '../../model/types';
 import type { LintContext, PathwayRule } from '../context';
@@ -21,6 +22,7 @@ function inputs(d: Derivation): { key: string; name: string; types: readonly Fac
     case 'medicationMatch':
     case 'mme':
     case 'daysSinceEarliest':
+    case 'daysSinceDoseIncrease':
       return [{ key: 'from', name: d.from, types: ['medications'] }];
     case 'difference':
       return [
@@ -72,9 +74,15 @@ function checkFact(context: LintContext, fact: Fact, i: number): LintIssue[] {
       );
     }
   }
-  if (d.kind === 'mme' && d.table !== undefined && !context.mmeTables.has(d.table)) {
+  const fileTables = (context.doc.mmeTables ?? []).map((t) => t.id);
+  if (
+    d.kind === 'mme' &&
+    d.table !== undefined &&
+    !context.mmeTables.has(d.table) &&
+    !fileTables.includes(d.table)
+  ) {
     report(
-      `Derived fact "${fact.name}" uses MME table "${d.table}", which is not a known table (${listOr([...context.mmeTables])})`,
+      `Derived fact "${fact.name}" uses MME table "${d.table}", which is not a known table (${listOr([...fileTables, ...context.mmeTables])})`,
       [...base, 'table'],
     );
   }
@@ -107,7 +115,12 @@ export const derivedFact: PathwayRule = {
   check(context) {
     const { doc, mmeTables } = context;
     const issues: LintIssue[] = [];
-    if (doc.mmeTable !== undefined && !mmeTables.has(doc.mmeTable)) {
+    const fileTables = (doc.mmeTables ?? []).map((t) => t.id);
+    if (
+      doc.mmeTable !== undefined &&
+      !mmeTables.has(doc.mmeTable) &&
+      !fileTables.includes(doc.mmeTable)
+    ) {
       issues.push(
         makeIssue(
           'derived-fact',
@@ -118,6 +131,11 @@ export const derivedFact: PathwayRule = {
       );
     }
     doc.facts.forEach((fact, i) => issues.push(...checkFact(context, fact, i)));
+    // Drug classes and file MME tables (unknown classes, rows without factor or source …);
+    // unknown tables are reported above, against the lint run's own list of tables.
+    for (const problem of medicationDataProblems(doc))
+      if (problem.code !== 'MME_TABLE')
+        issues.push(makeIssue('derived-fact', 'error', problem.message, problem.path));
     return [...issues, ...cycles(context)];
   },
 };

@@ -223,7 +223,14 @@ export const evaluationResultSchema = z.object({
     }),
   ),
   missingFacts: z.array(z.string()),
-  undecidedAlerts: z.array(z.object({ id: z.string(), missingFacts: z.array(z.string()) })),
+  undecidedAlerts: z.array(
+    z.object({
+      id: z.string(),
+      missingFacts: z.array(z.string()),
+      /** Why a fact it needs is unknown or only a lower bound although its inputs were given. */
+      reasons: z.array(z.string()).optional(),
+    }),
+  ),
   stopReason: z.enum(['exit-step', 'no-candidate', 'needs-information', 'loop-guard']),
   derivedFacts: z.record(z.string(), z.unknown()),
   notes: z.array(z.string()),

@@ -3,12 +3,43 @@
  * It compares parsed documents, so key order, quoting and line wrapping can never show;
  * node positions live in the layout file and are not part of the document at all.
  */
-import type { Alert, Fact, Measure, NamedCondition, Pathway } from '../model/types';
+import type {
+  Alert,
+  DrugClass,
+  Fact,
+  Measure,
+  MmeRow,
+  NamedCondition,
+  Pathway,
+} from '../model/types';
 import { diffKeyed, type KeyedSpec } from './diff-keyed';
 import { diffMetadata } from './diff-metadata';
 import { diffSteps, followUpSpec } from './diff-steps';
 import { diffTransitions } from './diff-transitions';
 import type { PathwayDiff } from './types';
+
+/** A drug class as compared: its codes first (what a reviewer checks), then its words and sources. */
+const DRUG_CLASSES: KeyedSpec<DrugClass> = {
+  area: 'drug-class',
+  key: (c) => c.id,
+  locate: (drugClassId) => ({ drugClassId }),
+  fields: ['atc', 'label', 'note', 'references'],
+};
+
+/** An MME table row, flattened with its table's id, so each factor change is its own entry. */
+export interface MmeRowItem extends MmeRow {
+  table: string;
+}
+
+const MME_ROWS: KeyedSpec<MmeRowItem> = {
+  area: 'mme-row',
+  key: (r) => `${r.table} ${r.atc}`,
+  locate: (mmeRow) => ({ mmeRow }),
+  fields: ['factor', 'unit', 'noFactor', 'drug', 'note', 'source'],
+};
+
+const mmeRows = (p: Pathway): MmeRowItem[] =>
+  (p.mmeTables ?? []).flatMap((t) => t.rows.map((r) => ({ table: t.id, ...r })));
 
 const FACTS: KeyedSpec<Fact> = {
   area: 'fact',
@@ -39,7 +70,8 @@ const ALERTS: KeyedSpec<Alert> = {
 };
 
 /**
- * The semantic diff of two pathway documents, in reading order: metadata, facts, named
+ * The semantic diff of two pathway documents, in reading order: metadata, drug classes,
+ * MME table rows, facts, named
  * conditions, measures, global transitions, steps (each with its transitions and
  * follow-ups), alerts, pathway-level follow-ups. Empty `entries` means no clinical change.
  */
@@ -49,6 +81,8 @@ export function diffPathways(before: Pathway, after: Pathway): PathwayDiff {
     new: { id: after.id, version: after.version },
     entries: [
       ...diffMetadata(before, after),
+      ...diffKeyed(DRUG_CLASSES, before.drugClasses ?? [], after.drugClasses ?? []),
+      ...diffKeyed(MME_ROWS, mmeRows(before), mmeRows(after)),
       ...diffKeyed(FACTS, before.facts, after.facts),
       ...diffKeyed(CONDITIONS, before.conditions, after.conditions),
       ...diffKeyed(MEASURES, before.measures, after.measures),

@@ -5,6 +5,7 @@
  */
 import type {
   Alert,
+  DrugClass,
   Fact,
   FollowUp,
   Language,
@@ -14,6 +15,7 @@ import type {
   Transition,
 } from '../model/types';
 import { describeCondition } from './condition-words';
+import type { MmeRowItem } from './diff';
 import { describeFieldChange, fieldLabel, type Detail } from './field-words';
 import type { DiffEntry } from './types';
 import { describeDerivation, describeValue, quoteText } from './value-words';
@@ -60,6 +62,25 @@ function itemView(entry: DiffEntry, language: Language): Pick<EntryView, 'summar
     text,
   });
   switch (entry.area) {
+    case 'drug-class': {
+      const c = item(entry) as DrugClass;
+      const codes = [...c.atc.prefixes.map((p) => `${p}*`), ...c.atc.codes].join(', ');
+      return {
+        summary: `${quoteText(c.label, language)}: ATC ${codes}`,
+        details: [note('references', c.references.join(', '))],
+      };
+    }
+    case 'mme-row': {
+      const r = item(entry) as MmeRowItem;
+      const factor =
+        r.factor === undefined
+          ? `noFactor: ${r.noFactor ?? ''}`
+          : `× ${r.factor} (${r.unit ?? ''})`;
+      return {
+        summary: `${r.drug} ${factor}`,
+        details: [note('source', r.source)],
+      };
+    }
     case 'fact':
       return { summary: factSummary(item(entry) as Fact, language), details: [] };
     case 'condition':
@@ -109,6 +130,10 @@ function subject(entry: DiffEntry, language: Language): string {
   switch (entry.area) {
     case 'metadata':
       return fieldLabel(entry.field ?? '', language);
+    case 'drug-class':
+      return entry.drugClassId ?? '';
+    case 'mme-row':
+      return entry.mmeRow ?? '';
     case 'fact':
       return entry.factName ?? '';
     case 'condition':

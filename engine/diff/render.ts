@@ -21,6 +21,8 @@ export interface RenderDiffOptions {
 type Heading = Exclude<DiffArea, 'transition'>;
 const HEADINGS: readonly Heading[] = [
   'metadata',
+  'drug-class',
+  'mme-row',
   'fact',
   'condition',
   'measure',

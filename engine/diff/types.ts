@@ -9,6 +9,8 @@ import type { Operator } from '../model/types';
 /** What part of the pathway an entry is about. */
 export type DiffArea =
   | 'metadata'
+  | 'drug-class'
+  | 'mme-row'
   | 'fact'
   | 'condition'
   | 'measure'
@@ -72,6 +74,10 @@ export interface DiffEntry {
   /** A transition's target step (on the new side when it has one, else the old). */
   to?: string;
   alertId?: string;
+  /** A drug class of the file (`drugClasses[].id`). */
+  drugClassId?: string;
+  /** An MME table row, as `table-id ATC` (`nordic-2026 N02AA05`). */
+  mmeRow?: string;
   factName?: string;
   conditionName?: string;
   measureId?: string;

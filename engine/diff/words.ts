@@ -29,6 +29,8 @@ export const DIFF_WORDS: Record<Language, DiffWords> = {
     changes: (n) => `${n} ${n === 1 ? 'change' : 'changes'}`,
     headings: {
       metadata: 'Metadata',
+      'drug-class': 'Drug classes',
+      'mme-row': 'MME table',
       fact: 'Facts',
       condition: 'Named conditions',
       measure: 'Measures',
@@ -72,6 +74,8 @@ export const DIFF_WORDS: Record<Language, DiffWords> = {
     changes: (n) => `${n} ${n === 1 ? 'ändring' : 'ändringar'}`,
     headings: {
       metadata: 'Metadata',
+      'drug-class': 'Läkemedelsklasser',
+      'mme-row': 'MME-tabell',
       fact: 'Uppgifter (fakta)',
       condition: 'Namngivna villkor',
       measure: 'Mått',
@@ -134,6 +138,8 @@ export const DIFF_WORDS: Record<Language, DiffWords> = {
     changes: (n) => `${n} ${n === 1 ? 'ændring' : 'ændringer'}`,
     headings: {
       metadata: 'Metadata',
+      'drug-class': 'Lægemiddelklasser',
+      'mme-row': 'MME-tabel',
       fact: 'Oplysninger (fakta)',
       condition: 'Navngivne betingelser',
       measure: 'Mål',

@@ -7,12 +7,15 @@ import type {
   alertSchema,
   conditionSchema,
   derivationSchema,
+  drugClassSchema,
   evaluationInputSchema,
   expectationSchema,
   factSchema,
   followUpSchema,
   leafConditionSchema,
   measureSchema,
+  mmeRowSchema,
+  mmeTableSchema,
   namedConditionSchema,
   pathwaySchema,
   referenceSchema,
@@ -31,6 +34,9 @@ export type LeafCondition = z.infer<typeof leafConditionSchema>;
 export type Texts = z.infer<typeof textsSchema>;
 export type Fact = z.infer<typeof factSchema>;
 export type Derivation = z.infer<typeof derivationSchema>;
+export type DrugClass = z.infer<typeof drugClassSchema>;
+export type MmeTableData = z.infer<typeof mmeTableSchema>;
+export type MmeRow = z.infer<typeof mmeRowSchema>;
 export type NamedCondition = z.infer<typeof namedConditionSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
 export type Step = z.infer<typeof stepSchema>;

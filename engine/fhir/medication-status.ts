@@ -31,13 +31,12 @@ const REQUEST_HISTORY = ['completed', 'stopped'];
 const REQUEST_NOT_CURRENT = ['cancelled', 'entered-in-error', 'draft'];
 
 function uncertainStatus(status: unknown): RecordStatus {
-  if (status === undefined || status === null)
-    return { kind: 'uncertain', message: 'no status: it may be a current drug' };
+  if (status === undefined || status === null) return { kind: 'uncertain', message: 'no status' };
   const shown = typeof status === 'string' ? status : JSON.stringify(status);
   return {
     kind: 'uncertain',
     detail: `status ${shown}`,
-    message: `status ${shown}: it may be a current drug`,
+    message: `status ${shown}`,
   };
 }
 

@@ -84,7 +84,8 @@ const UNCERTAIN_MESSAGE: Record<string, string> = {
   'no-code': 'kept as uncertain (no-code), so drug-class facts may be unknown',
   'unresolved-reference':
     'kept as uncertain (unresolved-reference), so drug-class facts may be unknown',
-  'status-unknown': 'kept as uncertain (status-unknown), so its drug class may be unknown',
+  'status-unknown':
+    'it may be a current drug, kept as uncertain (status-unknown), so its drug class may be unknown',
 };
 
 /** Reads one record that may be current or history; undefined when it does not count. */

@@ -146,6 +146,7 @@ export function indexResources(
   const medications = new Map<string, Entry>();
   const byFullUrl = new Map<string, Located>();
   const outcomes: Entry[] = [];
+  const seen = new Map<string, Record<string, unknown>>();
   const flat = flatten(resources);
   for (const { resource, fullUrl } of flat) {
     if (isObject(resource) && fullUrl !== undefined) byFullUrl.set(fullUrl, { resource, fullUrl });
@@ -160,6 +161,12 @@ export function indexResources(
     const id = typeof resource['id'] === 'string' ? resource['id'] : undefined;
     const label = `${type}/${id ?? `#${index}`}`;
     let entry: Entry = { resource, type, label, ...(fullUrl === undefined ? {} : { fullUrl }) };
+    if (id !== undefined) {
+      // One resource sent twice (a list entry and an `_include` of another list) is read once.
+      const earlier = seen.get(label);
+      if (earlier !== undefined && JSON.stringify(earlier) === JSON.stringify(resource)) return;
+      seen.set(label, resource);
+    }
     if (type === 'Medication') {
       if (id !== undefined) medications.set(`Medication/${id}`, entry);
       return;

@@ -233,7 +233,7 @@ function withSeries(requests: readonly Read[], report: Report, fact: string): Re
       : {
           date: read.authored.date,
           instant: read.authored.instant,
-          current: read.status.kind !== 'history',
+          current: read.status.kind === 'current',
           ...('reason' in read.dose ? {} : { dose: read.dose }),
         };
   const pool = new Map<string, SeriesRequest[]>();

@@ -243,14 +243,15 @@ function withSeries(requests: readonly Read[], report: Report, fact: string): Re
     const atc = read.medication.atc;
     if (s === undefined || atc === undefined) continue;
     series.set(read, s);
-    pool.set(atc, [...(pool.get(atc) ?? []), s]);
+    // A request that may be about another patient never stretches this patient's series.
+    if (read.entry.subject === undefined) pool.set(atc, [...(pool.get(atc) ?? []), s]);
   }
   return requests.flatMap((read) => {
     if (read.status.kind === 'history') return [];
     const own = series.get(read);
     const atc = read.medication.atc;
     if (own === undefined || atc === undefined) return [read];
-    const found = readSeries(own, pool.get(atc) ?? []);
+    const found = readSeries(own, [...(pool.get(atc) ?? []).filter((r) => r !== own), own]);
     if (found.length > 1)
       report.note(
         read.entry.label,
@@ -340,7 +341,18 @@ export function readMedications(
 
   const recorded = new Set(statements.flatMap((s) => basedOnIds(s.entry)));
   const certainStatements = statements.filter((s) => s.medication.uncertain === undefined);
-  const merged = new Map<Read, string | undefined>();
+  // What a statement takes over from the requests it stands for: the earlier start, and
+  // the dose increase only the series of requests can tell.
+  const merged = new Map<Read, { since?: string; doseIncreasedAt?: string }>();
+  const merge = (statement: Read, request: Read): void => {
+    const before = merged.get(statement) ?? {};
+    const since = earlier(before.since, request.medication.since);
+    const increased = before.doseIncreasedAt ?? request.medication.doseIncreasedAt;
+    merged.set(statement, {
+      ...(since === undefined ? {} : { since }),
+      ...(increased === undefined ? {} : { doseIncreasedAt: increased }),
+    });
+  };
   const fromRequests: Read[] = [];
   for (const read of requests) {
     const id = read.entry.resource['id'];
@@ -349,7 +361,7 @@ export function readMedications(
       ? certainStatements.find((s) => s.medication.atc === read.medication.atc)
       : undefined;
     if (typeof id === 'string' && recorded.has(id) && (same !== undefined || !certain)) {
-      if (same !== undefined) merged.set(same, earlier(merged.get(same), read.medication.since));
+      if (same !== undefined) merge(same, read);
       continue;
     }
     if (same !== undefined) {
@@ -358,17 +370,25 @@ export function readMedications(
         `${read.medication.atc} is also in ${same.entry.label}: counted once, from the statement`,
         fact,
       );
-      merged.set(same, earlier(merged.get(same), read.medication.since));
+      merge(same, read);
       continue;
     }
     fromRequests.push(read);
   }
   const all = [
     ...statements.map((s) => {
-      const since = earlier(s.medication.since, merged.get(s));
-      return since === s.medication.since || since === undefined
-        ? s
-        : { ...s, medication: { ...s.medication, since } };
+      const taken = merged.get(s);
+      if (taken === undefined) return s;
+      const since = earlier(s.medication.since, taken.since);
+      const increased = s.medication.doseIncreasedAt ?? taken.doseIncreasedAt;
+      return {
+        ...s,
+        medication: {
+          ...s.medication,
+          ...(since === undefined ? {} : { since }),
+          ...(increased === undefined ? {} : { doseIncreasedAt: increased }),
+        },
+      };
     }),
     ...fromRequests,
   ];

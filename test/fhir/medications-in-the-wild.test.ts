@@ -269,4 +269,42 @@ describe('treatment start and dose increase', () => {
       { atc: 'N05BA01', dose: 5, unit: 'mg/day', since: '2026-06-15', name: 'Diazepam 5 mg' },
     ]);
   });
+
+  it('lists a drug in a statement and in renewed requests once, with the series start and dose increase', async () => {
+    const pathway = await chronicPain();
+    const oxycodone = { coding: [{ system: 'http://www.whocc.no/atc', code: 'N02AA05' }] };
+    const order = (id: string, authoredOn: string, status: string, mg: number) => ({
+      resourceType: 'MedicationRequest',
+      id,
+      status,
+      intent: 'order',
+      medicationCodeableConcept: oxycodone,
+      authoredOn,
+      dosageInstruction: [
+        {
+          timing: { repeat: { frequency: 2, period: 1, periodUnit: 'd' } },
+          doseAndRate: [{ doseQuantity: { value: mg, unit: 'mg', code: 'mg' } }],
+        },
+      ],
+    });
+    const result = factsFromFhir(
+      pathway,
+      [
+        {
+          resourceType: 'MedicationStatement',
+          id: 'ms',
+          status: 'active',
+          medicationCodeableConcept: oxycodone,
+          effectiveDateTime: '2026-07-01',
+          basedOn: [{ reference: 'MedicationRequest/now' }],
+        },
+        order('then', '2026-05-01', 'completed', 10),
+        order('now', '2026-07-01', 'active', 20),
+      ],
+      { asOf: FIXTURE_AS_OF, completeTypes: COMPLETE_TYPES },
+    );
+    expect(result.facts['medications']).toEqual([
+      { atc: 'N02AA05', since: '2026-05-01', doseIncreasedAt: '2026-07-01' },
+    ]);
+  });
 });

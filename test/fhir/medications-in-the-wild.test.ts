@@ -145,6 +145,34 @@ describe('subjects', () => {
   });
 });
 
+describe('subjects of other resources', () => {
+  it('reads a score whose subject is the urn:uuid of the Patient entry in a Bundle passed whole', async () => {
+    const pathway = await chronicPain();
+    const patientUrl = 'urn:uuid:6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e';
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { fullUrl: patientUrl, resource: { resourceType: 'Patient', id: 'p9' } },
+        {
+          fullUrl: 'urn:uuid:7c8d9e0f-1a2b-4c3d-9e4f-5a6b7c8d9e0f',
+          resource: {
+            resourceType: 'Observation',
+            id: 'nrs',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '72514-3' }] },
+            subject: { reference: patientUrl },
+            effectiveDateTime: '2026-08-01T10:00:00+02:00',
+            valueInteger: 7,
+          },
+        },
+      ],
+    };
+    const result = factsFromFhir(pathway, [bundle], { asOf: FIXTURE_AS_OF, patientId: 'p9' });
+    expect(result.facts['nrsPain']).toBe(7);
+  });
+});
+
 describe('statuses and intents', () => {
   it('counts active statements and active orders only as current drugs', async () => {
     const { medications } = await medicationsOf('statuses');

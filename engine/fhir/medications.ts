@@ -18,7 +18,7 @@
 import { matchesAtc } from '../facts/atc';
 import type { Medication, Uncertainty } from '../facts/medication';
 import { daysBetween } from '../model/dates';
-import { ATC_SYSTEM, codingsOf, isObject, readDate } from './codes';
+import { codingsOf, isObject, readDate } from './codes';
 import { dailyDose, type DoseRead } from './dosage';
 import type { FactMapping } from './kinds';
 import { ATC_SYSTEMS, readSubstance, type ConceptRead } from './medication-codes';
@@ -129,10 +129,7 @@ function readRecord(
       reason: substance.reason,
       ...(substance.detail === undefined ? {} : { detail: substance.detail }),
     };
-    why =
-      substance.reason === 'no-code' && concept !== undefined && substance.detail === undefined
-        ? `${substance.message}, no ATC code (system ${ATC_SYSTEM})`
-        : substance.message;
+    why = substance.message;
   } else if (entry.subject !== undefined) {
     uncertain = { reason: 'unresolved-reference', detail: entry.subject.reference };
     why = entry.subject.message;

@@ -101,6 +101,7 @@ async function serve(
     asOf: chosen.asOf,
     patientId,
     completeTypes: unpacked.completeTypes,
+    lists: unpacked.lists,
   });
   let served;
   try {

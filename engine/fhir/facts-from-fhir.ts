@@ -10,7 +10,8 @@ import { validateInput } from '../facts/validate';
 import type { Pathway } from '../model/types';
 import { readConditionPresent, readConditionValues, readOnsetMonths } from './conditions';
 import { mappingOf, type FactMapping } from './kinds';
-import { readMedications } from './medications';
+import { codeTable } from './medication-codes';
+import { listStates, readMedications } from './medications';
 import { readAge } from './patient';
 import { Report } from './report';
 import { indexResources, type ResourceIndex } from './resources';
@@ -36,12 +37,18 @@ function read(
       return readConditionPresent(mapping, index);
     case 'condition-code-to-value':
       return readConditionValues(mapping, index);
-    case 'medications': {
-      const complete = ['MedicationStatement', 'MedicationRequest'].some((t) =>
-        options.completeTypes?.includes(t),
+    case 'medications':
+      // Every medication list must be complete for an empty list to mean "no medication".
+      return readMedications(
+        mapping,
+        index,
+        {
+          asOf,
+          lists: listStates(options.lists, options.completeTypes),
+          table: codeTable(options.medicationCodes),
+        },
+        report,
       );
-      return readMedications(mapping, index, asOf, complete, report);
-    }
   }
 }
 

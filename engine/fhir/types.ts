@@ -29,6 +29,38 @@ export interface UnmappedFact {
   reason: string;
 }
 
+/**
+ * One row of a terminology table: a code in another system (RxNorm, SNOMED CT) that names
+ * the substance of one WHO ATC code.
+ */
+export interface MedicationCoding {
+  readonly system: string;
+  readonly code: string;
+  /** The 7-character WHO ATC substance code the row maps to. */
+  readonly atc: string;
+  readonly display?: string;
+}
+
+/**
+ * How much of one resource type's list the caller was given:
+ * - `complete`: the whole list (a searchset Bundle without a next page, or `null` for none);
+ * - `not-sent`: the list was asked for but not given (a missing prefetch key);
+ * - `paged`: only the first page (a Bundle with a `next` link);
+ * - `withheld`: the source answered, or added to the list, an OperationOutcome saying
+ *   results were withheld or could not be returned.
+ */
+export type ListState = 'complete' | 'not-sent' | 'paged' | 'withheld';
+
+/** The state of the list of one resource type, and where it came from (a prefetch key). */
+export interface ListStatus {
+  readonly type: string;
+  readonly state: ListState;
+  /** The prefetch key or other name of the list, shown verbatim in uncertain entries. */
+  readonly source?: string;
+  /** What the source said, when it said something (an OperationOutcome's text). */
+  readonly message?: string;
+}
+
 /** Options of {@link factsFromFhir}. */
 export interface FhirMappingOptions {
   /** The evaluation date (YYYY-MM-DD): ages and durations are computed on it; later data is not used. */
@@ -38,11 +70,16 @@ export interface FhirMappingOptions {
   /** Entry date of the patient's current step, for `closest-to-step-entry` facts (baselines). */
   stepEnteredAt?: string;
   /**
-   * Resource types whose complete list was searched (a prefetch Bundle or `null`). An empty
-   * complete medication list means "no current medications" (a known empty list); without
-   * it, no medication resources leave `medications` unknown.
+   * Resource types whose complete list was searched (a prefetch Bundle or `null`). A
+   * medication list type (MedicationStatement, MedicationRequest) neither here nor
+   * `complete` in `lists` is taken as not sent: it adds an uncertain `list-incomplete`
+   * entry, so an empty list never says "no medication" by accident.
    */
   completeTypes?: readonly string[];
+  /** Per resource type, how much of its list was given; overrides `completeTypes` for that type. */
+  lists?: readonly ListStatus[];
+  /** Codes in other systems that name an ATC substance (a cited terminology table). */
+  medicationCodes?: readonly MedicationCoding[];
 }
 
 /** What {@link factsFromFhir} answers. */

@@ -188,12 +188,25 @@ describe('factsFromFhir on the chronic pain pathway', () => {
     });
     expect(result.problems.some((p) => p.resource.includes('obs-david-error'))).toBe(false);
     expect(result.problems.some((p) => p.resource.includes('cond-david-refuted'))).toBe(false);
-    expect(result.facts).toEqual({});
+    expect(Object.keys(result.facts)).toEqual(['medications']);
   });
 
-  it('leaves medications unknown when the only active medications cannot be identified', async () => {
+  it('lists active medications that cannot be identified as uncertain instead of leaving them out', async () => {
     const { result } = await mapped('david-malformed');
-    expect(result.missing).toContain('medications');
+    expect(result.facts['medications']).toEqual([
+      {
+        dose: 1000,
+        unit: 'mg/day',
+        since: '2026-01-01',
+        name: 'Paracetamol 500 mg',
+        uncertain: { reason: 'unclassified-code', detail: 'http://snomed.info/sct|322236009' },
+      },
+      {
+        since: '2026-02-01',
+        name: 'Opioids',
+        uncertain: { reason: 'unclassified-code', detail: 'http://www.whocc.no/atc|N02A' },
+      },
+    ]);
   });
 
   it('gives an empty medication list only when the lists were searched completely', async () => {
@@ -205,7 +218,10 @@ describe('factsFromFhir on the chronic pain pathway', () => {
     });
     expect(searched.facts['medications']).toEqual([]);
     const unsearched = factsFromFhir(pathway, resourcesOf(prefetch), { asOf: FIXTURE_AS_OF });
-    expect(unsearched.missing).toContain('medications');
+    expect(unsearched.facts['medications']).toEqual([
+      { uncertain: { reason: 'list-incomplete', detail: 'MedicationStatement' } },
+      { uncertain: { reason: 'list-incomplete', detail: 'MedicationRequest' } },
+    ]);
   });
 
   it('maps the same facts from the frozen 1.0.0 and 1.1.0 dictionaries', async () => {

@@ -7,6 +7,7 @@
 import { isPathwayError } from '../errors';
 import { isIsoDate } from '../model/dates';
 import { validateInput } from '../facts/validate';
+import { timeZoneOf } from '../model/time-zone';
 import type { Pathway } from '../model/types';
 import { readConditionPresent, readConditionValues, readOnsetMonths } from './conditions';
 import { mappingOf, type FactMapping } from './kinds';
@@ -66,7 +67,10 @@ function accepted(
 /**
  * Maps FHIR R4 resources to the facts `pathway`'s dictionary declares FHIR sources for.
  * @param resources the patient's resources (Bundles already unpacked); any JSON is accepted.
- * @throws PathwayError `DATE_FORMAT` only when `options.asOf` is not a date.
+ * Record dateTimes are read as calendar days in `options.timeZone`, by default the
+ * pathway's zone, the zone `asOf` is a day of.
+ * @throws PathwayError `DATE_FORMAT` only when `options.asOf` is not a date; `INVALID_INPUT`
+ * when `options.timeZone` is not a known time zone.
  */
 export function factsFromFhir(
   pathway: Pathway,
@@ -75,7 +79,8 @@ export function factsFromFhir(
 ): FhirMappingResult {
   validateInput(pathway, { facts: {} }, { asOf: options.asOf });
   const report = new Report();
-  const index = indexResources(resources, options.patientId, report);
+  const timeZone = options.timeZone ?? timeZoneOf(pathway);
+  const index = indexResources(resources, options.patientId, report, timeZone);
   const facts: Record<string, unknown> = {};
   const missing: string[] = [];
   const unmapped: UnmappedFact[] = [];

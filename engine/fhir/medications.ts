@@ -95,7 +95,7 @@ function read(
       ? r['authoredOn']
       : ((isObject(r['effectivePeriod']) ? r['effectivePeriod']['start'] : undefined) ??
         r['effectiveDateTime']);
-  const start = readDate(rawSince);
+  const start = readDate(rawSince, index.timeZone);
   let since: string | undefined;
   if (start?.kind === 'date') {
     if (daysBetween(asOf, start.date) > 0) {

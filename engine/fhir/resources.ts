@@ -17,6 +17,8 @@ export interface ResourceIndex {
   readonly byType: ReadonlyMap<string, readonly Entry[]>;
   /** Medication resources by `Medication/id`. */
   readonly medications: ReadonlyMap<string, Entry>;
+  /** The zone whose calendar days the resources' dateTimes are read as (the pathway's). */
+  readonly timeZone: string;
 }
 
 const SUBJECT_FIELD: Record<string, string> = {
@@ -87,6 +89,7 @@ export function indexResources(
   resources: readonly unknown[],
   patientId: string | undefined,
   report: Report,
+  timeZone: string,
 ): ResourceIndex {
   const byType = new Map<string, Entry[]>();
   const medications = new Map<string, Entry>();
@@ -124,5 +127,5 @@ export function indexResources(
     list.push(entry);
     byType.set(type, list);
   });
-  return { byType, medications };
+  return { byType, medications, timeZone };
 }

@@ -43,6 +43,12 @@ export interface FhirMappingOptions {
    * it, no medication resources leave `medications` unknown.
    */
   completeTypes?: readonly string[];
+  /**
+   * The IANA zone whose calendar days record dateTimes are read as (a dateTime with an
+   * offset becomes the day of that instant there). Default: the pathway's zone
+   * (`timeZoneOf(pathway)`), which `asOf` is a day of too.
+   */
+  timeZone?: string;
 }
 
 /** What {@link factsFromFhir} answers. */

@@ -16,7 +16,7 @@ let late: TestService;
 beforeAll(async () => {
   root = await tempDir();
   await writePathway(root, miniPathway({ ...starting, timeZone: 'Europe/Stockholm' }));
-  await writePathway(root, miniPathway({ ...starting, id: 'utc-mini' }));
+  await writePathway(root, miniPathway({ ...starting, id: 'utc-mini', timeZone: 'UTC' }));
   late = await service({ root, today: systemToday(() => LATE) });
 });
 afterAll(async () => {

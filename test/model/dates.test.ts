@@ -234,8 +234,9 @@ describe('today', () => {
     expect(today('America/New_York', new Date('2026-12-07T03:00:00Z'))).toBe('2026-12-06');
   });
 
-  it('reckons in UTC when no zone is given, as the CLI and server always have', () => {
-    expect(today(undefined, lateEvening)).toBe('2026-12-06');
+  it('reckons in Europe/Stockholm, the default zone, when no zone is given', () => {
+    expect(today(undefined, lateEvening)).toBe('2026-12-07');
+    expect(today('UTC', lateEvening)).toBe('2026-12-06');
   });
 
   it('crosses a year boundary and a leap day', () => {

@@ -22,6 +22,16 @@ describe('today for a request', () => {
     ]);
   });
 
+  it('is already 1 January in Stockholm when the system clock says 23:30 UTC on 31 December', () => {
+    const newYearsEve = systemToday(() => new Date('2026-12-31T23:30:00Z'));
+    expect(newYearsEve()).toBe('2027-01-01');
+    expect(newYearsEve('UTC')).toBe('2026-12-31');
+    const plain = [
+      version({ version: '1.1.0', status: 'active', effective: { from: '2026-07-01' } }),
+    ];
+    expect(chooseVersion(plain, {}, newYearsEve).asOf).toBe('2027-01-01');
+  });
+
   it('uses the zone of the version in effect today in the default zone when versions disagree', () => {
     const versions = [
       version({

@@ -38,6 +38,20 @@ describe("'in effect today' on the pathway's own day", () => {
     expect(ids.filter((id) => id.includes('mini'))).toHaveLength(1);
   });
 
+  it('evaluates NDJSON batch lines without asOf on the Stockholm day', async () => {
+    const response = await late.app.inject({
+      method: 'POST',
+      url: '/api/pathways/mini/evaluate/batch?trace=false',
+      headers: { 'content-type': 'application/x-ndjson' },
+      payload: `${JSON.stringify({ facts: {} })}\n${JSON.stringify({ facts: {}, asOf: '2026-12-08' })}\n`,
+    });
+    const asOfs = response.body
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { result?: { asOf: string } }).result?.asOf);
+    expect(asOfs).toEqual(['2026-12-07', '2026-12-08']);
+  });
+
   it('marks the same versions in `pathway versions`, each with the date it was asked on', async () => {
     const io = memoryIo(root, LATE);
     expect(await main(['versions', '--pathways', root, '--json'], io), io.stderr.join('')).toBe(0);

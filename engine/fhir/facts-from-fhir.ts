@@ -4,8 +4,8 @@
  * are reported and skipped, never a crash; values outside a fact's range or of the wrong
  * type are reported and left out, never guessed.
  */
-import { isPathwayError } from '../errors';
-import { isIsoDate } from '../model/dates';
+import { isPathwayError, PathwayError } from '../errors';
+import { isIsoDate, isTimeZone } from '../model/dates';
 import { validateInput } from '../facts/validate';
 import { timeZoneOf } from '../model/time-zone';
 import type { Pathway } from '../model/types';
@@ -80,6 +80,18 @@ export function factsFromFhir(
   validateInput(pathway, { facts: {} }, { asOf: options.asOf });
   const report = new Report();
   const timeZone = options.timeZone ?? timeZoneOf(pathway);
+  // Checked here, once: a caller's unknown zone must not become a problem on every resource.
+  if (!isTimeZone(timeZone)) {
+    const message = `unknown time zone ${JSON.stringify(timeZone)}`;
+    throw new PathwayError('INVALID_INPUT', message, [
+      {
+        code: 'INVALID_INPUT',
+        message: 'not a known IANA time zone',
+        path: 'timeZone',
+        value: timeZone,
+      },
+    ]);
+  }
   const index = indexResources(resources, options.patientId, report, timeZone);
   const facts: Record<string, unknown> = {};
   const missing: string[] = [];

@@ -6,6 +6,7 @@
  */
 import type { MedicationRequest, Observation } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
+import { PathwayError } from '../../engine/errors';
 import { factsFromFhir } from '../../engine/fhir';
 import type { Pathway } from '../../engine/model/types';
 import { chronicPain } from '../fixtures/fhir/load';
@@ -151,5 +152,16 @@ describe('record dates in the pathway time zone', () => {
       timeZone: 'Pacific/Auckland',
     });
     expect(medicationFacts(auckland)).toEqual([expect.objectContaining({ since: '2026-12-08' })]);
+  });
+
+  it('refuses an unknown time zone with a typed error naming the field', async () => {
+    const pathway = await chronicPain();
+    const run = () =>
+      factsFromFhir(pathway, [nrs('2026-12-07T00:30:00+01:00')], {
+        asOf: '2026-12-07',
+        timeZone: 'Europe/Stockholmm',
+      });
+    expect(run).toThrow(PathwayError);
+    expect(run).toThrow(/unknown time zone "Europe\/Stockholmm"/);
   });
 });

@@ -33,6 +33,7 @@ export {
   type GroupKind,
 } from './model/condition';
 export { today } from './model/dates';
+export { timeZoneOf } from './model/time-zone';
 
 // Words: texts in a language, units, condition summaries, issue paths.
 export { pickText } from './model/texts';

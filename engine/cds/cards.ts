@@ -1,7 +1,8 @@
 /**
- * Cards for one evaluation: the pathway step (with the explanation), one per fired alert
- * (indicator = severity) and, when the record did not give everything, one naming the
- * facts not found, the resources that could not be used and the prefetch not sent.
+ * Cards for one evaluation: the pathway step (with the explanation and every alert that
+ * could not be decided, with why), one per fired alert (indicator = severity) and, when the
+ * record did not give everything, one naming the facts not found, the resources that could
+ * not be used and the prefetch not sent.
  */
 import type { EvaluationResult } from '../evaluate/result';
 import type { FhirMappingResult } from '../fhir';
@@ -11,6 +12,13 @@ import type { UnpackedPrefetch } from './prefetch';
 import type { CdsCard } from './schema';
 import type { IssuedCard } from '../audit/types';
 import { cardTexts, clip } from './texts';
+import { undecidedReports, type UndecidedReport } from './undecided';
+
+/**
+ * Card extension on the step card listing the alerts that could not be decided, for an EHR
+ * that shows them itself: `[{ id, severity, title, missingFacts, reasons }]`.
+ */
+export const UNDECIDED_EXTENSION = 'example.vardprogram.undecidedAlerts';
 
 /** Topic codes of the cards, in the project's local code system. */
 export const CARD_TOPIC_SYSTEM = 'https://vardprogram.example/fhir/CodeSystem/cds-card-topic';
@@ -48,6 +56,16 @@ function source(input: CardInput, code: string, display: string): CdsCard['sourc
   };
 }
 
+/** The step card's section on undecided alerts: each by title and id, its reasons beneath. */
+function undecidedSection(reports: readonly UndecidedReport[], language: Language): string {
+  const t = cardTexts(language);
+  const items = reports.map(
+    (r) =>
+      `- ${t.couldNotCheck(r.title, r.id, r.severity)}\n${r.reasons.map((why) => `  - ${why}`).join('\n')}`,
+  );
+  return section(t.undecidedAlerts, items.join('\n'));
+}
+
 function stepCard(input: CardInput): CdsCard {
   const { result, language, pathway } = input;
   const t = cardTexts(language);
@@ -77,6 +95,8 @@ function stepCard(input: CardInput): CdsCard {
     );
   }
   if (result.notes.length > 0) parts.push(section(t.notes, list(result.notes)));
+  const undecided = undecidedReports(input);
+  if (undecided.length > 0) parts.push(undecidedSection(undecided, language));
   const summary = needsInfo
     ? t.stepSummaryNeedsInfo(result.step.title)
     : t.stepSummary(result.step.title);
@@ -86,6 +106,7 @@ function stepCard(input: CardInput): CdsCard {
     detail: parts.join('\n\n'),
     indicator: 'info',
     source: source(input, 'pathway-step', 'Care pathway step'),
+    ...(undecided.length === 0 ? {} : { extension: { [UNDECIDED_EXTENSION]: undecided } }),
   };
 }
 

@@ -99,6 +99,7 @@ export const cdsCardSchema = z
     selectionBehavior: z.enum(['at-most-one', 'any']).optional(),
     overrideReasons: z.array(cdsCodingSchema.extend({ display: z.string().min(1) })).optional(),
     links: z.array(cdsLinkSchema).optional(),
+    extension: z.record(z.string(), z.unknown()).optional(),
   })
   .refine(
     (c) => c.suggestions === undefined || c.selectionBehavior !== undefined,

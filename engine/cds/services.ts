@@ -4,7 +4,7 @@
  * resource type is asked for only when some fact is mapped from it.
  */
 import { mappingOf, type MapKind } from '../fhir';
-import type { Pathway } from '../model/types';
+import type { Fact, Pathway } from '../model/types';
 import { pickText } from '../model/texts';
 import type { PathwayRepository } from '../node/repository';
 import { pathwayToday, type Today } from '../service/today';
@@ -36,6 +36,12 @@ const KEYS_OF_KIND: Record<MapKind, readonly PrefetchKey[]> = {
   'closest-to-step-entry': ['observations', 'questionnaireResponses'],
   medications: ['medicationStatements', 'medicationRequests'],
 };
+
+/** The prefetch keys a fact is read from (none for a fact not mapped from FHIR). */
+export function prefetchKeysOf(fact: Fact): readonly PrefetchKey[] {
+  const decision = mappingOf(fact);
+  return decision.ok === true ? KEYS_OF_KIND[decision.mapping.kind] : [];
+}
 
 /** The service id of a pathway (`chronic-pain` → `chronic-pain-pathway`). */
 export function serviceIdOf(pathwayId: string): string {
@@ -71,8 +77,13 @@ export function prefetchTemplates(pathway: Pathway): Partial<Record<PrefetchKey,
     conditions: `Condition?patient=${PATIENT}`,
     observations: `Observation?patient=${PATIENT}${codes === '' ? '' : `&code=${codes}`}`,
     questionnaireResponses: `QuestionnaireResponse?patient=${PATIENT}`,
-    medicationStatements: `MedicationStatement?patient=${PATIENT}&status=active`,
-    medicationRequests: `MedicationRequest?patient=${PATIENT}&status=active`,
+    // Medications: the referenced Medication resources included, and no status filter.
+    // Requests of every status give the series treatment start is read from (the earliest
+    // authoredOn of an unbroken series, not the latest renewal), and a resource without a
+    // status, which a `status=active` search would never return, must count as possibly
+    // current rather than vanish (docs/cds-hooks.md).
+    medicationStatements: `MedicationStatement?patient=${PATIENT}&_include=MedicationStatement:medication`,
+    medicationRequests: `MedicationRequest?patient=${PATIENT}&_include=MedicationRequest:medication`,
   };
   const out: Partial<Record<PrefetchKey, string>> = {};
   for (const key of Object.keys(PREFETCH_KEYS) as PrefetchKey[]) {

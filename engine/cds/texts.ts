@@ -1,6 +1,6 @@
 /** The fixed wording of CDS cards in Swedish, Danish and English, and picking the language. */
 import { LANGUAGES } from '../model/schema';
-import type { Language } from '../model/types';
+import type { Language, Severity } from '../model/types';
 
 /** Request extension naming the reader's language (`sv`, `da`, `en`); wins over Accept-Language. */
 export const LANGUAGE_EXTENSION = 'example.vardprogram.language';
@@ -20,7 +20,26 @@ export interface CardTexts {
   notSent: string;
   notMappable: string;
   dataCaveats: string;
+  /** Heading of the step card's list of alerts that could not be decided. */
+  undecidedAlerts: string;
+  /** One undecided alert: its title, id and severity, before the reasons. */
+  couldNotCheck(title: string, id: string, severity: Severity): string;
+  /** A fact an undecided alert needs that the record did not give. */
+  factNotFound(fact: string): string;
+  /** A fact an undecided alert needs that this pathway version does not read from FHIR. */
+  factNotMappable(fact: string, reason: string): string;
+  /** A fact an undecided alert needs whose prefetch keys (already quoted, comma-separated) were not sent. */
+  factNotSent(fact: string, keys: string): string;
+  /** An undecided alert for which neither the engine nor the record reading said why. */
+  noReason: string;
 }
+
+/** Alert severities in words. */
+const SEVERITY: Record<Language, Record<Severity, string>> = {
+  en: { critical: 'critical', warning: 'warning', info: 'information' },
+  sv: { critical: 'kritisk', warning: 'varning', info: 'information' },
+  da: { critical: 'kritisk', warning: 'advarsel', info: 'information' },
+};
 
 const TEXTS: Record<Language, CardTexts> = {
   en: {
@@ -38,6 +57,14 @@ const TEXTS: Record<Language, CardTexts> = {
     notSent: 'Not sent by the record system (prefetch)',
     notMappable: 'Not read from FHIR by this pathway version',
     dataCaveats: 'About the data used',
+    undecidedAlerts: 'Alerts that could not be decided',
+    couldNotCheck: (title, id, severity) =>
+      `**${title}** (\`${id}\`, ${SEVERITY.en[severity]}) could not be checked:`,
+    factNotFound: (fact) => `${fact}: not found in the record`,
+    factNotMappable: (fact, reason) =>
+      `${fact}: not read from FHIR by this pathway version (${reason})`,
+    factNotSent: (fact, keys) => `${fact}: the record system did not send ${keys} (prefetch)`,
+    noReason: 'the data given does not decide it',
   },
   sv: {
     stepSummary: (step) => `Vårdprogrammets steg: ${step}`,
@@ -54,6 +81,14 @@ const TEXTS: Record<Language, CardTexts> = {
     notSent: 'Skickades inte av journalsystemet (prefetch)',
     notMappable: 'Läses inte från FHIR i denna version av vårdprogrammet',
     dataCaveats: 'Om uppgifterna som användes',
+    undecidedAlerts: 'Varningar som inte kunde avgöras',
+    couldNotCheck: (title, id, severity) =>
+      `**${title}** (\`${id}\`, ${SEVERITY.sv[severity]}) kunde inte kontrolleras:`,
+    factNotFound: (fact) => `${fact}: saknas i journalen`,
+    factNotMappable: (fact, reason) =>
+      `${fact}: läses inte från FHIR i denna version av vårdprogrammet (${reason})`,
+    factNotSent: (fact, keys) => `${fact}: journalsystemet skickade inte ${keys} (prefetch)`,
+    noReason: 'uppgifterna avgör den inte',
   },
   da: {
     stepSummary: (step) => `Forløbets trin: ${step}`,
@@ -70,6 +105,14 @@ const TEXTS: Record<Language, CardTexts> = {
     notSent: 'Blev ikke sendt af journalsystemet (prefetch)',
     notMappable: 'Læses ikke fra FHIR i denne version af forløbet',
     dataCaveats: 'Om de anvendte oplysninger',
+    undecidedAlerts: 'Advarsler der ikke kunne afgøres',
+    couldNotCheck: (title, id, severity) =>
+      `**${title}** (\`${id}\`, ${SEVERITY.da[severity]}) kunne ikke kontrolleres:`,
+    factNotFound: (fact) => `${fact}: mangler i journalen`,
+    factNotMappable: (fact, reason) =>
+      `${fact}: læses ikke fra FHIR i denne version af forløbet (${reason})`,
+    factNotSent: (fact, keys) => `${fact}: journalsystemet sendte ikke ${keys} (prefetch)`,
+    noReason: 'oplysningerne afgør den ikke',
   },
 };
 

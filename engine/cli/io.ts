@@ -8,7 +8,7 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   cwd: string;
-  /** Today's date as YYYY-MM-DD in a time zone, UTC by default (injected so tests are deterministic). */
+  /** Today's date as YYYY-MM-DD in a time zone, the default zone (Europe/Stockholm) when none is given (injected so tests are deterministic). */
   today: Today;
 }
 

@@ -105,14 +105,16 @@ export type ReadDate =
 const PARTIAL = /^\d{4}(?:-\d{2})?$/;
 
 /**
- * Reads a FHIR `date`/`dateTime`/`instant`. The calendar day is the one written (the
- * record's local day); the instant orders values taken on the same day.
+ * Reads a FHIR `date`/`dateTime`/`instant`. The calendar day of a dateTime with an offset is
+ * the day of that instant in `timeZone` (the pathway's: a pain score written at 00:30+01:00
+ * on 1 March counts on 1 March in Stockholm, and at 00:30+13:00 on 28 February there); a
+ * plain date is the day written. The instant orders values taken on the same day.
  */
-export function readDate(value: unknown): ReadDate | undefined {
+export function readDate(value: unknown, timeZone: string): ReadDate | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return { kind: 'invalid', text: JSON.stringify(value) };
   if (PARTIAL.test(value)) return { kind: 'partial', text: value };
-  const read = readDateTime(value);
+  const read = readDateTime(value, timeZone);
   return read === undefined ? { kind: 'invalid', text: value } : { kind: 'date', ...read };
 }
 

@@ -40,7 +40,7 @@ export function readOnsetMonths(
       );
       continue;
     }
-    const date = readDate(raw);
+    const date = readDate(raw, index.timeZone);
     if (date?.kind !== 'date') {
       report.problem(
         entry.label,

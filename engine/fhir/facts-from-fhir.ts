@@ -4,9 +4,10 @@
  * are reported and skipped, never a crash; values outside a fact's range or of the wrong
  * type are reported and left out, never guessed.
  */
-import { isPathwayError } from '../errors';
-import { isIsoDate } from '../model/dates';
+import { isPathwayError, PathwayError } from '../errors';
+import { isIsoDate, isTimeZone } from '../model/dates';
 import { validateInput } from '../facts/validate';
+import { timeZoneOf } from '../model/time-zone';
 import type { Pathway } from '../model/types';
 import { readConditionPresent, readConditionValues, readOnsetMonths } from './conditions';
 import { mappingOf, type FactMapping } from './kinds';
@@ -73,7 +74,10 @@ function accepted(
 /**
  * Maps FHIR R4 resources to the facts `pathway`'s dictionary declares FHIR sources for.
  * @param resources the patient's resources (Bundles already unpacked); any JSON is accepted.
- * @throws PathwayError `DATE_FORMAT` only when `options.asOf` is not a date.
+ * Record dateTimes are read as calendar days in `options.timeZone`, by default the
+ * pathway's zone, the zone `asOf` is a day of.
+ * @throws PathwayError `DATE_FORMAT` only when `options.asOf` is not a date; `INVALID_INPUT`
+ * when `options.timeZone` is not a known time zone.
  */
 export function factsFromFhir(
   pathway: Pathway,
@@ -82,7 +86,20 @@ export function factsFromFhir(
 ): FhirMappingResult {
   validateInput(pathway, { facts: {} }, { asOf: options.asOf });
   const report = new Report();
-  const index = indexResources(resources, options.patientId, report);
+  const timeZone = options.timeZone ?? timeZoneOf(pathway);
+  // Checked here, once: a caller's unknown zone must not become a problem on every resource.
+  if (!isTimeZone(timeZone)) {
+    const message = `unknown time zone ${JSON.stringify(timeZone)}`;
+    throw new PathwayError('INVALID_INPUT', message, [
+      {
+        code: 'INVALID_INPUT',
+        message: 'not a known IANA time zone',
+        path: 'timeZone',
+        value: timeZone,
+      },
+    ]);
+  }
+  const index = indexResources(resources, options.patientId, report, timeZone);
   const facts: Record<string, unknown> = {};
   const missing: string[] = [];
   const unmapped: UnmappedFact[] = [];

@@ -146,7 +146,7 @@ function readRecord(
       ? r['authoredOn']
       : ((isObject(r['effectivePeriod']) ? r['effectivePeriod']['start'] : undefined) ??
         r['effectiveDateTime']);
-  const start = readDate(rawStart);
+  const start = readDate(rawStart, index.timeZone);
   let since: string | undefined;
   if (start?.kind === 'date') {
     if (daysBetween(reading.asOf, start.date) > 0) {

@@ -27,7 +27,7 @@ export function readAge(
   }
   const patient = patients[0];
   if (patient === undefined) return undefined;
-  const date = readDate(patient.resource['birthDate']);
+  const date = readDate(patient.resource['birthDate'], index.timeZone);
   if (date === undefined) {
     report.problem(patient.label, 'no birthDate', fact);
     return undefined;

@@ -39,6 +39,8 @@ export interface ResourceIndex {
   readonly byFullUrl: ReadonlyMap<string, Located>;
   /** OperationOutcomes in the input that may mean results were withheld. */
   readonly outcomes: readonly Entry[];
+  /** The zone whose calendar days the resources' dateTimes are read as (the pathway's). */
+  readonly timeZone: string;
 }
 
 /** Types read whatever their status; see the module comment. */
@@ -141,6 +143,7 @@ export function indexResources(
   resources: readonly unknown[],
   patientId: string | undefined,
   report: Report,
+  timeZone: string,
 ): ResourceIndex {
   const byType = new Map<string, Entry[]>();
   const medications = new Map<string, Entry>();
@@ -196,5 +199,5 @@ export function indexResources(
     list.push(entry);
     byType.set(type, list);
   });
-  return { byType, medications, byFullUrl, outcomes };
+  return { byType, medications, byFullUrl, outcomes, timeZone };
 }

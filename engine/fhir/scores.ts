@@ -41,15 +41,22 @@ function numberOf(source: Record<string, unknown>, keys: readonly string[]): num
   return other === undefined ? 'no value' : `${other} is not a numeric value`;
 }
 
+/** The day a reading counts on: the evaluation date, and the zone record dateTimes are read in. */
+interface Day {
+  readonly asOf: string;
+  readonly timeZone: string;
+}
+
 function dated(
   entry: Entry,
   when: unknown,
   value: number,
-  asOf: string,
+  day: Day,
   report: Report,
   fact: string,
 ): Reading | undefined {
-  const date = readDate(when);
+  const { asOf, timeZone } = day;
+  const date = readDate(when, timeZone);
   if (date === undefined) {
     report.problem(
       entry.label,
@@ -76,7 +83,7 @@ function dated(
 function observationReadings(
   entries: readonly Entry[],
   codes: readonly DeclaredCode[],
-  asOf: string,
+  day: Day,
   report: Report,
   fact: string,
 ): Reading[] {
@@ -107,7 +114,7 @@ function observationReadings(
       (isObject(obs['effectivePeriod'])
         ? (obs['effectivePeriod']['end'] ?? obs['effectivePeriod']['start'])
         : undefined);
-    const reading = dated(entry, when, value, asOf, report, fact);
+    const reading = dated(entry, when, value, day, report, fact);
     if (reading !== undefined) out.push(reading);
   }
   return out;
@@ -135,7 +142,7 @@ function matchingItems(
 function responseReadings(
   entries: readonly Entry[],
   codes: readonly DeclaredCode[],
-  asOf: string,
+  day: Day,
   report: Report,
   fact: string,
 ): Reading[] {
@@ -161,7 +168,7 @@ function responseReadings(
       report.problem(entry.label, `answer to ${String(items[0]?.['linkId'])}: ${value}`, fact);
       continue;
     }
-    const reading = dated(entry, entry.resource['authored'], value, asOf, report, fact);
+    const reading = dated(entry, entry.resource['authored'], value, day, report, fact);
     if (reading !== undefined) out.push(reading);
   }
   return out;
@@ -204,18 +211,13 @@ export function readScore(
   report: Report,
 ): Found<number> | undefined {
   const fact = mapping.fact.name;
+  const day: Day = { asOf, timeZone: index.timeZone };
   const readings = [
-    ...observationReadings(
-      index.byType.get('Observation') ?? [],
-      mapping.codes,
-      asOf,
-      report,
-      fact,
-    ),
+    ...observationReadings(index.byType.get('Observation') ?? [], mapping.codes, day, report, fact),
     ...responseReadings(
       index.byType.get('QuestionnaireResponse') ?? [],
       mapping.codes,
-      asOf,
+      day,
       report,
       fact,
     ),

@@ -80,6 +80,12 @@ export interface FhirMappingOptions {
   lists?: readonly ListStatus[];
   /** Codes in other systems that name an ATC substance (a cited terminology table). */
   medicationCodes?: readonly MedicationCoding[];
+  /**
+   * The IANA zone whose calendar days record dateTimes are read as (a dateTime with an
+   * offset becomes the day of that instant there). Default: the pathway's zone
+   * (`timeZoneOf(pathway)`), which `asOf` is a day of too.
+   */
+  timeZone?: string;
 }
 
 /** What {@link factsFromFhir} answers. */

@@ -18,6 +18,6 @@ export interface ServiceContext {
   /** The one evaluation service over this repository, recording in {@link audit}. */
   service: EvaluationService<LoadedVersion>;
   audit: AuditLog;
-  /** Today's date (YYYY-MM-DD) in a time zone (UTC when none is given). */
+  /** Today's date (YYYY-MM-DD) in a time zone (Europe/Stockholm, the default zone, when none is given). */
   today: Today;
 }

@@ -7,6 +7,7 @@
  * machine running the engine can shift a count, and the population path can afford it.
  */
 import { PathwayError } from '../errors';
+import { DEFAULT_TIME_ZONE } from './time-zone';
 
 /** A length of time in whole days, weeks or calendar months (the pathway's follow-up form). */
 export interface Duration {
@@ -204,9 +205,13 @@ export function addDuration(date: string, duration: Duration): string {
   return formatIsoDate(shifted + weeks * 7 + days);
 }
 
-/** A date or date-time read as the calendar day written plus an instant for ordering. */
+/** A date or date-time read as a calendar day plus an instant for ordering. */
 export interface DateTime {
-  /** The calendar day as written: the record's local day, whatever its offset. */
+  /**
+   * The calendar day: for a date-time with an offset (`Z`, `+01:00`), the day of that instant
+   * in the time zone it was read in; for a date alone, or a time without an offset, the day
+   * written.
+   */
   readonly date: string;
   /** Milliseconds since the epoch; a date alone, or a time without an offset, counts as UTC. */
   readonly instant: number;
@@ -217,22 +222,30 @@ const DATE_TIME =
 
 /**
  * Reads `YYYY-MM-DD` or `YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]` (FHIR `date`, `dateTime`,
- * `instant`); undefined for anything else, such as 2026-02-30 or a partial date. The day
- * is the one written, not converted to UTC: a visit on the evening of 6 December in
- * Stockholm happened on 6 December.
+ * `instant`); undefined for anything else, such as 2026-02-30 or a partial date.
+ *
+ * A date-time with an offset names an instant, and its day is that instant's calendar day
+ * in `timeZone` (the pathway's): `2026-03-01T00:30:00+01:00` and `2026-02-28T23:30:00Z`
+ * are both 1 March in Stockholm, and `2026-03-01T00:30:00+13:00` is 28 February there. A
+ * date alone is a calendar day already and stays as written; so does a time without an
+ * offset (FHIR requires one; without it there is no instant to convert).
+ * @throws PathwayError `INVALID_INPUT` for an unknown time zone.
  */
-export function readDateTime(text: string): DateTime | undefined {
+export function readDateTime(
+  text: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): DateTime | undefined {
   const match = DATE_TIME.exec(text);
-  const date = match?.[1];
-  if (match === null || date === undefined || !isIsoDate(date)) return undefined;
+  const written = match?.[1];
+  if (match === null || written === undefined || !isIsoDate(written)) return undefined;
   const time = match[2];
+  const offset = match[3];
   // Without an offset the instant is read as UTC, so the order never depends on the machine's zone.
-  const instant = Date.parse(`${date}${time ?? 'T00:00:00'}${match[3] ?? 'Z'}`);
-  return Number.isNaN(instant) ? undefined : { date, instant };
+  const instant = Date.parse(`${written}${time ?? 'T00:00:00'}${offset ?? 'Z'}`);
+  if (Number.isNaN(instant)) return undefined;
+  if (time === undefined || offset === undefined) return { date: written, instant };
+  return { date: today(timeZone, new Date(instant)), instant };
 }
-
-/** The time zone a pathway without `timeZone` uses: UTC, as the CLI and server always have. */
-export const DEFAULT_TIME_ZONE = 'UTC';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -262,7 +275,7 @@ export function isTimeZone(name: string): boolean {
 
 /**
  * The calendar date at `now` in `timeZone`, as YYYY-MM-DD: "today" for a pathway is
- * `today(pathway.timeZone)`. 2026-12-06T23:30:00Z is 2026-12-07 in Europe/Stockholm.
+ * `today(timeZoneOf(pathway))`. 2026-12-06T23:30:00Z is 2026-12-07 in Europe/Stockholm.
  * @throws PathwayError `INVALID_INPUT` for an unknown time zone.
  */
 export function today(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): string {

@@ -350,7 +350,8 @@ export const pathwaySchema = z.strictObject({
   effective: z.strictObject({ from: isoDate, to: isoDate.optional() }),
   /**
    * Where "today" is reckoned for this pathway (the default as-of date, a new version's
-   * start): an IANA zone such as `Europe/Stockholm`. UTC when absent.
+   * start, the day of a record's dateTime): an IANA zone such as `Europe/Stockholm`. When
+   * absent, Europe/Stockholm (engine/model/time-zone.ts; the printer never adds it).
    */
   timeZone: timeZoneSchema.optional(),
   languages: z.array(languageSchema).min(1),

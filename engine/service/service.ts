@@ -19,8 +19,8 @@ export interface ServiceOptions<V extends VersionFile> {
   /** The versions of one pathway (throws UNKNOWN_PATHWAY for an unknown id). */
   versionsOf(pathwayId: string): Promise<readonly V[]> | readonly V[];
   /**
-   * Today's date (YYYY-MM-DD) in a time zone (UTC when none is given): the default `asOf` is
-   * today in the pathway's `timeZone`. A test may fix the date and ignore the zone.
+   * Today's date (YYYY-MM-DD) in a time zone (the default zone, Europe/Stockholm, when none
+   * is given): the default `asOf` is today in the pathway's zone. A test may fix the date and ignore the zone.
    */
   today: Today;
   /** Where served evaluations are recorded; none: nothing is recorded. */
@@ -50,7 +50,7 @@ export interface Served<V extends VersionFile = VersionFile> {
 
 /** The evaluation service. */
 export interface EvaluationService<V extends VersionFile = VersionFile> {
-  /** Today's date in UTC, as the service sees it (a request's default `asOf` is in the pathway's zone). */
+  /** Today's date in the default zone (Europe/Stockholm), as the service sees it (a request's default `asOf` is in the pathway's zone). */
   today(): string;
   /** The version that answers a request for `pathwayId`, and its date (docs/versions.md). */
   choose(

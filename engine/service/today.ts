@@ -1,25 +1,23 @@
 /**
- * "Today" for a request without `asOf`: the calendar date in the pathway's `timeZone` (UTC when
- * it declares none), so that an evaluation at 00:30 in Stockholm answers for that Stockholm
- * day, not the UTC one before it. The clock is a {@link Today} function, injected by every
- * entrance, so tests fix the instant or the date.
+ * "Today" for a request without `asOf`: the calendar date in the pathway's time zone (its
+ * `timeZone`, else Europe/Stockholm: engine/model/time-zone.ts), so that an evaluation at
+ * 00:30 in Stockholm answers for that Stockholm day, not the UTC one before it. The clock is
+ * a {@link Today} function, injected by every entrance, so tests fix the instant or the date.
  */
 import { PathwayError } from '../errors';
-import { DEFAULT_TIME_ZONE, today as todayIn } from '../model/dates';
+import { today as todayIn } from '../model/dates';
+import { DEFAULT_TIME_ZONE, timeZoneOf } from '../model/time-zone';
 import type { Pathway } from '../model/types';
 import { selectVersion } from '../versions/select';
 
-/** Today's date (YYYY-MM-DD) in `timeZone`, UTC when none is given. */
+export { timeZoneOf };
+
+/** Today's date (YYYY-MM-DD) in `timeZone`, in the default zone (Europe/Stockholm) when none is given. */
 export type Today = (timeZone?: string) => string;
 
 /** The running process's clock: today in the zone asked for, at the instant `now()` gives. */
 export function systemToday(now: () => Date = () => new Date()): Today {
   return (timeZone) => todayIn(timeZone ?? DEFAULT_TIME_ZONE, now());
-}
-
-/** The zone a pathway reckons its days in. */
-export function timeZoneOf(pathway: Pathway): string {
-  return pathway.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 /** Today for a pathway (its versions, no version named): the date its in-effect questions are asked on. */
@@ -29,9 +27,10 @@ export function pathwayToday(versions: readonly { pathway: Pathway }[], today: T
 
 /**
  * The zone "today" is reckoned in for a request to a pathway (docs/versions.md): the named
- * version's zone when the request names one; otherwise the zone its versions declare, and
- * when they disagree, the zone of the version in effect on today's UTC date (UTC when no
- * version is in effect then, so the choice itself never refuses a request).
+ * version's zone when the request names one; otherwise the zone its versions have, and
+ * when they differ, the zone of the version in effect on today in the default zone (the
+ * default zone when no version is in effect then, so the choice itself never refuses a
+ * request). A version without `timeZone` has the default zone.
  */
 export function requestTimeZone(
   versions: readonly { pathway: Pathway }[],

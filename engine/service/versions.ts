@@ -5,7 +5,7 @@
  *    on the command line. It answers on `asOf` even outside its effective dates (drafts are
  *    only reachable this way).
  * 2. Otherwise the version in effect on `asOf` per the files' effective dates.
- * 3. `asOf` is the request's `asOf`, else today in the pathway's `timeZone` (UTC when none).
+ * 3. `asOf` is the request's `asOf`, else today in the pathway's time zone (`timeZoneOf`).
  * Two sources that disagree (the input file's `asOf` and `--as-of`) are refused with
  * CONFLICTING_INPUT rather than one being picked silently.
  */
@@ -30,7 +30,7 @@ export interface Chosen<V extends VersionFile = VersionFile> {
   asOf: string;
 }
 
-/** The evaluation date: the request's `asOf`, else today in `timeZone` (UTC when none is given). */
+/** The evaluation date: the request's `asOf`, else today in `timeZone` (the default zone when none is given). */
 export function asOfOf(
   request: Pick<EvaluationRequest, 'asOf'>,
   today: Today,

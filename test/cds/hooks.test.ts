@@ -109,8 +109,10 @@ describe('CDS Hooks discovery', () => {
       patient: 'Patient/{{context.patientId}}',
       conditions: 'Condition?patient={{context.patientId}}',
       questionnaireResponses: 'QuestionnaireResponse?patient={{context.patientId}}',
-      medicationStatements: 'MedicationStatement?patient={{context.patientId}}&status=active',
-      medicationRequests: 'MedicationRequest?patient={{context.patientId}}&status=active',
+      medicationStatements:
+        'MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication',
+      medicationRequests:
+        'MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication',
     });
     expect(chronic?.prefetch?.['observations']).toMatch(
       /^Observation\?patient=\{\{context\.patientId\}\}&code=.*http:\/\/loinc\.org\|72514-3/,

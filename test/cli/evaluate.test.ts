@@ -167,7 +167,8 @@ describe('pathway evaluate', () => {
       effective: { from: '2026-07-01' },
     } as const;
     await writePathway(root, miniPathway({ ...active, timeZone: 'Europe/Stockholm' }));
-    await writePathway(root, miniPathway({ ...active, id: 'utc-mini' }));
+    await writePathway(root, miniPathway({ ...active, id: 'utc-mini', timeZone: 'UTC' }));
+    await writePathway(root, miniPathway({ ...active, id: 'plain-mini' }));
     const input = join(root, 'patient.json');
     await writeFile(input, JSON.stringify({ facts: { painMonths: 8, flags: [], score: 70 } }));
     const asOfOf = async (id: string): Promise<string> => {
@@ -176,7 +177,8 @@ describe('pathway evaluate', () => {
       return (JSON.parse(io.stdout.join('')) as { asOf: string }).asOf;
     };
     expect(await asOfOf('mini')).toBe('2026-12-07');
-    // Without a declared zone the day is the UTC one, as it always was.
     expect(await asOfOf('utc-mini')).toBe('2026-12-06');
+    // Without a declared zone the day is the Stockholm one (the default zone).
+    expect(await asOfOf('plain-mini')).toBe('2026-12-07');
   });
 });

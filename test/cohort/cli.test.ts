@@ -44,6 +44,27 @@ describe('pathway cohort', () => {
     expect(await readFile(join(dir, 'out', 'cohort.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
 
+  it('evaluates on the Stockholm day without --as-of: 23:30 UTC on 31 December is 1 January', async () => {
+    const dir = await setup();
+    const io = memoryIo(process.cwd(), new Date('2026-12-31T23:30:00Z'));
+    const code = await main(
+      [
+        'cohort',
+        'chronic-pain',
+        '--patients',
+        join(dir, 'p.ndjson'),
+        '--out',
+        join(dir, 'out'),
+        '--workers',
+        '0',
+      ],
+      io,
+    );
+    expect(code, io.stderr.join('\n')).toBe(0);
+    const report = JSON.parse(await readFile(join(dir, 'out', 'cohort.json'), 'utf8'));
+    expect(report.asOf).toBe('2027-01-01');
+  });
+
   it('stops with exit code 2 at a bad line when asked to', async () => {
     const dir = await setup();
     const io = memoryIo(process.cwd());

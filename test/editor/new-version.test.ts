@@ -32,10 +32,20 @@ describe('starting a new version', () => {
     });
   });
 
-  it('starts it today in UTC when the pathway names no zone, as the server reckons today', async () => {
+  it('starts it today in Europe/Stockholm when the pathway names no zone, as the server reckons today', async () => {
     stubBrowser();
     vi.useFakeTimers({ now: new Date('2026-12-06T23:30:00Z'), toFake: ['Date'] });
     const store = openDraftStore();
+    await startNewVersion(store);
+    expect(store.getState().pathway?.effective).toEqual({ from: '2026-12-07' });
+    expect(store.getState().pathway?.timeZone).toBeUndefined();
+  });
+
+  it('starts it today in UTC when the pathway names UTC', async () => {
+    stubBrowser();
+    vi.useFakeTimers({ now: new Date('2026-12-06T23:30:00Z'), toFake: ['Date'] });
+    const store = openDraftStore();
+    store.getState().edit((d) => ({ ...d, pathway: { ...d.pathway, timeZone: 'UTC' } }));
     await startNewVersion(store);
     expect(store.getState().pathway?.effective).toEqual({ from: '2026-12-06' });
   });

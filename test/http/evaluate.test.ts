@@ -105,7 +105,8 @@ describe('POST /api/pathways/:id/evaluate', () => {
       effective: { from: '2026-07-01' },
     } as const;
     await writePathway(root, miniPathway({ ...active, timeZone: 'Europe/Stockholm' }));
-    await writePathway(root, miniPathway({ ...active, id: 'utc-mini' }));
+    await writePathway(root, miniPathway({ ...active, id: 'utc-mini', timeZone: 'UTC' }));
+    await writePathway(root, miniPathway({ ...active, id: 'plain-mini' }));
     const late = await service({
       root,
       today: systemToday(() => new Date('2026-12-06T23:30:00Z')),
@@ -114,8 +115,9 @@ describe('POST /api/pathways/:id/evaluate', () => {
       const asOfOf = async (id: string): Promise<unknown> =>
         (await late.call({ method: 'POST', url: evaluateUrl(id), payload: { facts: {} } })).body;
       expect(await asOfOf('mini')).toMatchObject({ asOf: '2026-12-07' });
-      // Without a declared zone the day is the UTC one, as it always was.
       expect(await asOfOf('utc-mini')).toMatchObject({ asOf: '2026-12-06' });
+      // Without a declared zone the day is the Stockholm one (the default zone).
+      expect(await asOfOf('plain-mini')).toMatchObject({ asOf: '2026-12-07' });
     } finally {
       await late.app.close();
     }

@@ -16,7 +16,7 @@ let late: TestService;
 beforeAll(async () => {
   root = await tempDir();
   await writePathway(root, miniPathway({ ...starting, timeZone: 'Europe/Stockholm' }));
-  await writePathway(root, miniPathway({ ...starting, id: 'utc-mini' }));
+  await writePathway(root, miniPathway({ ...starting, id: 'utc-mini', timeZone: 'UTC' }));
   late = await service({ root, today: systemToday(() => LATE) });
 });
 afterAll(async () => {
@@ -36,6 +36,20 @@ describe("'in effect today' on the pathway's own day", () => {
     const ids = (body as { services: { id: string }[] }).services.map((s) => s.id);
     expect(ids.some((id) => id.includes('utc-mini'))).toBe(false);
     expect(ids.filter((id) => id.includes('mini'))).toHaveLength(1);
+  });
+
+  it('evaluates NDJSON batch lines without asOf on the Stockholm day', async () => {
+    const response = await late.app.inject({
+      method: 'POST',
+      url: '/api/pathways/mini/evaluate/batch?trace=false',
+      headers: { 'content-type': 'application/x-ndjson' },
+      payload: `${JSON.stringify({ facts: {} })}\n${JSON.stringify({ facts: {}, asOf: '2026-12-08' })}\n`,
+    });
+    const asOfs = response.body
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { result?: { asOf: string } }).result?.asOf);
+    expect(asOfs).toEqual(['2026-12-07', '2026-12-08']);
   });
 
   it('marks the same versions in `pathway versions`, each with the date it was asked on', async () => {

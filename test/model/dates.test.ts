@@ -193,12 +193,42 @@ describe('adding durations', () => {
 });
 
 describe('date-times', () => {
-  it('keeps the calendar day written, whatever the offset', () => {
+  it('reads a date-time with an offset as the day of its instant in Stockholm when no zone is named', () => {
     expect(readDateTime('2026-12-06T23:30:00+01:00')).toEqual({
       date: '2026-12-06',
       instant: Date.parse('2026-12-06T22:30:00Z'),
     });
-    expect(readDateTime('2026-12-07T00:15:00.250-05:00')?.date).toBe('2026-12-07');
+    expect(readDateTime('2026-12-06T23:30:00Z')?.date).toBe('2026-12-07');
+    expect(readDateTime('2026-12-06T20:15:00.250-05:00')?.date).toBe('2026-12-07');
+  });
+
+  it('puts a record written just after local midnight at +01:00 on that day in Stockholm (winter)', () => {
+    expect(readDateTime('2026-03-01T00:30:00+01:00', 'Europe/Stockholm')?.date).toBe('2026-03-01');
+    // Read in UTC it would still be 28 February: the zone decides, not the text.
+    expect(readDateTime('2026-03-01T00:30:00+01:00', 'UTC')?.date).toBe('2026-02-28');
+  });
+
+  it('puts a record written just after local midnight at +02:00 on that day in Stockholm (summer time)', () => {
+    expect(readDateTime('2026-07-01T00:05:00+02:00', 'Europe/Stockholm')?.date).toBe('2026-07-01');
+    // +01:00 in summer is 01:05 in Stockholm, the same day; 23:55+01:00 is already the next.
+    expect(readDateTime('2026-06-30T23:55:00+01:00', 'Europe/Stockholm')?.date).toBe('2026-07-01');
+  });
+
+  it('reads +13:00 as the day of that instant: Auckland keeps it, Stockholm is a day behind', () => {
+    const text = '2026-12-07T00:30:00+13:00';
+    expect(readDateTime(text, 'Pacific/Auckland')?.date).toBe('2026-12-07');
+    expect(readDateTime(text, 'Europe/Stockholm')?.date).toBe('2026-12-06');
+    expect(readDateTime('2026-03-01T00:30:00+01:00', 'Pacific/Auckland')?.date).toBe('2026-03-01');
+  });
+
+  it('keeps a plain date, or a time without an offset, as written in any zone', () => {
+    expect(readDateTime('2026-12-07', 'Pacific/Auckland')?.date).toBe('2026-12-07');
+    expect(readDateTime('2026-12-07', 'America/New_York')?.date).toBe('2026-12-07');
+    expect(readDateTime('2026-12-07T23:30', 'Pacific/Auckland')?.date).toBe('2026-12-07');
+  });
+
+  it('refuses an unknown zone with a typed error', () => {
+    expect(() => readDateTime('2026-12-07T00:30:00Z', 'Mars/Olympus_Mons')).toThrow(PathwayError);
   });
 
   it('reads a date alone, or a time without an offset, as UTC, whatever the machine’s zone', () => {
@@ -234,8 +264,9 @@ describe('today', () => {
     expect(today('America/New_York', new Date('2026-12-07T03:00:00Z'))).toBe('2026-12-06');
   });
 
-  it('reckons in UTC when no zone is given, as the CLI and server always have', () => {
-    expect(today(undefined, lateEvening)).toBe('2026-12-06');
+  it('reckons in Europe/Stockholm, the default zone, when no zone is given', () => {
+    expect(today(undefined, lateEvening)).toBe('2026-12-07');
+    expect(today('UTC', lateEvening)).toBe('2026-12-06');
   });
 
   it('crosses a year boundary and a leap day', () => {

@@ -13,21 +13,32 @@ const version = (overrides: Partial<Pathway>) => ({
 });
 
 describe('today for a request', () => {
-  it('reckons the day in the zone asked for, UTC without one', () => {
+  it('reckons the day in the zone asked for, Europe/Stockholm without one', () => {
     expect([LATE(), LATE('UTC'), LATE('Europe/Stockholm'), LATE('America/New_York')]).toEqual([
-      '2026-12-06',
+      '2026-12-07',
       '2026-12-06',
       '2026-12-07',
       '2026-12-06',
     ]);
   });
 
-  it("uses the zone of the version in effect on today's UTC date when versions disagree", () => {
+  it('is already 1 January in Stockholm when the system clock says 23:30 UTC on 31 December', () => {
+    const newYearsEve = systemToday(() => new Date('2026-12-31T23:30:00Z'));
+    expect(newYearsEve()).toBe('2027-01-01');
+    expect(newYearsEve('UTC')).toBe('2026-12-31');
+    const plain = [
+      version({ version: '1.1.0', status: 'active', effective: { from: '2026-07-01' } }),
+    ];
+    expect(chooseVersion(plain, {}, newYearsEve).asOf).toBe('2027-01-01');
+  });
+
+  it('uses the zone of the version in effect today in the default zone when versions disagree', () => {
     const versions = [
       version({
         version: '1.0.0',
         status: 'retired',
         effective: { from: '2025-01-01', to: '2026-07-01' },
+        timeZone: 'UTC',
       }),
       version({
         version: '1.1.0',
@@ -53,11 +64,11 @@ describe('today for a request', () => {
     expect(chooseVersion(versions, { asOf: '2026-08-01' }, LATE).asOf).toBe('2026-08-01');
   });
 
-  it('keeps UTC when no version declares a zone, and when none is in effect on the UTC date', () => {
+  it('uses Europe/Stockholm when no version declares a zone, and when none is in effect today', () => {
     const plain = [
       version({ version: '1.1.0', status: 'active', effective: { from: '2026-07-01' } }),
     ];
-    expect(chooseVersion(plain, {}, LATE).asOf).toBe('2026-12-06');
+    expect(chooseVersion(plain, {}, LATE).asOf).toBe('2026-12-07');
     const future = [
       version({ version: '1.0.0', status: 'active', effective: { from: '2027-01-01' } }),
       version({
@@ -67,6 +78,6 @@ describe('today for a request', () => {
         timeZone: 'Asia/Tokyo',
       }),
     ];
-    expect(requestTimeZone(future, {}, LATE)).toBe('UTC');
+    expect(requestTimeZone(future, {}, LATE)).toBe('Europe/Stockholm');
   });
 });

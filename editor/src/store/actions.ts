@@ -3,7 +3,7 @@
  * test patient. They read and write the store; the slices themselves never fetch.
  */
 import type { Scenario } from '../../../engine/index';
-import { today } from '../../../engine/editor';
+import { timeZoneOf, today } from '../../../engine/editor';
 import type { StoreApi } from 'zustand/vanilla';
 import {
   ApiError,
@@ -141,7 +141,7 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
 /**
  * Starts the next version of the open pathway as an unsaved draft, copied from its latest
  * version (bumped minor version, status draft, in effect from today). Today is reckoned in
- * the pathway's time zone (UTC when it names none), as the server and CLI reckon it, not in
+ * the pathway's time zone (Europe/Stockholm when it names none), as the server and CLI reckon it, not in
  * the browser's: otherwise a version started just after midnight would begin a day apart.
  */
 export async function startNewVersion(store: Store, from?: string): Promise<void> {
@@ -157,7 +157,7 @@ export async function startNewVersion(store: Store, from?: string): Promise<void
           pathway: l.pathway,
           layout: l.layout ?? EMPTY_LAYOUT,
         }));
-  const pathway = newDraft(base.pathway, from ?? today(base.pathway.timeZone));
+  const pathway = newDraft(base.pathway, from ?? today(timeZoneOf(base.pathway)));
   store
     .getState()
     .openDocument(

@@ -10,6 +10,7 @@ const METADATA: readonly [string, (p: Pathway) => unknown][] = [
   ['status', (p) => p.status],
   ['effective.from', (p) => p.effective.from],
   ['effective.to', (p) => p.effective.to],
+  ['supersedes', (p) => p.supersedes],
   ['timeZone', (p) => p.timeZone],
   ['title', (p) => p.title],
   ['description', (p) => p.description],
@@ -17,6 +18,25 @@ const METADATA: readonly [string, (p: Pathway) => unknown][] = [
   ['references', (p) => p.references],
   ['entryStep', (p) => p.entryStep],
   ['mmeTable', (p) => p.mmeTable],
+  // Drug classes and MME rows as a reviewer checks them: codes, factors and their sources.
+  [
+    'drugClasses',
+    (p) =>
+      p.drugClasses?.map(
+        (c) =>
+          `${c.id}: ${[...c.atc.prefixes.map((x) => `${x}*`), ...c.atc.codes].join(', ')} [${c.references.join(', ')}]`,
+      ),
+  ],
+  [
+    'mmeTables',
+    (p) =>
+      p.mmeTables?.flatMap((t) =>
+        t.rows.map(
+          (r) =>
+            `${t.id}: ${r.atc} ${r.drug} ${r.factor === undefined ? `no factor (${r.noFactor ?? '?'})` : `× ${r.factor} per ${r.unit ?? '?'}`} [${r.source}]`,
+        ),
+      ),
+  ],
   ['allowEffectiveGaps', (p) => p.allowEffectiveGaps],
   ['schemaVersion', (p) => p.schemaVersion],
 ];

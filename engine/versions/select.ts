@@ -24,10 +24,7 @@ export function inEffectOn(
  * The non-draft sibling that declares `supersedes: <this version>` and starts earliest, if any.
  * A draft successor retires nothing until it is published.
  */
-export function supersederOf(
-  pathway: Pathway,
-  siblings: readonly Pathway[],
-): Pathway | undefined {
+export function supersederOf(pathway: Pathway, siblings: readonly Pathway[]): Pathway | undefined {
   let found: Pathway | undefined;
   for (const s of siblings) {
     if (s.id !== pathway.id || s.status === 'draft' || s.supersedes !== pathway.version) continue;

@@ -10,6 +10,7 @@ const METADATA: readonly [string, (p: Pathway) => unknown][] = [
   ['status', (p) => p.status],
   ['effective.from', (p) => p.effective.from],
   ['effective.to', (p) => p.effective.to],
+  ['supersedes', (p) => p.supersedes],
   ['timeZone', (p) => p.timeZone],
   ['title', (p) => p.title],
   ['description', (p) => p.description],

@@ -1,6 +1,7 @@
 /** The shared view for rules over all versions of one pathway id. */
 import type { PathSegment } from '../model/path';
 import type { Pathway } from '../model/types';
+import { effectiveEnd } from '../versions/select';
 import { makeIssue } from './issue';
 import type { LintIssue, LintSeverity, VersionLintRule } from './types';
 
@@ -39,7 +40,13 @@ export interface IndexedVersion {
  * plans that may still change.
  */
 export function published(docs: readonly Pathway[]): IndexedVersion[] {
-  return docs.flatMap((doc, index) => (doc.status === 'draft' ? [] : [{ doc, index }]));
+  return docs.flatMap((doc, index) => {
+    if (doc.status === 'draft') return [];
+    // A version a successor supersedes ends where the successor starts (its file may be frozen).
+    const to = effectiveEnd(doc, docs);
+    if (to === doc.effective.to) return [{ doc, index }];
+    return [{ doc: { ...doc, effective: { from: doc.effective.from, to } }, index }];
+  });
 }
 
 /** `2025-01-01 – 2026-07-01` or `2025-01-01 – (open)`; the end is not included. */

@@ -349,6 +349,12 @@ export const pathwaySchema = z.strictObject({
   status: z.enum(['draft', 'active', 'retired']),
   effective: z.strictObject({ from: isoDate, to: isoDate.optional() }),
   /**
+   * An older version of the same pathway that this one retires from its own `effective.from`
+   * (docs/versions.md). The older file stays byte-identical (it may be frozen); by date it is in
+   * effect only before this version starts, and it still answers when named.
+   */
+  supersedes: semver.optional(),
+  /**
    * Where "today" is reckoned for this pathway (the default as-of date, a new version's
    * start, the day of a record's dateTime): an IANA zone such as `Europe/Stockholm`. When
    * absent, Europe/Stockholm (engine/model/time-zone.ts; the printer never adds it).

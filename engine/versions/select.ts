@@ -5,13 +5,44 @@
 import { PathwayError } from '../errors';
 import type { Pathway } from '../model/types';
 
-/** Whether a version is in effect on `date` (YYYY-MM-DD; string order is date order). */
-export function inEffectOn(pathway: Pathway, date: string): boolean {
+/**
+ * Whether a version is in effect on `date` (YYYY-MM-DD; string order is date order). Give the
+ * other versions of the pathway as `siblings` so that a successor's `supersedes` is honoured;
+ * without them only the version's own dates count.
+ */
+export function inEffectOn(
+  pathway: Pathway,
+  date: string,
+  siblings: readonly Pathway[] = [],
+): boolean {
   if (pathway.status === 'draft') return false;
-  return (
-    pathway.effective.from <= date &&
-    (pathway.effective.to === undefined || date < pathway.effective.to)
-  );
+  const end = effectiveEnd(pathway, siblings);
+  return pathway.effective.from <= date && (end === undefined || date < end);
+}
+
+/**
+ * The non-draft sibling that declares `supersedes: <this version>` and starts earliest, if any.
+ * A draft successor retires nothing until it is published.
+ */
+export function supersederOf(pathway: Pathway, siblings: readonly Pathway[]): Pathway | undefined {
+  let found: Pathway | undefined;
+  for (const s of siblings) {
+    if (s.id !== pathway.id || s.status === 'draft' || s.supersedes !== pathway.version) continue;
+    if (found === undefined || s.effective.from < found.effective.from) found = s;
+  }
+  return found;
+}
+
+/**
+ * The exclusive end of a version's effective period: its own `effective.to`, or the start of a
+ * successor that supersedes it, whichever comes first. A frozen file cannot be edited to end
+ * it, so the successor's declaration is what retires it (docs/versions.md). Undefined = open.
+ */
+export function effectiveEnd(pathway: Pathway, siblings: readonly Pathway[]): string | undefined {
+  const own = pathway.effective.to;
+  const next = supersederOf(pathway, siblings)?.effective.from;
+  if (next === undefined) return own;
+  return own === undefined || next < own ? next : own;
 }
 
 /** Compares semantic versions numerically (1.10.0 > 1.9.0); a pre-release sorts before its release. */
@@ -56,7 +87,8 @@ export function selectVersion<T extends { pathway: Pathway }>(
     }
     return found;
   }
-  const inEffect = versions.filter((v) => inEffectOn(v.pathway, choice.asOf));
+  const all = versions.map((v) => v.pathway);
+  const inEffect = versions.filter((v) => inEffectOn(v.pathway, choice.asOf, all));
   if (inEffect.length === 0) {
     throw new PathwayError(
       'NO_VERSION_IN_EFFECT',

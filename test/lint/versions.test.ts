@@ -182,3 +182,31 @@ describe('lintVersions ordering', () => {
     ]);
   });
 });
+
+describe('a successor that declares supersedes', () => {
+  /** 1.1.0 active and open-ended (frozen), 1.2.0 active from 2026-12-07 superseding it. */
+  function superseded(successor: Partial<Pathway> = {}): Pathway[] {
+    return [
+      ...pair(),
+      miniPathway({
+        version: '1.2.0',
+        status: 'active',
+        effective: { from: '2026-12-07' },
+        supersedes: '1.1.0',
+        ...successor,
+      }),
+    ];
+  }
+
+  it('ends the superseded version at the successor’s start: no overlap, no gap, one active', () => {
+    const docs = superseded();
+    expect(issuesOf(docs, 'overlapping-versions')).toEqual([]);
+    expect(issuesOf(docs, 'effective-gap')).toEqual([]);
+    expect(issuesOf(docs, 'multiple-active')).toEqual([]);
+  });
+
+  it('still flags two active versions when the successor supersedes another one', () => {
+    const issues = issuesOf(superseded({ supersedes: '1.0.0' }), 'multiple-active');
+    expect(issues.map((i) => i.version)).toEqual(['1.1.0', '1.2.0']);
+  });
+});

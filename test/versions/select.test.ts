@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PathwayError } from '../../engine/errors';
-import { compareVersions, inEffectOn, selectVersion } from '../../engine/versions/select';
+import {
+  compareVersions,
+  effectiveEnd,
+  inEffectOn,
+  selectVersion,
+  supersederOf,
+} from '../../engine/versions/select';
 import { miniPathway } from '../fixtures/pathways';
 
 const v100 = {
@@ -75,5 +81,47 @@ describe('choosing a version', () => {
     expect(compareVersions('1.10.0', '1.9.0')).toBeGreaterThan(0);
     expect(compareVersions('2.0.0-rc.1', '2.0.0')).toBeLessThan(0);
     expect(compareVersions('1.2.3', '1.2.3')).toBe(0);
+  });
+});
+
+describe('a successor that supersedes a frozen version', () => {
+  const v120 = {
+    pathway: miniPathway({
+      version: '1.2.0',
+      status: 'active',
+      effective: { from: '2026-12-07' },
+      supersedes: '1.1.0',
+    }),
+  };
+  const all = [v100, v110, v120];
+
+  it('retires the superseded version from the successor’s start, without editing it', () => {
+    expect(selectVersion(all, { asOf: '2026-12-06' }).pathway.version).toBe('1.1.0');
+    expect(selectVersion(all, { asOf: '2026-12-07' }).pathway.version).toBe('1.2.0');
+    expect(v110.pathway.effective.to).toBeUndefined();
+  });
+
+  it('still answers with the superseded version when it is named', () => {
+    expect(selectVersion(all, { asOf: '2026-12-08', version: '1.1.0' }).pathway.version).toBe(
+      '1.1.0',
+    );
+  });
+
+  it('ends the superseded version at the successor’s start only when that comes first', () => {
+    const pathways = all.map((v) => v.pathway);
+    expect(effectiveEnd(v110.pathway, pathways)).toBe('2026-12-07');
+    expect(effectiveEnd(v100.pathway, pathways)).toBe('2026-07-01');
+    expect(inEffectOn(v110.pathway, '2026-12-07', pathways)).toBe(false);
+    expect(inEffectOn(v110.pathway, '2026-12-07')).toBe(true);
+  });
+
+  it('retires nothing while the successor is a draft', () => {
+    const draftSuccessor = {
+      pathway: { ...v120.pathway, status: 'draft' as const },
+    };
+    expect(supersederOf(v110.pathway, [v110.pathway, draftSuccessor.pathway])).toBeUndefined();
+    expect(selectVersion([v110, draftSuccessor], { asOf: '2026-12-08' }).pathway.version).toBe(
+      '1.1.0',
+    );
   });
 });

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { loadRepository } from '../../node/repository';
 import { pathwayToday } from '../../service/today';
-import { inEffectOn } from '../../versions/select';
+import { effectiveEnd, inEffectOn, supersederOf } from '../../versions/select';
 import type { CommandFactory } from '../main';
 import { EXIT_OK, type Io } from '../io';
 import { parseDateOption, pathwaysRoot } from './shared';
@@ -20,14 +20,17 @@ async function run(io: Io, id: string | undefined, flags: VersionsFlags): Promis
     .flatMap(([, versions]) => {
       // Without --as-of, each pathway is asked on its own time zone's date (docs/versions.md).
       const asOf = flags.asOf ?? pathwayToday(versions, io.today);
+      const all = versions.map((v) => v.pathway);
       return versions.map((v) => ({
         id: v.pathway.id,
         version: v.pathway.version,
         status: v.pathway.status,
         from: v.pathway.effective.from,
-        to: v.pathway.effective.to ?? null,
+        // A successor's `supersedes` ends the period at its start (docs/versions.md).
+        to: effectiveEnd(v.pathway, all) ?? null,
+        supersededBy: supersederOf(v.pathway, all)?.version ?? null,
         asOf,
-        inEffect: inEffectOn(v.pathway, asOf),
+        inEffect: inEffectOn(v.pathway, asOf, all),
         file: v.key,
         hash: v.hash,
       }));
@@ -36,7 +39,7 @@ async function run(io: Io, id: string | undefined, flags: VersionsFlags): Promis
   else
     for (const r of rows)
       io.out(
-        `${r.id} ${r.version.padEnd(8)} ${r.status.padEnd(8)} ${r.from} → ${r.to ?? '…'}${r.inEffect ? `  (in effect on ${r.asOf})` : ''}`,
+        `${r.id} ${r.version.padEnd(8)} ${r.status.padEnd(8)} ${r.from} → ${r.to ?? '…'}${r.supersededBy === null ? '' : `  (superseded by ${r.supersededBy})`}${r.inEffect ? `  (in effect on ${r.asOf})` : ''}`,
       );
   return EXIT_OK;
 }

@@ -1,10 +1,16 @@
 /** Reading pathways: the list of pathways and versions, and one version with its layout. */
+import type { Pathway } from '../../model/types';
 import { readLock } from '../../node/lock';
 import { pathwayToday } from '../../service/today';
-import { inEffectOn } from '../../versions/select';
+import { effectiveEnd, inEffectOn } from '../../versions/select';
 import { readVersion, repositoryOf } from '../repo';
 import { pathwayListResponseSchema, versionParamsSchema, versionResponseSchema } from '../schemas';
 import { defineRoute, errorResponses } from '../route';
+
+function effectivePeriod(pathway: Pathway, all: readonly Pathway[]): Pathway['effective'] {
+  const to = effectiveEnd(pathway, all);
+  return to === undefined ? { from: pathway.effective.from } : { from: pathway.effective.from, to };
+}
 
 export const pathwayListRoute = defineRoute({
   method: 'get',
@@ -22,7 +28,8 @@ export const pathwayListRoute = defineRoute({
       // Each pathway's "today" is its own time zone's date (docs/versions.md).
       const day = pathwayToday(versions, ctx.today);
       const latest = versions[versions.length - 1];
-      const current = versions.filter((v) => inEffectOn(v.pathway, day));
+      const all = versions.map((v) => v.pathway);
+      const current = versions.filter((v) => inEffectOn(v.pathway, day, all));
       return {
         id,
         title: { ...(latest?.pathway.title ?? {}) },
@@ -30,8 +37,9 @@ export const pathwayListRoute = defineRoute({
         versions: versions.map((v) => ({
           version: v.pathway.version,
           status: v.pathway.status,
-          effective: { ...v.pathway.effective },
-          inEffectToday: inEffectOn(v.pathway, day),
+          // The effective period, ended by a successor's `supersedes` when it declares one.
+          effective: effectivePeriod(v.pathway, all),
+          inEffectToday: inEffectOn(v.pathway, day, all),
           frozen: v.pathway.status !== 'draft' || lock[v.key] !== undefined,
           hash: v.hash,
           title: { ...v.pathway.title },

@@ -1,4 +1,8 @@
-/** multiple-active: only one version may be `active`; the older ones are `retired`. */
+/**
+ * multiple-active: only one version may be `active`; the older ones are `retired`, or retired by
+ * a published successor that declares `supersedes` (a frozen file cannot change its status).
+ */
+import { supersederOf } from '../../versions/select';
 import type { VersionRule } from '../versions';
 import { finding } from '../versions';
 
@@ -6,7 +10,9 @@ import { finding } from '../versions';
 export const multipleActive: VersionRule = {
   rule: 'multiple-active',
   check(docs) {
-    const active = docs.flatMap((doc, i) => (doc.status === 'active' ? [i] : []));
+    const active = docs.flatMap((doc, i) =>
+      doc.status === 'active' && supersederOf(doc, docs) === undefined ? [i] : [],
+    );
     if (active.length < 2) return [];
     return active.map((i) => {
       const others = active

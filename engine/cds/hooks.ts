@@ -101,6 +101,7 @@ async function serve(
     asOf: chosen.asOf,
     patientId,
     completeTypes: unpacked.completeTypes,
+    medicationCodes: await ctx.medicationCodes(),
   });
   let served;
   try {

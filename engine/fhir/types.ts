@@ -3,6 +3,7 @@
  * built-ins): it runs in services and in the browser alike.
  */
 import type { FhirResource } from 'fhir/r4';
+import type { MedicationCoding } from '../terminology/medication-codes';
 
 /** The resources the mapper reads; anything else in the input is ignored. */
 export type { FhirResource };
@@ -43,6 +44,12 @@ export interface FhirMappingOptions {
    * it, no medication resources leave `medications` unknown.
    */
   completeTypes?: readonly string[];
+  /**
+   * RxNorm and SNOMED CT codes mapped to ATC substance codes (the table shipped in
+   * terminology/, see docs/terminology.md), so a medication coded only in those systems can
+   * be classified. A code not in it leaves the medication unclassified.
+   */
+  medicationCodes?: readonly MedicationCoding[];
 }
 
 /** What {@link factsFromFhir} answers. */

@@ -6,9 +6,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AuditLog } from '../audit/types';
+import { loadMedicationCodes } from '../node/medication-codes';
 import { loadRepository, versionsOf, type PathwayRepository } from '../node/repository';
 import { createEvaluationService } from '../service/service';
 import { systemToday, type Today } from '../service/today';
+import type { MedicationCoding } from '../terminology/medication-codes';
 import type { ServiceContext } from './context';
 import { KeyedMutex } from './mutex';
 import { repositoryOf } from './repo';
@@ -23,6 +25,8 @@ export interface ServiceContextOptions {
   recheckMs?: number;
   /** How many compiled versions to keep. Default 64. */
   compiledCacheSize?: number;
+  /** The medication code table to read (default: the one shipped in terminology/). */
+  medicationCodesFile?: string;
 }
 
 /** A ServiceContext the service owns: it can be told that the folder changed, and closed. */
@@ -95,6 +99,20 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
     return loaded.repo;
   };
 
+  // The table is read on first use and kept: it ships with the code, so it changes only with
+  // a new deployment. A failed read is not kept, so the next request tries again.
+  let medicationCodes: Promise<readonly MedicationCoding[]> | undefined;
+  const loadCodes = (): Promise<readonly MedicationCoding[]> => {
+    if (medicationCodes === undefined) {
+      const loading = loadMedicationCodes(options.medicationCodesFile);
+      loading.catch(() => {
+        if (medicationCodes === loading) medicationCodes = undefined;
+      });
+      medicationCodes = loading;
+    }
+    return medicationCodes;
+  };
+
   const today = options.today ?? systemToday();
   const ctx: LocalServiceContext = {
     pathwaysDir: root,
@@ -110,6 +128,7 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
     }),
     audit: options.audit,
     today,
+    medicationCodes: loadCodes,
     invalidate() {
       loaded = undefined;
     },

@@ -84,6 +84,10 @@ describe('the shipped medication code table', () => {
       oxazepam: code(RXNORM_SYSTEM, 'N05BA04'),
       midazolam: code(RXNORM_SYSTEM, 'N05CD08'),
       eszopiclone: code(RXNORM_SYSTEM, 'N05CF04'),
+      morphineSnomed: code(SNOMED_SYSTEM, 'N02AA01'),
+      methadoneSnomed: code(SNOMED_SYSTEM, 'N07BC02'),
+      diazepamSnomed: code(SNOMED_SYSTEM, 'N05BA01'),
+      midazolamSnomed: code(SNOMED_SYSTEM, 'N05CD08'),
       lorazepamSnomed: code(SNOMED_SYSTEM, 'N05BA06'),
       eszopicloneSnomed: code(SNOMED_SYSTEM, 'N05CF04'),
     }).toEqual({
@@ -101,6 +105,10 @@ describe('the shipped medication code table', () => {
       oxazepam: ['7781'],
       midazolam: ['6960'],
       eszopiclone: ['461016'],
+      morphineSnomed: ['373529000'],
+      methadoneSnomed: ['387286002'],
+      diazepamSnomed: ['387264003'],
+      midazolamSnomed: ['373476007'],
       lorazepamSnomed: ['387106007'],
       eszopicloneSnomed: ['409420000'],
     });

@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AuditLog } from '../audit/types';
+import { PathwayError, isPathwayError } from '../errors';
 import { loadMedicationCodes } from '../node/medication-codes';
 import { loadRepository, versionsOf, type PathwayRepository } from '../node/repository';
 import { createEvaluationService } from '../service/service';
@@ -69,6 +70,19 @@ async function signature(root: string): Promise<string> {
   return parts.join('|');
 }
 
+/**
+ * A broken medication code table is the server's fault, not the caller's: it answers 500
+ * (FILE_READ) while the issues keep their own codes (ATC_FORMAT, CODE_CONFLICT, …).
+ */
+function asServerFault(error: unknown): never {
+  if (!isPathwayError(error) || error.code === 'FILE_READ') throw error;
+  throw new PathwayError(
+    'FILE_READ',
+    `the medication code table cannot be used: ${error.message}`,
+    [...error.issues],
+  );
+}
+
 /** Builds the context for a pathways folder and an audit log. */
 export function createServiceContext(options: ServiceContextOptions): LocalServiceContext {
   const root = resolve(options.pathwaysDir);
@@ -104,7 +118,7 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
   let medicationCodes: Promise<readonly MedicationCoding[]> | undefined;
   const loadCodes = (): Promise<readonly MedicationCoding[]> => {
     if (medicationCodes === undefined) {
-      const loading = loadMedicationCodes(options.medicationCodesFile);
+      const loading = loadMedicationCodes(options.medicationCodesFile).catch(asServerFault);
       loading.catch(() => {
         if (medicationCodes === loading) medicationCodes = undefined;
       });

@@ -74,7 +74,7 @@ describe('the service context', () => {
     }
   });
 
-  it('answers a broken table with its typed error, and reads the file again next time', async () => {
+  it('answers a broken table as a server fault naming the issue, and reads the file again next time', async () => {
     const dir = await tempDir();
     const file = join(dir, 'codes.yaml');
     await writeFile(
@@ -87,7 +87,10 @@ describe('the service context', () => {
       medicationCodesFile: file,
     });
     try {
-      await expect(ctx.medicationCodes()).rejects.toMatchObject({ code: 'ATC_FORMAT' });
+      await expect(ctx.medicationCodes()).rejects.toMatchObject({
+        code: 'FILE_READ',
+        issues: [{ code: 'ATC_FORMAT', path: 'substances[0].atc' }],
+      });
       await writeFile(file, 'sources: []\nsubstances: []\n');
       await expect(ctx.medicationCodes()).resolves.toEqual([]);
     } finally {

@@ -28,6 +28,10 @@ export const ERROR_CATALOGUE = {
     meaning: 'an active or retired version changed since it was frozen',
   },
   SCENARIO: { status: 400, meaning: 'a scenario file is malformed or its expectation fails' },
+  CODE_CONFLICT: {
+    status: 400,
+    meaning: 'the medication code table lists one code twice or maps it to two substances',
+  },
   // Patient input.
   INVALID_INPUT: {
     status: 400,
@@ -42,7 +46,10 @@ export const ERROR_CATALOGUE = {
   FACT_RANGE: { status: 400, meaning: 'a fact value lies outside its declared range' },
   FACT_VALUE: { status: 400, meaning: 'a fact value is not one the dictionary allows' },
   DERIVED_FACT_GIVEN: { status: 400, meaning: 'a fact the engine derives was given in the input' },
-  ATC_FORMAT: { status: 400, meaning: 'a medication has a malformed ATC code' },
+  ATC_FORMAT: {
+    status: 400,
+    meaning: 'a medication (or a row of the medication code table) has a malformed ATC code',
+  },
   DATE_FORMAT: { status: 400, meaning: 'a date is not a calendar date as YYYY-MM-DD' },
   UNKNOWN_STEP: { status: 400, meaning: 'the current step is not a step of the pathway' },
   // Which version answers (docs/versions.md).

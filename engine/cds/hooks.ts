@@ -102,6 +102,7 @@ async function serve(
     patientId,
     completeTypes: unpacked.completeTypes,
     lists: unpacked.lists,
+    medicationCodes: await ctx.medicationCodes(),
   });
   let served;
   try {

@@ -3,9 +3,12 @@
  * built-ins): it runs in services and in the browser alike.
  */
 import type { FhirResource } from 'fhir/r4';
+import type { MedicationCoding } from '../terminology/medication-codes';
 
 /** The resources the mapper reads; anything else in the input is ignored. */
 export type { FhirResource };
+/** One row of the terminology table (defined with its parser, in engine/terminology). */
+export type { MedicationCoding };
 
 /** A resource that was malformed or unusable and was skipped (or partly used), never a crash. */
 export interface FhirProblem {
@@ -27,18 +30,6 @@ export interface FhirNote {
 export interface UnmappedFact {
   fact: string;
   reason: string;
-}
-
-/**
- * One row of a terminology table: a code in another system (RxNorm, SNOMED CT) that names
- * the substance of one WHO ATC code.
- */
-export interface MedicationCoding {
-  readonly system: string;
-  readonly code: string;
-  /** The 7-character WHO ATC substance code the row maps to. */
-  readonly atc: string;
-  readonly display?: string;
 }
 
 /**

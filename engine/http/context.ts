@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/types';
 import type { LoadedVersion, PathwayRepository } from '../node/repository';
 import type { EvaluationService } from '../service/service';
 import type { Today } from '../service/today';
+import type { MedicationCoding } from '../terminology/medication-codes';
 
 /** Shared state of a running service. */
 export interface ServiceContext {
@@ -20,4 +21,6 @@ export interface ServiceContext {
   audit: AuditLog;
   /** Today's date (YYYY-MM-DD) in a time zone (Europe/Stockholm, the default zone, when none is given). */
   today: Today;
+  /** The medication code table (RxNorm/SNOMED CT → ATC), read once and then kept. */
+  medicationCodes(): Promise<readonly MedicationCoding[]>;
 }

@@ -6,9 +6,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AuditLog } from '../audit/types';
+import { PathwayError, isPathwayError } from '../errors';
+import { loadMedicationCodes } from '../node/medication-codes';
 import { loadRepository, versionsOf, type PathwayRepository } from '../node/repository';
 import { createEvaluationService } from '../service/service';
 import { systemToday, type Today } from '../service/today';
+import type { MedicationCoding } from '../terminology/medication-codes';
 import type { ServiceContext } from './context';
 import { KeyedMutex } from './mutex';
 import { repositoryOf } from './repo';
@@ -23,6 +26,8 @@ export interface ServiceContextOptions {
   recheckMs?: number;
   /** How many compiled versions to keep. Default 64. */
   compiledCacheSize?: number;
+  /** The medication code table to read (default: the one shipped in terminology/). */
+  medicationCodesFile?: string;
 }
 
 /** A ServiceContext the service owns: it can be told that the folder changed, and closed. */
@@ -65,6 +70,19 @@ async function signature(root: string): Promise<string> {
   return parts.join('|');
 }
 
+/**
+ * A broken medication code table is the server's fault, not the caller's: it answers 500
+ * (FILE_READ) while the issues keep their own codes (ATC_FORMAT, CODE_CONFLICT, …).
+ */
+function asServerFault(error: unknown): never {
+  if (!isPathwayError(error) || error.code === 'FILE_READ') throw error;
+  throw new PathwayError(
+    'FILE_READ',
+    `the medication code table cannot be used: ${error.message}`,
+    [...error.issues],
+  );
+}
+
 /** Builds the context for a pathways folder and an audit log. */
 export function createServiceContext(options: ServiceContextOptions): LocalServiceContext {
   const root = resolve(options.pathwaysDir);
@@ -95,6 +113,20 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
     return loaded.repo;
   };
 
+  // The table is read on first use and kept: it ships with the code, so it changes only with
+  // a new deployment. A failed read is not kept, so the next request tries again.
+  let medicationCodes: Promise<readonly MedicationCoding[]> | undefined;
+  const loadCodes = (): Promise<readonly MedicationCoding[]> => {
+    if (medicationCodes === undefined) {
+      const loading = loadMedicationCodes(options.medicationCodesFile).catch(asServerFault);
+      loading.catch(() => {
+        if (medicationCodes === loading) medicationCodes = undefined;
+      });
+      medicationCodes = loading;
+    }
+    return medicationCodes;
+  };
+
   const today = options.today ?? systemToday();
   const ctx: LocalServiceContext = {
     pathwaysDir: root,
@@ -110,6 +142,7 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
     }),
     audit: options.audit,
     today,
+    medicationCodes: loadCodes,
     invalidate() {
       loaded = undefined;
     },

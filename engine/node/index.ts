@@ -14,3 +14,4 @@ export {
 } from './repository';
 export { listPathwayFiles, type PathwayFile, type PathwayFileKind } from './files';
 export { repositoryService } from './service';
+export { loadMedicationCodes, MEDICATION_CODES_FILE } from './medication-codes';

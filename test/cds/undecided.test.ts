@@ -29,19 +29,23 @@ import {
 } from '../fixtures/fhir/load';
 
 /** Anna's prefetch with her diazepam coded in RxNorm only (a system the mapping does not read). */
-async function annaWithRxNormDiazepam(): Promise<Prefetch> {
+async function annaWithDiazepamCodedAs(system: string, code: string): Promise<Prefetch> {
   const prefetch = await loadPrefetch('anna-opioid-benzodiazepine');
   const bundle = prefetch['medicationStatements'] as Bundle<FhirResource>;
   for (const entry of bundle.entry ?? []) {
     const statement = entry.resource as MedicationStatement;
     if (statement.id !== 'ms-anna-diazepam') continue;
     statement.medicationCodeableConcept = {
-      coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '3322' }],
+      coding: [{ system, code }],
       text: 'Stesolid 5 mg tablett',
     };
   }
   return prefetch;
 }
+
+/** Diazepam coded only in a hospital's local drug catalogue, which no table maps. */
+const LOCAL_CATALOGUE = 'http://region.example/fhir/CodeSystem/local-drug-catalogue';
+const annaWithUnreadableDiazepam = () => annaWithDiazepamCodedAs(LOCAL_CATALOGUE, 'STESOLID-5');
 
 /** The cards the service builds from a prefetch and an evaluation of (some of) its facts. */
 async function cardsFor(
@@ -97,7 +101,7 @@ function undecidedOf(card: CdsCard | undefined): UndecidedReport[] {
 
 describe('CDS answers that say what they could not decide', () => {
   it('names opioid-benzodiazepine as undecided, with the unreadable diazepam as the reason, for a patient on oxycodone', async () => {
-    const { cards, result } = await cardsFor(await annaWithRxNormDiazepam(), {
+    const { cards, result } = await cardsFor(await annaWithUnreadableDiazepam(), {
       unknown: ['medications'],
     });
     expect(result.undecidedAlerts.map((u) => u.id)).toContain('opioid-benzodiazepine');
@@ -114,7 +118,7 @@ describe('CDS answers that say what they could not decide', () => {
   });
 
   it("puts the engine's own reasons first when the result gives them", async () => {
-    const { cards } = await cardsFor(await annaWithRxNormDiazepam(), {
+    const { cards } = await cardsFor(await annaWithUnreadableDiazepam(), {
       unknown: ['medications'],
       reasons: { 'opioid-benzodiazepine': ['diazepam is coded in a system we cannot read'] },
     });
@@ -148,7 +152,7 @@ describe('CDS answers that say what they could not decide', () => {
   });
 
   it('writes the undecided list in the request language', async () => {
-    const { cards } = await cardsFor(await annaWithRxNormDiazepam(), {
+    const { cards } = await cardsFor(await annaWithUnreadableDiazepam(), {
       unknown: ['medications'],
       language: 'sv',
     });
@@ -221,8 +225,17 @@ describe('the patient-view service on a patient on oxycodone whose diazepam cann
 
   // End to end: the reader keeps the unreadable diazepam as an uncertain entry, the engine
   // leaves onBenzodiazepine unknown and says why, and the card names the record.
-  it('names opioid-benzodiazepine as undecided, with the diazepam coded in RxNorm as the reason', async () => {
-    const body = await call(await annaWithRxNormDiazepam());
+  it('classifies diazepam coded only in RxNorm through the terminology table, so the alert fires', async () => {
+    const body = await call(
+      await annaWithDiazepamCodedAs('http://www.nlm.nih.gov/research/umls/rxnorm', '3322'),
+    );
+    // The alert's own card names it; the undecided list does not.
+    expect(body.cards.some((c) => c.detail?.includes('(`opioid-benzodiazepine`)'))).toBe(true);
+    expect(undecidedOf(body.cards[0]).map((u) => u.id)).not.toContain('opioid-benzodiazepine');
+  });
+
+  it('names opioid-benzodiazepine as undecided, with the diazepam in an unreadable code system as the reason', async () => {
+    const body = await call(await annaWithUnreadableDiazepam());
     const step = body.cards[0];
     const report = undecidedOf(step).find((u) => u.id === 'opioid-benzodiazepine');
     expect(report?.reasons.join('\n')).toContain('MedicationStatement/ms-anna-diazepam');

@@ -56,6 +56,8 @@ export function describeDerivation(d: Derivation, language: Language): string {
       return `100 × ${d.part} / ${d.whole}`;
     case 'timeInStep':
       return `timeInStep (${formatUnit(d.unit, language)})`;
+    case 'startStep':
+      return 'startStep';
   }
 }
 

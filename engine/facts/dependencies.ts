@@ -19,6 +19,7 @@ export function derivationInputs(derivation: Derivation): string[] {
     case 'percentOf':
       return [derivation.part, derivation.whole];
     case 'timeInStep':
+    case 'startStep':
       return [];
   }
 }

@@ -24,6 +24,8 @@ export interface DeriveContext {
   enteredAt?: string;
   /** True for a step the walk enters during this evaluation: time in it is 0. */
   enteredDuringWalk: boolean;
+  /** The step the patient is in when the evaluation begins (for `startStep` facts). */
+  startStep?: string;
 }
 
 /** Input facts plus derived ones (unknown facts absent), and notes on how they were derived. */
@@ -94,6 +96,8 @@ function derive(
       if (typeof part !== 'number' || typeof whole !== 'number' || whole <= 0) return undefined;
       return cleanArithmetic((100 * part) / whole);
     }
+    case 'startStep':
+      return ctx.startStep;
     case 'timeInStep': {
       // A step entered during this walk has just begun, whatever the input said about the
       // step the patient was in before.

@@ -82,7 +82,13 @@ function loadFast(
   if (ownKeyCount(input) !== keys) return undefined;
   s.fill(undefined);
   if (!c.loader(facts, s, asOfDay)) return undefined;
-  const dates: DeriveDates = { asOfDay, asOfPacked, enteredPacked, enteredDay };
+  const dates: DeriveDates = {
+    asOfDay,
+    asOfPacked,
+    enteredPacked,
+    enteredDay,
+    startStep: stepId ?? c.pathway.entryStep,
+  };
   const mayNote = c.plan.medications(s, dates);
   c.plan.scalarsFor(s, dates, false);
   return { kind: 'fast', dates, asOf, stepId, mayNote };

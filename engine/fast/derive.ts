@@ -29,7 +29,8 @@ interface MedDerivation {
 type ScalarDerivation =
   | { kind: 'timeInStep'; slot: number; given: number; unit: 'days' | 'weeks' | 'months' }
   | { kind: 'difference'; slot: number; a: number; b: number }
-  | { kind: 'percentOf'; slot: number; part: number; whole: number };
+  | { kind: 'percentOf'; slot: number; part: number; whole: number }
+  | { kind: 'startStep'; slot: number };
 
 /** The day numbers the scalar phase needs. */
 export interface DeriveDates {
@@ -38,6 +39,8 @@ export interface DeriveDates {
   /** -1 when the current step's entry date is not known. */
   enteredPacked: number;
   enteredDay: number;
+  /** The step the patient is in when the evaluation begins. */
+  startStep: string;
 }
 
 /** The derivation plan of one pathway, or undefined when the fast plan cannot follow it. */
@@ -96,6 +99,9 @@ export class DerivePlan {
             part: layout.slot(d.part),
             whole: layout.slot(d.whole),
           });
+          break;
+        case 'startStep':
+          plan.scalars.push({ kind: 'startStep', slot });
           break;
       }
     }
@@ -176,5 +182,7 @@ function scalar(
         ? cleanArithmetic((100 * part) / whole)
         : undefined;
     }
+    case 'startStep':
+      return dates.startStep;
   }
 }

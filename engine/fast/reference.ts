@@ -23,6 +23,7 @@ export function loadReference(
     asOf,
     ...(enteredAt === undefined ? {} : { enteredAt }),
     enteredDuringWalk,
+    startStep: validated.currentStep?.id ?? pathway.entryStep,
   });
   slots.fill(undefined);
   layout.names.forEach((name, i) => {

@@ -193,6 +193,11 @@ export const derivationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('percentOf'), part: factName, whole: factName }),
   /** Time the patient has spent in the current step, from its entry date; a given value wins. */
   z.strictObject({ kind: z.literal('timeInStep'), unit: z.enum(['days', 'weeks', 'months']) }),
+  /**
+   * The id of the step the patient is in when the evaluation begins (`currentStep.id`, else
+   * the entry step), the same in every step the walk visits: lets an alert ask "in this step".
+   */
+  z.strictObject({ kind: z.literal('startStep') }),
 ]);
 
 /** Where a value comes from in the record, and how a FHIR server sends it. */

@@ -112,6 +112,7 @@ export async function referenceOutcome(
         asOf,
         ...(enteredAt === undefined ? {} : { enteredAt }),
         enteredDuringWalk,
+        startStep: validated.currentStep?.id ?? pathway.entryStep,
       });
       c = { values: derived.values, notes: derived.notes };
       contexts.set(enteredDuringWalk, c);

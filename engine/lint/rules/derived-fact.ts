@@ -35,6 +35,7 @@ function inputs(d: Derivation): { key: string; name: string; types: readonly Fac
         { key: 'whole', name: d.whole, types: NUMERIC },
       ];
     case 'timeInStep':
+    case 'startStep':
       return [];
   }
 }
@@ -42,6 +43,7 @@ function inputs(d: Derivation): { key: string; name: string; types: readonly Fac
 /** The types a fact may declare for what this derivation produces. */
 function outputTypes(d: Derivation): readonly FactType[] {
   // Day counts are whole numbers, but a `number` fact holds them just as well.
+  if (d.kind === 'startStep') return ['string'];
   return d.kind === 'medicationMatch' ? ['boolean'] : NUMERIC;
 }
 

@@ -172,11 +172,10 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
   const pickers = pickersOf(c);
   const alerts: string[] = [];
   const templateFacts: Record<string, unknown> = {};
-  for (const a of c.alertsBySeverity)
-    if (results.alerts[i * A + a.order] === T) {
-      alerts.push(a.id);
-      (pickers.templates[a.order] as Picker)(own, templateFacts);
-    }
+  for (const a of c.alertsBySeverity) if (results.alerts[i * A + a.order] === T) alerts.push(a.id);
+  // Template values in file order of the alerts, as the reference lists them.
+  for (let k = 0; k < c.alerts.length; k++)
+    if (results.alerts[i * A + k] === T) (pickers.templates[k] as Picker)(own, templateFacts);
   const derivedFacts: Record<string, unknown> = {};
   pickers.derived(own, derivedFacts);
   const undecidedAlerts: OutcomeUndecidedAlert[] = [];

@@ -52,12 +52,13 @@ export function openDraftStore(frozen = false): ReturnType<typeof createEditorSt
   const store = createEditorStore();
   const source: DocumentSource = {
     id: 'chronic-pain',
-    version: '1.2.0',
+    version: '1.3.0',
     baseHash: 'sha256:base',
     layoutHash: null,
     frozen,
   };
-  const pathway = { ...chronicPain(), version: '1.2.0', status: 'draft' as const };
-  store.getState().openDocument(source, { pathway, layout: chronicPainLayout() });
+  // A new draft started from the latest published version, as a clinical lead would.
+  const pathway = { ...chronicPain('1.2.0'), version: '1.3.0', status: 'draft' as const };
+  store.getState().openDocument(source, { pathway, layout: chronicPainLayout('1.2.0') });
   return store;
 }

@@ -26,7 +26,7 @@ describe('starting a new version', () => {
       .edit((d) => ({ ...d, pathway: { ...d.pathway, timeZone: 'Europe/Stockholm' } }));
     await startNewVersion(store);
     expect(store.getState().pathway).toMatchObject({
-      version: '1.3.0',
+      version: '1.4.0',
       effective: { from: '2026-12-07' },
       timeZone: 'Europe/Stockholm',
     });
@@ -36,6 +36,10 @@ describe('starting a new version', () => {
     stubBrowser();
     vi.useFakeTimers({ now: new Date('2026-12-06T23:30:00Z'), toFake: ['Date'] });
     const store = openDraftStore();
+    store.getState().edit((d) => {
+      const { timeZone: _zone, ...pathway } = d.pathway;
+      return { ...d, pathway };
+    });
     await startNewVersion(store);
     expect(store.getState().pathway?.effective).toEqual({ from: '2026-12-07' });
     expect(store.getState().pathway?.timeZone).toBeUndefined();

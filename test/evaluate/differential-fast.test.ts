@@ -49,6 +49,7 @@ describe('the population path', () => {
       compilePathway(version.pathway),
       {
         facts: {
+          age: 52,
           painDurationMonths: 8,
           redFlags: [],
           activeSubstanceUseDisorder: false,

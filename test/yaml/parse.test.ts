@@ -158,7 +158,7 @@ describe('parsePathway: schema errors are located and worded for a clinical lead
       '    label: {en: age}\n    derived: {kind: mmx}',
     );
     expect(where(failure(text))).toEqual([
-      "15:21 facts[0].derived.kind: unknown kind 'mmx' (expected one of medicationMatch, mme, daysSinceEarliest, daysSinceDoseIncrease, difference, percentOf, timeInStep) (did you mean 'mme'?)",
+      "15:21 facts[0].derived.kind: unknown kind 'mmx' (expected one of medicationMatch, mme, daysSinceEarliest, daysSinceDoseIncrease, difference, percentOf, timeInStep, startStep) (did you mean 'mme'?)",
     ]);
   });
 

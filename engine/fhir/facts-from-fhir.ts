@@ -35,7 +35,11 @@ function read(
     case 'active-condition-boolean':
       return readConditionPresent(mapping, index);
     case 'condition-code-to-value':
-      return readConditionValues(mapping, index);
+      return readConditionValues(mapping, index, {
+        asOf,
+        conditionsComplete: options.completeTypes?.includes('Condition') ?? false,
+        report,
+      });
     case 'medications': {
       const complete = ['MedicationStatement', 'MedicationRequest'].some((t) =>
         options.completeTypes?.includes(t),

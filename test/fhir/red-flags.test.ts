@@ -4,6 +4,7 @@ import type { Condition, FhirResource, Observation } from 'fhir/r4';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prefetchTemplates } from '../../engine/cds/services';
+import { diffPathways, renderDiff } from '../../engine/diff';
 import { factsFromFhir, mappingOf } from '../../engine/fhir';
 import type { Fact, Pathway } from '../../engine/model/types';
 import { pathwaySchema } from '../../engine/model/schema';
@@ -286,6 +287,12 @@ describe('red flags from FHIR: files without the declaration keep their answers'
       fact: 'painDurationMonths',
       reason: 'recentMonths and noneFound apply to condition-code-to-value, not onset-months',
     });
+  });
+
+  it("shows the new red-flag rules in the reviewer's diff", () => {
+    const text = renderDiff(diffPathways(frozen, declared), { format: 'text', lang: 'en' });
+    expect(text).toContain('recentMonths 3');
+    expect(text).toContain(`noneFound ${LOCAL}|red-flags-none-found (3)`);
   });
 
   it('reads the declaration block as the schema expects', async () => {

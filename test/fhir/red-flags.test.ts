@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prefetchTemplates } from '../../engine/cds/services';
 import { diffPathways, renderDiff } from '../../engine/diff';
+import { compilePathway } from '../../engine/evaluate/compile';
+import { evaluate } from '../../engine/evaluate/evaluate';
 import { factsFromFhir, mappingOf } from '../../engine/fhir';
 import type { Fact, Pathway } from '../../engine/model/types';
 import { pathwaySchema } from '../../engine/model/schema';
@@ -109,6 +111,25 @@ describe('red flags from FHIR: suspected or new only', () => {
       fact: 'redFlags',
       message: 'onset 2010-03-01, before 2026-09-07: established, not counted',
     });
+  });
+
+  it('no longer stops the evaluation on red flags for a checked patient with an old diagnosis', async () => {
+    const data = await prefetch('redflag-established-checked');
+    const run = async (pathway: Pathway) => {
+      const mapped = factsFromFhir(pathway, resourcesOf(data), {
+        asOf: AS_OF,
+        patientId: 'pat-rf-astrid',
+        completeTypes: COMPLETE_TYPES,
+      });
+      return evaluate(compilePathway(pathway), { facts: mapped.facts }, { asOf: AS_OF });
+    };
+    const before = await run(frozen);
+    expect(before.step.id).toBe('red-flag-investigation');
+    const after = await run(declared);
+    expect(after.step.id).not.toBe('red-flag-investigation');
+    expect(after.missingFacts).not.toContain('redFlags');
+    expect(after.alerts.map((a) => a.id)).not.toContain('red-flag');
+    expect(after.undecidedAlerts.map((a) => a.id)).not.toContain('red-flag');
   });
 
   it('maps a new vertebral osteomyelitis and a suspected cord compression, and ignores the established diagnosis and the "none found" record', async () => {

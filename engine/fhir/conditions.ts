@@ -95,7 +95,7 @@ function spanOf(text: string): { first: string; last: string } {
 
 /**
  * Whether a matching Condition is suspected or new. Onset is `onsetDateTime` or
- * `onsetPeriod.start`, else `recordedDate`. A date that cannot tell new from established
+ * `onsetPeriod.start`, else (none, or unreadable) `recordedDate`. A date that cannot tell new from established
  * counts: a red flag is never dropped for want of a readable date.
  */
 function counting(
@@ -110,9 +110,11 @@ function counting(
   if (verification !== undefined && SUSPECTED.includes(verification)) return { counts: true };
   const onset =
     c['onsetDateTime'] ?? (isObject(c['onsetPeriod']) ? c['onsetPeriod']['start'] : undefined);
-  const field = onset === undefined ? 'recordedDate' : 'onset';
-  const raw = onset ?? c['recordedDate'];
-  const date = readDate(raw);
+  const onsetDate = readDate(onset);
+  // An onset that cannot be read (or onsetAge / onsetString) leaves the recorded date to decide.
+  const useOnset = onsetDate !== undefined && onsetDate.kind !== 'invalid';
+  const field = useOnset ? 'onset' : 'recordedDate';
+  const date = useOnset ? onsetDate : readDate(c['recordedDate']);
   if (date === undefined || date.kind === 'invalid') {
     return {
       counts: true,

@@ -154,11 +154,15 @@ describe('red flags from FHIR: suspected or new only', () => {
     expect(dayBefore.missing).toContain('redFlags');
   });
 
-  it('reads the recorded date when there is no onset', () => {
+  it('reads the recorded date when there is no readable onset date', () => {
     const recent = map(declared, [condition('c1', osteomyelitis, { recordedDate: '2026-11-30' })]);
     expect(recent.facts['redFlags']).toEqual(['infection']);
     const old = map(declared, [condition('c1', osteomyelitis, { recordedDate: '2024-11-30' })]);
     expect(old.facts).not.toHaveProperty('redFlags');
+    const unreadOnset = map(declared, [
+      condition('c1', osteomyelitis, { onsetString: 'childhood', recordedDate: '2024-11-30' }),
+    ]);
+    expect(unreadOnset.facts).not.toHaveProperty('redFlags');
   });
 
   it('counts a provisional, differential or unconfirmed diagnosis whatever its dates', () => {

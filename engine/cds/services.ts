@@ -70,6 +70,12 @@ export function prefetchTemplates(pathway: Pathway): Partial<Record<PrefetchKey,
     if (KEYS_OF_KIND[decision.mapping.kind].includes('observations')) {
       for (const c of decision.mapping.codes) observationCodes.push(`${c.system}|${c.code}`);
     }
+    // A "checked, none found" record is an Observation even when the fact maps from Conditions.
+    const none = decision.mapping.noneFound;
+    if (none !== undefined) {
+      keys.add('observations');
+      observationCodes.push(`${none.system}|${none.code}`);
+    }
   }
   const codes = [...new Set(observationCodes)].join(',');
   const templates: Record<PrefetchKey, string> = {

@@ -63,8 +63,16 @@ export function describeDerivation(d: Derivation, language: Language): string {
 
 function describeSource(source: NonNullable<Fact['source']>): string {
   const codes = source.fhir?.codes.map((c) => `${c.system}|${c.code}`).join(', ');
+  // The red-flag rules (yaml keys, as written in the file) change answers: a reviewer must see them.
+  const recent =
+    source.fhir?.recentMonths === undefined ? '' : `; recentMonths ${source.fhir.recentMonths}`;
+  const none = source.fhir?.noneFound;
+  const noneFound =
+    none === undefined ? '' : `; noneFound ${none.system}|${none.code} (${none.withinMonths})`;
   const fhir =
-    source.fhir === undefined ? '' : ` (FHIR ${source.fhir.resource}${codes ? `: ${codes}` : ''})`;
+    source.fhir === undefined
+      ? ''
+      : ` (FHIR ${source.fhir.resource}${codes ? `: ${codes}` : ''}${recent}${noneFound})`;
   return `${source.kind}${fhir}`;
 }
 

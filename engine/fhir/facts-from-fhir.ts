@@ -37,7 +37,11 @@ function read(
     case 'active-condition-boolean':
       return readConditionPresent(mapping, index);
     case 'condition-code-to-value':
-      return readConditionValues(mapping, index);
+      return readConditionValues(mapping, index, {
+        asOf,
+        conditionsComplete: options.completeTypes?.includes('Condition') ?? false,
+        report,
+      });
     case 'medications':
       // Every medication list must be complete for an empty list to mean "no medication".
       return readMedications(

@@ -6,6 +6,7 @@ export {
   type MapKind,
   type FactMapping,
   type MappingDecision,
+  type NoneFoundCode,
 } from './kinds';
 export { ATC_SYSTEM } from './codes';
 export type * from './types';

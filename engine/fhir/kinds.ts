@@ -36,6 +36,18 @@ export interface FactMapping {
   readonly codes: readonly DeclaredCode[];
   /** For `condition-code-to-value`: the value of each declared code. */
   readonly values?: ReadonlyMap<DeclaredCode, string | number | boolean>;
+  /**
+   * For `condition-code-to-value` (`source.fhir.recentMonths`): a Condition counts only when
+   * suspected or with an onset (else recordedDate) this many months before the evaluation date.
+   */
+  readonly recentMonths?: number;
+  /** For `condition-code-to-value` (`source.fhir.noneFound`): the "checked, none found" record. */
+  readonly noneFound?: NoneFoundCode;
+}
+
+/** An Observation code that records "checked, none found", valid for `withinMonths`. */
+export interface NoneFoundCode extends DeclaredCode {
+  readonly withinMonths: number;
 }
 
 export type MappingDecision =
@@ -152,8 +164,26 @@ export function mappingOf(fact: Fact): MappingDecision {
     return { ok: false, reason: 'no codes declared' };
   }
   const base = { fact, kind: mapKind, resource: fhir.resource, codes: fhir.codes };
-  if (mapKind !== 'condition-code-to-value') return { ok: true, mapping: base };
+  const { recentMonths, noneFound } = fhir;
+  if (mapKind !== 'condition-code-to-value') {
+    // Said in the file but unusable for this kind: unmapped, so the author sees it is not applied.
+    if (recentMonths !== undefined || noneFound !== undefined) {
+      return {
+        ok: false,
+        reason: `recentMonths and noneFound apply to condition-code-to-value, not ${mapKind}`,
+      };
+    }
+    return { ok: true, mapping: base };
+  }
   const values = valueMap(fact, fhir.codes, fhir.map);
   if (typeof values === 'string') return { ok: false, reason: values };
-  return { ok: true, mapping: { ...base, values } };
+  return {
+    ok: true,
+    mapping: {
+      ...base,
+      values,
+      ...(recentMonths === undefined ? {} : { recentMonths }),
+      ...(noneFound === undefined ? {} : { noneFound }),
+    },
+  };
 }

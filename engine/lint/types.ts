@@ -23,6 +23,8 @@ export const PATHWAY_RULES = [
   'unknown-measure',
   'unused-fact',
   'unused-condition',
+  'message-threshold',
+  'unsatisfiable-condition',
 ] as const;
 
 /** Rules that compare the versions of one pathway id with each other. */

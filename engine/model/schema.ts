@@ -240,6 +240,27 @@ export const factSourceSchema = z.strictObject({
        * or free text the mapper recognises (see engine/fhir/kinds.ts).
        */
       map: z.string().optional(),
+      /**
+       * Map kind `condition-code-to-value` only: a matching Condition counts when it is
+       * suspected (verificationStatus provisional, differential or unconfirmed) or new (onset,
+       * else recordedDate, within this many months before the evaluation date). Absent: every
+       * active matching Condition counts, as in files written before it.
+       */
+      recentMonths: z.number().int().min(1).optional(),
+      /**
+       * Map kind `condition-code-to-value` only: an Observation with this code (status final,
+       * amended or corrected, effective within `withinMonths` before the evaluation date) records
+       * "checked, none found". With it, and a complete Condition list without a counting
+       * Condition, the fact is an empty list instead of unknown.
+       */
+      noneFound: z
+        .strictObject({
+          system: z.string().min(1),
+          code: z.string().min(1),
+          display: z.string().optional(),
+          withinMonths: z.number().int().min(1),
+        })
+        .optional(),
     })
     .optional(),
 });

@@ -19,6 +19,7 @@ import { multipleActive } from './multiple-active';
 import { openEndedRetired } from './open-ended-retired';
 import { operatorType } from './operator-type';
 import { overlappingVersions } from './overlapping-versions';
+import { messageThreshold } from './message-threshold';
 import { thresholdOutOfRange } from './threshold-out-of-range';
 import { unknownCondition } from './unknown-condition';
 import { unknownFact } from './unknown-fact';
@@ -26,6 +27,7 @@ import { unknownMeasure } from './unknown-measure';
 import { unknownReference } from './unknown-reference';
 import { unknownStep } from './unknown-step';
 import { unreachableStep } from './unreachable-step';
+import { unsatisfiableCondition } from './unsatisfiable-condition';
 import { unusedCondition } from './unused-condition';
 import { unusedFact } from './unused-fact';
 import { versionOrder } from './version-order';
@@ -40,12 +42,14 @@ export const PATHWAY_RULE_CHECKS: readonly PathwayRule[] = [
   conditionCycle,
   operatorType,
   thresholdOutOfRange,
+  unsatisfiableCondition,
   derivedFact,
   unreachableStep,
   deadEndStep,
   exitStepTransitions,
   missingText,
   alertTemplate,
+  messageThreshold,
   unknownReference,
   unknownMeasure,
   unusedFact,

@@ -28,8 +28,3 @@ const ARITHMETIC_SCALE = 10 ** ARITHMETIC_DECIMALS;
 export function fastClean(value: number): number {
   return fastRoundTo(value, ARITHMETIC_DECIMALS, ARITHMETIC_SCALE);
 }
-
-/** Exactly `roundTo(value, 1)`. */
-export function fastRound1(value: number): number {
-  return fastRoundTo(value, 1, 10);
-}

@@ -15,21 +15,23 @@ useBrowserSession((session) => ({ service, page, errors } = session), { acceptDi
 
 const node = (id: string): Locator => page.getByTestId(`rf__node-${id}`);
 const scenario = (name: string): Locator => page.getByTestId(`scenario-${name}`);
-/** The value of the dependence threshold in the global transition to addiction care. */
+/** The value of the dependence threshold in 1.1.0's global transition to addiction care. */
 const dependenceThreshold = (): Locator =>
   page.getByTestId('globalTransitions[1].when.any[1].value');
+/** The value of the age limit in 1.2.0's first global transition (children leave the pathway). */
+const ageLimit = (): Locator => page.getByTestId('globalTransitions[0].when.value');
 
 async function open(version: string): Promise<void> {
   await page.goto(`${service.url}/?pathway=chronic-pain&version=${version}`);
   await node('intake-assessment').waitFor();
 }
 
-/** Opens 1.1.0 and starts version 1.2.0 from it, as a clinical lead would. */
+/** Opens 1.2.0 and starts version 1.3.0 from it, as a clinical lead would. */
 async function newDraft(): Promise<void> {
-  await open('1.1.0');
+  await open('1.2.0');
   await page.getByTestId('new-version').click();
   await page.getByTestId('new-draft-banner').waitFor();
-  await page.waitForURL(/version=1\.2\.0/);
+  await page.waitForURL(/version=1\.3\.0/);
 }
 
 async function selectGlobalTransition(index: number): Promise<void> {
@@ -102,39 +104,31 @@ describe('the pathway editor in a real browser', () => {
   it('starts a new version, edits a threshold and sees a scenario flip from pass to fail and back with undo', async () => {
     await newDraft();
     await openTests();
-    await expect
-      .poll(() => scenario('global-dependence-3-criteria').getAttribute('data-status'))
-      .toBe('pass');
-    await selectGlobalTransition(1);
-    await dependenceThreshold().fill('4');
-    await expect
-      .poll(() => scenario('global-dependence-3-criteria').getAttribute('data-status'))
-      .toBe('fail');
-    await expect(page.getByTestId('edge-label-g:1').getAttribute('title')).resolves.toContain(
-      '≥ 4',
+    await expect.poll(() => scenario('v12-age-18-stays').getAttribute('data-status')).toBe('pass');
+    await selectGlobalTransition(0);
+    await ageLimit().fill('19');
+    await expect.poll(() => scenario('v12-age-18-stays').getAttribute('data-status')).toBe('fail');
+    await expect(page.getByTestId('edge-label-g:0').getAttribute('title')).resolves.toContain(
+      '< 19',
     );
     await page
       .getByTestId('canvas')
       .locator('.react-flow__pane')
       .click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
-    await expect
-      .poll(() => scenario('global-dependence-3-criteria').getAttribute('data-status'))
-      .toBe('pass');
-    await expect(page.getByTestId('edge-label-g:1').getAttribute('title')).resolves.toContain(
-      '≥ 3',
+    await expect.poll(() => scenario('v12-age-18-stays').getAttribute('data-status')).toBe('pass');
+    await expect(page.getByTestId('edge-label-g:0').getAttribute('title')).resolves.toContain(
+      '< 18',
     );
     await page.keyboard.press('Control+Shift+z');
-    await expect
-      .poll(() => scenario('global-dependence-3-criteria').getAttribute('data-status'))
-      .toBe('fail');
+    await expect.poll(() => scenario('v12-age-18-stays').getAttribute('data-status')).toBe('fail');
     expect(errors).toEqual([]);
   });
 
   it('saves the draft as a canonical file with its layout, and after a reload shows what was saved', async () => {
     await newDraft();
-    await selectGlobalTransition(1);
-    await dependenceThreshold().fill('5');
+    await selectGlobalTransition(0);
+    await ageLimit().fill('20');
     const box = await node('follow-up').boundingBox();
     if (box === null) throw new Error('follow-up is not on screen');
     await page.mouse.move(box.x + 40, box.y + 30);
@@ -144,25 +138,24 @@ describe('the pathway editor in a real browser', () => {
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Sparat');
 
-    const file = join(service.pathwaysDir, 'chronic-pain', '1.2.0.yaml');
+    const file = join(service.pathwaysDir, 'chronic-pain', '1.3.0.yaml');
     const text = await readFile(file, 'utf8');
     const saved = parsePathway(text);
     expect(text).toBe(printPathway(saved));
-    expect(saved).toMatchObject({ version: '1.2.0', status: 'draft' });
-    expect(saved.globalTransitions[1]?.when).toEqual({
-      any: [
-        { fact: 'activeSubstanceUseDisorder', operator: 'equal', value: true },
-        { fact: 'dependenceCriteriaCount', operator: 'greaterThanInclusive', value: 5 },
-      ],
+    expect(saved).toMatchObject({ version: '1.3.0', status: 'draft' });
+    expect(saved.globalTransitions[0]?.when).toEqual({
+      fact: 'age',
+      operator: 'lessThan',
+      value: 20,
     });
     const layout = layoutSchema.parse(
       JSON.parse(
-        await readFile(join(service.pathwaysDir, 'chronic-pain', '1.2.0.layout.json'), 'utf8'),
+        await readFile(join(service.pathwaysDir, 'chronic-pain', '1.3.0.layout.json'), 'utf8'),
       ),
     );
     const before = layoutSchema.parse(
       JSON.parse(
-        await readFile(join(service.pathwaysDir, 'chronic-pain', '1.1.0.layout.json'), 'utf8'),
+        await readFile(join(service.pathwaysDir, 'chronic-pain', '1.2.0.layout.json'), 'utf8'),
       ),
     );
     expect(layout.nodes['follow-up']).not.toEqual(before.nodes['follow-up']);
@@ -172,8 +165,8 @@ describe('the pathway editor in a real browser', () => {
     await node('intake-assessment').waitFor();
     await expect(page.getByTestId('new-draft-banner').count()).resolves.toBe(0);
     await expect(page.getByTestId('save-state').getAttribute('data-dirty')).resolves.toBe('false');
-    await expect(page.getByTestId('edge-label-g:1').getAttribute('title')).resolves.toContain(
-      '≥ 5',
+    await expect(page.getByTestId('edge-label-g:0').getAttribute('title')).resolves.toContain(
+      '< 20',
     );
     expect(errors).toEqual([]);
   });
@@ -182,18 +175,18 @@ describe('the pathway editor in a real browser', () => {
     await newDraft();
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Sparat');
-    await selectGlobalTransition(1);
-    await dependenceThreshold().fill('6');
+    await selectGlobalTransition(0);
+    await ageLimit().fill('21');
     await page.waitForTimeout(200);
     await page.reload();
     await node('intake-assessment').waitFor();
     await page.getByTestId('notice').waitFor();
-    await expect(page.getByTestId('edge-label-g:1').getAttribute('title')).resolves.toContain(
-      '≥ 6',
+    await expect(page.getByTestId('edge-label-g:0').getAttribute('title')).resolves.toContain(
+      '< 21',
     );
     await expect(page.getByTestId('save-state').getAttribute('data-dirty')).resolves.toBe('true');
 
-    const file = join(service.pathwaysDir, 'chronic-pain', '1.2.0.yaml');
+    const file = join(service.pathwaysDir, 'chronic-pain', '1.3.0.yaml');
     const onDisk = parsePathway(await readFile(file, 'utf8'));
     await writeFile(
       file,

@@ -90,6 +90,16 @@ describe('mapping transitions to canvas edges', () => {
     expect(red?.data?.summary).toBe('red flags has an entry');
   });
 
+  it('sets the labels of parallel transitions apart, so each one can be clicked', () => {
+    // 1.2.0 has two global transitions to pathway-exit: under 18, and declines the pathway.
+    const latest = chronicPain('1.2.0');
+    const lanes = toFlowEdges(latest, { language: 'en', selection: null })
+      .filter((e) => e.source === GLOBAL_NODE_ID && e.target === 'pathway-exit')
+      .map((e) => e.data?.lane);
+    expect(lanes).toEqual([-0.5, 0.5]);
+    expect(edge(globalEdgeId(0))?.data?.lane).toBe(0);
+  });
+
   it('makes one edge per transition and reads edge ids back into transitions', () => {
     const count =
       pathway.globalTransitions.length +

@@ -14,6 +14,9 @@ import { CohortBadge } from './CohortBadge';
 /** Labels longer than this are cut; the whole summary is in the tooltip and the side panel. */
 const LABEL_LIMIT = 56;
 
+/** Vertical distance between the labels of parallel transitions (same source and target). */
+const LANE_PX = 30;
+
 /** Below this zoom labels are unreadable and would cover the steps, so they are not drawn. */
 const LABEL_MIN_ZOOM = 0.25;
 
@@ -55,7 +58,9 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
         <EdgeLabelRenderer>
           <div
             className={`${classes} nodrag nopan`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + data.lane * LANE_PX}px)`,
+            }}
             title={data.summary}
             data-testid={`edge-label-${id}`}
             data-taken={data.taken}

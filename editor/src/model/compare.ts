@@ -201,6 +201,8 @@ export function markEdges(
         global: ghost.global,
         taken: false,
         problems: 0,
+        // A removed transition draws no label, so it needs no lane of its own.
+        lane: 0,
         diff: 'removed',
       },
       selectable: false,

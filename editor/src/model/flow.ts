@@ -40,6 +40,11 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   global: boolean;
   taken: boolean;
   problems: number;
+  /**
+   * Where the label sits among transitions with the same source and target, centred on 0
+   * (two such edges: -0.5 and 0.5), so parallel labels never cover each other.
+   */
+  lane: number;
   /** In the compare view: how the transition differs from the older version. */
   diff?: DiffMark;
 }
@@ -133,7 +138,14 @@ export function toFlowEdges(pathway: Pathway, view: FlowView): TransitionFlowEdg
       type: 'transition',
       source,
       target,
-      data: { summary, order, global, taken, problems: view.problems?.edges.get(id) ?? 0 },
+      data: {
+        summary,
+        order,
+        global,
+        taken,
+        problems: view.problems?.edges.get(id) ?? 0,
+        lane: 0,
+      },
       selected,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
     });
@@ -161,6 +173,22 @@ export function toFlowEdges(pathway: Pathway, view: FlowView): TransitionFlowEdg
         selection?.kind === 'transition' && selection.stepId === step.id && selection.index === i,
       ),
     );
+  return withLanes(edges);
+}
+
+/** Sets each edge's label lane among the edges that share its source and target. */
+function withLanes(edges: TransitionFlowEdge[]): TransitionFlowEdge[] {
+  const groups = new Map<string, TransitionFlowEdge[]>();
+  for (const edge of edges) {
+    const key = `${edge.source}→${edge.target}`;
+    const group = groups.get(key) ?? [];
+    group.push(edge);
+    groups.set(key, group);
+  }
+  for (const group of groups.values())
+    group.forEach((edge, k) => {
+      if (edge.data !== undefined) edge.data.lane = k - (group.length - 1) / 2;
+    });
   return edges;
 }
 

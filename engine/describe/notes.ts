@@ -145,6 +145,27 @@ export const EXCLUSION_WORDS: Readonly<
   },
 };
 
+/** Why a drug has no factor in a table of the pathway file, said briefly (the table is the file's own). */
+const NO_FACTOR_BRIEF: Readonly<
+  Record<MmeExclusionReason | 'absent', Readonly<Record<Language, string>>>
+> = {
+  'no-published-factor': {
+    sv: 'ingen publicerad omräkningsfaktor',
+    da: 'ingen publiceret omregningsfaktor',
+    en: 'no published conversion factor',
+  },
+  'non-linear': {
+    sv: 'omräknas icke-linjärt',
+    da: 'omregnes ikke-lineært',
+    en: 'converts non-linearly',
+  },
+  absent: {
+    sv: 'saknas i vårdprogrammets tabell',
+    da: 'mangler i forløbets tabel',
+    en: 'not in the pathway’s table',
+  },
+};
+
 /** A table without a stated reason for leaving a drug out. */
 const NO_FACTOR: Readonly<Record<Language, (table: string) => string>> = {
   sv: (table) => `${table} har ingen omräkningsfaktor för den`,
@@ -176,12 +197,14 @@ export function noteText(note: FactNote, pathway: Pathway, language: Language): 
   const fact = pathway.facts.find((f) => f.name === note.fact);
   const table = note.table ?? '';
   const reason =
-    note.exclusion === undefined
-      ? NO_FACTOR[language](table)
-      : EXCLUSION_WORDS[note.exclusion.reason][language](
-          table,
-          drugName(note.exclusion.drug, language),
-        );
+    note.code === 'mme-no-factor'
+      ? NO_FACTOR_BRIEF[note.exclusion?.reason ?? 'absent'][language]
+      : note.exclusion === undefined
+        ? NO_FACTOR[language](table)
+        : EXCLUSION_WORDS[note.exclusion.reason][language](
+            table,
+            drugName(note.exclusion.drug, language),
+          );
   const named = [note.drug, note.atc === undefined ? undefined : `(${note.atc})`]
     .filter((x) => x !== undefined)
     .join(' ');

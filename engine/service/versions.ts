@@ -11,7 +11,7 @@
  */
 import { PathwayError } from '../errors';
 import type { Pathway } from '../model/types';
-import { inEffectOn, selectVersion } from '../versions/select';
+import { effectiveEnd, inEffectOn, selectVersion, supersederOf } from '../versions/select';
 import type { EvaluationRequest } from './request';
 import { requestTimeZone, timeZoneOf, type Today } from './today';
 
@@ -80,11 +80,16 @@ export function choosePinned<V extends VersionFile>(
   return { version: file, asOf: asOfOf(request, today, timeZoneOf(pathway)) };
 }
 
-/** Why an explicitly chosen version is not the one in effect on its date; undefined when it is. */
-export function outOfEffect(chosen: Chosen): string | undefined {
+/**
+ * Why an explicitly chosen version is not the one in effect on its date; undefined when it is.
+ * `siblings` (the pathway's other versions) let a successor's `supersedes` end its period.
+ */
+export function outOfEffect(chosen: Chosen, siblings: readonly Pathway[] = []): string | undefined {
   const { pathway } = chosen.version;
-  if (inEffectOn(pathway, chosen.asOf)) return undefined;
-  const range = `${pathway.effective.from} – ${pathway.effective.to ?? '…'}`;
+  if (inEffectOn(pathway, chosen.asOf, siblings)) return undefined;
+  const end = effectiveEnd(pathway, siblings);
+  const superseder = supersederOf(pathway, siblings);
+  const range = `${pathway.effective.from} – ${end ?? '…'}${superseder === undefined ? '' : `, superseded by ${superseder.version}`}`;
   return pathway.status === 'draft'
     ? `${pathway.id} ${pathway.version} is a draft: it is never in effect, and answers only because it was named`
     : `${pathway.id} ${pathway.version} is not in effect on ${chosen.asOf} (${pathway.status}, ${range}); it answers because it was named`;

@@ -49,7 +49,7 @@ describe('an MME sum that is a lower bound', () => {
     const high = result.undecidedAlerts.find((a) => a.id === 'opioid-dose-high');
     expect(high?.missingFacts).toEqual(['opioidMme']);
     expect(high?.reasons).toEqual([
-      'opioidMme is incomplete (a lower bound): ketobemidone (N02AB01) has no MME factor (Test table has no conversion factor for it).',
+      'opioidMme is incomplete (a lower bound): ketobemidone (N02AB01) has no MME factor (not in the pathway’s table).',
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('medication facts by drug class and a table in the file', () => {
       }),
     ]);
     expect(noteText(notes[0]!, medicationPathway(), 'en')).toBe(
-      'opioidMme is incomplete (a lower bound): ketobemidone (N02AB01) has no MME factor (Test table has no conversion factor for it).',
+      'opioidMme is incomplete (a lower bound): ketobemidone (N02AB01) has no MME factor (not in the pathway’s table).',
     );
   });
 

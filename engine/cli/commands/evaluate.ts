@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { EvaluationResult } from '../../evaluate/result';
-import type { Language } from '../../model/types';
-import { loadRepository, loadVersionFile } from '../../node/repository';
+import type { Language, Pathway } from '../../model/types';
+import { loadRepository, loadVersionFile, versionsOf } from '../../node/repository';
 import { repositoryService } from '../../node/service';
 import { checkRequest } from '../../service/request';
 import { createEvaluationService } from '../../service/service';
@@ -35,7 +35,10 @@ export function renderResult(result: EvaluationResult): string {
   if (result.undecidedAlerts.length > 0)
     lines.push(
       'undecided alerts:',
-      ...result.undecidedAlerts.map((u) => `  ${u.id} (needs ${u.missingFacts.join(', ')})`),
+      ...result.undecidedAlerts.flatMap((u) => [
+        `  ${u.id} (needs ${u.missingFacts.join(', ')})`,
+        ...(u.reasons ?? []).map((r) => `    because ${r}`),
+      ]),
     );
   if (result.actions.length > 0) lines.push('actions:', ...result.actions.map((a) => `  - ${a}`));
   if (result.followUps.length > 0)
@@ -71,7 +74,12 @@ async function run(io: Io, target: string, flags: EvaluateFlags): Promise<number
     const repo = await loadRepository(pathwaysRoot(io, flags.pathways));
     const service = repositoryService(repo, { today: io.today });
     const chosen = await service.choose(target, request);
-    if (request.version !== undefined) noteOutOfEffect(io, chosen);
+    if (request.version !== undefined)
+      noteOutOfEffect(
+        io,
+        chosen,
+        versionsOf(repo, chosen.version.pathway.id).map((v) => v.pathway),
+      );
     served = await service.evaluate(chosen, request, { language: flags.lang, trace: flags.trace });
   }
   const { result } = served;
@@ -80,8 +88,8 @@ async function run(io: Io, target: string, flags: EvaluateFlags): Promise<number
 }
 
 /** Says on stderr when a named version answers outside its effective dates. */
-function noteOutOfEffect(io: Io, chosen: Chosen): void {
-  const note = outOfEffect(chosen);
+function noteOutOfEffect(io: Io, chosen: Chosen, siblings: readonly Pathway[] = []): void {
+  const note = outOfEffect(chosen, siblings);
   if (note !== undefined) io.err(`note: ${note}`);
 }
 

@@ -14,6 +14,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A loaded CI machine can take seconds to save or re-render; polled assertions wait for
+    // the state they expect rather than failing on the first slow frame.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     reporters: ['default', './test/reporters/summary.ts'],
   },
 });

@@ -35,6 +35,9 @@ export type {
   UndecidedAlert,
 } from './evaluate/result';
 export type * from './evaluate/outcome';
+// A derived value known only as a lower bound (`{ atLeast: n }`, docs/semantics.md): results
+// carry it in derivedFacts and traces; this tells it from a number.
+export { isLowerBound, type LowerBound } from './facts/bound';
 
 // The evaluation service: pick version → compile (cached) → evaluate → record, the one route
 // behind the CLI, REST, batch, CDS Hooks, replay, impact and cohort (docs/versions.md).

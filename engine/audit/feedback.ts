@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS cds_feedback (
 CREATE INDEX IF NOT EXISTS cds_feedback_card ON cds_feedback (card);
 `;
 
-interface Row {
+/** A feedback row joined with its card and evaluation (JSON columns as text). */
+export interface FeedbackRow {
   id: number;
   received: string;
   service_id: string;
@@ -45,7 +46,8 @@ interface Row {
   subject: string | null;
 }
 
-function fromRow(row: Row): FeedbackRecord {
+/** A joined feedback row as a record. */
+export function feedbackFromRow(row: FeedbackRow): FeedbackRecord {
   return {
     id: row.id,
     received: row.received,
@@ -134,6 +136,17 @@ export class FeedbackStore {
     })();
   }
 
+  /** Deletes the cards of records served before `before`, and the feedback on them. */
+  prune(before: string): void {
+    this.statement(
+      `DELETE FROM cds_feedback WHERE card IN (
+         SELECT c.uuid FROM cds_cards c JOIN audit a ON a.id = c.audit_id WHERE a.time < ?)`,
+    ).run(before);
+    this.statement(
+      'DELETE FROM cds_cards WHERE audit_id IN (SELECT id FROM audit WHERE time < ?)',
+    ).run(before);
+  }
+
   /** Feedback matching every given filter, oldest first, with its card and evaluation. */
   feedback(filter: FeedbackFilter, limit: number): FeedbackRecord[] {
     const used = FILTERS.filter(([key]) => filter[key] !== undefined);
@@ -145,7 +158,7 @@ export class FeedbackStore {
     ).all({
       limit,
       ...Object.fromEntries(used.map(([key]) => [key, filter[key]])),
-    }) as Row[];
-    return rows.map(fromRow);
+    }) as FeedbackRow[];
+    return rows.map(feedbackFromRow);
   }
 }

@@ -10,8 +10,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FEEDBACK_SCHEMA, FeedbackStore } from './feedback';
+import {
+  AUDIT_COLUMNS,
+  AUDIT_FILTERS,
+  CDS_CALL_COLUMNS,
+  entryValues,
+  pageSize,
+  recordFromRow,
+  type AuditRow,
+} from './columns';
 import type {
-  AuditChannel,
   AuditEntry,
   AuditFilter,
   AuditLog,
@@ -22,79 +30,38 @@ import type {
   IssuedCard,
 } from './types';
 
-/** Default and largest page size of {@link AuditLog.query}. */
-export const AUDIT_DEFAULT_LIMIT = 100;
-export const AUDIT_MAX_LIMIT = 1000;
+export { AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT } from './columns';
 
-// 2 added the CDS Hooks card and feedback tables (created on open of a version 1 file).
-const SCHEMA_VERSION = 2;
+// 2 added the CDS Hooks card and feedback tables (created on open of a version 1 file);
+// 3 added hookInstance, patient and user ids of CDS Hooks calls (columns added on open).
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS audit (
-  id           INTEGER PRIMARY KEY AUTOINCREMENT,
-  time         TEXT    NOT NULL,
-  channel      TEXT    NOT NULL,
-  pathway_id   TEXT    NOT NULL,
-  version      TEXT    NOT NULL,
-  content_hash TEXT    NOT NULL,
-  as_of        TEXT    NOT NULL,
-  language     TEXT    NOT NULL,
-  input        TEXT    NOT NULL CHECK (json_valid(input)),
-  status       TEXT    NOT NULL,
-  step         TEXT,
-  alerts       TEXT    NOT NULL CHECK (json_valid(alerts)),
-  error_code   TEXT
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  time          TEXT    NOT NULL,
+  channel       TEXT    NOT NULL,
+  pathway_id    TEXT    NOT NULL,
+  version       TEXT    NOT NULL,
+  content_hash  TEXT    NOT NULL,
+  as_of         TEXT    NOT NULL,
+  language      TEXT    NOT NULL,
+  input         TEXT    NOT NULL CHECK (json_valid(input)),
+  status        TEXT    NOT NULL,
+  step          TEXT,
+  alerts        TEXT    NOT NULL CHECK (json_valid(alerts)),
+  error_code    TEXT,
+  hook_instance TEXT,
+  patient_id    TEXT,
+  user_id       TEXT
 );
 CREATE INDEX IF NOT EXISTS audit_pathway ON audit (pathway_id, version, id);
 CREATE INDEX IF NOT EXISTS audit_time ON audit (time);
 CREATE INDEX IF NOT EXISTS audit_step ON audit (step);
 `;
 
-interface Row {
-  id: number;
-  time: string;
-  channel: string;
-  pathway_id: string;
-  version: string;
-  content_hash: string;
-  as_of: string;
-  language: string;
-  input: string;
-  status: string;
-  step: string | null;
-  alerts: string;
-  error_code: string | null;
-}
-
-function fromRow(row: Row): AuditRecord {
-  return {
-    id: row.id,
-    time: row.time,
-    channel: row.channel as AuditChannel,
-    pathwayId: row.pathway_id,
-    version: row.version,
-    contentHash: row.content_hash,
-    asOf: row.as_of,
-    language: row.language,
-    input: JSON.parse(row.input) as unknown,
-    status: row.status as AuditRecord['status'],
-    step: row.step,
-    alerts: JSON.parse(row.alerts) as string[],
-    ...(row.error_code === null ? {} : { errorCode: row.error_code }),
-  };
-}
-
-/** Filter columns, in the order their clauses are written (so statements can be reused). */
-const FILTERS: readonly [keyof AuditFilter, string][] = [
-  ['pathwayId', 'pathway_id = @pathwayId'],
-  ['version', 'version = @version'],
-  ['channel', 'channel = @channel'],
-  ['step', 'step = @step'],
-  ['status', 'status = @status'],
-  ['from', 'time >= @from'],
-  ['to', 'time < @to'],
-  ['afterId', 'id > @afterId'],
-];
+/** Filter clauses with named parameters, in {@link AUDIT_FILTERS} order (statements are reused). */
+const FILTERS = AUDIT_FILTERS.map(([key, column, op]) => [key, `${column} ${op} @${key}`] as const);
 
 /** Options of {@link openAuditLog}. */
 export interface AuditLogOptions {
@@ -107,6 +74,7 @@ export class SqliteAuditLog implements AuditLog {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private readonly byId: Database.Statement;
+  private readonly prunes: Database.Statement;
   private readonly queries = new Map<string, Database.Statement>();
   private readonly cards: FeedbackStore;
   private closed = false;
@@ -130,14 +98,22 @@ export class SqliteAuditLog implements AuditLog {
         throw new Error(
           `${file} has audit schema version ${version}; this service knows ${SCHEMA_VERSION}`,
         );
-      this.db.exec(SCHEMA + FEEDBACK_SCHEMA);
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      this.db.transaction(() => {
+        this.db.exec(SCHEMA + FEEDBACK_SCHEMA);
+        // A file from before version 3 has an audit table without the CDS call columns.
+        const present = new Set(
+          (this.db.pragma('table_info(audit)') as { name: string }[]).map((c) => c.name),
+        );
+        for (const column of CDS_CALL_COLUMNS)
+          if (!present.has(column)) this.db.exec(`ALTER TABLE audit ADD COLUMN ${column} TEXT`);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
     }
     this.insert = this.db.prepare(
-      `INSERT INTO audit (time, channel, pathway_id, version, content_hash, as_of, language, input, status, step, alerts, error_code)
-       VALUES (@time, @channel, @pathwayId, @version, @contentHash, @asOf, @language, @input, @status, @step, @alerts, @errorCode)`,
+      `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
     );
     this.byId = this.db.prepare('SELECT * FROM audit WHERE id = ?');
+    this.prunes = this.db.prepare('DELETE FROM audit WHERE time < ?');
     this.cards = new FeedbackStore(this.db);
   }
 
@@ -157,28 +133,12 @@ export class SqliteAuditLog implements AuditLog {
 
   /** Feedback entries, oldest first, at most `limit` (default 100, max 1000). */
   feedback(filter: FeedbackFilter): FeedbackRecord[] {
-    return this.cards.feedback(
-      filter,
-      Math.min(Math.max(1, filter.limit ?? AUDIT_DEFAULT_LIMIT), AUDIT_MAX_LIMIT),
-    );
+    return this.cards.feedback(filter, pageSize(filter.limit));
   }
 
   /** Stores one entry and returns its id. */
   record(entry: AuditEntry): number {
-    const info = this.insert.run({
-      time: entry.time,
-      channel: entry.channel,
-      pathwayId: entry.pathwayId,
-      version: entry.version,
-      contentHash: entry.contentHash,
-      asOf: entry.asOf,
-      language: entry.language,
-      input: JSON.stringify(entry.input ?? null),
-      status: entry.status,
-      step: entry.step,
-      alerts: JSON.stringify(entry.alerts),
-      errorCode: entry.errorCode ?? null,
-    });
+    const info = this.insert.run(entryValues(entry));
     return Number(info.lastInsertRowid);
   }
 
@@ -193,19 +153,27 @@ export class SqliteAuditLog implements AuditLog {
       this.queries.set(key, statement);
     }
     const params: Record<string, string | number> = {
-      limit: Math.min(Math.max(1, filter.limit ?? AUDIT_DEFAULT_LIMIT), AUDIT_MAX_LIMIT),
+      limit: pageSize(filter.limit),
     };
     for (const [k] of used) {
       const value = filter[k];
       if (typeof value === 'string' || typeof value === 'number') params[k] = value;
     }
-    return (statement.all(params) as Row[]).map(fromRow);
+    return (statement.all(params) as AuditRow[]).map((row) => recordFromRow(row));
   }
 
   /** One entry by id. */
   get(id: number): AuditRecord | undefined {
-    const row = this.byId.get(id) as Row | undefined;
-    return row === undefined ? undefined : fromRow(row);
+    const row = this.byId.get(id) as AuditRow | undefined;
+    return row === undefined ? undefined : recordFromRow(row);
+  }
+
+  /** Deletes records served before `before`, with their cards and feedback, in one transaction. */
+  prune(before: string): number {
+    return this.db.transaction(() => {
+      this.cards.prune(before);
+      return this.prunes.run(before).changes;
+    })();
   }
 
   /** Closes the database (checkpointing the WAL). Safe to call twice. */

@@ -53,7 +53,7 @@ export interface FeedbackFilter {
   afterId?: number;
 }
 
-/** The audit log (SQLite by default). */
+/** The audit log: SQLite by default (`log.ts`), PostgreSQL when configured (`postgres.ts`). */
 export interface AuditLog extends AuditSink {
   /** Remembers the cards sent for the evaluation recorded as `auditId`. */
   recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): void;
@@ -71,5 +71,10 @@ export interface AuditLog extends AuditSink {
   record(entry: AuditEntry): number;
   query(filter: AuditFilter): AuditRecord[];
   get(id: number): AuditRecord | undefined;
+  /**
+   * Deletes the records served before `before` (an ISO timestamp), with the cards they sent
+   * and the feedback on those cards, all or nothing; returns how many records went.
+   */
+  prune(before: string): number;
   close(): void;
 }

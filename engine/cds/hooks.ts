@@ -110,7 +110,12 @@ async function serve(
     served = await ctx.service.evaluate(
       chosen,
       { facts: mapping.facts, asOf: chosen.asOf },
-      { channel: 'cds-hooks', language, trace: false },
+      {
+        channel: 'cds-hooks',
+        language,
+        trace: false,
+        cdsCall: { hookInstance: body.hookInstance, patientId, userId: context.data.userId },
+      },
     );
   } catch (error) {
     // An audit log that cannot record answers 503, as it does on every route.

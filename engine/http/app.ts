@@ -5,7 +5,8 @@
  */
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { openAuditLog } from '../audit/log';
+import { openAuditStore } from '../audit/open';
+import { startRetention } from '../audit/retention';
 import { registerCdsHooks } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
@@ -26,6 +27,10 @@ export interface AppOptions {
   dataDir?: string;
   /** The audit database file; overrides `dataDir`. `:memory:` for a throwaway log. */
   auditFile?: string;
+  /** DATABASE_URL: keep the audit log in this PostgreSQL database instead of a SQLite file. */
+  databaseUrl?: string;
+  /** Delete audit records older than this many days, at start and hourly. Default: keep all. */
+  auditRetentionDays?: number;
   /** The built editor. Default `dist/editor`. */
   editorDir?: string;
   /** PATHWAY_WRITE_TOKEN: lets non-loopback clients write with `Authorization: Bearer <token>`. */
@@ -45,7 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pathwaysDir = resolve(options.pathwaysDir);
   const auditFile = options.auditFile ?? join(resolve(options.dataDir ?? 'data'), 'audit.sqlite');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const audit = openAuditLog(auditFile);
+  const audit = openAuditStore({ databaseUrl: options.databaseUrl, file: auditFile });
   const ctx: LocalServiceContext = createServiceContext({
     pathwaysDir,
     audit,
@@ -84,8 +89,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     idleSweep = setInterval(() => app.server.closeIdleConnections(), 100);
     idleSweep.unref();
   });
+  const days = options.auditRetentionDays;
+  const stopRetention =
+    days === undefined
+      ? undefined
+      : startRetention(audit, {
+          days,
+          report: (outcome) => {
+            if ('error' in outcome)
+              app.log.error(
+                { err: outcome.error },
+                'audit retention failed; tried again in an hour',
+              );
+            else app.log.info(outcome, 'audit retention applied');
+          },
+        });
   app.addHook('onClose', async () => {
     if (idleSweep !== undefined) clearInterval(idleSweep);
+    stopRetention?.();
     ctx.close();
   });
 

@@ -305,6 +305,10 @@ export const auditRecordSchema = z.object({
   step: z.string().nullable(),
   alerts: z.array(z.string()),
   errorCode: z.string().optional(),
+  /** CDS Hooks calls: the request's hookInstance, context.patientId and context.userId. */
+  hookInstance: z.string().optional(),
+  patientId: z.string().optional(),
+  userId: z.string().optional(),
 });
 
 export const auditListResponseSchema = z.object({

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { retentionDaysFromEnv } from '../audit/retention';
 import { buildApp } from './app';
 
 /** Settings of a running service, from the environment or the command line. */
@@ -15,8 +16,17 @@ export interface ServerSettings {
   dataDir: string;
   editorDir?: string;
   writeToken?: string;
+  /** DATABASE_URL: the audit log in PostgreSQL instead of `<dataDir>/audit.sqlite`. */
+  databaseUrl?: string;
+  /** AUDIT_RETENTION_DAYS: delete audit records older than this; unset keeps everything. */
+  auditRetentionDays?: number;
   /** Log as JSON lines (default true). */
   logger?: boolean | object;
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (exactOptionalPropertyTypes). */
+function optional<K extends string, T>(key: K, value: T | undefined): Partial<Record<K, T>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, T>);
 }
 
 /** Exit codes of `pathway serve`. */
@@ -30,6 +40,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
     port: env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT),
     pathwaysDir: resolve(cwd, env.PATHWAYS_DIR ?? 'pathways'),
     dataDir: resolve(cwd, env.DATA_DIR ?? 'data'),
+    ...(env.DATABASE_URL === undefined || env.DATABASE_URL === ''
+      ? {}
+      : { databaseUrl: env.DATABASE_URL }),
+    ...optional('auditRetentionDays', retentionDaysFromEnv(env.AUDIT_RETENTION_DAYS)),
     ...(env.EDITOR_DIR === undefined ? {} : { editorDir: resolve(cwd, env.EDITOR_DIR) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
     logger: { level: env.LOG_LEVEL ?? 'info' },
@@ -59,6 +73,8 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     dataDir: settings.dataDir,
     ...(settings.editorDir === undefined ? {} : { editorDir: settings.editorDir }),
     ...(settings.writeToken === undefined ? {} : { writeToken: settings.writeToken }),
+    ...optional('databaseUrl', settings.databaseUrl),
+    ...optional('auditRetentionDays', settings.auditRetentionDays),
     logger: settings.logger ?? true,
   });
   let url: string;

@@ -28,7 +28,16 @@ export interface AuditEntry {
   step: string | null;
   alerts: string[];
   errorCode?: string;
+  /** CDS Hooks calls: the request's `hookInstance`. */
+  hookInstance?: string;
+  /** CDS Hooks calls: the request's `context.patientId`. */
+  patientId?: string;
+  /** CDS Hooks calls: the request's `context.userId`. */
+  userId?: string;
 }
+
+/** Who and what a CDS Hooks call was about, recorded with its evaluation. */
+export type CdsCallIds = Pick<AuditEntry, 'hookInstance' | 'patientId' | 'userId'>;
 
 /** Where evaluations are recorded. */
 export interface AuditSink {

@@ -8,7 +8,7 @@ import { evaluate } from '../evaluate/evaluate';
 import type { CompiledPathway } from '../evaluate/compile';
 import type { EvaluationResult } from '../evaluate/result';
 import type { Language } from '../model/types';
-import type { AuditChannel, AuditSink } from './audit';
+import type { AuditChannel, AuditSink, CdsCallIds } from './audit';
 import { CompileCache } from './compile-cache';
 import { evaluatedInput, type EvaluationRequest } from './request';
 import type { Today } from './today';
@@ -38,6 +38,8 @@ export interface EvaluateOptions {
   language?: Language | undefined;
   /** Include the per-condition trace. Default true. */
   trace?: boolean | undefined;
+  /** A CDS Hooks call's hookInstance, patient and user, recorded with the evaluation. */
+  cdsCall?: CdsCallIds | undefined;
 }
 
 /** An evaluation served, with the version that answered and its audit id (when recorded). */
@@ -114,6 +116,7 @@ export function createEvaluationService<V extends VersionFile>(
         asOf,
         language,
         input,
+        ...settings.cdsCall,
       };
       const channel = settings.channel;
       let result: EvaluationResult;

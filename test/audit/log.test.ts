@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, test } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { memoryIo } from '../../engine/cli/io';
 import { main } from '../../engine/cli/main';
@@ -10,6 +10,7 @@ import { printPathway } from '../../engine/yaml/print';
 import { miniPathway } from '../fixtures/pathways';
 import { tempDir } from '../fixtures/files';
 import { errorCode, miniFolder, service, TODAY } from '../http/helpers';
+import { dropSchemas, freshDatabaseUrl, TEST_DATABASE_URL } from './stores';
 
 const evaluate = (facts: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   method: 'POST' as const,
@@ -17,9 +18,23 @@ const evaluate = (facts: Record<string, unknown>, extra: Record<string, unknown>
   payload: { facts, ...extra },
 });
 
-describe('the audit log', () => {
+// The HTTP behaviour on each store: SQLite (`<dataDir>/audit.sqlite`) and, when a test
+// database is configured, PostgreSQL (DATABASE_URL, a fresh schema per service).
+const STORES = [
+  { name: 'SQLite', skip: undefined, options: () => ({}) },
+  {
+    name: 'PostgreSQL',
+    skip: TEST_DATABASE_URL === undefined ? 'AUDIT_TEST_DATABASE_URL is not set' : undefined,
+    options: () => ({ databaseUrl: freshDatabaseUrl(TEST_DATABASE_URL ?? '') }),
+  },
+];
+afterAll(() => dropSchemas());
+
+describe.each(STORES)('the audit log in $name', ({ skip, options }) => {
+  const it = test.skipIf(skip !== undefined);
+
   it('records every evaluation served, with version, hash, input, step, alerts and status', async () => {
-    const svc = await service();
+    const svc = await service(options());
     try {
       const ok = await svc.call(evaluate({ painMonths: 8, flags: [], score: 70 }));
       await svc.call(evaluate({ painMonths: 'x' }));
@@ -55,7 +70,7 @@ describe('the audit log', () => {
   });
 
   it('filters by pathway, version, channel, step, status and time, and pages with afterId', async () => {
-    const svc = await service();
+    const svc = await service(options());
     try {
       for (let i = 0; i < 5; i++) await svc.call(evaluate({ painMonths: i * 2, flags: [] }));
       await svc.call(evaluate({ painMonths: 8, flags: [] }, { version: '1.0.0' }));
@@ -81,7 +96,7 @@ describe('the audit log', () => {
   });
 
   it('answers 400 for bad filters, 404 for an unknown record and 403 to other machines', async () => {
-    const svc = await service();
+    const svc = await service(options());
     try {
       const bad = await svc.call({ method: 'GET', url: '/api/audit?limit=0&channel=fax' });
       expect(bad.status).toBe(400);
@@ -108,11 +123,12 @@ describe('the audit log', () => {
   it('survives a restart: records written before closing are there after reopening', async () => {
     const root = await miniFolder();
     const dataDir = await tempDir();
-    const first = await service({ root, dataDir });
+    const store = options();
+    const first = await service({ root, dataDir, ...store });
     await first.call(evaluate({ painMonths: 8, flags: [] }));
     await first.call(evaluate({ painMonths: 1, flags: [] }));
     await first.app.close();
-    const second = await service({ root, dataDir });
+    const second = await service({ root, dataDir, ...store });
     try {
       await second.call(evaluate({ painMonths: 4, flags: ['b'] }));
       const { body } = await second.call({ method: 'GET', url: '/api/audit' });
@@ -126,7 +142,9 @@ describe('the audit log', () => {
       await second.app.close();
     }
   });
+});
 
+describe('the audit log file', () => {
   it('upgrades an audit file from before CDS feedback in place, keeping its records', async () => {
     const file = join(await tempDir(), 'audit.sqlite');
     const entry = {

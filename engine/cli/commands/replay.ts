@@ -41,22 +41,30 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
     io.cwd,
     flags.auditFile ?? join(flags.dataDir ?? process.env.DATA_DIR ?? 'data', 'audit.sqlite'),
   );
-  if (!existsSync(file))
+  // DATABASE_URL (as for `serve`) points at the shared PostgreSQL log, unless a file is named.
+  const databaseUrl =
+    flags.auditFile === undefined && flags.dataDir === undefined
+      ? process.env.DATABASE_URL
+      : undefined;
+  const inPostgres = databaseUrl !== undefined && databaseUrl !== '';
+  if (!inPostgres && !existsSync(file))
     throw new PathwayError(
       'FILE_READ',
       `no audit log at ${file} (use --data-dir or --audit-file)`,
       [{ code: 'FILE_READ', message: 'no audit log here (use --data-dir or --audit-file)', file }],
     );
   // Loaded on demand, so other commands do not load SQLite at start-up.
-  const { openAuditLog } = await import('../../audit/log');
+  const { openAuditStore } = await import('../../audit/open');
   const { replayRecord } = await import('../../audit/replay');
-  const audit = openAuditLog(file);
+  const audit = openAuditStore({ databaseUrl, file });
   try {
     const record = audit.get(id);
     if (record === undefined)
-      throw new PathwayError('INVALID_INPUT', `no audit record ${id} in ${file}`, [
-        { code: 'INVALID_INPUT', message: `no audit record ${id}`, path: 'id', value: id },
-      ]);
+      throw new PathwayError(
+        'INVALID_INPUT',
+        `no audit record ${id} in ${inPostgres ? 'the DATABASE_URL database' : file}`,
+        [{ code: 'INVALID_INPUT', message: `no audit record ${id}`, path: 'id', value: id }],
+      );
     const repo = await loadRepository(pathwaysRoot(io, flags.pathways ?? process.env.PATHWAYS_DIR));
     // The replay is recorded (unless --no-record) by the service's one audit call.
     const service = repositoryService(repo, { today: io.today, audit });

@@ -7,7 +7,7 @@
  */
 import { formatPath, type PathSegment } from '../model/path';
 import type { z } from 'zod';
-import { errorFromIssues, type ErrorCode, type ErrorIssue } from '../errors';
+import { errorFromIssues, MAX_REPORTED_ISSUES, type ErrorCode, type ErrorIssue } from '../errors';
 import { checkNesting } from '../model/nesting';
 import { evaluationInputSchema } from '../model/schema';
 import type { Fact, Pathway } from '../model/types';
@@ -67,14 +67,25 @@ class Issues {
   /** Every path with an issue. */
   private readonly paths = new Set<string>();
 
-  add(code: ErrorCode, path: readonly PathSegment[], value: unknown, message: string): void {
+  /**
+   * Adds an issue. A `message` given as a function is only worded for the issues an error
+   * lists (the first {@link MAX_REPORTED_ISSUES}); past those, issues are only counted.
+   */
+  add(
+    code: ErrorCode,
+    path: readonly PathSegment[],
+    value: unknown,
+    message: string | (() => string),
+  ): void {
     const where = formatPath(path);
     // zod may report two failed checks on one field (format, then calendar): say it once.
     const key = `${code} ${where}`;
     if (this.said.has(key)) return;
     this.said.add(key);
     this.paths.add(where);
-    this.list.push({ code, path: where, value, message });
+    const listed = this.list.length < MAX_REPORTED_ISSUES;
+    const text = !listed ? '' : typeof message === 'function' ? message() : message;
+    this.list.push({ code, path: where, value, message: text });
   }
 
   has(path: readonly PathSegment[]): boolean {
@@ -122,7 +133,8 @@ export function validateInput(
           'UNKNOWN_FACT',
           path,
           value,
-          `no fact ${JSON.stringify(name)} in pathway ${pathway.id}${didYouMean(name, dictionary.keys())}`,
+          () =>
+            `no fact ${JSON.stringify(name)} in pathway ${pathway.id}${didYouMean(name, dictionary.keys())}`,
         );
       } else if (fact.derived !== undefined && fact.derived.kind !== 'timeInStep') {
         issues.add(
@@ -262,7 +274,7 @@ function checkFactValue(
             'FACT_TYPE',
             [...path, index],
             element,
-            `${name} must be a list of strings, got ${showValue(element)} in it`,
+            () => `${name} must be a list of strings, got ${showValue(element)} in it`,
           );
         } else {
           checkAllowed(fact, element, [...path, index], issues);
@@ -316,21 +328,21 @@ function checkAllowed(
   path: readonly PathSegment[],
   issues: Issues,
 ): void {
-  if (fact.values === undefined || fact.values.includes(value)) return;
-  const hint =
-    typeof value === 'string'
-      ? didYouMean(
-          value,
-          fact.values.filter((v): v is string => typeof v === 'string'),
-        )
-      : '';
-  issues.add(
-    'FACT_VALUE',
-    path,
-    value,
-    `${describeFact(fact, 'en')} must be one of ${fact.values.map((v) => showValue(v)).join(', ')},` +
-      ` got ${showValue(value)}${hint}`,
-  );
+  const allowed = fact.values;
+  if (allowed === undefined || allowed.includes(value)) return;
+  issues.add('FACT_VALUE', path, value, () => {
+    const hint =
+      typeof value === 'string'
+        ? didYouMean(
+            value,
+            allowed.filter((v): v is string => typeof v === 'string'),
+          )
+        : '';
+    return (
+      `${describeFact(fact, 'en')} must be one of ${allowed.map((v) => showValue(v)).join(', ')},` +
+      ` got ${showValue(value)}${hint}`
+    );
+  });
 }
 
 /**

@@ -164,14 +164,19 @@ function clipIssue(issue: ErrorIssue): ErrorIssue {
 
 /**
  * The issues an error reports: the first {@link MAX_REPORTED_ISSUES}, each clipped, then one
- * issue `and K more problems` (with the code of the first one left out) when there were more.
+ * issue `and K more problems` (with the code, file, line and column of the first one left out)
+ * when there were more.
  */
 export function reportedIssues(issues: readonly ErrorIssue[]): ErrorIssue[] {
   const kept = issues.slice(0, MAX_REPORTED_ISSUES).map(clipIssue);
   const firstLeft = issues[MAX_REPORTED_ISSUES];
   if (firstLeft === undefined) return kept;
   const more = issues.length - MAX_REPORTED_ISSUES;
+  // Located where the first unlisted problem is, so a file's issues all keep a position.
   kept.push({
+    ...(firstLeft.file === undefined ? {} : { file: firstLeft.file }),
+    ...(firstLeft.line === undefined ? {} : { line: firstLeft.line }),
+    ...(firstLeft.column === undefined ? {} : { column: firstLeft.column }),
     code: firstLeft.code,
     message: `and ${more} more problem${more === 1 ? '' : 's'} (${issues.length} in all; only the first ${MAX_REPORTED_ISSUES} are listed)`,
   });

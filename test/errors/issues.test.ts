@@ -54,4 +54,16 @@ describe('the issues an error reports', () => {
     expect(error.message.length).toBeLessThan(1000);
     expect(clipText('short')).toBe('short');
   });
+
+  it('places the summary issue where the first unlisted problem is, in a file', () => {
+    const located = many(150).map((issue, i) => ({
+      ...issue,
+      file: 'p.yaml',
+      line: i + 1,
+      column: 3,
+    }));
+    const error = errorFromIssues(located);
+    expect(error.issues[100]).toMatchObject({ file: 'p.yaml', line: 101, column: 3 });
+    expect(error.issues[100]?.message).toMatch(/^and 50 more problems/);
+  });
 });

@@ -134,6 +134,64 @@ export interface ErrorIssue {
   column?: number;
 }
 
+/**
+ * At most this many issues are reported in one error; the rest are counted in one last
+ * summary issue, so a hostile input with a million bad items gets a reply of bounded size.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
+/** Messages and paths longer than this are cut in an error (a 1 MB fact name is not echoed). */
+export const MAX_ISSUE_TEXT = 300;
+
+/** `text` cut to `max` characters, marked with its full length: `abc… (1000000 characters)`. */
+export function clipText(text: string, max: number = MAX_ISSUE_TEXT): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
+/** One issue with its message and path cut to a readable length (its value is kept). */
+function clipIssue(issue: ErrorIssue): ErrorIssue {
+  if (
+    issue.message.length <= MAX_ISSUE_TEXT &&
+    (issue.path === undefined || issue.path.length <= MAX_ISSUE_TEXT)
+  )
+    return issue;
+  return {
+    ...issue,
+    message: clipText(issue.message),
+    ...(issue.path === undefined ? {} : { path: clipText(issue.path) }),
+  };
+}
+
+/**
+ * The issues an error reports: the first {@link MAX_REPORTED_ISSUES}, each clipped, then one
+ * issue `and K more problems` (with the code, file, line and column of the first one left out)
+ * when there were more.
+ */
+export function reportedIssues(issues: readonly ErrorIssue[]): ErrorIssue[] {
+  const kept = issues.slice(0, MAX_REPORTED_ISSUES).map(clipIssue);
+  const firstLeft = issues[MAX_REPORTED_ISSUES];
+  if (firstLeft === undefined) return kept;
+  const more = issues.length - MAX_REPORTED_ISSUES;
+  // Located where the first unlisted problem is, so a file's issues all keep a position.
+  kept.push({
+    ...(firstLeft.file === undefined ? {} : { file: firstLeft.file }),
+    ...(firstLeft.line === undefined ? {} : { line: firstLeft.line }),
+    ...(firstLeft.column === undefined ? {} : { column: firstLeft.column }),
+    code: firstLeft.code,
+    message: `and ${more} more problem${more === 1 ? '' : 's'} (${issues.length} in all; only the first ${MAX_REPORTED_ISSUES} are listed)`,
+  });
+  return kept;
+}
+
+/** A message with each of its lines clipped (a multi-line message lists one issue a line). */
+function clipLines(message: string): string {
+  if (message.length <= MAX_ISSUE_TEXT) return message;
+  return message
+    .split('\n')
+    .map((line) => clipText(line))
+    .join('\n');
+}
+
 /** The one error type the engine throws on bad input. */
 export class PathwayError extends Error {
   override readonly name = 'PathwayError';
@@ -142,9 +200,10 @@ export class PathwayError extends Error {
   readonly pathway: string | undefined;
 
   constructor(code: ErrorCode, message: string, issues: ErrorIssue[] = [], pathway?: string) {
-    super(message);
+    super(clipLines(message));
     this.code = code;
-    this.issues = issues.length > 0 ? issues : [{ code, message }];
+    // Capped here, so every reply built from an error (HTTP, CLI, batch and cohort lines) is.
+    this.issues = issues.length > 0 ? reportedIssues(issues) : [{ code, message: this.message }];
     this.pathway = pathway;
   }
 
@@ -159,14 +218,18 @@ export class PathwayError extends Error {
   }
 }
 
-/** Builds an error from located issues, using the first issue's code and a message that lists them. */
+/**
+ * Builds an error from located issues, using the first issue's code and a message that lists
+ * them (the first {@link MAX_REPORTED_ISSUES}, then how many more).
+ */
 export function errorFromIssues(issues: ErrorIssue[], pathway?: string): PathwayError {
   const first = issues[0];
   if (first === undefined) return new PathwayError('INTERNAL', 'error without issues', [], pathway);
+  const listed = reportedIssues(issues);
   const head =
     issues.length === 1
-      ? formatIssue(first)
-      : `${issues.length} problems:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`;
+      ? formatIssue(listed[0] ?? first)
+      : `${issues.length} problems:\n${listed.map((i) => `  ${formatIssue(i)}`).join('\n')}`;
   return new PathwayError(first.code, head, issues, pathway);
 }
 

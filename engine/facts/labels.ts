@@ -17,6 +17,9 @@ export function describeFact(fact: Fact, language: Language): string {
 
 /** A value as it appears in a message: JSON where possible, short, never throwing. */
 export function showValue(value: unknown): string {
+  // JSON has no Infinity, but `1e999` parses as one and would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `${String(value)} (not a finite number)`;
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);

@@ -7,7 +7,8 @@
  */
 import { formatPath, type PathSegment } from '../model/path';
 import type { z } from 'zod';
-import { errorFromIssues, type ErrorCode, type ErrorIssue } from '../errors';
+import { errorFromIssues, MAX_REPORTED_ISSUES, type ErrorCode, type ErrorIssue } from '../errors';
+import { checkNesting } from '../model/nesting';
 import { evaluationInputSchema } from '../model/schema';
 import type { Fact, Pathway } from '../model/types';
 import { describeAtcProblem, isAtcCode } from './atc';
@@ -55,20 +56,40 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
-/** Collects issues for one validation run. */
+/**
+ * Collects issues for one validation run. Lookups go through sets, so collecting n issues
+ * costs O(n): an input with 250 000 bad items must not take n² comparisons.
+ */
 class Issues {
   readonly list: ErrorIssue[] = [];
+  /** `code path` of every issue, for the one-issue-per-code-and-field rule. */
+  private readonly said = new Set<string>();
+  /** Every path with an issue. */
+  private readonly paths = new Set<string>();
 
-  add(code: ErrorCode, path: readonly PathSegment[], value: unknown, message: string): void {
+  /**
+   * Adds an issue. A `message` given as a function is only worded for the issues an error
+   * lists (the first {@link MAX_REPORTED_ISSUES}); past those, issues are only counted.
+   */
+  add(
+    code: ErrorCode,
+    path: readonly PathSegment[],
+    value: unknown,
+    message: string | (() => string),
+  ): void {
     const where = formatPath(path);
     // zod may report two failed checks on one field (format, then calendar): say it once.
-    if (this.list.some((issue) => issue.path === where && issue.code === code)) return;
-    this.list.push({ code, path: where, value, message });
+    const key = `${code} ${where}`;
+    if (this.said.has(key)) return;
+    this.said.add(key);
+    this.paths.add(where);
+    const listed = this.list.length < MAX_REPORTED_ISSUES;
+    const text = !listed ? '' : typeof message === 'function' ? message() : message;
+    this.list.push({ code, path: where, value, message: text });
   }
 
   has(path: readonly PathSegment[]): boolean {
-    const where = formatPath(path);
-    return this.list.some((issue) => issue.path === where);
+    return this.paths.has(formatPath(path));
   }
 }
 
@@ -77,13 +98,16 @@ class Issues {
  * the facts and current step ready for derivation and evaluation.
  * @throws PathwayError with every problem found (the code is the first problem's), naming
  * the pathway: `INVALID_INPUT`, `UNKNOWN_FACT`, `FACT_TYPE`, `FACT_RANGE`, `FACT_VALUE`,
- * `DERIVED_FACT_GIVEN`, `ATC_FORMAT`, `DATE_FORMAT`, `UNKNOWN_STEP`.
+ * `DERIVED_FACT_GIVEN`, `ATC_FORMAT`, `DATE_FORMAT`, `UNKNOWN_STEP` (at most 100 listed, then how
+ * many more); INVALID_INPUT alone for input nesting deeper than 64 levels.
  */
 export function validateInput(
   pathway: Pathway,
   input: unknown,
   options: ValidateOptions,
 ): ValidatedInput {
+  // First, so that nothing recursive downstream sees 10 000 levels of nesting.
+  checkNesting(input, 'the input');
   const issues = new Issues();
   const asOfValid = isIsoDate(options.asOf);
   if (!asOfValid) {
@@ -109,7 +133,8 @@ export function validateInput(
           'UNKNOWN_FACT',
           path,
           value,
-          `no fact ${JSON.stringify(name)} in pathway ${pathway.id}${didYouMean(name, dictionary.keys())}`,
+          () =>
+            `no fact ${JSON.stringify(name)} in pathway ${pathway.id}${didYouMean(name, dictionary.keys())}`,
         );
       } else if (fact.derived !== undefined && fact.derived.kind !== 'timeInStep') {
         issues.add(
@@ -249,7 +274,7 @@ function checkFactValue(
             'FACT_TYPE',
             [...path, index],
             element,
-            `${name} must be a list of strings, got ${showValue(element)} in it`,
+            () => `${name} must be a list of strings, got ${showValue(element)} in it`,
           );
         } else {
           checkAllowed(fact, element, [...path, index], issues);
@@ -303,21 +328,21 @@ function checkAllowed(
   path: readonly PathSegment[],
   issues: Issues,
 ): void {
-  if (fact.values === undefined || fact.values.includes(value)) return;
-  const hint =
-    typeof value === 'string'
-      ? didYouMean(
-          value,
-          fact.values.filter((v): v is string => typeof v === 'string'),
-        )
-      : '';
-  issues.add(
-    'FACT_VALUE',
-    path,
-    value,
-    `${describeFact(fact, 'en')} must be one of ${fact.values.map((v) => showValue(v)).join(', ')},` +
-      ` got ${showValue(value)}${hint}`,
-  );
+  const allowed = fact.values;
+  if (allowed === undefined || allowed.includes(value)) return;
+  issues.add('FACT_VALUE', path, value, () => {
+    const hint =
+      typeof value === 'string'
+        ? didYouMean(
+            value,
+            allowed.filter((v): v is string => typeof v === 'string'),
+          )
+        : '';
+    return (
+      `${describeFact(fact, 'en')} must be one of ${allowed.map((v) => showValue(v)).join(', ')},` +
+      ` got ${showValue(value)}${hint}`
+    );
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { openAuditStore } from '../audit/open';
 import { startRetention } from '../audit/retention';
+import { checkNesting } from '../model/nesting';
 import { registerCdsHooks } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
@@ -74,6 +75,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Only JSON is read as a body (text/plain forms cannot reach the write routes).
   app.removeContentTypeParser('text/plain');
+  // A parsed JSON body is checked for nesting depth before any route (CDS Hooks included)
+  // looks at it: 10 000 levels would overflow the stack of the schemas, the audit log and the
+  // error reply. A streamed body is not parsed here and is left to its route.
+  app.addHook('preValidation', async (request) => {
+    checkNesting(request.body, 'the body');
+  });
 
   app.setErrorHandler(errorHandler(hide));
   app.setNotFoundHandler((request, reply) => {

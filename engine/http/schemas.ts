@@ -345,6 +345,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Short text for a value in a message. */
 function show(value: unknown): string {
+  // JSON has no Infinity, but `1e999` parses as one and would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `${String(value)} (not a finite number)`;
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;

@@ -5,53 +5,62 @@
  */
 
 /**
+ * Names longer than this get no suggestion: no identifier is that long, and the edit distance
+ * costs the product of the two lengths (a 1 MB name would block the service for seconds).
+ */
+export const MAX_SUGGESTED_NAME = 64;
+
+/**
  * Edit distance counting a swap of two neighbouring letters as one edit (optimal string
- * alignment), since swapped letters are the commonest typing slip.
+ * alignment), since swapped letters are the commonest typing slip. Keeps three rows, so
+ * memory grows with the shorter side only; time is the product of the lengths.
  */
 export function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = [];
-    for (let j = 0; j <= b.length; j++) {
-      if (i === 0 || j === 0) {
-        row.push(i + j);
-        continue;
-      }
+  let before: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const prev = rows[i - 1] ?? [];
       let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+        best = Math.min(best, (before[j - 2] ?? 0) + 1);
       }
       row.push(best);
     }
-    rows.push(row);
+    before = prev;
+    prev = row;
   }
-  return rows[a.length]?.[b.length] ?? 0;
+  return prev[b.length] ?? 0;
 }
 
 /**
  * The candidate closest to `name`, ignoring case, when it is a plausible slip: within
  * about a third of the letters, or (with `prefixes`) one name starts the other, as in
  * `ompsq` for `ompsqShort`. Ties go to the alphabetically first candidate, so the answer
- * is deterministic. A candidate equal to `name` is never suggested.
+ * is deterministic. A candidate equal to `name` is never suggested. A name longer than
+ * {@link MAX_SUGGESTED_NAME} gets none, and a candidate whose length alone puts it out of
+ * reach is not measured.
  */
 export function closestName(
   name: string,
   candidates: Iterable<string>,
   options: { prefixes?: boolean; minLimit?: number } = {},
 ): string | undefined {
+  if (name.length > MAX_SUGGESTED_NAME) return undefined;
   const wanted = name.toLowerCase();
   const limit = Math.max(options.minLimit ?? 1, Math.floor(wanted.length / 3));
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of [...candidates].sort()) {
     if (candidate === name) continue;
     const lower = candidate.toLowerCase();
-    const distance = editDistance(wanted, lower);
     const prefix =
       options.prefixes === true &&
       ((wanted.length >= 3 && lower.startsWith(wanted)) ||
         (lower.length >= 3 && wanted.startsWith(lower)));
+    // The distance is at least the difference in length: past the limit only a prefix counts.
+    if (!prefix && Math.abs(lower.length - wanted.length) > limit) continue;
+    const distance = editDistance(wanted, lower);
     if ((distance <= limit || prefix) && (best === undefined || distance < best.distance))
       best = { candidate, distance };
   }

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { errorFromIssues, PathwayError } from '../errors';
+import { checkNesting } from '../model/nesting';
 import { evaluationLineSchema } from '../model/schema';
 import { requestIssues, type EvaluationRequest } from './request';
 
@@ -41,9 +42,11 @@ export function parseLineJson(text: string, line: number): unknown {
 /**
  * Checks one line object fully against the line schema and splits it into the request and
  * the patient fields.
- * @throws PathwayError INVALID_INPUT / DATE_FORMAT naming each bad field.
+ * @throws PathwayError INVALID_INPUT / DATE_FORMAT naming each bad field; INVALID_INPUT
+ * for a line nesting deeper than the limit (checked first).
  */
 export function readLineObject(value: unknown, line: number): ReadLine {
+  checkNesting(value, `line ${line}`, line);
   const parsed = evaluationLineSchema.safeParse(value);
   if (!parsed.success)
     throw errorFromIssues(
@@ -67,12 +70,14 @@ export function readLineText(text: string, line: number): ReadLine {
  * The cheap check for population runs, where the evaluator validates the request itself
  * (with the same schema): the line is an object whose every field is a line field, and the
  * patient fields are split off. Returns the request part unvalidated.
- * @throws PathwayError INVALID_INPUT for a value that is not an object or an unknown field.
+ * @throws PathwayError INVALID_INPUT for a value that is not an object, an unknown field or
+ * nesting deeper than the limit (checked first).
  */
 export function splitLine(
   value: unknown,
   line: number,
 ): { request: Record<string, unknown>; id?: unknown; healthCentre?: unknown } {
+  checkNesting(value, `line ${line}`, line);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const message = `expected an object { ${LINE_FIELDS.join(', ')} }`;
     throw new PathwayError('INVALID_INPUT', message, [{ code: 'INVALID_INPUT', message, line }]);

@@ -506,3 +506,55 @@ describe('reporting', () => {
     );
   });
 });
+
+describe('hostile input', () => {
+  it('collects 100 000 bad list items and reports the first 100 and how many more', () => {
+    const redFlags = Array.from({ length: 100_000 }, () => 1);
+    const error = factsError({ redFlags });
+    expect(error.code).toBe('FACT_TYPE');
+    expect(error.message).toMatch(/^100000 problems:/);
+    expect(error.issues).toHaveLength(101);
+    expect(error.issues[0]).toMatchObject({ code: 'FACT_TYPE', path: 'facts.redFlags[0]' });
+    expect(error.issues[100]?.message).toBe(
+      'and 99900 more problems (100000 in all; only the first 100 are listed)',
+    );
+  });
+
+  it('still says one thing once per field and code among many issues', () => {
+    const error = factsError({ redFlags: [1, 'nope', 2], age: 'x', nrsPain: 'y' });
+    expect(error.issues.map((i) => i.path)).toEqual([
+      'facts.redFlags[0]',
+      'facts.redFlags[1]',
+      'facts.redFlags[2]',
+      'facts.age',
+      'facts.nrsPain',
+    ]);
+  });
+
+  it('answers a 1 MB unknown fact name without a suggestion and without echoing it whole', () => {
+    const name = 'ompsqShort'.repeat(100_000);
+    const error = factsError({ [name]: 1 });
+    expect(error.code).toBe('UNKNOWN_FACT');
+    expect(error.issues[0]?.message).toMatch(/^no fact "(ompsqShort)+.*… \(\d+ characters\)$/);
+    expect(error.issues[0]?.message).not.toMatch(/did you mean/);
+    expect(error.message.length).toBeLessThan(1000);
+  });
+
+  it('says a number too large for JSON (1e999) is not a finite number, not null', () => {
+    const error = factsError(JSON.parse('{"age": 1e999, "nrsPain": -1e999}') as never);
+    expect(error.issues[0]?.message).toBe(
+      'age must be an integer, got Infinity (not a finite number)',
+    );
+    expect(error.issues[1]?.message).toMatch(/got -Infinity \(not a finite number\)$/);
+  });
+
+  it('refuses input nesting deeper than 64 levels before any other check, naming the field', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const error = errorFor({ facts: { age: 'x', unknownThing: deep }, ward: 1 });
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.issues).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', path: 'facts.unknownThing' }),
+    ]);
+  });
+});

@@ -24,3 +24,30 @@ describe('suggestions for misspelt names', () => {
     expect(closestName('abd', ['abe', 'abc'])).toBe('abc');
   });
 });
+
+describe('suggestions for hostile names', () => {
+  it('suggests nothing for a name longer than 64 characters', () => {
+    const candidates = ['ompsqShort', 'a'.repeat(65)];
+    expect(closestName(`${'a'.repeat(64)}b`, candidates)).toBeUndefined();
+    expect(closestName('a'.repeat(1_000_000), candidates, { prefixes: true })).toBeUndefined();
+  });
+
+  it('still suggests a candidate that a 64-character name almost matches', () => {
+    const long = 'a'.repeat(63);
+    expect(closestName(`${long}b`, [`${long}c`])).toBe(`${long}c`);
+  });
+
+  it('still suggests a prefix however much longer the candidate is', () => {
+    expect(closestName('omp', ['ompsqShortFormScoreTotal'], { prefixes: true })).toBe(
+      'ompsqShortFormScoreTotal',
+    );
+    expect(closestName('omp', ['ompsqShortFormScoreTotal'])).toBeUndefined();
+  });
+
+  it('gives the same distance as the full table for swaps at either end', () => {
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('abcdef', 'abcdfe')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});

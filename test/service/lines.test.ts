@@ -35,4 +35,14 @@ describe('the line format', () => {
     expect(() => splitLine({ facts: {}, ward: 3 }, 2)).toThrow(/unknown field "ward"/);
     expect(() => splitLine([1, 2], 3)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
+
+  it('refuses a line nesting deeper than 64 levels, naming the line and the field', () => {
+    const text = `{"facts":{"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`;
+    const expected = expect.objectContaining({
+      code: 'INVALID_INPUT',
+      issues: [expect.objectContaining({ path: 'facts.x', line: 7 })],
+    });
+    expect(() => readLineText(text, 7)).toThrow(expected);
+    expect(() => splitLine(JSON.parse(text), 7)).toThrow(expected);
+  });
 });

@@ -18,6 +18,7 @@ import {
 } from '../schemas';
 import { defineRoute, errorResponses } from '../route';
 import type { Language } from '../../model/types';
+import { checkNesting } from '../../model/nesting';
 
 /** Content types the batch route reads as NDJSON. */
 export const BATCH_CONTENT_TYPES = [
@@ -83,6 +84,7 @@ export const batchRoute = defineRoute({
               `line ${input.line} is not JSON: ${(error as Error).message}`,
             );
           }
+          checkNesting(parsed, `line ${input.line}`, input.line);
           const line = parseWith(batchInputLineSchema, parsed, `line ${input.line}`);
           const { id: _patient, healthCentre: _centre, language: own, ...body } = line;
           const served = await deps.ctx.service.serve(id, body, {

@@ -29,6 +29,13 @@ import type { ServiceContext } from '../http/context';
 import { registerCdsFeedback } from './feedback';
 import { cdsError, issuesOf } from './errors';
 import { errorHandler } from '../http/errors';
+import { createCdsAuthenticator, type CdsAuthSettings } from './auth';
+
+/** How the CDS endpoints are run: client authentication (and, later, fetch limits). */
+export interface CdsSettings {
+  /** Authentication of CDS clients (docs/cds-hooks.md, "Authentication"). */
+  auth: CdsAuthSettings;
+}
 
 /** Largest request body accepted by the service endpoint (a prefetch can be large). */
 export const CDS_BODY_LIMIT = 10 * 1024 * 1024;
@@ -144,7 +151,29 @@ async function serve(
  * cross-origin requests (CORS), because CDS clients that run in a browser — the CDS Hooks
  * sandbox, SMART apps — call them directly; the rest of the API stays same-origin.
  */
-export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): void {
+export function registerCdsHooks(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  settings: CdsSettings,
+): void {
+  const authenticator = createCdsAuthenticator(settings.auth);
+  if (settings.auth.mode === 'off')
+    app.log.warn(
+      'CDS_AUTH=off: CDS Hooks calls are NOT authenticated; any client can call the services and send feedback (development only)',
+    );
+  else if (settings.auth.issuers.length === 0)
+    app.log.warn(
+      'no CDS_ISSUERS configured: every CDS Hooks service and feedback call will be refused (401)',
+    );
+  // Checked before the body is read, so an unauthenticated caller cannot make it parse 10 MiB.
+  const authenticate = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+  ): Promise<void> => {
+    const { id } = request.params;
+    const feedback = request.routeOptions.url?.endsWith('/feedback') === true;
+    const endpoint = feedback ? `${id}/feedback` : id;
+    await authenticator.verify(request.headers.authorization, endpoint);
+  };
   void app.register(async (scope) => {
     // CDS errors answer from the one catalogue, with the service's handler, wherever the
     // endpoints are mounted.
@@ -155,13 +184,13 @@ export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): voi
       allowedHeaders: ['Content-Type', 'Authorization', 'Accept-Language'],
       maxAge: 86_400,
     });
-    registerCdsFeedback(scope, ctx);
+    registerCdsFeedback(scope, ctx, authenticate);
     scope.get('/cds-services', async () => ({
       services: servicesOf(await ctx.repository(), ctx.today),
     }));
     scope.post<{ Params: { id: string } }>(
       '/cds-services/:id',
-      { bodyLimit: CDS_BODY_LIMIT },
+      { bodyLimit: CDS_BODY_LIMIT, onRequest: authenticate },
       (request) => serve(ctx, request),
     );
   });

@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { openAuditLog } from '../audit/log';
-import { registerCdsHooks } from '../cds/hooks';
+import { registerCdsHooks, type CdsSettings } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
 import type { RouteDeps } from './deps';
@@ -38,6 +38,11 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Check every answer against its response schema (for tests). Default false. */
   checkResponses?: boolean;
+  /**
+   * CDS Hooks settings (client authentication). Default: authentication on with no trusted
+   * issuer, so every CDS service call is refused (docs/cds-hooks.md).
+   */
+  cds?: CdsSettings;
 }
 
 /** Builds the service (not yet listening). Close it with `app.close()`: that also closes the audit log. */
@@ -90,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerRoutes(app, deps);
-  registerCdsHooks(app, ctx);
+  registerCdsHooks(app, ctx, options.cds ?? { auth: { mode: 'jwt', issuers: [], audience: '' } });
   await registerEditorRoutes(app, resolve(options.editorDir ?? join('dist', 'editor')));
   await app.ready();
   return app;

@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import type { CdsSettings } from '../cds/hooks';
+import { cdsAuthFromEnv } from '../cds/config';
 
 /** Settings of a running service, from the environment or the command line. */
 export interface ServerSettings {
@@ -15,6 +17,8 @@ export interface ServerSettings {
   dataDir: string;
   editorDir?: string;
   writeToken?: string;
+  /** CDS Hooks client authentication (CDS_AUTH, CDS_ISSUERS, CDS_AUDIENCE). */
+  cds?: CdsSettings;
   /** Log as JSON lines (default true). */
   logger?: boolean | object;
 }
@@ -33,6 +37,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
     ...(env.EDITOR_DIR === undefined ? {} : { editorDir: resolve(cwd, env.EDITOR_DIR) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
     logger: { level: env.LOG_LEVEL ?? 'info' },
+    cds: { auth: cdsAuthFromEnv(env) },
   };
 }
 
@@ -50,6 +55,25 @@ export class PortInUseError extends Error {
   override readonly name = 'PortInUseError';
 }
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
+
+/** A service reachable from other machines with nothing guarding it says so at start. */
+function warnIfOpen(app: FastifyInstance, settings: ServerSettings): void {
+  if (LOOPBACK.test(settings.host)) return;
+  const cdsOpen = settings.cds?.auth.mode === 'off';
+  if (settings.writeToken === undefined || cdsOpen)
+    app.log.warn(
+      `listening on ${settings.host}, reachable from other machines, ` +
+        [
+          settings.writeToken === undefined ? 'without PATHWAY_WRITE_TOKEN' : '',
+          cdsOpen ? 'with CDS Hooks authentication off (CDS_AUTH=off)' : '',
+        ]
+          .filter((part) => part !== '')
+          .join(' and ') +
+        ': put it behind a proxy or set them',
+    );
+}
+
 /** Builds the app and listens. Rejects with {@link PortInUseError} when the port is taken. */
 export async function startServer(settings: ServerSettings): Promise<RunningServer> {
   if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535)
@@ -60,7 +84,9 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     ...(settings.editorDir === undefined ? {} : { editorDir: settings.editorDir }),
     ...(settings.writeToken === undefined ? {} : { writeToken: settings.writeToken }),
     logger: settings.logger ?? true,
+    ...(settings.cds === undefined ? {} : { cds: settings.cds }),
   });
+  warnIfOpen(app, settings);
   let url: string;
   try {
     url = await app.listen({ host: settings.host, port: settings.port });

@@ -126,14 +126,22 @@ async function serve(
     request.log.error({ err: error }, 'CDS Hooks evaluation failed');
     throw cdsError('EVALUATION_FAILED', `evaluation failed (${code})`);
   }
-  const cards = buildCards({
-    pathway,
-    result: served.result,
-    mapping,
-    prefetch: unpacked,
-    language,
-    uuid: randomUUID,
-  });
+  let cards;
+  try {
+    cards = buildCards({
+      pathway,
+      result: served.result,
+      mapping,
+      prefetch: unpacked,
+      language,
+      uuid: randomUUID,
+    });
+  } catch (error) {
+    // The evaluation is already on the record (its one audit row); the answer is a typed
+    // error, never a raw RangeError, and nothing is evaluated or recorded again.
+    request.log.error({ err: error }, 'CDS Hooks cards could not be built');
+    throw cdsError('EVALUATION_FAILED', 'the cards could not be built (INTERNAL)');
+  }
   // Remembered so that feedback on a card can be read with its alert and pathway version.
   if (served.auditId !== undefined)
     ctx.audit.recordCards(

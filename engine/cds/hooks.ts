@@ -5,9 +5,10 @@
  * effect today, recorded by its one audit call (channel `cds-hooks`) and answered with cards; the cards are remembered for
  * feedback (`POST /cds-services/:id/feedback`, see `cds-feedback.ts`).
  *
- * A request without the `patient` prefetch answers 412 Precondition Failed (the service
- * does not query the FHIR server itself). Other keys may be missing: the evaluation goes
- * on and a card says which data was not sent and which facts stay unknown.
+ * Keys the prefetch lacks are fetched from the request's `fhirServer` with its
+ * `fhirAuthorization` when both are given (fetch.ts). A request still without the `patient`
+ * answers 412 Precondition Failed. Other keys may be missing: the evaluation goes on and a
+ * card says which data was not sent and which facts stay unknown.
  */
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
@@ -30,11 +31,47 @@ import { registerCdsFeedback } from './feedback';
 import { cdsError, issuesOf } from './errors';
 import { errorHandler } from '../http/errors';
 import { createCdsAuthenticator, type CdsAuthSettings } from './auth';
+import { DEFAULT_FHIR_FETCH_LIMITS, fetchMissing, type FhirFetchLimits } from './fetch';
 
-/** How the CDS endpoints are run: client authentication (and, later, fetch limits). */
+/** How the CDS endpoints are run: client authentication and FHIR fetch limits. */
 export interface CdsSettings {
   /** Authentication of CDS clients (docs/cds-hooks.md, "Authentication"). */
   auth: CdsAuthSettings;
+  /** Limits of fetching what the prefetch did not bring (default DEFAULT_FHIR_FETCH_LIMITS). */
+  fhirFetch?: Partial<FhirFetchLimits>;
+}
+
+/**
+ * The prefetch, with the service's templates it lacks fetched from the request's FHIR server
+ * when the request gives `fhirServer` and `fhirAuthorization` (fetch.ts); as sent otherwise.
+ */
+async function completePrefetch(
+  request: FastifyRequest,
+  body: {
+    fhirServer?: string | undefined;
+    fhirAuthorization?: { access_token: string } | undefined;
+  },
+  prefetch: Record<string, unknown>,
+  templates: Partial<Record<PrefetchKey, string>>,
+  patientId: string,
+  limits: FhirFetchLimits,
+): Promise<Record<string, unknown>> {
+  const missing = Object.fromEntries(
+    Object.entries(templates).filter(([key]) => !Object.hasOwn(prefetch, key)),
+  );
+  if (body.fhirServer === undefined || body.fhirAuthorization === undefined) return prefetch;
+  if (Object.keys(missing).length === 0) return prefetch;
+  const { fetched, failed } = await fetchMissing(
+    {
+      fhirServer: body.fhirServer,
+      accessToken: body.fhirAuthorization.access_token,
+      templates: missing,
+      patientId,
+    },
+    limits,
+  );
+  if (failed.length > 0) request.log.warn({ failed }, 'prefetch keys could not be fetched');
+  return { ...prefetch, ...fetched };
 }
 
 /** Largest request body accepted by the service endpoint (a prefetch can be large). */
@@ -48,6 +85,7 @@ function headerOf(request: FastifyRequest, name: string): string | undefined {
 async function serve(
   ctx: ServiceContext,
   request: FastifyRequest<{ Params: { id: string } }>,
+  limits: FhirFetchLimits,
 ): Promise<CdsResponse> {
   const repo = await ctx.repository();
   const pathwayId = servicePathway(repo, request.params.id);
@@ -82,12 +120,19 @@ async function serve(
     );
   }
   const { patientId } = context.data;
-  const prefetch = body.prefetch ?? {};
+  const prefetch = await completePrefetch(
+    request,
+    body,
+    body.prefetch ?? {},
+    prefetchTemplates(chosen.version.pathway),
+    patientId,
+    limits,
+  );
   const patient = prefetch['patient'];
   if (patient === undefined || patient === null) {
     throw cdsError(
       'PRECONDITION_FAILED',
-      'the prefetch must contain the patient (Patient/{{context.patientId}}); this service does not query the FHIR server',
+      'the prefetch must contain the patient (Patient/{{context.patientId}}), or the request fhirServer and fhirAuthorization to fetch it with',
     );
   }
   if (typeof patient === 'object' && (patient as { id?: unknown }).id !== patientId) {
@@ -165,6 +210,7 @@ export function registerCdsHooks(
   settings: CdsSettings,
 ): void {
   const authenticator = createCdsAuthenticator(settings.auth);
+  const limits = { ...DEFAULT_FHIR_FETCH_LIMITS, ...settings.fhirFetch };
   if (settings.auth.mode === 'off')
     app.log.warn(
       'CDS_AUTH=off: CDS Hooks calls are NOT authenticated; any client can call the services and send feedback (development only)',
@@ -199,7 +245,7 @@ export function registerCdsHooks(
     scope.post<{ Params: { id: string } }>(
       '/cds-services/:id',
       { bodyLimit: CDS_BODY_LIMIT, onRequest: authenticate },
-      (request) => serve(ctx, request),
+      (request) => serve(ctx, request, limits),
     );
   });
 }

@@ -125,6 +125,8 @@ async function call(
   return { status: response.statusCode, body: response.json<CdsResponse>() };
 }
 
+/** The prefetch with the patient only (the other keys left to fetch). */
+const patientOnly = (p: Prefetch): Prefetch => ({ patient: p['patient'] ?? null });
 const text = (body: CdsResponse): string => body.cards.map((c) => c.detail ?? '').join('\n');
 const alertIds = (body: CdsResponse): string[] =>
   body.cards.flatMap((c) => /\(`([a-z-]+)`\)$/.exec(c.detail ?? '')?.[1] ?? []);
@@ -133,7 +135,7 @@ describe('fetching prefetch keys the request did not bring', () => {
   it('fetches them from fhirServer with the access token, GET only, and decides as with a full prefetch', async () => {
     const full = await loadPrefetch('anna-opioid-benzodiazepine');
     const server = await annaServer(full);
-    const { status, body } = await call(server, { patient: full['patient'] });
+    const { status, body } = await call(server, patientOnly(full));
     expect(status).toBe(200);
     expect(alertIds(body)).toContain('opioid-benzodiazepine');
     expect(server.requests.length).toBeGreaterThanOrEqual(4);
@@ -158,11 +160,7 @@ describe('fetching prefetch keys the request did not bring', () => {
   it('fetches nothing without fhirAuthorization, and answers as before', async () => {
     const full = await loadPrefetch('anna-opioid-benzodiazepine');
     const server = await annaServer(full);
-    const { status, body } = await call(
-      server,
-      { patient: full['patient'] },
-      { authorization: false },
-    );
+    const { status, body } = await call(server, patientOnly(full), { authorization: false });
     expect(status).toBe(200);
     expect(server.requests).toHaveLength(0);
     expect(text(body)).toContain('`medicationStatements`');
@@ -172,7 +170,7 @@ describe('fetching prefetch keys the request did not bring', () => {
     const full = await loadPrefetch('anna-opioid-benzodiazepine');
     const server = await fhirServer(() => ({ hang: true }));
     const started = Date.now();
-    const { status, body } = await call(server, { patient: full['patient'] }, { timeoutMs: 300 });
+    const { status, body } = await call(server, patientOnly(full), { timeoutMs: 300 });
     expect(status).toBe(200);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(text(body)).toContain('Not sent by the record system');
@@ -186,11 +184,7 @@ describe('fetching prefetch keys the request did not bring', () => {
         ? { body: { ...(value as object), padding: 'x'.repeat(200_000) } }
         : { body: value },
     );
-    const { status, body } = await call(
-      server,
-      { patient: full['patient'] },
-      { maxBytes: 100_000 },
-    );
+    const { status, body } = await call(server, patientOnly(full), { maxBytes: 100_000 });
     expect(status).toBe(200);
     const notSent = body.cards.find((c) =>
       (c.detail ?? '').includes('Not sent by the record system'),
@@ -218,7 +212,7 @@ describe('fetching prefetch keys the request did not bring', () => {
         },
       };
     });
-    const { body } = await call(server, { patient: full['patient'] });
+    const { body } = await call(server, patientOnly(full));
     expect(server.requests.some((r) => r.url.includes('page=2'))).toBe(true);
     expect(alertIds(body)).toContain('opioid-benzodiazepine');
     expect(text(body)).not.toContain('only the first page');
@@ -237,7 +231,7 @@ describe('fetching prefetch keys the request did not bring', () => {
           }
         : { body: value },
     );
-    const { status, body } = await call(server, { patient: full['patient'] });
+    const { status, body } = await call(server, patientOnly(full));
     expect(status).toBe(200);
     expect(elsewhere.requests).toHaveLength(0);
     expect(text(body)).toContain(

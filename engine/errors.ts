@@ -77,6 +77,10 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'the body (or a batch line) is over the size limit' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'the content type is not one the route reads' },
   PRECONDITION_FAILED: { status: 412, meaning: 'the CDS Hooks prefetch lacks the patient' },
+  CDS_UNAUTHORIZED: {
+    status: 401,
+    meaning: 'a CDS Hooks call without a valid client JWT (the reason code is in the issues)',
+  },
   // Writes.
   HASH_MISMATCH: {
     status: 409,

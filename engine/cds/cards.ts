@@ -12,6 +12,7 @@ import type { UnpackedPrefetch } from './prefetch';
 import type { CdsCard } from './schema';
 import type { IssuedCard } from '../audit/types';
 import { cardTexts, clip } from './texts';
+import { boundedDetail, boundedList, groupedByMessage } from './bounds';
 import { undecidedReports, type UndecidedReport } from './undecided';
 
 /**
@@ -35,8 +36,11 @@ export interface CardInput {
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
-function list(items: readonly string[]): string {
-  return items.map((item) => `- ${item}`).join('\n');
+/** A Markdown list of the distinct items, cut short with "… and N more" (see bounds.ts). */
+function list(items: readonly string[], language: Language): string {
+  return boundedList(items, cardTexts(language).andMore)
+    .map((item) => `- ${item}`)
+    .join('\n');
 }
 
 function section(title: string, body: string): string {
@@ -59,6 +63,7 @@ function source(input: CardInput, code: string, display: string): CdsCard['sourc
 /** The step card's section on undecided alerts: each by title and id, its reasons beneath. */
 function undecidedSection(reports: readonly UndecidedReport[], language: Language): string {
   const t = cardTexts(language);
+  // As many as the pathway declares alerts; each one's reasons are bounded (undecided.ts).
   const items = reports.map(
     (r) =>
       `- ${t.couldNotCheck(r.title, r.id, r.severity)}\n${r.reasons.map((why) => `  - ${why}`).join('\n')}`,
@@ -77,10 +82,10 @@ function stepCard(input: CardInput): CdsCard {
       .filter((line) => line.trim() !== '')
       .join('\n\n'),
   ];
-  if (result.actions.length > 0) parts.push(section(t.actions, list(result.actions)));
+  if (result.actions.length > 0) parts.push(section(t.actions, list(result.actions, language)));
   if (result.missingFacts.length > 0) {
     const labels = result.missingFacts.map((f) => `${label(pathway, f, language)} (\`${f}\`)`);
-    parts.push(section(t.neededNext, list(labels)));
+    parts.push(section(t.neededNext, list(labels, language)));
   }
   if (result.followUps.length > 0) {
     parts.push(
@@ -90,11 +95,12 @@ function stepCard(input: CardInput): CdsCard {
           result.followUps.map(
             (f) => `${f.title}: ${f.status}${f.dueDate === undefined ? '' : ` (${f.dueDate})`}`,
           ),
+          language,
         ),
       ),
     );
   }
-  if (result.notes.length > 0) parts.push(section(t.notes, list(result.notes)));
+  if (result.notes.length > 0) parts.push(section(t.notes, list(result.notes, language)));
   const undecided = undecidedReports(input);
   if (undecided.length > 0) parts.push(undecidedSection(undecided, language));
   const summary = needsInfo
@@ -103,7 +109,7 @@ function stepCard(input: CardInput): CdsCard {
   return {
     uuid: input.uuid(),
     summary: clip(summary),
-    detail: parts.join('\n\n'),
+    detail: boundedDetail(parts.join('\n\n'), t.detailCut),
     indicator: 'info',
     source: source(input, 'pathway-step', 'Care pathway step'),
     ...(undecided.length === 0 ? {} : { extension: { [UNDECIDED_EXTENSION]: undecided } }),
@@ -126,7 +132,7 @@ function alertCards(input: CardInput): TopicCard[] {
       const card: CdsCard = {
         uuid: input.uuid(),
         summary,
-        detail: `${detail}\n\n(\`${alert.id}\`)`,
+        detail: `${boundedDetail(detail, cardTexts(language).detailCut)}\n\n(\`${alert.id}\`)`,
         indicator: alert.severity,
         source: source(input, 'alert', 'Pathway alert'),
       };
@@ -141,7 +147,8 @@ function dataCard(input: CardInput): CdsCard | undefined {
   const notFound = mapping.missing.filter((f) => !unmapped.has(f));
   const problems = [
     ...prefetch.problems.map((p) => `prefetch \`${p.key}\`: ${p.message}`),
-    ...mapping.problems.map((p) => `\`${p.resource}\`: ${p.message}`),
+    // The same problem on many resources is one line (bounds.ts).
+    ...groupedByMessage(mapping.problems, t.andMore),
   ];
   if (
     mapping.missing.length === 0 &&
@@ -154,7 +161,7 @@ function dataCard(input: CardInput): CdsCard | undefined {
   const parts: string[] = [];
   const labelled = (names: readonly string[]): string[] =>
     names.map((f) => `${label(pathway, f, language)} (\`${f}\`)`);
-  if (notFound.length > 0) parts.push(section(t.notInRecord, list(labelled(notFound))));
+  if (notFound.length > 0) parts.push(section(t.notInRecord, list(labelled(notFound), language)));
   if (mapping.unmapped.length > 0) {
     parts.push(
       section(
@@ -163,18 +170,25 @@ function dataCard(input: CardInput): CdsCard | undefined {
           mapping.unmapped.map(
             (u) => `${label(pathway, u.fact, language)} (\`${u.fact}\`): ${u.reason}`,
           ),
+          language,
         ),
       ),
     );
   }
   if (prefetch.notProvided.length > 0) {
-    parts.push(section(t.notSent, list(prefetch.notProvided.map((k) => `\`${k}\``))));
-  }
-  if (problems.length > 0) parts.push(section(t.notUsable, list(problems)));
-  if (mapping.notes.length > 0) {
     parts.push(
-      section(t.dataCaveats, list(mapping.notes.map((n) => `\`${n.resource}\`: ${n.message}`))),
+      section(
+        t.notSent,
+        list(
+          prefetch.notProvided.map((k) => `\`${k}\``),
+          language,
+        ),
+      ),
     );
+  }
+  if (problems.length > 0) parts.push(section(t.notUsable, list(problems, language)));
+  if (mapping.notes.length > 0) {
+    parts.push(section(t.dataCaveats, list(groupedByMessage(mapping.notes, t.andMore), language)));
   }
   const labels = notFound.length > 0 ? notFound : mapping.missing;
   const summary =
@@ -187,7 +201,7 @@ function dataCard(input: CardInput): CdsCard | undefined {
   return {
     uuid: input.uuid(),
     summary: clip(summary),
-    detail: parts.join('\n\n'),
+    detail: boundedDetail(parts.join('\n\n'), t.detailCut),
     indicator: warn ? 'warning' : 'info',
     source: source(input, 'missing-data', 'Data the record did not give'),
   };

@@ -10,7 +10,12 @@ import { HttpError, type HttpIssue } from '../http/errors';
 /** Catalogue codes the CDS Hooks endpoints answer with. */
 export type CdsErrorCode = Extract<
   ErrorCode,
-  'BAD_REQUEST' | 'NOT_FOUND' | 'PRECONDITION_FAILED' | 'EVALUATION_FAILED' | 'UNKNOWN_CARD'
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'PRECONDITION_FAILED'
+  | 'EVALUATION_FAILED'
+  | 'UNKNOWN_CARD'
+  | 'CDS_UNAUTHORIZED'
 >;
 
 /** The error a CDS endpoint throws; its status is the catalogue's. */

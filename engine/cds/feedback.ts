@@ -46,11 +46,15 @@ async function receive(
   return { recorded: entries.length };
 }
 
-/** Registers the feedback endpoint. */
-export function registerCdsFeedback(app: FastifyInstance, ctx: ServiceContext): void {
+/** Registers the feedback endpoint; `authenticate` runs before its body is read. */
+export function registerCdsFeedback(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  authenticate: (request: FastifyRequest<{ Params: { id: string } }>) => Promise<void>,
+): void {
   app.post<{ Params: { id: string } }>(
     '/cds-services/:id/feedback',
-    { bodyLimit: FEEDBACK_BODY_LIMIT },
+    { bodyLimit: FEEDBACK_BODY_LIMIT, onRequest: authenticate },
     (request) => receive(ctx, request),
   );
 }

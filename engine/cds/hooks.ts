@@ -5,9 +5,10 @@
  * effect today, recorded by its one audit call (channel `cds-hooks`) and answered with cards; the cards are remembered for
  * feedback (`POST /cds-services/:id/feedback`, see `cds-feedback.ts`).
  *
- * A request without the `patient` prefetch answers 412 Precondition Failed (the service
- * does not query the FHIR server itself). Other keys may be missing: the evaluation goes
- * on and a card says which data was not sent and which facts stay unknown.
+ * Keys the prefetch lacks are fetched from the request's `fhirServer` with its
+ * `fhirAuthorization` when both are given (fetch.ts). A request still without the `patient`
+ * answers 412 Precondition Failed. Other keys may be missing: the evaluation goes on and a
+ * card says which data was not sent and which facts stay unknown.
  */
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
@@ -29,6 +30,49 @@ import type { ServiceContext } from '../http/context';
 import { registerCdsFeedback } from './feedback';
 import { cdsError, issuesOf } from './errors';
 import { errorHandler } from '../http/errors';
+import { createCdsAuthenticator, type CdsAuthSettings } from './auth';
+import { DEFAULT_FHIR_FETCH_LIMITS, fetchMissing, type FhirFetchLimits } from './fetch';
+
+/** How the CDS endpoints are run: client authentication and FHIR fetch limits. */
+export interface CdsSettings {
+  /** Authentication of CDS clients (docs/cds-hooks.md, "Authentication"). */
+  auth: CdsAuthSettings;
+  /** Limits of fetching what the prefetch did not bring (default DEFAULT_FHIR_FETCH_LIMITS). */
+  fhirFetch?: Partial<FhirFetchLimits>;
+}
+
+/**
+ * The prefetch, with the service's templates it lacks fetched from the request's FHIR server
+ * when the request gives `fhirServer` and `fhirAuthorization` (fetch.ts); as sent otherwise.
+ */
+async function completePrefetch(
+  request: FastifyRequest,
+  body: {
+    fhirServer?: string | undefined;
+    fhirAuthorization?: { access_token: string } | undefined;
+  },
+  prefetch: Record<string, unknown>,
+  templates: Partial<Record<PrefetchKey, string>>,
+  patientId: string,
+  limits: FhirFetchLimits,
+): Promise<Record<string, unknown>> {
+  const missing = Object.fromEntries(
+    Object.entries(templates).filter(([key]) => !Object.hasOwn(prefetch, key)),
+  );
+  if (body.fhirServer === undefined || body.fhirAuthorization === undefined) return prefetch;
+  if (Object.keys(missing).length === 0) return prefetch;
+  const { fetched, failed } = await fetchMissing(
+    {
+      fhirServer: body.fhirServer,
+      accessToken: body.fhirAuthorization.access_token,
+      templates: missing,
+      patientId,
+    },
+    limits,
+  );
+  if (failed.length > 0) request.log.warn({ failed }, 'prefetch keys could not be fetched');
+  return { ...prefetch, ...fetched };
+}
 
 /** Largest request body accepted by the service endpoint (a prefetch can be large). */
 export const CDS_BODY_LIMIT = 10 * 1024 * 1024;
@@ -41,6 +85,7 @@ function headerOf(request: FastifyRequest, name: string): string | undefined {
 async function serve(
   ctx: ServiceContext,
   request: FastifyRequest<{ Params: { id: string } }>,
+  limits: FhirFetchLimits,
 ): Promise<CdsResponse> {
   const repo = await ctx.repository();
   const pathwayId = servicePathway(repo, request.params.id);
@@ -75,12 +120,19 @@ async function serve(
     );
   }
   const { patientId } = context.data;
-  const prefetch = body.prefetch ?? {};
+  const prefetch = await completePrefetch(
+    request,
+    body,
+    body.prefetch ?? {},
+    prefetchTemplates(chosen.version.pathway),
+    patientId,
+    limits,
+  );
   const patient = prefetch['patient'];
   if (patient === undefined || patient === null) {
     throw cdsError(
       'PRECONDITION_FAILED',
-      'the prefetch must contain the patient (Patient/{{context.patientId}}); this service does not query the FHIR server',
+      'the prefetch must contain the patient (Patient/{{context.patientId}}), or the request fhirServer and fhirAuthorization to fetch it with',
     );
   }
   if (typeof patient === 'object' && (patient as { id?: unknown }).id !== patientId) {
@@ -124,14 +176,22 @@ async function serve(
     request.log.error({ err: error }, 'CDS Hooks evaluation failed');
     throw cdsError('EVALUATION_FAILED', `evaluation failed (${code})`);
   }
-  const cards = buildCards({
-    pathway,
-    result: served.result,
-    mapping,
-    prefetch: unpacked,
-    language,
-    uuid: randomUUID,
-  });
+  let cards;
+  try {
+    cards = buildCards({
+      pathway,
+      result: served.result,
+      mapping,
+      prefetch: unpacked,
+      language,
+      uuid: randomUUID,
+    });
+  } catch (error) {
+    // The evaluation is already on the record (its one audit row); the answer is a typed
+    // error, never a raw RangeError, and nothing is evaluated or recorded again.
+    request.log.error({ err: error }, 'CDS Hooks cards could not be built');
+    throw cdsError('EVALUATION_FAILED', 'the cards could not be built (INTERNAL)');
+  }
   // Remembered so that feedback on a card can be read with its alert and pathway version.
   if (served.auditId !== undefined)
     ctx.audit.recordCards(
@@ -149,7 +209,30 @@ async function serve(
  * cross-origin requests (CORS), because CDS clients that run in a browser — the CDS Hooks
  * sandbox, SMART apps — call them directly; the rest of the API stays same-origin.
  */
-export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): void {
+export function registerCdsHooks(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  settings: CdsSettings,
+): void {
+  const authenticator = createCdsAuthenticator(settings.auth);
+  const limits = { ...DEFAULT_FHIR_FETCH_LIMITS, ...settings.fhirFetch };
+  if (settings.auth.mode === 'off')
+    app.log.warn(
+      'CDS_AUTH=off: CDS Hooks calls are NOT authenticated; any client can call the services and send feedback (development only)',
+    );
+  else if (settings.auth.issuers.length === 0)
+    app.log.warn(
+      'no CDS_ISSUERS configured: every CDS Hooks service and feedback call will be refused (401)',
+    );
+  // Checked before the body is read, so an unauthenticated caller cannot make it parse 10 MiB.
+  const authenticate = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+  ): Promise<void> => {
+    const { id } = request.params;
+    const feedback = request.routeOptions.url?.endsWith('/feedback') === true;
+    const endpoint = feedback ? `${id}/feedback` : id;
+    await authenticator.verify(request.headers.authorization, endpoint);
+  };
   void app.register(async (scope) => {
     // CDS errors answer from the one catalogue, with the service's handler, wherever the
     // endpoints are mounted.
@@ -160,14 +243,14 @@ export function registerCdsHooks(app: FastifyInstance, ctx: ServiceContext): voi
       allowedHeaders: ['Content-Type', 'Authorization', 'Accept-Language'],
       maxAge: 86_400,
     });
-    registerCdsFeedback(scope, ctx);
+    registerCdsFeedback(scope, ctx, authenticate);
     scope.get('/cds-services', async () => ({
       services: servicesOf(await ctx.repository(), ctx.today),
     }));
     scope.post<{ Params: { id: string } }>(
       '/cds-services/:id',
-      { bodyLimit: CDS_BODY_LIMIT },
-      (request) => serve(ctx, request),
+      { bodyLimit: CDS_BODY_LIMIT, onRequest: authenticate },
+      (request) => serve(ctx, request, limits),
     );
   });
 }

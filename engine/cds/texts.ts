@@ -32,6 +32,10 @@ export interface CardTexts {
   factNotSent(fact: string, keys: string): string;
   /** An undecided alert for which neither the engine nor the record reading said why. */
   noReason: string;
+  /** The last line of a list cut short: how many items were left out. */
+  andMore(count: number): string;
+  /** Said after a card detail cut at its length limit. */
+  detailCut: string;
 }
 
 /** Alert severities in words. */
@@ -65,6 +69,8 @@ const TEXTS: Record<Language, CardTexts> = {
       `${fact}: not read from FHIR by this pathway version (${reason})`,
     factNotSent: (fact, keys) => `${fact}: the record system did not send ${keys} (prefetch)`,
     noReason: 'the data given does not decide it',
+    andMore: (n) => `… and ${n} more`,
+    detailCut: '… (cut: the full list is in the evaluation result)',
   },
   sv: {
     stepSummary: (step) => `Vårdprogrammets steg: ${step}`,
@@ -89,6 +95,8 @@ const TEXTS: Record<Language, CardTexts> = {
       `${fact}: läses inte från FHIR i denna version av vårdprogrammet (${reason})`,
     factNotSent: (fact, keys) => `${fact}: journalsystemet skickade inte ${keys} (prefetch)`,
     noReason: 'uppgifterna avgör den inte',
+    andMore: (n) => `… och ${n} till`,
+    detailCut: '… (avkortat: hela listan finns i utvärderingsresultatet)',
   },
   da: {
     stepSummary: (step) => `Forløbets trin: ${step}`,
@@ -113,6 +121,8 @@ const TEXTS: Record<Language, CardTexts> = {
       `${fact}: læses ikke fra FHIR i denne version af forløbet (${reason})`,
     factNotSent: (fact, keys) => `${fact}: journalsystemet sendte ikke ${keys} (prefetch)`,
     noReason: 'oplysningerne afgør den ikke',
+    andMore: (n) => `… og ${n} mere`,
+    detailCut: '… (afkortet: hele listen findes i evalueringsresultatet)',
   },
 };
 

@@ -15,6 +15,7 @@ import type { Language, Pathway, Severity } from '../model/types';
 import type { UnpackedPrefetch } from './prefetch';
 import { prefetchKeysOf, type PrefetchKey } from './services';
 import { cardTexts } from './texts';
+import { boundedList, groupedByMessage } from './bounds';
 
 /**
  * An undecided alert as the evaluation result gives it. `reasons` (the engine's rendered
@@ -57,7 +58,12 @@ function label(pathway: Pathway, name: string, language: Language): string {
  * when its inputs were given but it still could not be decided) takes the reading's problems
  * and notes about the facts it is derived from: the unreadable record behind it.
  */
-function factReasons(input: UndecidedInput, name: string, explained: boolean): string[] {
+function factReasons(
+  input: UndecidedInput,
+  byFact: ReadonlyMap<string, readonly { resource: string; message: string }[]>,
+  name: string,
+  explained: boolean,
+): string[] {
   const { pathway, mapping, prefetch, language } = input;
   const t = cardTexts(language);
   const fact = pathway.facts.find((f) => f.name === name);
@@ -76,10 +82,9 @@ function factReasons(input: UndecidedInput, name: string, explained: boolean): s
     name,
     ...(fact?.derived === undefined ? [] : derivationInputs(fact.derived)),
   ]);
-  for (const p of mapping.problems)
-    if (p.fact !== undefined && about.has(p.fact)) out.push(`\`${p.resource}\`: ${p.message}`);
-  for (const n of mapping.notes)
-    if (n.fact !== undefined && about.has(n.fact)) out.push(`\`${n.resource}\`: ${n.message}`);
+  // The same message on many resources (a medication sent a thousand times) is one line.
+  const concerning = [...about].flatMap((f) => byFact.get(f) ?? []);
+  out.push(...groupedByMessage(concerning, t.andMore));
   // A fact the reading said nothing about was simply not there (or is not read from FHIR),
   // unless the engine already said why it is open.
   if (out.length === 0 && !explained) out.push(t.factNotFound(named));
@@ -93,16 +98,33 @@ function factReasons(input: UndecidedInput, name: string, explained: boolean): s
 export function undecidedReports(input: UndecidedInput): UndecidedReport[] {
   const { pathway, result, language } = input;
   const t = cardTexts(language);
+  // The reading's problems and notes by fact, once: a request may bring thousands of them.
+  const byFact = new Map<string, { resource: string; message: string }[]>();
+  for (const entry of [...input.mapping.problems, ...input.mapping.notes]) {
+    if (entry.fact === undefined) continue;
+    const list = byFact.get(entry.fact);
+    if (list === undefined) byFact.set(entry.fact, [entry]);
+    else list.push(entry);
+  }
+  // Each fact's reasons are worked out once, however many alerts lack it.
+  const known = new Map<string, string[]>();
+  const reasonsOf = (fact: string, explained: boolean): string[] => {
+    const key = `${explained ? '1' : '0'}${fact}`;
+    let reasons = known.get(key);
+    if (reasons === undefined) {
+      reasons = factReasons(input, byFact, fact, explained);
+      known.set(key, reasons);
+    }
+    return reasons;
+  };
   const reports = result.undecidedAlerts.map((undecided: UndecidedWithReasons, order) => {
     const declared = pathway.alerts.find((a) => a.id === undecided.id);
     const severity = declared?.severity ?? 'warning';
     const reasons = [
       ...(undecided.reasons ?? []),
-      ...undecided.missingFacts.flatMap((f) =>
-        factReasons(input, f, (undecided.reasons ?? []).length > 0),
-      ),
+      ...undecided.missingFacts.flatMap((f) => reasonsOf(f, (undecided.reasons ?? []).length > 0)),
     ];
-    const unique = [...new Set(reasons)];
+    const unique = boundedList(reasons, t.andMore);
     return {
       order,
       report: {

@@ -389,16 +389,27 @@ export function readMedications(
     }),
     ...fromRequests,
   ];
+  // Grouped by ATC code once, and at most a few others named per note: a record with the
+  // same drug a thousand times must not cost a thousand-squared (issue 15).
+  const byAtc = new Map<string | undefined, typeof all>();
   for (const c of all) {
     if (c.medication.uncertain !== undefined) continue;
-    const others = all.filter(
-      (o) =>
-        o !== c && o.medication.uncertain === undefined && o.medication.atc === c.medication.atc,
-    );
-    if (others.length > 0) {
+    const group = byAtc.get(c.medication.atc);
+    if (group === undefined) byAtc.set(c.medication.atc, [c]);
+    else group.push(c);
+  }
+  for (const group of byAtc.values()) {
+    if (group.length < 2) continue;
+    for (const c of group) {
+      const others = group
+        .slice(0, 4)
+        .filter((o) => o !== c)
+        .slice(0, 3);
+      const more = group.length - 1 - others.length;
+      const named = others.map((o) => o.entry.label).join(', ');
       report.note(
         c.entry.label,
-        `${c.medication.atc} is also in ${others.map((o) => o.entry.label).join(', ')}: all counted; check for duplicate records`,
+        `${c.medication.atc} is also in ${named}${more > 0 ? ` and ${more} more` : ''}: all counted; check for duplicate records`,
         fact,
       );
     }

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { openAuditStore } from '../audit/open';
 import { startRetention } from '../audit/retention';
 import { checkNesting } from '../model/nesting';
-import { registerCdsHooks } from '../cds/hooks';
+import { registerCdsHooks, type CdsSettings } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
 import type { RouteDeps } from './deps';
@@ -44,6 +44,11 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Check every answer against its response schema (for tests). Default false. */
   checkResponses?: boolean;
+  /**
+   * CDS Hooks settings (client authentication). Default: authentication on with no trusted
+   * issuer, so every CDS service call is refused (docs/cds-hooks.md).
+   */
+  cds?: CdsSettings;
 }
 
 /** Builds the service (not yet listening). Close it with `app.close()`: that also closes the audit log. */
@@ -118,7 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerRoutes(app, deps);
-  registerCdsHooks(app, ctx);
+  registerCdsHooks(app, ctx, options.cds ?? { auth: { mode: 'jwt', issuers: [], audience: '' } });
   await registerEditorRoutes(app, resolve(options.editorDir ?? join('dist', 'editor')));
   await app.ready();
   return app;

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { retentionDaysFromEnv } from '../audit/retention';
 import { buildApp } from './app';
+import type { CdsSettings } from '../cds/hooks';
+import { cdsAuthFromEnv } from '../cds/config';
 
 /** Settings of a running service, from the environment or the command line. */
 export interface ServerSettings {
@@ -20,6 +22,8 @@ export interface ServerSettings {
   databaseUrl?: string;
   /** AUDIT_RETENTION_DAYS: delete audit records older than this; unset keeps everything. */
   auditRetentionDays?: number;
+  /** CDS Hooks client authentication (CDS_AUTH, CDS_ISSUERS, CDS_AUDIENCE). */
+  cds?: CdsSettings;
   /** Log as JSON lines (default true). */
   logger?: boolean | object;
 }
@@ -47,6 +51,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
     ...(env.EDITOR_DIR === undefined ? {} : { editorDir: resolve(cwd, env.EDITOR_DIR) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
     logger: { level: env.LOG_LEVEL ?? 'info' },
+    cds: { auth: cdsAuthFromEnv(env) },
   };
 }
 
@@ -64,6 +69,25 @@ export class PortInUseError extends Error {
   override readonly name = 'PortInUseError';
 }
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
+
+/** A service reachable from other machines with nothing guarding it says so at start. */
+function warnIfOpen(app: FastifyInstance, settings: ServerSettings): void {
+  if (LOOPBACK.test(settings.host)) return;
+  const cdsOpen = settings.cds?.auth.mode === 'off';
+  if (settings.writeToken === undefined || cdsOpen)
+    app.log.warn(
+      `listening on ${settings.host}, reachable from other machines, ` +
+        [
+          settings.writeToken === undefined ? 'without PATHWAY_WRITE_TOKEN' : '',
+          cdsOpen ? 'with CDS Hooks authentication off (CDS_AUTH=off)' : '',
+        ]
+          .filter((part) => part !== '')
+          .join(' and ') +
+        ': put it behind a proxy or set them',
+    );
+}
+
 /** Builds the app and listens. Rejects with {@link PortInUseError} when the port is taken. */
 export async function startServer(settings: ServerSettings): Promise<RunningServer> {
   if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535)
@@ -76,7 +100,9 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     ...optional('databaseUrl', settings.databaseUrl),
     ...optional('auditRetentionDays', settings.auditRetentionDays),
     logger: settings.logger ?? true,
+    ...(settings.cds === undefined ? {} : { cds: settings.cds }),
   });
+  warnIfOpen(app, settings);
   let url: string;
   try {
     url = await app.listen({ host: settings.host, port: settings.port });

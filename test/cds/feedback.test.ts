@@ -7,7 +7,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CdsResponse } from '../../engine/cds/schema';
 import { FIXTURE_AS_OF, loadPrefetch } from '../fixtures/fhir/load';
+import { testIssuer } from './issuer';
 import { REAL_PATHWAYS, errorOf, service, type TestService } from '../http/helpers';
+
+const issuer = await testIssuer();
 
 const running: TestService[] = [];
 afterEach(async () => {
@@ -17,10 +20,19 @@ afterEach(async () => {
 async function start(dataDir?: string): Promise<TestService> {
   const s = await service({
     root: REAL_PATHWAYS,
+    cds: issuer.settings,
     today: () => FIXTURE_AS_OF,
     ...(dataDir === undefined ? {} : { dataDir }),
   });
   running.push(s);
+  // Every CDS call is signed by the trusted test client, unless the test sets its own header.
+  const call = s.call.bind(s);
+  s.call = async (request) =>
+    call(
+      request.url?.toString().startsWith('/cds-services/') === true && request.method === 'POST'
+        ? { ...request, headers: await issuer.headers(request.headers as Record<string, string>) }
+        : request,
+    );
   return s;
 }
 

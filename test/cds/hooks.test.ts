@@ -18,6 +18,9 @@ import {
   type FhirPatient,
   type Prefetch,
 } from '../fixtures/fhir/load';
+import { testIssuer } from './issuer';
+
+const issuer = await testIssuer();
 
 /** The SQLite audit log in memory, with its records at hand. */
 class MemoryAudit extends SqliteAuditLog {
@@ -41,7 +44,7 @@ async function service(
   const audit = new MemoryAudit();
   const ctx = createServiceContext({ pathwaysDir, audit, today: () => today });
   const app = Fastify();
-  registerCdsHooks(app, ctx);
+  registerCdsHooks(app, ctx, issuer.settings);
   await app.ready();
   apps.push(app);
   return { app, audit };
@@ -81,7 +84,7 @@ async function call(
     method: 'POST',
     url: '/cds-services/chronic-pain-pathway',
     payload: request(prefetch, patientId, options.extra),
-    headers: options.headers ?? {},
+    headers: await issuer.headers(options.headers),
   });
   expect(response.statusCode).toBe(200);
   const body = response.json<CdsResponse>();
@@ -239,6 +242,7 @@ describe('CDS Hooks request errors', () => {
         method: 'POST',
         url: '/cds-services/chronic-pain-pathway',
         payload,
+        headers: await issuer.headers(),
       });
       expect(response.statusCode).toBe(412);
       expect(response.json()).toMatchObject({ error: { code: 'PRECONDITION_FAILED' } });
@@ -261,8 +265,8 @@ describe('CDS Hooks request errors', () => {
       context: { userId: 'u', patientId: 'pat-anna' },
     };
     const answers = await Promise.all(
-      [wrongHook, noPatient, otherPatient, noHookInstance].map((payload) =>
-        app.inject({ method: 'POST', url, payload }),
+      [wrongHook, noPatient, otherPatient, noHookInstance].map(async (payload) =>
+        app.inject({ method: 'POST', url, payload, headers: await issuer.headers() }),
       ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual([400, 400, 400, 400]);
@@ -278,6 +282,7 @@ describe('CDS Hooks request errors', () => {
       method: 'POST',
       url: '/cds-services/no-such-pathway',
       payload: request(undefined, 'p'),
+      headers: await issuer.headers(),
     });
     expect(response.statusCode).toBe(404);
   });
@@ -298,6 +303,7 @@ describe('CDS Hooks and the evaluation service', () => {
       method: 'POST',
       url: '/cds-services/chronic-pain-pathway',
       payload: request(prefetch, patientId),
+      headers: await issuer.headers(),
     });
     expect(response.statusCode).toBe(200);
     expect(calls).toHaveLength(1);
@@ -322,6 +328,7 @@ describe('CDS Hooks and the evaluation service', () => {
       method: 'POST',
       url: '/cds-services/chronic-pain-pathway',
       payload: request(prefetch, patientId),
+      headers: await issuer.headers(),
     });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });

@@ -11,7 +11,10 @@ import { createServiceContext } from '../../engine/http/service-context';
 import { RXNORM_SYSTEM } from '../../engine/terminology/medication-codes';
 import { tempDir } from '../fixtures/files';
 import { FIXTURE_AS_OF, loadPrefetch } from '../fixtures/fhir/load';
+import { testIssuer } from './issuer';
 import { REAL_PATHWAYS, service, type TestService } from '../http/helpers';
+
+const issuer = await testIssuer();
 
 vi.mock('../../engine/fhir', async (importOriginal) => {
   const actual = await importOriginal<typeof fhir>();
@@ -26,13 +29,18 @@ afterEach(async () => {
 
 describe('medication codes in the CDS Hooks service', () => {
   it('passes the shipped table, with RxNorm diazepam, to the FHIR mapping', async () => {
-    const s = await service({ root: REAL_PATHWAYS, today: () => FIXTURE_AS_OF });
+    const s = await service({
+      root: REAL_PATHWAYS,
+      cds: issuer.settings,
+      today: () => FIXTURE_AS_OF,
+    });
     running.push(s);
     const prefetch = await loadPrefetch('anna-opioid-benzodiazepine');
     const patientId = (prefetch['patient'] as { id: string }).id;
     const { status } = await s.call({
       method: 'POST',
       url: '/cds-services/chronic-pain-pathway',
+      headers: await issuer.headers(),
       payload: {
         hook: 'patient-view',
         hookInstance: 'b0c7d6e5-1a2b-4c3d-8e9f-0a1b2c3d4e5f',

@@ -37,7 +37,8 @@ describe('CDS Hooks at local midnight', () => {
       audit,
       today: systemToday(() => new Date('2026-12-06T23:30:00Z')),
     });
-    registerCdsHooks(app, ctx);
+    // Development mode (CDS_AUTH=off): these tests are about cards, not callers.
+    registerCdsHooks(app, ctx, { auth: { mode: 'off' } });
     await app.ready();
     const prefetch = await loadPrefetch('anna-opioid-benzodiazepine');
     const observations = prefetch['observations'] as Bundle<FhirResource>;

@@ -193,7 +193,8 @@ describe('the patient-view service on a patient on oxycodone whose diazepam cann
         audit: new SqliteAuditLog(':memory:'),
         today: () => FIXTURE_AS_OF,
       });
-      registerCdsHooks(app, ctx);
+      // Development mode (CDS_AUTH=off): these tests are about cards, not callers.
+      registerCdsHooks(app, ctx, { auth: { mode: 'off' } });
       await app.ready();
     }
     const response = await app.inject({

@@ -7,6 +7,7 @@ import type { AuditEntry, AuditLog, AuditRecord } from '../../engine/audit/types
 import { FIXTURE_AS_OF, loadPrefetch } from '../fixtures/fhir/load';
 import { tempDir } from '../fixtures/files';
 import { service } from '../http/helpers';
+import { testIssuer } from '../cds/issuer';
 import { dropSchemas, freshDatabaseUrl, TEST_DATABASE_URL } from './stores';
 
 afterAll(() => dropSchemas());
@@ -63,11 +64,14 @@ describe.each(SETUPS)('the service with its audit log in $name', (setup) => {
     const oldId = seed.record(oldEntry);
     seed.close();
 
+    // A trusted CDS client (keys generated for the run): CDS calls are authenticated.
+    const issuer = await testIssuer();
     const svc = await service({
       ...options,
       root: join(import.meta.dirname, '../../pathways'),
       today: () => FIXTURE_AS_OF,
       auditRetentionDays: 365,
+      cds: issuer.settings,
     });
     try {
       const prefetch = await loadPrefetch('anna-opioid-benzodiazepine');
@@ -75,6 +79,7 @@ describe.each(SETUPS)('the service with its audit log in $name', (setup) => {
       const cds = await svc.call({
         method: 'POST',
         url: '/cds-services/chronic-pain-pathway',
+        headers: await issuer.headers(),
         payload: {
           hook: 'patient-view',
           hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',

@@ -77,6 +77,14 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'the body (or a batch line) is over the size limit' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'the content type is not one the route reads' },
   PRECONDITION_FAILED: { status: 412, meaning: 'the CDS Hooks prefetch lacks the patient' },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    meaning: 'the body did not arrive within the body timeout (the connection is closed)',
+  },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    meaning: 'this client has too many requests in flight (Retry-After says when to retry)',
+  },
   // Writes.
   HASH_MISMATCH: {
     status: 409,

@@ -4,15 +4,19 @@
  * not listen (see `server.ts`), so tests drive it with `app.inject`.
  */
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { openAuditLog } from '../audit/log';
 import { registerCdsHooks } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
+import { registerBodyTimeout, registerClientLimit } from './fairness';
+import { resolveLimits, type ServiceLimits } from './limits';
 import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
 import { API_ROUTES } from './routes/index';
 import { registerEditorRoutes } from './routes/editor';
+import { healthRoute } from './routes/health';
 import { createServiceContext, type LocalServiceContext } from './service-context';
 
 /** Default limit of JSON bodies (and of one batch line): 1 MiB. */
@@ -38,6 +42,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Check every answer against its response schema (for tests). Default false. */
   checkResponses?: boolean;
+  /** Timeouts, the per-client concurrency limit and the batch's time slice; see `limits.ts` for defaults. */
+  limits?: Partial<ServiceLimits>;
 }
 
 /** Builds the service (not yet listening). Close it with `app.close()`: that also closes the audit log. */
@@ -45,17 +51,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pathwaysDir = resolve(options.pathwaysDir);
   const auditFile = options.auditFile ?? join(resolve(options.dataDir ?? 'data'), 'audit.sqlite');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const limits = resolveLimits(options.limits);
   const audit = openAuditLog(auditFile);
   const ctx: LocalServiceContext = createServiceContext({
     pathwaysDir,
     audit,
     ...(options.today === undefined ? {} : { today: options.today }),
   });
-  const fastifyOptions: FastifyServerOptions = {
+  const fastifyOptions: FastifyHttpOptions<Server> = {
     logger: options.logger ?? false,
     bodyLimit,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Timeouts on idleness, never on a request's total time: a streamed batch may upload for
+    // as long as it keeps sending. JSON bodies get a deadline of their own (registerBodyTimeout).
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: 0,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // How often Node checks the headers deadline; by default only every 30 s.
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, limits.headersTimeoutMs / 4)),
+    },
   };
   const app = Fastify(fastifyOptions);
   const deps: RouteDeps = {
@@ -63,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     writeToken: options.writeToken === '' ? undefined : options.writeToken,
     checkResponses: options.checkResponses ?? false,
     bodyLimit,
+    batchSliceMs: limits.batchSliceMs,
     routes: API_ROUTES,
   };
   const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
@@ -89,6 +107,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ctx.close();
   });
 
+  registerClientLimit(app, limits.clientConcurrency, new Set([healthRoute.path]));
+  registerBodyTimeout(
+    app,
+    limits.bodyTimeoutMs,
+    new Set(API_ROUTES.filter((route) => route.body?.stream !== undefined).map((r) => r.path)),
+  );
   registerRoutes(app, deps);
   registerCdsHooks(app, ctx);
   await registerEditorRoutes(app, resolve(options.editorDir ?? join('dist', 'editor')));

@@ -1,11 +1,13 @@
 /**
  * Running the service: reads the environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR,
- * PATHWAY_WRITE_TOKEN, LOG_LEVEL), listens, logs as JSON lines (pino), and shuts down gracefully on
+ * PATHWAY_WRITE_TOKEN, LOG_LEVEL, and the timeouts and limits of `limits.ts`: HEADERS_TIMEOUT_MS,
+ * BODY_TIMEOUT_MS, IDLE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, CLIENT_CONCURRENCY, BATCH_SLICE_MS), listens, logs as JSON lines (pino), and shuts down gracefully on
  * SIGINT/SIGTERM: no new connections, requests in flight finish, then the audit log closes.
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { limitsFromEnv, type ServiceLimits } from './limits';
 
 /** Settings of a running service, from the environment or the command line. */
 export interface ServerSettings {
@@ -17,12 +19,17 @@ export interface ServerSettings {
   writeToken?: string;
   /** Log as JSON lines (default true). */
   logger?: boolean | object;
+  /** Timeouts and limits; unset ones keep the defaults of `limits.ts`. */
+  limits?: Partial<ServiceLimits>;
 }
 
 /** Exit codes of `pathway serve`. */
 export const EXIT_PORT_IN_USE = 2;
 
-/** Settings from environment variables, with the documented defaults. */
+/**
+ * Settings from environment variables, with the documented defaults. Throws
+ * PathwayError BAD_REQUEST (one line) when a limit's variable is not a whole number.
+ */
 export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSettings {
   const token = env.PATHWAY_WRITE_TOKEN;
   return {
@@ -33,6 +40,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
     ...(env.EDITOR_DIR === undefined ? {} : { editorDir: resolve(cwd, env.EDITOR_DIR) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
     logger: { level: env.LOG_LEVEL ?? 'info' },
+    limits: limitsFromEnv(env),
   };
 }
 
@@ -60,6 +68,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     ...(settings.editorDir === undefined ? {} : { editorDir: settings.editorDir }),
     ...(settings.writeToken === undefined ? {} : { writeToken: settings.writeToken }),
     logger: settings.logger ?? true,
+    ...(settings.limits === undefined ? {} : { limits: settings.limits }),
   });
   let url: string;
   try {

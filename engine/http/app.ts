@@ -10,7 +10,7 @@ import { openAuditLog } from '../audit/log';
 import { registerCdsHooks } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
-import { registerBodyTimeout, registerClientLimit } from './fairness';
+import { registerBodyTimeout, registerClientLimit, registerIdleClose } from './fairness';
 import { resolveLimits, type ServiceLimits } from './limits';
 import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
@@ -107,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ctx.close();
   });
 
+  registerIdleClose(app);
   registerClientLimit(app, limits.clientConcurrency, new Set([healthRoute.path]));
   registerBodyTimeout(
     app,

@@ -2,6 +2,7 @@
  * Hooks that keep one client from holding the service: a limit on the requests one remote
  * address may have in flight, and a deadline for receiving a JSON body.
  */
+import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { statusOf } from '../errors';
 
@@ -87,5 +88,28 @@ export function registerBodyTimeout(
     const clear = (): void => clearTimeout(timer);
     request.raw.once('end', clear);
     reply.raw.once('close', clear);
+  });
+}
+
+/**
+ * What the server does when a connection has been idle for the idle timeout: it closes it,
+ * unless the client has sent its whole request and is waiting for the answer (the server is
+ * busy, not the client: a request queued behind heavy work must not be cut for that). A
+ * half-sent body, an idle keep-alive connection or one that never sent a request is closed.
+ */
+export function registerIdleClose(app: FastifyInstance): void {
+  const waiting = new WeakSet<object>();
+  app.addHook('onRequest', async (request, reply) => {
+    const socket = request.raw.socket;
+    const answered = (): void => {
+      waiting.delete(socket);
+    };
+    if (request.raw.complete) waiting.add(socket);
+    else request.raw.once('end', () => waiting.add(socket));
+    reply.raw.once('close', answered);
+  });
+  // With a listener here, Node no longer closes timed-out sockets itself: this one decides.
+  app.server.on('timeout', (socket: Socket) => {
+    if (!waiting.has(socket)) socket.destroy();
   });
 }

@@ -13,6 +13,7 @@
  *
  *   npm run bench:fairness
  *   npm run bench:fairness -- --duration 5 --batch-lines 200000 --only fairness
+ *   npm run bench:fairness -- --only evaluate      # one load (by name) or `load` for all
  *   npm run bench:fairness -- --server-dir /tmp/before
  */
 import { spawn } from 'node:child_process';
@@ -180,12 +181,18 @@ async function drive(
         const t0 = performance.now();
         const { status } = await send(load.path, body, load.type).catch(() => ({ status: 0 }));
         latencies.push(performance.now() - t0);
-        if (status !== 200) errors += 1;
+        if (status !== 200) {
+          errors += 1;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }
       }
     }),
   );
   return { latencies, errors, elapsed: performance.now() - start };
 }
+
+/** Statuses other than 200 seen under load (0: the connection failed). */
+const statuses = new Map<number, number>();
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -198,6 +205,8 @@ async function loadTable(): Promise<string[]> {
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const load of LOADS) {
+    if (values.only !== undefined && values.only !== 'load' && !load.name.startsWith(values.only))
+      continue;
     for (const connections of [16, 64]) {
       await drive(load, connections, warmupMs);
       const { latencies, errors, elapsed } = await drive(load, connections, durationMs);
@@ -209,6 +218,8 @@ async function loadTable(): Promise<string[]> {
       console.error(rows[rows.length - 1]);
     }
   }
+  if (statuses.size > 0)
+    rows.push('', `not 200, by status (0: connection failed): ${JSON.stringify([...statuses])}`);
   return rows;
 }
 
@@ -261,7 +272,7 @@ async function fairness(): Promise<string[]> {
 try {
   await waitForServer();
   const out = [`server: ${serverDir}, Node ${process.version}, ${values.duration} s per load`, ''];
-  if (values.only === undefined || values.only === 'load') out.push(...(await loadTable()), '');
+  if (values.only !== 'fairness') out.push(...(await loadTable()), '');
   if (values.only === undefined || values.only === 'fairness') out.push(...(await fairness()));
   console.log(out.join('\n'));
 } finally {

@@ -81,6 +81,14 @@ export const ERROR_CATALOGUE = {
     status: 401,
     meaning: 'a CDS Hooks call without a valid client JWT (the reason code is in the issues)',
   },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    meaning: 'the body did not arrive within the body timeout (the connection is closed)',
+  },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    meaning: 'this client has too many requests in flight (Retry-After says when to retry)',
+  },
   // Writes.
   HASH_MISMATCH: {
     status: 409,

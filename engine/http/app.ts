@@ -4,17 +4,21 @@
  * not listen (see `server.ts`), so tests drive it with `app.inject`.
  */
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { openAuditStore } from '../audit/open';
 import { startRetention } from '../audit/retention';
 import { checkNesting } from '../model/nesting';
 import { registerCdsHooks, type CdsSettings } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
+import { registerBodyTimeout, registerClientLimit, registerIdleClose } from './fairness';
+import { resolveLimits, type ServiceLimits } from './limits';
 import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
 import { API_ROUTES } from './routes/index';
 import { registerEditorRoutes } from './routes/editor';
+import { healthRoute } from './routes/health';
 import { createServiceContext, type LocalServiceContext } from './service-context';
 
 /** Default limit of JSON bodies (and of one batch line): 1 MiB. */
@@ -49,6 +53,8 @@ export interface AppOptions {
    * issuer, so every CDS service call is refused (docs/cds-hooks.md).
    */
   cds?: CdsSettings;
+  /** Timeouts, the per-client concurrency limit and the batch's time slice; see `limits.ts` for defaults. */
+  limits?: Partial<ServiceLimits>;
 }
 
 /** Builds the service (not yet listening). Close it with `app.close()`: that also closes the audit log. */
@@ -56,17 +62,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pathwaysDir = resolve(options.pathwaysDir);
   const auditFile = options.auditFile ?? join(resolve(options.dataDir ?? 'data'), 'audit.sqlite');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const limits = resolveLimits(options.limits);
   const audit = openAuditStore({ databaseUrl: options.databaseUrl, file: auditFile });
   const ctx: LocalServiceContext = createServiceContext({
     pathwaysDir,
     audit,
     ...(options.today === undefined ? {} : { today: options.today }),
   });
-  const fastifyOptions: FastifyServerOptions = {
+  const fastifyOptions: FastifyHttpOptions<Server> = {
     logger: options.logger ?? false,
     bodyLimit,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Timeouts on idleness, never on a request's total time: a streamed batch may upload for
+    // as long as it keeps sending. JSON bodies get a deadline of their own (registerBodyTimeout).
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: 0,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // How often Node checks the headers deadline; by default only every 30 s.
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, limits.headersTimeoutMs / 4)),
+    },
   };
   const app = Fastify(fastifyOptions);
   const deps: RouteDeps = {
@@ -74,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     writeToken: options.writeToken === '' ? undefined : options.writeToken,
     checkResponses: options.checkResponses ?? false,
     bodyLimit,
+    batchSliceMs: limits.batchSliceMs,
     routes: API_ROUTES,
   };
   const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
@@ -122,6 +140,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ctx.close();
   });
 
+  registerIdleClose(app);
+  registerClientLimit(app, limits.clientConcurrency, new Set([healthRoute.path]));
+  registerBodyTimeout(
+    app,
+    limits.bodyTimeoutMs,
+    new Set(API_ROUTES.filter((route) => route.body?.stream !== undefined).map((r) => r.path)),
+  );
   registerRoutes(app, deps);
   registerCdsHooks(app, ctx, options.cds ?? { auth: { mode: 'jwt', issuers: [], audience: '' } });
   await registerEditorRoutes(app, resolve(options.editorDir ?? join('dist', 'editor')));

@@ -11,6 +11,8 @@ export interface RouteDeps {
   checkResponses: boolean;
   /** Largest JSON body and largest batch line, in bytes. */
   bodyLimit: number;
+  /** How long a batch computes before it lets other requests run (ms; 0: after every line). */
+  batchSliceMs: number;
   /** The declared routes the app serves (and OpenAPI describes). */
   routes: readonly AnyRoute[];
 }

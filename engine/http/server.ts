@@ -1,6 +1,7 @@
 /**
  * Running the service: reads the environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR,
- * PATHWAY_WRITE_TOKEN, LOG_LEVEL), listens, logs as JSON lines (pino), and shuts down gracefully on
+ * PATHWAY_WRITE_TOKEN, LOG_LEVEL, and the timeouts and limits of `limits.ts`: HEADERS_TIMEOUT_MS,
+ * BODY_TIMEOUT_MS, IDLE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, CLIENT_CONCURRENCY, BATCH_SLICE_MS), listens, logs as JSON lines (pino), and shuts down gracefully on
  * SIGINT/SIGTERM: no new connections, requests in flight finish, then the audit log closes.
  */
 import { resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { retentionDaysFromEnv } from '../audit/retention';
 import { buildApp } from './app';
 import type { CdsSettings } from '../cds/hooks';
 import { cdsAuthFromEnv } from '../cds/config';
+import { limitsFromEnv, type ServiceLimits } from './limits';
 
 /** Settings of a running service, from the environment or the command line. */
 export interface ServerSettings {
@@ -26,6 +28,8 @@ export interface ServerSettings {
   cds?: CdsSettings;
   /** Log as JSON lines (default true). */
   logger?: boolean | object;
+  /** Timeouts and limits; unset ones keep the defaults of `limits.ts`. */
+  limits?: Partial<ServiceLimits>;
 }
 
 /** `{ [key]: value }`, or nothing when the value is undefined (exactOptionalPropertyTypes). */
@@ -36,7 +40,10 @@ function optional<K extends string, T>(key: K, value: T | undefined): Partial<Re
 /** Exit codes of `pathway serve`. */
 export const EXIT_PORT_IN_USE = 2;
 
-/** Settings from environment variables, with the documented defaults. */
+/**
+ * Settings from environment variables, with the documented defaults. Throws
+ * PathwayError BAD_REQUEST (one line) when a limit's variable is not a whole number.
+ */
 export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSettings {
   const token = env.PATHWAY_WRITE_TOKEN;
   return {
@@ -52,6 +59,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
     logger: { level: env.LOG_LEVEL ?? 'info' },
     cds: { auth: cdsAuthFromEnv(env) },
+    limits: limitsFromEnv(env),
   };
 }
 
@@ -101,6 +109,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     ...optional('auditRetentionDays', settings.auditRetentionDays),
     logger: settings.logger ?? true,
     ...(settings.cds === undefined ? {} : { cds: settings.cds }),
+    ...(settings.limits === undefined ? {} : { limits: settings.limits }),
   });
   warnIfOpen(app, settings);
   let url: string;

@@ -3,7 +3,9 @@
  * line is one line of the patients-file format (an evaluation request with optional `id` and
  * `healthCentre`, plus `language`), evaluated through the evaluation service; each output line is `{ line, result }` or `{ line, error }`
  * and is written as soon as it is done. The request is read only as fast as the answer is
- * consumed, so memory stays flat however many lines come in. Blank lines are skipped.
+ * consumed, so memory stays flat however many lines come in. Blank lines are skipped. The
+ * batch computes in slices of `batchSliceMs` and gives the event loop a turn between them, so
+ * small requests are answered while a large batch runs; its answers stay the same, in order.
  */
 import { Readable } from 'node:stream';
 import { errorResponse, HttpError } from '../errors';
@@ -17,6 +19,7 @@ import {
   parseWith,
 } from '../schemas';
 import { defineRoute, errorResponses } from '../route';
+import { timeSlicer } from '../time-slice';
 import type { Language } from '../../model/types';
 import { checkNesting } from '../../model/nesting';
 
@@ -63,11 +66,16 @@ export const batchRoute = defineRoute({
     const trace = query.trace !== 'false';
     const language: Language | undefined = query.lang;
 
+    const pause = timeSlicer(deps.batchSliceMs);
+
     async function* answers(): AsyncGenerator<string> {
       for await (const input of readLines(
         source as AsyncIterable<Buffer | string>,
         deps.bodyLimit,
       )) {
+        // When the input is already buffered, nothing here waits on I/O: without this pause
+        // the whole batch would run before any other request is read.
+        await pause();
         if ('tooLong' in input) {
           const message = `line ${input.line} is ${input.bytes} bytes, over the limit of ${deps.bodyLimit}`;
           yield `${JSON.stringify({ line: input.line, error: { code: 'PAYLOAD_TOO_LARGE', message, issues: [{ code: 'PAYLOAD_TOO_LARGE', message }] } })}\n`;

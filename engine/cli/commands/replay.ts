@@ -50,7 +50,15 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
   // Loaded on demand, so other commands do not load SQLite at start-up.
   const { openAuditLog } = await import('../../audit/log');
   const { replayRecord } = await import('../../audit/replay');
-  const audit = openAuditLog(file);
+  let audit: ReturnType<typeof openAuditLog>;
+  try {
+    audit = openAuditLog(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PathwayError('FILE_READ', `${file} is not an audit database: ${reason}`, [
+      { code: 'FILE_READ', message: `not an audit database (${reason})`, file },
+    ]);
+  }
   try {
     const record = audit.get(id);
     if (record === undefined)

@@ -79,3 +79,23 @@ export function rootAbove(path: string, levels: number): string {
   for (let i = 0; i < levels; i++) out = dirname(out);
   return out;
 }
+
+/**
+ * `file` (given as `option`) must be a readable file: a folder or a missing path is one
+ * typed error naming the option and the path.
+ */
+export async function requireFile(file: string, option: string): Promise<void> {
+  let reason: string | undefined;
+  try {
+    if ((await stat(file)).isDirectory()) reason = 'is a folder, expected a file';
+  } catch (error) {
+    reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (error as Error).message;
+  }
+  if (reason !== undefined)
+    throw new PathwayError('FILE_READ', `${option} ${file}: ${reason}`, [
+      { code: 'FILE_READ', message: reason, path: option, value: file, file },
+    ]);
+}

@@ -64,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     checkResponses: options.checkResponses ?? false,
     bodyLimit,
     routes: API_ROUTES,
+    ...(options.dataDir === undefined ? {} : { dataDir: resolve(options.dataDir) }),
   };
   const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
 

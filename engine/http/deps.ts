@@ -11,6 +11,8 @@ export interface RouteDeps {
   checkResponses: boolean;
   /** Largest JSON body and largest batch line, in bytes. */
   bodyLimit: number;
+  /** The data folder (audit database, …); `/api/health` checks that it can be written. */
+  dataDir?: string;
   /** The declared routes the app serves (and OpenAPI describes). */
   routes: readonly AnyRoute[];
 }

@@ -18,6 +18,7 @@ import { printPathway } from '../yaml/print';
 import type { PathwayRepository } from './repository';
 import { withFileLock } from './exclusive';
 import { writeFileAtomic } from './write';
+import { parseJsonText } from '../model/input-text';
 
 export const LOCK_FILE = 'frozen.lock.json';
 
@@ -50,7 +51,7 @@ export async function readLock(root: string): Promise<Lock> {
     throw error;
   }
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = parseJsonText(text);
     if (
       typeof parsed !== 'object' ||
       parsed === null ||

@@ -81,7 +81,11 @@ describe('a failing command prints one typed line and exits 2, never a stack tra
       '--workers',
       '0',
     ]);
-    expectOneTypedLine(result, 'FILE_READ', /--out: .*p\.ndjson\/out cannot be written \(ENOTDIR\)/);
+    expectOneTypedLine(
+      result,
+      'FILE_READ',
+      /--out: .*p\.ndjson\/out cannot be written \(ENOTDIR\)/,
+    );
   });
 
   it('names a replay file that is not a database', async () => {

@@ -18,6 +18,7 @@ import {
 } from '../schemas';
 import { defineRoute, errorResponses } from '../route';
 import type { Language } from '../../model/types';
+import { parseJsonText } from '../../model/input-text';
 
 /** Content types the batch route reads as NDJSON. */
 export const BATCH_CONTENT_TYPES = [
@@ -76,8 +77,9 @@ export const batchRoute = defineRoute({
         try {
           let parsed: unknown;
           try {
-            parsed = JSON.parse(input.text);
+            parsed = parseJsonText(input.text, { line: input.line });
           } catch (error) {
+            if (!(error instanceof SyntaxError)) throw error; // a refused key, already typed
             throw new HttpError(
               'INVALID_JSON',
               `line ${input.line} is not JSON: ${(error as Error).message}`,

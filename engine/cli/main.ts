@@ -4,7 +4,7 @@
  * catalogue gives them (engine/errors.ts: 2, bad usage or bad input).
  */
 import { Command, CommanderError } from 'commander';
-import { exitCodeOf, formatIssue, isPathwayError } from '../errors';
+import { describeFailure } from './failure';
 import { EXIT_USAGE, processIo, type Io } from './io';
 import { COMMANDS } from './commands/index';
 
@@ -40,15 +40,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       // Help and version output are not failures.
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    if (isPathwayError(error)) {
-      io.err(
-        `error ${error.code}: ${error.issues.length > 1 ? error.message : formatIssue(error.issues[0] ?? { code: error.code, message: error.message })}`,
-      );
-      return exitCodeOf(error.code);
-    }
-    io.err(
-      `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    return EXIT_USAGE;
+    const { line, exitCode: code } = describeFailure(error);
+    io.err(line);
+    if (process.env.PATHWAY_DEBUG === '1' && error instanceof Error && error.stack !== undefined)
+      io.err(error.stack);
+    return code;
   }
 }

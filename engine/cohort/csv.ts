@@ -14,6 +14,7 @@
  */
 import { PathwayError } from '../errors';
 import type { Fact, Pathway } from '../model/types';
+import { parseJsonText } from '../model/input-text';
 
 /** Columns that are not facts. */
 export const RESERVED_COLUMNS = ['id', 'healthCentre', 'asOf', 'currentStep', 'enteredAt'] as const;
@@ -112,7 +113,7 @@ function medication(text: string): Record<string, unknown> {
 }
 
 function list(cell: string): unknown {
-  if (cell.startsWith('[')) return JSON.parse(cell) as unknown;
+  if (cell.startsWith('[')) return parseJsonText(cell);
   return cell
     .split(';')
     .map((s) => s.trim())
@@ -135,7 +136,7 @@ export function cellValue(fact: Fact, cell: string): unknown {
       return list(cell);
     case 'medications':
       return cell.startsWith('[')
-        ? (JSON.parse(cell) as unknown)
+        ? parseJsonText(cell)
         : cell
             .split(';')
             .filter((s) => s.trim() !== '')

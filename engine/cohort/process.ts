@@ -12,6 +12,7 @@ import { outcomeAt } from '../fast/outcome-view';
 import { countBadLine, countResult, emptyCounts, type CohortCounts } from './counts';
 import { splitLine } from '../service/lines';
 import { csvRecord, type CsvMapping } from './csv';
+import { parseJsonText } from '../model/input-text';
 
 /** How the lines of a file are read and grouped. */
 export interface CohortSettings {
@@ -40,7 +41,7 @@ function lineOf(
   line: number,
 ): ReturnType<typeof splitLine> {
   return splitLine(
-    mapping === undefined ? (JSON.parse(text) as unknown) : csvRecord(mapping, text),
+    mapping === undefined ? parseJsonText(text, { line }) : csvRecord(mapping, text),
     line,
   );
 }

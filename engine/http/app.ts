@@ -93,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit,
     batchSliceMs: limits.batchSliceMs,
     routes: API_ROUTES,
+    ...(options.dataDir === undefined ? {} : { dataDir: resolve(options.dataDir) }),
   };
   const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
 

@@ -13,6 +13,8 @@ export interface RouteDeps {
   bodyLimit: number;
   /** How long a batch computes before it lets other requests run (ms; 0: after every line). */
   batchSliceMs: number;
+  /** The data folder (audit database, …); `/api/health` checks that it can be written. */
+  dataDir?: string;
   /** The declared routes the app serves (and OpenAPI describes). */
   routes: readonly AnyRoute[];
 }

@@ -14,6 +14,7 @@ import { versionsOf, type PathwayRepository } from '../node/repository';
 import { parsePathway } from '../yaml/parse';
 import type { ServiceContext } from './context';
 import { HttpError } from './errors';
+import { parseJsonText } from '../model/input-text';
 
 /** The repository, or a 500 naming the broken files (a broken folder is not the caller's fault). */
 export async function repositoryOf(ctx: ServiceContext): Promise<PathwayRepository> {
@@ -112,7 +113,7 @@ export async function readVersion(
   let layout: Layout | null = null;
   if (layoutText !== null) {
     try {
-      const parsed = layoutSchema.safeParse(JSON.parse(layoutText));
+      const parsed = layoutSchema.safeParse(parseJsonText(layoutText));
       if (parsed.success) layout = parsed.data;
     } catch {
       layout = null;

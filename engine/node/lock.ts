@@ -16,7 +16,9 @@ import { contentHash } from '../model/hash';
 import type { Pathway } from '../model/types';
 import { printPathway } from '../yaml/print';
 import type { PathwayRepository } from './repository';
+import { withFileLock } from './exclusive';
 import { writeFileAtomic } from './write';
+import { parseJsonText } from '../model/input-text';
 
 export const LOCK_FILE = 'frozen.lock.json';
 
@@ -49,7 +51,7 @@ export async function readLock(root: string): Promise<Lock> {
     throw error;
   }
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = parseJsonText(text);
     if (
       typeof parsed !== 'object' ||
       parsed === null ||
@@ -106,18 +108,44 @@ export function checkLock(repo: PathwayRepository, lock: Lock): LockProblem[] {
  * frozen file stays an error. Returns the keys added.
  */
 export async function freeze(repo: PathwayRepository): Promise<string[]> {
-  const lock = await readLock(repo.root);
   const added: string[] = [];
-  for (const versions of repo.pathways.values()) {
-    for (const v of versions) {
-      if (v.pathway.status !== 'draft' && lock[v.key] === undefined) {
-        lock[v.key] = frozenHash(v.pathway);
-        added.push(v.key);
+  await updateLock(repo.root, 'freeze', (lock) => {
+    for (const versions of repo.pathways.values()) {
+      for (const v of versions) {
+        if (v.pathway.status !== 'draft' && lock[v.key] === undefined) {
+          lock[v.key] = frozenHash(v.pathway);
+          added.push(v.key);
+        }
       }
     }
-  }
-  if (added.length > 0) await writeLock(repo.root, lock);
+    return added.length > 0;
+  });
   return added;
+}
+
+/** The file that keeps two writers of `frozen.lock.json` apart (see engine/node/exclusive). */
+export const LOCK_GUARD = `.${LOCK_FILE}.lock`;
+
+/**
+ * Reads, changes and writes the lock as one step across processes: publishes of different
+ * pathways (perhaps from different service instances) each add an entry, and without the
+ * guard one could write back a lock read before the other's entry was added. `change`
+ * edits the lock in place and says whether to write it.
+ */
+export async function updateLock(
+  root: string,
+  purpose: string,
+  change: (lock: Lock) => boolean,
+): Promise<void> {
+  await withFileLock(
+    join(root, LOCK_GUARD),
+    purpose,
+    async () => {
+      const lock = await readLock(root);
+      if (change(lock)) await writeLock(root, lock);
+    },
+    { waitMs: 10_000 },
+  );
 }
 
 /** Writes the lock atomically, entries sorted by file, so the file diffs cleanly in review. */

@@ -5,7 +5,7 @@
  * - a file at a git revision: `HEAD~1:pathways/chronic-pain/1.1.0.yaml` (read with `git show`).
  * Node-only.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PathwayError } from '../errors';
 import { contentHash } from '../model/hash';
@@ -13,6 +13,7 @@ import type { Pathway } from '../model/types';
 import { parsePathway } from '../yaml/parse';
 import { gitShowFile } from './git';
 import { loadRepository, versionsOf } from './repository';
+import { readTextFile } from './text-file';
 
 /** A side, read and parsed. */
 export interface PathwaySide {
@@ -48,7 +49,7 @@ export async function readPathwaySide(
 ): Promise<PathwaySide> {
   const path = resolve(cwd, spec);
   if (await isFile(path)) {
-    const text = await readFile(path, 'utf8');
+    const text = await readTextFile(path);
     return { pathway: parsePathway(text, spec), label: spec, hash: contentHash(text) };
   }
   const at = AT_VERSION.exec(spec);

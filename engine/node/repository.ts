@@ -4,8 +4,9 @@
  * every pathway and picks one by id, version or date.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { readTextFile } from './text-file';
 import { PathwayError, type ErrorIssue } from '../errors';
 import { contentHash } from '../model/hash';
 import type { Pathway, Scenario } from '../model/types';
@@ -48,8 +49,9 @@ async function entries(dir: string): Promise<Dirent[]> {
 
 async function readText(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readTextFile(file);
   } catch (error) {
+    if (error instanceof PathwayError) throw error;
     throw new PathwayError('FILE_READ', `cannot read ${file}: ${(error as Error).message}`, [
       { code: 'FILE_READ', message: (error as Error).message, file },
     ]);

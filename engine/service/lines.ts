@@ -9,6 +9,7 @@ import { errorFromIssues, PathwayError } from '../errors';
 import { checkNesting } from '../model/nesting';
 import { evaluationLineSchema } from '../model/schema';
 import { requestIssues, type EvaluationRequest } from './request';
+import { parseJsonText } from '../model/input-text';
 
 /** One line as written: a request plus who the patient is. */
 export type EvaluationLine = z.infer<typeof evaluationLineSchema>;
@@ -32,8 +33,9 @@ export interface ReadLine {
 /** Parses the JSON text of one line. @throws PathwayError INVALID_INPUT for text that is not JSON. */
 export function parseLineJson(text: string, line: number): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonText(text, { line });
   } catch (error) {
+    if (error instanceof PathwayError) throw error;
     const message = `not valid JSON: ${(error as Error).message}`;
     throw new PathwayError('INVALID_INPUT', message, [{ code: 'INVALID_INPUT', message, line }]);
   }

@@ -6,6 +6,7 @@
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { refuseForbiddenKeys, stripBom } from '../model/input-text';
 import { errorFromIssues, type ErrorIssue } from '../errors';
 import type { PathSegment } from '../model/path';
 
@@ -31,7 +32,9 @@ export interface YamlSource {
  * Parses YAML text. Syntax errors, anchors, aliases, explicit tags and duplicate keys
  * throw a `YAML_SYNTAX` PathwayError listing every such problem with its position.
  */
-export function readYamlSource(text: string, file?: string): YamlSource {
+export function readYamlSource(input: string, file?: string): YamlSource {
+  // One rule for every reader (engine/model/input-text): a leading BOM is dropped.
+  const text = stripBom(input);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -60,8 +63,10 @@ export function readYamlSource(text: string, file?: string): YamlSource {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     throw errorFromIssues(problems);
   }
+  const value: unknown = doc.toJS({ maxAliasCount: 0 });
+  refuseForbiddenKeys(value, { code: 'SCHEMA', ...(file === undefined ? {} : { file }) });
   return {
-    value: doc.toJS({ maxAliasCount: 0 }),
+    value,
     locate: (path, options) => at(locateOffset(doc, path, options?.key === true)),
     sourceText: (path) => {
       const node = doc.getIn(path, true);

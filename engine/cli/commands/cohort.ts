@@ -8,6 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { PathwayError } from '../../errors';
 import { cohortHtml } from '../../cohort/html';
 import { cohortReport } from '../../cohort/report';
 import { pickText } from '../../model/texts';
@@ -18,7 +19,7 @@ import { choosePinned, chooseVersion } from '../../service/versions';
 import { writeFileAtomic } from '../../node/write';
 import type { CommandFactory } from '../main';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../io';
-import { isFile, parseDateOption, pathwaysRoot } from './shared';
+import { isFile, parseDateOption, pathwaysRoot, requireFile } from './shared';
 
 interface CohortFlags {
   patients: string;
@@ -88,6 +89,7 @@ async function run(io: Io, target: string, flags: CohortFlags): Promise<number> 
   const { asOf } = chosen;
   const { pathway } = chosen.version;
   const file = resolve(io.cwd, flags.patients);
+  await requireFile(file, '--patients');
   const format = flags.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'ndjson');
   const settings = { format, asOf, by: flags.by, badLineLimit: flags.badLines };
   const progress = progressBar(flags.progress);
@@ -106,9 +108,21 @@ async function run(io: Io, target: string, flags: CohortFlags): Promise<number> 
     title: pickText(pathway.title, 'en'),
   });
   const out = resolve(io.cwd, flags.out ?? '.');
-  await mkdir(out, { recursive: true });
-  await writeFileAtomic(join(out, 'cohort.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFileAtomic(join(out, 'cohort.html'), cohortHtml(report));
+  try {
+    await mkdir(out, { recursive: true });
+    await writeFileAtomic(join(out, 'cohort.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFileAtomic(join(out, 'cohort.html'), cohortHtml(report));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new PathwayError('FILE_READ', `--out ${out} cannot be written (${reason})`, [
+      {
+        code: 'FILE_READ',
+        message: `${out} cannot be written (${reason})`,
+        path: '--out',
+        value: out,
+      },
+    ]);
+  }
   for (const bad of report.badLines) io.err(`line ${bad.line}: ${bad.message}`);
   if (report.totals.badLines > report.badLines.length)
     io.err(`… and ${report.totals.badLines - report.badLines.length} more bad lines`);

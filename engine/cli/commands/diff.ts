@@ -10,7 +10,6 @@
  * - `--textconv <file>`: the clinical listing of one file, which `git log -p` and `git show`
  *   (which skip external drivers unless given `--ext-diff`) diff line by line.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { isPathwayError } from '../../errors';
@@ -24,6 +23,7 @@ import { parsePathway } from '../../yaml/parse';
 import type { CommandFactory } from '../main';
 import { EXIT_FAILURES, EXIT_OK, EXIT_USAGE, type Io } from '../io';
 import { parseLanguageOption, pathwaysRoot } from './shared';
+import { readTextFile } from '../../node/text-file';
 
 interface DiffFlags {
   format: DiffFormat;
@@ -60,7 +60,7 @@ async function compare(
 async function pathwayOrNothing(io: Io, file: string): Promise<{ pathway?: Pathway; ok: boolean }> {
   if (file === '/dev/null') return { ok: true };
   try {
-    return { pathway: parsePathway(await readFile(resolve(io.cwd, file), 'utf8'), file), ok: true };
+    return { pathway: parsePathway(await readTextFile(resolve(io.cwd, file)), file), ok: true };
   } catch (error) {
     if (isPathwayError(error)) return { ok: false };
     throw error;
@@ -105,7 +105,7 @@ async function gitDriver(io: Io, args: string[], flags: DiffFlags): Promise<numb
 }
 
 async function textconv(io: Io, file: string, flags: DiffFlags): Promise<number> {
-  const text = await readFile(resolve(io.cwd, file), 'utf8');
+  const text = await readTextFile(resolve(io.cwd, file));
   let listing: string;
   try {
     listing = clinicalListing(parsePathway(text, file), flags.lang);

@@ -4,7 +4,6 @@
  * frozen and never rewritten; `--check` (for CI) writes nothing and fails when a file
  * is not canonical.
  */
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { formatIssue, isPathwayError, type ErrorIssue } from '../../errors';
@@ -14,6 +13,7 @@ import { parsePathway, parseScenario } from '../../yaml/parse';
 import { printPathway, printScenario } from '../../yaml/print';
 import { EXIT_FAILURES, EXIT_OK, EXIT_USAGE, type Io } from '../io';
 import type { CommandFactory } from '../main';
+import { readTextFile } from '../../node/text-file';
 
 type Outcome = 'canonical' | 'rewritten' | 'not-canonical' | 'frozen' | 'bad';
 
@@ -52,7 +52,7 @@ async function formatOne(io: Io, file: PathwayFile, check: boolean): Promise<Out
   let canonical: string;
   let frozenAs: string | undefined;
   try {
-    text = await readFile(file.path, 'utf8');
+    text = await readTextFile(file.path);
     if (file.kind === 'scenario') canonical = printScenario(parseScenario(text, shown));
     else {
       const pathway = parsePathway(text, shown);

@@ -1,5 +1,4 @@
 /** `pathway lint [paths…]`: every problem in pathway files, each with its file, line and schema path. */
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { isPathwayError } from '../../errors';
@@ -14,6 +13,7 @@ import { readYamlSource } from '../../yaml/source';
 import type { CommandFactory } from '../main';
 import { EXIT_FAILURES, EXIT_OK, type Io } from '../io';
 import { isDirectory } from './shared';
+import { readTextFile } from '../../node/text-file';
 
 /** One finding as printed: lint issues, schema errors and lock problems alike. */
 interface Finding {
@@ -59,8 +59,9 @@ async function lintFiles(
   const findings: Finding[] = [];
   const docs: { file: string; text: string; doc: Pathway }[] = [];
   for (const file of files) {
-    const text = await readFile(file, 'utf8');
+    let text = '';
     try {
+      text = await readTextFile(file);
       const doc = parsePathway(text, file);
       docs.push({ file, text, doc });
       for (const issue of lintPathway(doc)) findings.push(located(file, text, issue));

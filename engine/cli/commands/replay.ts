@@ -56,7 +56,16 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
   // Loaded on demand, so other commands do not load SQLite at start-up.
   const { openAuditStore } = await import('../../audit/open');
   const { replayRecord } = await import('../../audit/replay');
-  const audit = openAuditStore({ databaseUrl, file });
+  let audit: ReturnType<typeof openAuditStore>;
+  try {
+    audit = openAuditStore({ databaseUrl, file });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const where = inPostgres ? 'the DATABASE_URL database' : file;
+    throw new PathwayError('FILE_READ', `${where} is not an audit database: ${reason}`, [
+      { code: 'FILE_READ', message: `not an audit database (${reason})`, file: where },
+    ]);
+  }
   try {
     const record = audit.get(id);
     if (record === undefined)

@@ -3,8 +3,11 @@
  * environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN) and can be
  * overridden by options. Returns when the service was stopped by SIGINT or SIGTERM.
  */
+import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { PathwayError } from '../../errors';
+import { removeOrphanTemps } from '../../node/orphans';
 import type { CommandFactory } from '../main';
 import { EXIT_OK, type Io } from '../io';
 
@@ -23,7 +26,63 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** The log levels pino knows. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function badSetting(name: string, value: string, expected: string): PathwayError {
+  return new PathwayError(
+    'INVALID_PARAM',
+    `${name}=${JSON.stringify(value)}: expected ${expected}`,
+    [
+      {
+        code: 'INVALID_PARAM',
+        message: `${JSON.stringify(value)}: expected ${expected}`,
+        path: name,
+        value,
+      },
+    ],
+  );
+}
+
+/**
+ * Checks the environment before anything starts, so a typo in PORT or LOG_LEVEL is one line
+ * naming the variable, not a stack trace from deep inside the server or the logger.
+ */
+export function checkEnvironment(env: NodeJS.ProcessEnv): void {
+  const port = env.PORT;
+  if (port !== undefined && port !== '' && (!/^\d{1,5}$/.test(port) || Number(port) > 65535))
+    throw badSetting('PORT', port, 'a port number 0–65535');
+  const level = env.LOG_LEVEL;
+  if (level !== undefined && !LOG_LEVELS.includes(level))
+    throw badSetting('LOG_LEVEL', level, LOG_LEVELS.join(', '));
+  const host = env.HOST;
+  if (host !== undefined && (host.trim() === '' || /\s/.test(host)))
+    throw badSetting('HOST', host, 'a host name or address to listen on');
+  for (const name of ['DATA_DIR', 'PATHWAYS_DIR'] as const) {
+    const value = env[name];
+    if (value?.trim() === '') throw badSetting(name, value, 'a folder');
+  }
+}
+
+/** The data folder must be a folder we can create; said before the audit log opens it. */
+async function checkDataDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EEXIST' ||
+      (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+        ? 'it is a file, not a folder'
+        : (error as Error).message;
+    throw new PathwayError('INVALID_PARAM', `data folder ${dir} cannot be used: ${reason}`, [
+      { code: 'INVALID_PARAM', message: `${dir}: ${reason}`, path: 'DATA_DIR', value: dir },
+    ]);
+  }
+}
+
 async function run(io: Io, flags: ServeFlags): Promise<number> {
+  checkEnvironment(process.env);
   // Loaded on demand, so other commands do not pay for fastify and SQLite at start-up.
   const { closeOnSignals, EXIT_PORT_IN_USE, PortInUseError, settingsFromEnv, startServer } =
     await import('../../http/server');
@@ -36,6 +95,9 @@ async function run(io: Io, flags: ServeFlags): Promise<number> {
     ...(flags.dataDir === undefined ? {} : { dataDir: resolve(io.cwd, flags.dataDir) }),
     ...(flags.editorDir === undefined ? {} : { editorDir: resolve(io.cwd, flags.editorDir) }),
   };
+  await checkDataDir(settings.dataDir);
+  // Temporary files a killed process left behind (only the project's own, only old ones).
+  await removeOrphanTemps([settings.pathwaysDir, settings.dataDir]);
   try {
     const server = await startServer(settings);
     await closeOnSignals(server);
@@ -45,6 +107,25 @@ async function run(io: Io, flags: ServeFlags): Promise<number> {
       io.err(`error EADDRINUSE: ${error.message}`);
       return EXIT_PORT_IN_USE;
     }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (
+      code === 'ENOTFOUND' ||
+      code === 'EADDRNOTAVAIL' ||
+      code === 'EACCES' ||
+      code === 'EAI_AGAIN'
+    )
+      throw new PathwayError(
+        'INVALID_PARAM',
+        `cannot listen on ${settings.host} port ${settings.port}: ${code === 'EACCES' ? 'permission denied' : code === 'EADDRNOTAVAIL' ? 'not an address of this machine' : 'no such host'} (check HOST and PORT)`,
+        [
+          {
+            code: 'INVALID_PARAM',
+            message: `cannot listen on ${settings.host} port ${settings.port} (${code})`,
+            path: 'HOST',
+            value: settings.host,
+          },
+        ],
+      );
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 /** Small helpers the subcommands share: locating the pathways folder, reading JSON input, dates. */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { PathwayError } from '../../errors';
@@ -7,6 +7,8 @@ import { isIsoDate } from '../../model/dates';
 import { LANGUAGES } from '../../model/schema';
 import type { Language } from '../../model/types';
 import type { Io } from '../io';
+import { readTextFile } from '../../node/text-file';
+import { parseJsonText } from '../../model/input-text';
 
 /** The pathways folder: `--pathways DIR`, else `./pathways`. */
 export function pathwaysRoot(io: Io, option: string | undefined): string {
@@ -32,14 +34,15 @@ export async function readJsonFile(io: Io, file: string): Promise<unknown> {
   const path = resolve(io.cwd, file);
   let text: string;
   try {
-    text = file === '-' ? await readStdin() : await readFile(path, 'utf8');
+    text = file === '-' ? await readStdin() : await readTextFile(path, 'INVALID_INPUT');
   } catch (error) {
+    if (error instanceof PathwayError) throw error;
     throw new PathwayError('FILE_READ', `cannot read ${file}: ${(error as Error).message}`, [
       { code: 'FILE_READ', message: (error as Error).message, file },
     ]);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonText(text, { file });
   } catch (error) {
     throw new PathwayError(
       'INVALID_INPUT',
@@ -78,4 +81,24 @@ export function rootAbove(path: string, levels: number): string {
   let out = path;
   for (let i = 0; i < levels; i++) out = dirname(out);
   return out;
+}
+
+/**
+ * `file` (given as `option`) must be a readable file: a folder or a missing path is one
+ * typed error naming the option and the path.
+ */
+export async function requireFile(file: string, option: string): Promise<void> {
+  let reason: string | undefined;
+  try {
+    if ((await stat(file)).isDirectory()) reason = 'is a folder, expected a file';
+  } catch (error) {
+    reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (error as Error).message;
+  }
+  if (reason !== undefined)
+    throw new PathwayError('FILE_READ', `${option} ${file}: ${reason}`, [
+      { code: 'FILE_READ', message: reason, path: option, value: file, file },
+    ]);
 }

@@ -22,6 +22,7 @@ import { defineRoute, errorResponses } from '../route';
 import { timeSlicer } from '../time-slice';
 import type { Language } from '../../model/types';
 import { checkNesting } from '../../model/nesting';
+import { parseJsonText } from '../../model/input-text';
 
 /** Content types the batch route reads as NDJSON. */
 export const BATCH_CONTENT_TYPES = [
@@ -85,8 +86,9 @@ export const batchRoute = defineRoute({
         try {
           let parsed: unknown;
           try {
-            parsed = JSON.parse(input.text);
+            parsed = parseJsonText(input.text, { line: input.line });
           } catch (error) {
+            if (!(error instanceof SyntaxError)) throw error; // a refused key, already typed
             throw new HttpError(
               'INVALID_JSON',
               `line ${input.line} is not JSON: ${(error as Error).message}`,

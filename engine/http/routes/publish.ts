@@ -4,14 +4,22 @@
  * (status retired, `effective.to` = the new start; see `versions/lifecycle.ts`). Refused
  * when the draft changed since it was loaded, or when the linter finds an error in the
  * published document together with its siblings as they will be.
+ *
+ * One publish at a time per pathway, across processes (several service instances may share
+ * the folder): the whole check-and-write runs holding `<pathways>/.<id>.publish.lock`
+ * (engine/node/exclusive), and the siblings are read from disk under it, not from a cache.
+ * A publish that finds the lock taken, or finds that another version was just made active
+ * over its dates, answers 409 PUBLISH_BLOCKED naming that version and when it was published.
  */
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PathwayError } from '../../errors';
 import { compilePathway } from '../../evaluate/compile';
 import { contentHash } from '../../model/hash';
 import { retirementsFor } from '../../versions/lifecycle';
 import type { Pathway } from '../../model/types';
-import { LOCK_FILE, frozenHash, readLock, writeLock } from '../../node/lock';
+import { LockHeldError, withFileLock } from '../../node/exclusive';
+import { frozenHash, updateLock } from '../../node/lock';
 import { writeFileAtomic } from '../../node/write';
 import { printPathway } from '../../yaml/print';
 import { lintDocument } from '../documents';
@@ -40,77 +48,126 @@ export const publishRoute = defineRoute({
     const { ctx } = deps;
     const key = `${id}/${version}.yaml`;
     const file = pathInside(ctx.pathwaysDir, id, `${version}.yaml`);
-    const lockFile = join(ctx.pathwaysDir, LOCK_FILE);
+    const guard = join(ctx.pathwaysDir, `.${id}.publish.lock`);
 
-    const hash = await ctx.writes.run(file, async () => {
-      const current = await readIfExists(file);
-      if (current === null) throw new HttpError('UNKNOWN_VERSION', `there is no ${key} to publish`);
-      const draft = parsedOrUndefined(current, key);
-      if (await isFrozen(ctx.pathwaysDir, key, draft))
-        throw new HttpError('FROZEN_VERSION', `${key} is already frozen (active or retired)`);
-      checkBaseHash(key, contentHash(current), body.baseHash);
-      if (draft === undefined)
-        throw new HttpError(
-          'PUBLISH_BLOCKED',
-          `${key} does not pass the schema: fix and save it first`,
+    const publish = (): Promise<string> =>
+      ctx.writes.run(file, async () => {
+        const current = await readIfExists(file);
+        if (current === null)
+          throw new HttpError('UNKNOWN_VERSION', `there is no ${key} to publish`);
+        const draft = parsedOrUndefined(current, key);
+        if (await isFrozen(ctx.pathwaysDir, key, draft))
+          throw new HttpError('FROZEN_VERSION', `${key} is already frozen (active or retired)`);
+        checkBaseHash(key, contentHash(current), body.baseHash);
+        if (draft === undefined)
+          throw new HttpError(
+            'PUBLISH_BLOCKED',
+            `${key} does not pass the schema: fix and save it first`,
+          );
+        const published: Pathway = { ...draft, status: 'active', effective: { ...body.effective } };
+        // Read from disk now, under the lock: another instance may have published a moment ago.
+        ctx.invalidate();
+        const loaded = (await repositoryOf(ctx)).pathways.get(id) ?? [];
+        const winner = loaded.find(
+          (v) =>
+            v.pathway.version !== version &&
+            v.pathway.status === 'active' &&
+            v.pathway.effective.from >= published.effective.from,
         );
-      const published: Pathway = { ...draft, status: 'active', effective: { ...body.effective } };
-      const loaded = (await repositoryOf(ctx)).pathways.get(id) ?? [];
-      let retired: Pathway[];
-      try {
-        retired = retirementsFor(
-          loaded.map((v) => v.pathway),
-          published,
-        );
-      } catch (error) {
-        if (!(error instanceof PathwayError)) throw error;
-        throw new HttpError('PUBLISH_BLOCKED', error.message, [...error.issues]);
-      }
-      const retiredVersions = new Map(retired.map((r) => [r.version, r]));
-      const siblings = loaded.map((v) => retiredVersions.get(v.pathway.version) ?? v.pathway);
-      const errors = lintDocument(published, siblings).filter((i) => i.severity === 'error');
-      try {
-        compilePathway(published);
-      } catch (error) {
-        if (!(error instanceof PathwayError)) throw error;
-        errors.push(
-          ...error.issues.map((i) => ({
-            rule: 'unknown-step' as const,
-            severity: 'error' as const,
-            message: i.message,
-            path: i.path ?? '',
-          })),
-        );
-      }
-      if (errors.length > 0)
-        throw new HttpError(
-          'PUBLISH_BLOCKED',
-          `${key} cannot be published: ${errors.length} lint error(s), first: ${errors[0]?.path ?? ''}: ${errors[0]?.message ?? ''}`,
-          errors.map((e) => ({
-            code: 'PUBLISH_BLOCKED',
-            message: `${e.rule}: ${e.message}`,
-            path: e.path,
-          })),
-        );
-      // Retire the predecessors first: if publishing fails after that, the pathway has no
-      // open-ended version rather than two overlapping ones, and lint says so.
-      for (const r of retired) {
-        await writeFileAtomic(
-          pathInside(ctx.pathwaysDir, id, `${r.version}.yaml`),
-          printPathway(r),
-        );
-      }
-      const text = printPathway(published);
-      await writeFileAtomic(file, text);
-      const newHash = contentHash(text);
-      await ctx.writes.run(lockFile, async () => {
-        const lock = await readLock(ctx.pathwaysDir);
-        lock[key] = frozenHash(published);
-        await writeLock(ctx.pathwaysDir, lock);
+        if (winner !== undefined) {
+          const since = await publishedAt(winner.file);
+          throw new HttpError(
+            'PUBLISH_BLOCKED',
+            `cannot publish ${id} ${version} from ${published.effective.from}: active version ${winner.pathway.version} only starts on ${winner.pathway.effective.from} (published ${since})`,
+            [
+              {
+                code: 'AMBIGUOUS_VERSION',
+                message: `overlaps active version ${winner.pathway.version}`,
+                path: 'effective.from',
+                value: published.effective.from,
+              },
+            ],
+            { winner: { version: winner.pathway.version, since } },
+          );
+        }
+        let retired: Pathway[];
+        try {
+          retired = retirementsFor(
+            loaded.map((v) => v.pathway),
+            published,
+          );
+        } catch (error) {
+          if (!(error instanceof PathwayError)) throw error;
+          throw new HttpError('PUBLISH_BLOCKED', error.message, [...error.issues]);
+        }
+        const retiredVersions = new Map(retired.map((r) => [r.version, r]));
+        const siblings = loaded.map((v) => retiredVersions.get(v.pathway.version) ?? v.pathway);
+        const errors = lintDocument(published, siblings).filter((i) => i.severity === 'error');
+        try {
+          compilePathway(published);
+        } catch (error) {
+          if (!(error instanceof PathwayError)) throw error;
+          errors.push(
+            ...error.issues.map((i) => ({
+              rule: 'unknown-step' as const,
+              severity: 'error' as const,
+              message: i.message,
+              path: i.path ?? '',
+            })),
+          );
+        }
+        if (errors.length > 0)
+          throw new HttpError(
+            'PUBLISH_BLOCKED',
+            `${key} cannot be published: ${errors.length} lint error(s), first: ${errors[0]?.path ?? ''}: ${errors[0]?.message ?? ''}`,
+            errors.map((e) => ({
+              code: 'PUBLISH_BLOCKED',
+              message: `${e.rule}: ${e.message}`,
+              path: e.path,
+            })),
+          );
+        // Retire the predecessors first: if publishing fails after that, the pathway has no
+        // open-ended version rather than two overlapping ones, and lint says so.
+        for (const r of retired) {
+          await writeFileAtomic(
+            pathInside(ctx.pathwaysDir, id, `${r.version}.yaml`),
+            printPathway(r),
+          );
+        }
+        const text = printPathway(published);
+        await writeFileAtomic(file, text);
+        const newHash = contentHash(text);
+        await updateLock(ctx.pathwaysDir, `publish ${key}`, (lock) => {
+          lock[key] = frozenHash(published);
+          return true;
+        });
+        ctx.invalidate();
+        return newHash;
       });
-      ctx.invalidate();
-      return newHash;
-    });
+
+    let hash: string;
+    try {
+      hash = await withFileLock(guard, `publish ${key}`, publish, { details: { version } });
+    } catch (error) {
+      if (!(error instanceof LockHeldError)) throw error;
+      const other = error.holder?.details?.version ?? 'another version';
+      const since = error.holder?.since ?? 'just now';
+      throw new HttpError(
+        'PUBLISH_BLOCKED',
+        `${id} ${other} is being published (since ${since}): one publish at a time per pathway; reload and try again`,
+        [{ code: 'PUBLISH_BLOCKED', message: `publish of ${other} in progress`, path: 'version' }],
+        { winner: { version: other, since } },
+      );
+    }
     return { key, hash, frozen: true };
   },
 });
+
+/** When a version file was last written (its publish, for a version just made active). */
+async function publishedAt(file: string): Promise<string> {
+  try {
+    return (await stat(file)).mtime.toISOString();
+  } catch {
+    return 'at an unknown time';
+  }
+}

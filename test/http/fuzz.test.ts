@@ -27,7 +27,8 @@ const EVALUATE = '/api/pathways/chronic-pain/evaluate';
 
 let svc: TestService;
 beforeAll(async () => {
-  svc = await service({ root: REAL_PATHWAYS });
+  // CDS authentication is tested in test/cds; here hostile bodies must reach the parser.
+  svc = await service({ root: REAL_PATHWAYS, cds: { auth: { mode: 'off' } } });
   // The first evaluation compiles the pathway: not part of any request's cost below.
   await svc.call({ method: 'POST', url: EVALUATE, payload: { facts: {} } });
 });

@@ -46,6 +46,26 @@ export interface FeedbackRow {
   subject: string | null;
 }
 
+/**
+ * The values of one `cds_feedback` row, in column order (received, service_id, card, outcome,
+ * outcome_time, accepted_suggestions, override_reason): the same for every store.
+ */
+export function feedbackValues(
+  received: string,
+  serviceId: string,
+  e: CardFeedback,
+): (string | null)[] {
+  return [
+    received,
+    serviceId,
+    e.card,
+    e.outcome,
+    e.outcomeTimestamp,
+    e.acceptedSuggestions === undefined ? null : JSON.stringify(e.acceptedSuggestions),
+    e.overrideReason === undefined ? null : JSON.stringify(e.overrideReason),
+  ];
+}
+
 /** A joined feedback row as a record. */
 export function feedbackFromRow(row: FeedbackRow): FeedbackRecord {
   return {
@@ -121,17 +141,7 @@ export class FeedbackStore {
         .map((e) => e.card)
         .filter((card) => known.get(card, serviceId) === undefined);
       if (unknownCards.length > 0) return { unknownCards };
-      for (const e of entries) {
-        insert.run(
-          received,
-          serviceId,
-          e.card,
-          e.outcome,
-          e.outcomeTimestamp,
-          e.acceptedSuggestions === undefined ? null : JSON.stringify(e.acceptedSuggestions),
-          e.overrideReason === undefined ? null : JSON.stringify(e.overrideReason),
-        );
-      }
+      for (const e of entries) insert.run(...feedbackValues(received, serviceId, e));
       return { unknownCards: [] };
     })();
   }

@@ -8,7 +8,7 @@
  */
 import { AUDIT_COLUMNS, AUDIT_FILTERS, entryValues, pageSize, recordFromRow } from './columns';
 import type { AuditRow } from './columns';
-import { feedbackFromRow, type FeedbackRow } from './feedback';
+import { feedbackFromRow, feedbackValues, type FeedbackRow } from './feedback';
 import { SyncPostgres, type Statement } from './pg-bridge';
 import type {
   AuditEntry,
@@ -181,15 +181,7 @@ export class PostgresAuditLog implements AuditLog {
     const inserts: Statement[] = entries.map((e) => ({
       sql: `INSERT INTO cds_feedback (received, service_id, card, outcome, outcome_time, accepted_suggestions, override_reason)
             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      params: [
-        received,
-        serviceId,
-        e.card,
-        e.outcome,
-        e.outcomeTimestamp,
-        e.acceptedSuggestions === undefined ? null : JSON.stringify(e.acceptedSuggestions),
-        e.overrideReason === undefined ? null : JSON.stringify(e.overrideReason),
-      ],
+      params: feedbackValues(received, serviceId, e),
     }));
     this.db.run(inserts, true);
     return { unknownCards: [] };

@@ -58,6 +58,8 @@ export interface MedicationRule {
   readonly table?: ResolvedTable;
   /** Incomplete day counts are lower bounds rather than unknown. */
   readonly bounded: boolean;
+  /** Its place among the pathway's rules: the index into each ATC code's cached matches. */
+  readonly index: number;
 }
 
 /** Converts a built-in legacy table. */
@@ -198,11 +200,9 @@ export class MedicationRules {
   /** Rules by fact name. */
   readonly byFact: ReadonlyMap<string, MedicationRule>;
   private readonly atcMatches = new Map<string, boolean[]>();
-  private readonly ruleIndex = new Map<MedicationRule, number>();
 
   private constructor(readonly rules: readonly MedicationRule[]) {
     this.byFact = new Map(rules.map((r) => [r.fact.name, r] as const));
-    rules.forEach((r, i) => this.ruleIndex.set(r, i));
   }
 
   /**
@@ -250,6 +250,7 @@ export class MedicationRules {
           d.kind === 'daysSinceEarliest'
             ? d.whenIncomplete === 'lowerBound'
             : (table?.bounded ?? false),
+        index: rules.length,
       });
     }
     const made = new MedicationRules(rules);
@@ -290,7 +291,7 @@ export class MedicationRules {
     dayOf: (isoDate: string) => number,
     notes?: FactNote[],
   ): unknown {
-    const i = this.ruleIndex.get(rule) ?? -1;
+    const i = rule.index;
     switch (rule.kind) {
       case 'medicationMatch':
         return this.match(i, rule, medications, notes);

@@ -19,12 +19,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chronicPainPatients } from '../test/fixtures/chronic-pain-patients';
 import { FHIR_PATIENTS, loadPrefetch } from '../test/fixtures/fhir/load';
+import { freePort, percentile, waitForServer } from './bench/loopback';
 
 const { values } = parseArgs({
   options: {
@@ -39,17 +39,6 @@ const durationMs = Number(values.duration) * 1000;
 const warmupMs = Number(values.warmup) * 1000;
 const batchLines = Number(values['batch-lines']);
 const serverDir = resolve(values['server-dir'] ?? '.');
-
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
 
 const port = await freePort();
 const dataDir = await mkdtemp(join(tmpdir(), 'bench-fairness-'));
@@ -99,22 +88,6 @@ function send(
     req.on('error', reject);
     req.end(body);
   });
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const up = await new Promise<boolean>((done) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/health', agent }, (res) => {
-        res.resume();
-        res.on('end', () => done(res.statusCode === 200));
-      });
-      req.on('error', () => done(false));
-      req.end();
-    });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not start');
 }
 
 const patients = chronicPainPatients(2000, 7).map(({ input, asOf }) =>
@@ -194,9 +167,6 @@ async function drive(
 /** Statuses other than 200 seen under load (0: the connection failed). */
 const statuses = new Map<number, number>();
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 async function loadTable(): Promise<string[]> {
@@ -270,7 +240,7 @@ async function fairness(): Promise<string[]> {
 }
 
 try {
-  await waitForServer();
+  await waitForServer(port, agent);
   const out = [`server: ${serverDir}, Node ${process.version}, ${values.duration} s per load`, ''];
   if (values.only !== 'fairness') out.push(...(await loadTable()), '');
   if (values.only === undefined || values.only === 'fairness') out.push(...(await fairness()));

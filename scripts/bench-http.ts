@@ -10,11 +10,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chronicPainPatients } from '../test/fixtures/chronic-pain-patients';
+import { freePort, percentile, waitForServer } from './bench/loopback';
 
 const { values } = parseArgs({
   options: {
@@ -28,17 +28,6 @@ const connections = Number(values.connections);
 const durationMs = Number(values.duration) * 1000;
 const warmupMs = Number(values.warmup) * 1000;
 const query = values['no-trace'] ? '?trace=false' : '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const port = await freePort();
 const dataDir = await mkdtemp(join(tmpdir(), 'bench-http-'));
@@ -74,27 +63,6 @@ function post(body: string): Promise<number> {
   });
 }
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path: '/api/health', agent }, (res) => {
-          res.resume();
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(String(res.statusCode))),
-          );
-        });
-        req.on('error', reject);
-        req.end();
-      });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('the server did not start');
-}
-
 async function drive(
   ms: number,
 ): Promise<{ latencies: number[]; errors: number; elapsed: number }> {
@@ -117,12 +85,8 @@ async function drive(
   return { latencies, errors, elapsed: performance.now() - start };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 try {
-  await waitForServer();
+  await waitForServer(port, agent, 100);
   await drive(warmupMs);
   const { latencies, errors, elapsed } = await drive(durationMs);
   const sorted = latencies.sort((a, b) => a - b);

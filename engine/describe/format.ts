@@ -85,7 +85,8 @@ export function factLabel(pathway: Pathway, name: string, language: Language): s
  * Replaces `{factName}` in an alert message by the fact's value. Unknown placeholders stay
  * visible. A lower bound takes the fact's unit written right after the placeholder into its
  * own text ("{opioidMme} MME/day" → "≥ 30 MME/day (incomplete)"), so "incomplete" follows the
- * whole quantity.
+ * whole quantity. The word after a placeholder never holds a bracket or another placeholder, so
+ * "{opioidDays} ({opioidMme})" fills both.
  */
 export function fillTemplate(
   template: string,
@@ -94,7 +95,7 @@ export function fillTemplate(
   language: Language,
 ): string {
   return template.replace(
-    /\{([A-Za-z][A-Za-z0-9]*)\}( [^\s,.;:)]+)?/g,
+    /\{([A-Za-z][A-Za-z0-9]*)\}( [^\s,.;:(){}]+)?/g,
     (whole, name: string, after: string | undefined) => {
       const fact = factOf(pathway, name);
       if (fact === undefined) return whole;

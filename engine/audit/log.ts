@@ -5,8 +5,8 @@
  * service instances sharing one database through a bounded pool). Every call is
  * asynchronous: a slow database delays the requests that need the log, never the others.
  *
- * In PostgreSQL every insert into `audit` holds an advisory lock until it commits, so ids
- * commit in order across instances (a reader paging with `afterId` never skips a record
+ * In PostgreSQL every insert into `audit` first locks the table against other inserts (SHARE
+ * ROW EXCLUSIVE: readers are not held up) until it commits, so ids commit in order across instances (a reader paging with `afterId` never skips a record
  * committed later); concurrent inserts are committed together (`group-insert.ts`).
  *
  * The log holds patient facts: protect the data folder and the database like any clinical record.
@@ -38,9 +38,6 @@ import type {
 } from './types';
 
 export { AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT } from './columns';
-
-// Advisory lock key of inserts into `audit` (any fixed number no other user of the database takes).
-const INSERT_LOCK = 7_150_002;
 
 /** Records deleted per retention transaction: a large first run is many short ones. */
 export const PRUNE_BATCH = 10_000;
@@ -191,7 +188,8 @@ export class SqlAuditLog implements AuditLog {
   private async insertRows(rows: readonly SqlValue[][]): Promise<number[]> {
     const tuple = `(${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
     return this.store.transaction(async (tx) => {
-      await tx.all('SELECT pg_advisory_xact_lock(?)', [INSERT_LOCK]);
+      // Taken on this schema's table only, so logs in other schemas of the database never wait.
+      await tx.run('LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE');
       const ids = await tx.all<{ id: number }>(
         `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} RETURNING id`,
         rows.flat(),

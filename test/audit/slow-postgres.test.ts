@@ -7,24 +7,36 @@ import { dropSchemas, freshDatabaseUrl, TEST_DATABASE_URL } from './stores';
 
 afterAll(() => dropSchemas());
 
-// The advisory lock every audit insert takes (engine/audit/log.ts): held here, it makes the
-// database slow for inserts exactly as a long transaction of another instance would.
-const INSERT_LOCK = 7_150_002;
-
-/** Holds the insert lock from another connection until `release` is called. */
-async function holdInsertLock(url: string): Promise<{ release: () => Promise<void> }> {
-  const other = new PostgresStore(url, { poolSize: 1 });
+/**
+ * Holds the lock every audit insert takes (engine/audit/log.ts) from another connection until
+ * `release` is called: the database is slow for inserts exactly as a long transaction of
+ * another instance would make it.
+ */
+async function holdInsertLock(
+  url: string,
+): Promise<{ waited: () => Promise<void>; release: () => Promise<void> }> {
+  const other = new PostgresStore(url, { poolSize: 2 });
   let release = (): void => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   let locked = (): void => {};
   const taken = new Promise<void>((resolve) => (locked = resolve));
   const holding = other.transaction(async (tx) => {
-    await tx.all('SELECT pg_advisory_xact_lock(?)', [INSERT_LOCK]);
+    await tx.run('LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE');
     locked();
     await released;
   });
   await taken;
   return {
+    /** Settles once an insert from the service is waiting for the lock. */
+    waited: async () => {
+      for (;;) {
+        const row = await other.get<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'audit'::regclass AND NOT granted",
+        );
+        if ((row?.n ?? 0) > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     release: async () => {
       release();
       await holding;
@@ -55,7 +67,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('the service while PostgreSQL i
     const lock = await holdInsertLock(databaseUrl);
     try {
       const waiting = timed(svc.call(evaluate));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await lock.waited();
       // The old synchronous bridge blocked the event loop here for the whole wait.
       const health = await timed(svc.call({ method: 'GET', url: '/api/health' }));
       expect(health.value.status).toBe(200);
@@ -92,7 +104,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('the service while PostgreSQL i
     try {
       // This insert holds the pool's one connection while it waits for the lock.
       const waiting = svc.call(evaluate);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await lock.waited();
       const read = await timed(svc.call({ method: 'GET', url: '/api/audit' }));
       expect(read.value.status).toBe(503);
       expect(errorOf(read.value.body).message).toMatch(/all 1 connections stayed busy for 300 ms/);

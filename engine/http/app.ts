@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { openAuditStore } from '../audit/open';
 import { startRetention } from '../audit/retention';
+import type { SqlStoreOptions } from '../store/open';
 import { checkNesting } from '../model/nesting';
 import { registerCdsHooks, type CdsSettings } from '../cds/hooks';
 import type { Today } from '../service/today';
@@ -34,6 +35,8 @@ export interface AppOptions {
   auditFile?: string;
   /** DATABASE_URL: keep the audit log in this PostgreSQL database instead of a SQLite file. */
   databaseUrl?: string;
+  /** The audit store's pool size and timeouts (engine/store); the defaults suit a service. */
+  auditStore?: SqlStoreOptions;
   /** Delete audit records older than this many days, at start and hourly. Default: keep all. */
   auditRetentionDays?: number;
   /** The built editor. Default `dist/editor`. */
@@ -63,7 +66,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const auditFile = options.auditFile ?? join(resolve(options.dataDir ?? 'data'), 'audit.sqlite');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const limits = resolveLimits(options.limits);
-  const audit = openAuditStore({ databaseUrl: options.databaseUrl, file: auditFile });
+  const audit = await openAuditStore({
+    databaseUrl: options.databaseUrl,
+    file: auditFile,
+    store: options.auditStore,
+  });
   const ctx: LocalServiceContext = createServiceContext({
     pathwaysDir,
     audit,
@@ -138,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     if (idleSweep !== undefined) clearInterval(idleSweep);
     stopRetention?.();
-    ctx.close();
+    await ctx.close();
   });
 
   registerIdleClose(app);

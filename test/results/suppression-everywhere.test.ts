@@ -44,7 +44,7 @@ describe('small-cell suppression everywhere', () => {
     const r = prng(16);
     for (let trial = 0; trial < 400; trial++) {
       const centres = randomCentres(r, 1 + Math.floor(r() * 6));
-      const raw = { ...centres, all: sum(centres) };
+      const raw: Record<string, IndicatorCounts> = { ...centres, all: sum(centres) };
       const shown = suppressCounts(raw);
       for (const [name, cell] of Object.entries(shown)) {
         const c = raw[name] as IndicatorCounts;

@@ -6,6 +6,5 @@ export { indicatorTableHtml, type IndicatorTableOptions } from './html/table';
 export { resultsHtml, type ResultsHtmlOptions } from './html/page';
 export { resultsReport, REGION } from './report';
 export * from './stats';
-export { textIn } from './texts';
 export { RESULTS_WORDS, type ResultsWords } from './words';
 export type * from './types';

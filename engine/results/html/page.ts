@@ -6,7 +6,7 @@
  */
 import { escapeXml } from '../../cohort/svg';
 import type { Language } from '../../model/types';
-import { textIn } from '../texts';
+import { pickText } from '../../model/texts';
 import type { IndicatorSeries, ResultsReport } from '../types';
 import { RESULTS_WORDS } from '../words';
 import { formatFor } from './format';
@@ -37,9 +37,9 @@ function indicatorSection(
 ): string {
   const w = RESULTS_WORDS[lang];
   const f = formatFor(lang);
-  const label = textIn(series.title, lang);
+  const label = pickText(series.title, lang);
   const about = [
-    series.description === undefined ? '' : textIn(series.description, lang),
+    series.description === undefined ? '' : pickText(series.description, lang),
     series.direction === 'higher-is-better' ? w.higherIsBetter : w.lowerIsBetter,
     series.target === undefined ? '' : `${w.target}: ${f.share(series.target)}.`,
   ].filter((t) => t !== '');

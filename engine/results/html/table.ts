@@ -6,7 +6,7 @@
 import { escapeXml } from '../../cohort/svg';
 import type { Language } from '../../model/types';
 import type { CountField } from '../stats/suppress';
-import { textIn } from '../texts';
+import { pickText } from '../../model/texts';
 import type { GroupFigures, IndicatorPoint, IndicatorSeries } from '../types';
 import { RESULTS_WORDS } from '../words';
 import { formatFor } from './format';
@@ -105,7 +105,7 @@ export function indicatorTableHtml(
   const { lang, minCell } = options;
   const w = RESULTS_WORDS[lang];
   const point = options.point ?? series.points[series.points.length - 1];
-  const label = textIn(series.title, lang);
+  const label = pickText(series.title, lang);
   if (point === undefined)
     return `<table class="indicator" data-indicator="${escapeXml(series.id)}"><caption>${escapeXml(label)}</caption><tr><td>${escapeXml(w.noRuns)}</td></tr></table>`;
   const strata = Object.values(point.centres).some((c) => c.standardised !== undefined);

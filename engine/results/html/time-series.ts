@@ -69,10 +69,10 @@ export function timeSeriesSvg(
   const y = (v: number): number => FRAME.top + plotH - (v / max) * plotH;
   const parts: string[] = [shareGrid(FRAME, 0, max, y, f.share)];
 
-  // At most about seven date labels, so that they never run into each other.
+  // At most about seven date labels, counted back from the latest, so they never collide.
   const every = Math.ceil(n / 7);
   report.runs.forEach((run, i) => {
-    if (i % every === 0 || i === n - 1)
+    if ((n - 1 - i) % every === 0)
       parts.push(
         `<text class="tick" x="${px(x(i))}" y="${FRAME.height - FRAME.bottom + 16}" text-anchor="middle">${escapeXml(run.asOf.slice(0, 7))}</text>`,
       );

@@ -10,6 +10,8 @@ export interface Centre {
   id: string;
   /** Relative share of the population. */
   weight: number;
+  /** Share of women (drawn only when the pathway version has a `sex` fact). */
+  female: number;
   /** Mean and standard deviation of age in years. */
   age: [number, number];
   /** Share with chronic pain (≥ 3 months) on arrival. */
@@ -29,6 +31,8 @@ export interface Centre {
   gabapentinoid: number;
   /** Share of opioid patients with a written treatment plan. */
   treatmentPlan: number;
+  /** Mean days since an opioid user's latest opioid review (Exponential). */
+  opioidReviewDays: number;
   /** Share of patients with a specialist plan. */
   specialistPlan: number;
   /** Probability that a recorded measure is actually filled in. */
@@ -40,6 +44,7 @@ export const CENTRES: readonly Centre[] = [
   {
     id: 'vc-norrmalm',
     weight: 30,
+    female: 0.55,
     age: [44, 14],
     chronic: 0.6,
     ompsq: 42,
@@ -50,12 +55,14 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.1,
     gabapentinoid: 0.06,
     treatmentPlan: 0.85,
+    opioidReviewDays: 60,
     specialistPlan: 0.25,
     completeness: 0.96,
   },
   {
     id: 'vc-bruksorten',
     weight: 20,
+    female: 0.6,
     age: [58, 13],
     chronic: 0.8,
     ompsq: 52,
@@ -66,12 +73,14 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.3,
     gabapentinoid: 0.15,
     treatmentPlan: 0.4,
+    opioidReviewDays: 140,
     specialistPlan: 0.1,
     completeness: 0.88,
   },
   {
     id: 'vc-skargarden',
     weight: 10,
+    female: 0.57,
     age: [67, 12],
     chronic: 0.85,
     ompsq: 47,
@@ -82,12 +91,14 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.22,
     gabapentinoid: 0.12,
     treatmentPlan: 0.55,
+    opioidReviewDays: 140,
     specialistPlan: 0.08,
     completeness: 0.7,
   },
   {
     id: 'vc-centrum',
     weight: 25,
+    female: 0.58,
     age: [49, 15],
     chronic: 0.75,
     ompsq: 55,
@@ -98,12 +109,14 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.2,
     gabapentinoid: 0.1,
     treatmentPlan: 0.7,
+    opioidReviewDays: 60,
     specialistPlan: 0.2,
     completeness: 0.9,
   },
   {
     id: 'vc-universitet',
     weight: 15,
+    female: 0.52,
     age: [31, 10],
     chronic: 0.45,
     ompsq: 40,
@@ -114,6 +127,7 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.05,
     gabapentinoid: 0.04,
     treatmentPlan: 0.8,
+    opioidReviewDays: 60,
     specialistPlan: 0.15,
     completeness: 0.93,
   },

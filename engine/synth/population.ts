@@ -3,6 +3,7 @@
  * (`{ id, healthCentre, currentStep?, facts }`). Pure and seeded: the same seed, count and
  * date always give the same lines. The distributions (per centre in `centres.ts`):
  *
+ * - sex (only for a version with a `sex` fact) female with the centre's share;
  * - age Normal(centre mean, sd) clipped to 16–95; pain duration 0.5–3 months for the
  *   non-chronic share, else 3 + Exponential(mean 30) months; red flags in 1.5 %;
  * - ÖMPSQ Normal(centre mean, 15) on 0–100; STarT Back psychosocial 0–5; HADS subscales
@@ -10,6 +11,7 @@
  * - NRS baseline Normal(6.5, 1.5) on 0–10 in halves and now = baseline − Normal(1, 1.8);
  *   PSEQ baseline Normal(28, 10) and gain Normal(3, 7);
  * - sick leave 100 % in the centre's share, else 0/25/50 %; months Exponential(mean 8);
+ * - days since the latest opioid review Exponential(centre mean);
  * - medications: an opioid in the centre's share (oxycodone, morphine, tramadol, codeine,
  *   fentanyl patch, buprenorphine; dose around the centre's MME), a benzodiazepine or Z-drug
  *   with it in the centre's share, gabapentinoids; start dates Exponential(mean 200) days ago;
@@ -20,7 +22,12 @@
  * - every recorded measure is missing with probability 1 − completeness of the centre.
  */
 import { CENTRES, type Centre } from './centres';
+import { fitLine, type LineFit } from './fit';
+import { monthSeed } from './months';
 import { Draw, daysBefore, prng } from './random';
+
+/** The stream number sex is drawn from (any number no month of a series reaches). */
+const SEX_STREAM = 1_000_003;
 
 /** One line of a cohort file. */
 export interface CohortLine {
@@ -84,9 +91,9 @@ function medications(d: Draw, c: Centre, asOf: string): Record<string, unknown>[
   return meds;
 }
 
-function patient(d: Draw, index: number, asOf: string): CohortLine {
-  const c = d.weighted(Object.fromEntries(CENTRES.map((x) => [x.id, x.weight])));
-  const centre = CENTRES.find((x) => x.id === c) as Centre;
+function patient(d: Draw, index: number, asOf: string, centres: readonly Centre[]): CohortLine {
+  const c = d.weighted(Object.fromEntries(centres.map((x) => [x.id, x.weight])));
+  const centre = centres.find((x) => x.id === c) as Centre;
   const facts: Record<string, unknown> = {};
   const measured = (name: string, value: () => unknown): void => {
     if (d.chance(centre.completeness)) facts[name] = value();
@@ -126,7 +133,7 @@ function patient(d: Draw, index: number, asOf: string): CohortLine {
   if (d.chance(centre.completeness + (1 - centre.completeness) / 2)) facts['medications'] = meds;
   if (meds.some((m) => String(m['atc']).startsWith('N02A'))) {
     facts['hasTreatmentPlan'] = d.chance(centre.treatmentPlan);
-    measured('daysSinceOpioidReview', () => d.exponential(centre.treatmentPlan > 0.6 ? 60 : 140));
+    measured('daysSinceOpioidReview', () => d.exponential(centre.opioidReviewDays));
   }
   measured('respiratoryRisk', () => d.chance(0.08));
   measured('renalOrHepaticImpairment', () => d.chance(0.05));
@@ -153,9 +160,31 @@ function patient(d: Draw, index: number, asOf: string): CohortLine {
 
 /**
  * Generates `count` patients as cohort lines, evaluated on `asOf` (start dates and step entry
- * dates lie before it). Lazy, so any number of patients fits in memory.
+ * dates lie before it), from `centres` (default {@link CENTRES}; a drifted month passes its
+ * own). Lazy, so any number of patients fits in memory.
+ *
+ * With `fit` (the version in effect, engine/synth/fit.ts) each line keeps only what that
+ * version defines, and sex is drawn (female with the centre's share, else male) for versions
+ * that have a `sex` fact. Sex comes from a second stream of its own, so every other value is
+ * the same with or without it.
  */
-export function* synthPatients(count: number, seed: number, asOf: string): Generator<CohortLine> {
+export function* synthPatients(
+  count: number,
+  seed: number,
+  asOf: string,
+  centres: readonly Centre[] = CENTRES,
+  fit?: LineFit,
+): Generator<CohortLine> {
   const d = new Draw(prng(seed));
-  for (let i = 0; i < count; i++) yield patient(d, i, asOf);
+  const sexes = new Draw(prng(monthSeed(seed, SEX_STREAM)));
+  for (let i = 0; i < count; i++) {
+    const line = patient(d, i, asOf, centres);
+    if (fit === undefined) {
+      yield line;
+      continue;
+    }
+    const female = centres.find((c) => c.id === line.healthCentre)?.female ?? 0.5;
+    line.facts['sex'] = sexes.chance(female) ? 'female' : 'male';
+    yield fitLine(line, fit);
+  }
 }

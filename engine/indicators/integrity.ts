@@ -1,14 +1,15 @@
 /**
  * What makes a pathway's indicators impossible to count: a leaf reading a fact the dictionary
  * lacks, an outcome term naming a step, alert or follow-up the pathway does not have, a
- * reference to a named condition or source that does not exist, a duplicated indicator id,
+ * source that is not among the file's references, a duplicated indicator id,
  * and case-mix facts that cannot stratify. Each problem is a typed issue naming its field
  * path (`indicators[2].numerator.all[0].fact`), as the pathway's own integrity check does;
- * `checkIntegrity` (engine/evaluate/integrity.ts) adds them to its own, so a file with a
+ * `checkIntegrity` (engine/evaluate/integrity.ts) adds them to its own — which also checks
+ * the named conditions indicators refer to, as for every condition root — so a file with a
  * broken indicator is refused wherever it is loaded for evaluation.
  */
 import type { ErrorIssue } from '../errors';
-import { isLeaf, isReference, valueFact, walkCondition } from '../model/condition';
+import { isLeaf, valueFact, walkCondition } from '../model/condition';
 import { formatPath, type PathSegment } from '../model/path';
 import type { Condition, Pathway } from '../model/types';
 import { FOLLOW_UP_VALUES, isTermName, parseTerm, STATUS_VALUES } from './terms';
@@ -21,17 +22,16 @@ export function followUpIds(pathway: Pathway): Set<string> {
   ]);
 }
 
-/** The ids of the pathway's things an outcome term can name. */
-interface Known {
+/** The ids of the pathway's things an indicator leaf can name. */
+export interface KnownIds {
   facts: ReadonlySet<string>;
   steps: ReadonlySet<string>;
   alerts: ReadonlySet<string>;
   followUps: ReadonlySet<string>;
-  conditions: ReadonlySet<string>;
 }
 
 /** The problem with a name in a leaf's fact position, or undefined when it is known. */
-function nameProblem(name: string, known: Known): Omit<ErrorIssue, 'path'> | undefined {
+export function nameProblem(name: string, known: KnownIds): Omit<ErrorIssue, 'path'> | undefined {
   if (!isTermName(name))
     return known.facts.has(name)
       ? undefined
@@ -64,7 +64,7 @@ function nameProblem(name: string, known: Known): Omit<ErrorIssue, 'path'> | und
 function valueProblems(
   fact: string,
   value: unknown,
-  known: Known,
+  known: KnownIds,
 ): Omit<ErrorIssue, 'path'> | undefined {
   const term = parseTerm(fact);
   if (term === undefined || (typeof value !== 'string' && !Array.isArray(value))) return undefined;
@@ -96,22 +96,12 @@ function valueProblems(
 function conditionIssues(
   root: Condition,
   base: readonly PathSegment[],
-  known: Known,
+  known: KnownIds,
   out: ErrorIssue[],
 ): void {
   walkCondition(
     root,
     ({ node, path }) => {
-      if (isReference(node)) {
-        if (!known.conditions.has(node.condition))
-          out.push({
-            code: 'UNKNOWN_CONDITION',
-            message: `unknown named condition '${node.condition}'`,
-            path: formatPath([...path, 'condition']),
-            value: node.condition,
-          });
-        return;
-      }
       if (!isLeaf(node)) return;
       const problem = nameProblem(node.fact, known);
       if (problem !== undefined) out.push({ ...problem, path: formatPath([...path, 'fact']) });
@@ -127,17 +117,21 @@ function conditionIssues(
   );
 }
 
-/** Every problem that makes the pathway's indicators or case mix impossible to count. */
-export function indicatorIssues(pathway: Pathway): ErrorIssue[] {
-  const indicators = pathway.indicators ?? [];
-  const out: ErrorIssue[] = [];
-  const known: Known = {
+/** What an indicator leaf may name in `pathway`. */
+export function knownIds(pathway: Pathway): KnownIds {
+  return {
     facts: new Set(pathway.facts.map((f) => f.name)),
     steps: new Set(pathway.steps.map((s) => s.id)),
     alerts: new Set(pathway.alerts.map((a) => a.id)),
     followUps: followUpIds(pathway),
-    conditions: new Set(pathway.conditions.map((c) => c.name)),
   };
+}
+
+/** Every problem that makes the pathway's indicators or case mix impossible to count. */
+export function indicatorIssues(pathway: Pathway): ErrorIssue[] {
+  const indicators = pathway.indicators ?? [];
+  const out: ErrorIssue[] = [];
+  const known = knownIds(pathway);
   const references = new Set(pathway.references.map((r) => r.id));
   const seen = new Set<string>();
   indicators.forEach((indicator, i) => {

@@ -3,6 +3,7 @@
  * `types.ts`): reserved names starting with `$`, which no pathway fact can take. This module
  * only reads their names; `outcome-terms.ts` gives them their values for one patient.
  */
+import type { Fact } from '../model/types';
 
 /** What an outcome term names. */
 export type OutcomeTerm =
@@ -30,4 +31,26 @@ export function parseTerm(name: string): OutcomeTerm | undefined {
   const match = /^\$(visited|alert|followUp):(.+)$/.exec(name);
   if (match === null) return undefined;
   return { kind: match[1] as 'visited' | 'alert' | 'followUp', id: match[2] as string };
+}
+
+/**
+ * An outcome term described as a fact of the dictionary would be (type and allowed values),
+ * so checks over facts — lint's unsatisfiable conditions — can judge indicator leaves too.
+ * Undefined for a name that is no outcome term.
+ */
+export function termAsFact(name: string, stepIds: readonly string[]): Fact | undefined {
+  const term = parseTerm(name);
+  if (term === undefined) return undefined;
+  const label = { en: name };
+  switch (term.kind) {
+    case 'step':
+      return { name, type: 'string', values: [...stepIds], label };
+    case 'status':
+      return { name, type: 'string', values: [...STATUS_VALUES], label };
+    case 'followUp':
+      return { name, type: 'string', values: [...FOLLOW_UP_VALUES], label };
+    case 'visited':
+    case 'alert':
+      return { name, type: 'boolean', label };
+  }
 }

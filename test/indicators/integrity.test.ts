@@ -79,7 +79,7 @@ describe('refusing indicators that name what the pathway lacks', () => {
   it('refuses an unknown named condition and an unknown reference', () => {
     const error = refusal(withIndicator({ condition: 'nothing' }, ['cdc-2022', 'nobody-2020']));
     expect(error.issues.map((i) => [i.code, i.path])).toEqual([
-      ['UNKNOWN_CONDITION', 'indicators[0].numerator.condition'],
+      ['UNKNOWN_CONDITION', 'indicators[0].numerator'],
       ['SCHEMA', 'indicators[0].references[1]'],
     ]);
   });

@@ -119,21 +119,30 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
   const truth: readonly TruthFn[] = generateConditions(slots, named, conditions);
   const collectors: readonly CollectFn[] = unknownFactCollectors(slots, named, conditions);
   const missing = new MissingInputs(pathway, slots);
-  const facts = pathway.facts.map((f) => ({ fact: f, slot: slots.slot(f.name) }));
   const factByName = new Map<string, Fact>(pathway.facts.map((f) => [f.name, f] as const));
   const indicators = pathway.indicators ?? [];
   const caseMix = pathway.caseMix;
   const infos = infosOf(pathway);
 
   /** The fact slots of one patient: input facts, derived facts from the outcome. */
+  // Per dictionary fact: its name, whether the engine derives it, and its slot (parallel arrays).
+  const factNames = pathway.facts.map((f) => f.name);
+  const factDerived = pathway.facts.map((f) => f.derived !== undefined);
+  const factSlot = pathway.facts.map((f) => slots.slot(f.name));
+  // Evaluation is synchronous: one scratch row serves every patient.
+  const row: unknown[] = new Array<unknown>(slots.size);
+
+  /** The fact slots of one patient: input facts, derived facts from the outcome. */
   const factSlots = (input: Readonly<Record<string, unknown>>, outcome: Outcome): unknown[] => {
-    const s: unknown[] = new Array<unknown>(slots.size);
-    for (const { fact, slot } of facts) {
+    row.fill(undefined);
+    const derivedFacts = outcome.derivedFacts;
+    for (let f = 0; f < factNames.length; f++) {
+      const name = factNames[f] as string;
       // A derived fact's value is the outcome's (a given time in step included); unknown when absent.
-      const value = fact.derived === undefined ? input[fact.name] : outcome.derivedFacts[fact.name];
-      s[slot] = value === null ? undefined : value;
+      const value = factDerived[f] === true ? derivedFacts[name] : input[name];
+      if (value !== null) row[factSlot[f] as number] = value;
     }
-    return s;
+    return row;
   };
 
   /** Input facts behind condition `index`'s unknown parts; term values give their own. */
@@ -144,6 +153,8 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
   ): string[] => {
     const found: string[] = [];
     (collectors[index] as CollectFn)(s, found);
+    // Most unknowns name facts only: the dependency walk's answer is already sorted and unique.
+    if (!found.some(isTermName)) return missing.forFacts(found, s);
     const plain = found.filter((name) => !isTermName(name));
     const out = new Set(missing.forFacts(plain, s));
     for (const name of found) for (const f of termMissing.get(name) ?? []) out.add(f);

@@ -47,18 +47,18 @@ export function memoryStorage(): Storage & { map: Map<string, string> } {
   };
 }
 
-/** An editor store with chronic pain opened as draft 1.2.0 (read-only when `frozen`). */
+/** An editor store with chronic pain opened as draft 1.4.0, started from 1.3.0 (read-only when `frozen`). */
 export function openDraftStore(frozen = false): ReturnType<typeof createEditorStore> {
   const store = createEditorStore();
   const source: DocumentSource = {
     id: 'chronic-pain',
-    version: '1.3.0',
+    version: '1.4.0',
     baseHash: 'sha256:base',
     layoutHash: null,
     frozen,
   };
   // A new draft started from the latest published version, as a clinical lead would.
-  const pathway = { ...chronicPain('1.2.0'), version: '1.3.0', status: 'draft' as const };
-  store.getState().openDocument(source, { pathway, layout: chronicPainLayout('1.2.0') });
+  const pathway = { ...chronicPain('1.3.0'), version: '1.4.0', status: 'draft' as const };
+  store.getState().openDocument(source, { pathway, layout: chronicPainLayout('1.3.0') });
   return store;
 }

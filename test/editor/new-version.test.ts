@@ -26,7 +26,7 @@ describe('starting a new version', () => {
       .edit((d) => ({ ...d, pathway: { ...d.pathway, timeZone: 'Europe/Stockholm' } }));
     await startNewVersion(store);
     expect(store.getState().pathway).toMatchObject({
-      version: '1.4.0',
+      version: '1.5.0',
       effective: { from: '2026-12-07' },
       timeZone: 'Europe/Stockholm',
     });

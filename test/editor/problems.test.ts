@@ -61,11 +61,11 @@ describe('problems as the author types', () => {
 describe('which scenarios apply', () => {
   it('uses the scenarios naming the version, else those of the latest earlier version', () => {
     const all = chronicPainScenarios();
-    const direct = applicableScenarios(all, '1.2.0');
-    expect(direct.every((e) => e.basis === '1.2.0')).toBe(true);
-    const inherited = applicableScenarios(all, '1.3.0');
+    const direct = applicableScenarios(all, '1.3.0');
+    expect(direct.every((e) => e.basis === '1.3.0')).toBe(true);
+    const inherited = applicableScenarios(all, '1.4.0');
     expect(inherited.map((e) => e.file)).toEqual(direct.map((e) => e.file));
-    expect(inherited.every((e) => e.basis === '1.2.0')).toBe(true);
+    expect(inherited.every((e) => e.basis === '1.3.0')).toBe(true);
     expect(applicableScenarios(all, '0.9.0')).toEqual([]);
   });
 });

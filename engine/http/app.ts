@@ -14,6 +14,7 @@ import { registerCdsHooks, type CdsSettings } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
 import { registerBodyTimeout, registerClientLimit, registerIdleClose } from './fairness';
+import { registerJsonBody } from './json-body';
 import { resolveLimits, type ServiceLimits } from './limits';
 import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
@@ -104,8 +105,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
 
-  // Only JSON is read as a body (text/plain forms cannot reach the write routes).
+  // Only JSON is read as a body (text/plain forms cannot reach the write routes), under the
+  // same input rule as every other reader (json-body.ts).
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
   // A parsed JSON body is checked for nesting depth before any route (CDS Hooks included)
   // looks at it: 10 000 levels would overflow the stack of the schemas, the audit log and the
   // error reply. A streamed body is not parsed here and is left to its route.

@@ -36,14 +36,14 @@ export const DEFAULT_LIMITS: Readonly<ServiceLimits> = {
 };
 
 /** The environment variable of each limit. */
-export const LIMIT_ENV: Readonly<Record<keyof ServiceLimits, string>> = {
+export const LIMIT_ENV = {
   headersTimeoutMs: 'HEADERS_TIMEOUT_MS',
   bodyTimeoutMs: 'BODY_TIMEOUT_MS',
   idleTimeoutMs: 'IDLE_TIMEOUT_MS',
   keepAliveTimeoutMs: 'KEEP_ALIVE_TIMEOUT_MS',
   clientConcurrency: 'CLIENT_CONCURRENCY',
   batchSliceMs: 'BATCH_SLICE_MS',
-};
+} as const satisfies Record<keyof ServiceLimits, string>;
 
 /**
  * The limits set in the environment (unset or empty variables keep their defaults). Throws

@@ -1,11 +1,13 @@
 /**
  * Reading the pathways folder on behalf of a request: the loaded repository, one version
  * straight from disk (so the editor always gets the bytes a save will compare against),
- * and safe file paths inside the folder.
+ * and safe file paths inside the folder. Files are read under the one input rule
+ * (engine/model/input-text), as the repository loader and the CLI read them: UTF-8 only,
+ * never repaired, a leading BOM dropped, `__proto__` / `constructor` / `prototype` refused.
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { PathwayError } from '../errors';
+import { isPathwayError, PathwayError, type ErrorCode } from '../errors';
 import { contentHash } from '../model/hash';
 import { layoutSchema, type Layout } from '../model/layout';
 import type { Pathway } from '../model/types';
@@ -14,7 +16,7 @@ import { versionsOf, type PathwayRepository } from '../node/repository';
 import { parsePathway } from '../yaml/parse';
 import type { ServiceContext } from './context';
 import { HttpError } from './errors';
-import { parseJsonText } from '../model/input-text';
+import { decodeUtf8, parseJsonText } from '../model/input-text';
 
 /** The repository, or a 500 naming the broken files (a broken folder is not the caller's fault). */
 export async function repositoryOf(ctx: ServiceContext): Promise<PathwayRepository> {
@@ -49,14 +51,42 @@ export function pathInside(root: string, ...parts: string[]): string {
   return full;
 }
 
-/** Reads a file as text; `null` when it does not exist. */
-export async function readIfExists(file: string): Promise<string | null> {
+/**
+ * Reads a file as UTF-8 text; `null` when it does not exist. Bytes that are not UTF-8 throw
+ * PathwayError `code` (default FILE_READ, 500: a broken folder is not the caller's fault)
+ * naming the file, line and column; a leading BOM is dropped, so the hash the editor gets
+ * is the hash a save compares against.
+ */
+export async function readIfExists(
+  file: string,
+  code: ErrorCode = 'FILE_READ',
+): Promise<string | null> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  return decodeUtf8(bytes, { file, code });
+}
+
+/**
+ * The layout in `text`, or null when it is not JSON or not a layout (the editor then lays the
+ * map out itself). A forbidden key is not a broken layout but a hostile one: it throws
+ * FILE_READ naming the file and the key's path.
+ */
+function layoutOf(text: string, file: string): Layout | null {
+  let value: unknown;
+  try {
+    value = parseJsonText(text, { file, code: 'FILE_READ' });
+  } catch (error) {
+    if (isPathwayError(error))
+      throw new PathwayError(error.code, `${file}: ${error.message}`, [...error.issues]);
+    return null;
+  }
+  const parsed = layoutSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** One version as read from disk now. */
@@ -109,16 +139,9 @@ export async function readVersion(
     );
   }
   const pathway = parsePathway(text, key);
-  const layoutText = await readIfExists(pathInside(root, id, `${version}.layout.json`));
-  let layout: Layout | null = null;
-  if (layoutText !== null) {
-    try {
-      const parsed = layoutSchema.safeParse(parseJsonText(layoutText));
-      if (parsed.success) layout = parsed.data;
-    } catch {
-      layout = null;
-    }
-  }
+  const layoutFile = pathInside(root, id, `${version}.layout.json`);
+  const layoutText = await readIfExists(layoutFile);
+  const layout = layoutText === null ? null : layoutOf(layoutText, layoutFile);
   return {
     key,
     file,

@@ -1,8 +1,8 @@
 /**
- * Running the service: reads the environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR,
- * PATHWAY_WRITE_TOKEN, LOG_LEVEL, DATABASE_URL with its DATABASE_* pool settings (engine/store/env.ts), and the timeouts and limits of `limits.ts`: HEADERS_TIMEOUT_MS,
- * BODY_TIMEOUT_MS, IDLE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, CLIENT_CONCURRENCY, BATCH_SLICE_MS), listens, logs as JSON lines (pino), and shuts down gracefully on
- * SIGINT/SIGTERM: no new connections, requests in flight finish, then the audit log closes.
+ * Running the service: reads the environment (every variable is in the table of
+ * `service-env.ts`, which `pathway serve --help` prints), listens, logs as JSON lines (pino),
+ * and shuts down gracefully on SIGINT/SIGTERM: no new connections, requests in flight
+ * finish, then the audit log closes.
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,7 @@ import { buildApp } from './app';
 import type { CdsSettings } from '../cds/hooks';
 import { cdsAuthFromEnv } from '../cds/config';
 import { limitsFromEnv, type ServiceLimits } from './limits';
+import { envValue } from './service-env';
 import { storeOptionsFromEnv } from '../store/env';
 import type { PostgresStoreOptions } from '../store/postgres';
 
@@ -49,20 +50,22 @@ export const EXIT_PORT_IN_USE = 2;
  * PathwayError BAD_REQUEST (one line) when a limit's variable is not a whole number.
  */
 export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSettings {
-  const token = env.PATHWAY_WRITE_TOKEN;
+  const read = (name: Parameters<typeof envValue>[1]): string | undefined => envValue(env, name);
+  const token = read('PATHWAY_WRITE_TOKEN');
+  const port = read('PORT');
+  const databaseUrl = read('DATABASE_URL');
+  const editorDir = read('EDITOR_DIR');
   return {
-    host: env.HOST ?? '127.0.0.1',
-    port: env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT),
-    pathwaysDir: resolve(cwd, env.PATHWAYS_DIR ?? 'pathways'),
-    dataDir: resolve(cwd, env.DATA_DIR ?? 'data'),
-    ...(env.DATABASE_URL === undefined || env.DATABASE_URL === ''
-      ? {}
-      : { databaseUrl: env.DATABASE_URL }),
-    ...optional('auditRetentionDays', retentionDaysFromEnv(env.AUDIT_RETENTION_DAYS)),
+    host: read('HOST') ?? '127.0.0.1',
+    port: port === undefined || port === '' ? 8080 : Number(port),
+    pathwaysDir: resolve(cwd, read('PATHWAYS_DIR') ?? 'pathways'),
+    dataDir: resolve(cwd, read('DATA_DIR') ?? 'data'),
+    ...(databaseUrl === undefined || databaseUrl === '' ? {} : { databaseUrl }),
+    ...optional('auditRetentionDays', retentionDaysFromEnv(read('AUDIT_RETENTION_DAYS'))),
     auditStore: storeOptionsFromEnv(env),
-    ...(env.EDITOR_DIR === undefined ? {} : { editorDir: resolve(cwd, env.EDITOR_DIR) }),
+    ...(editorDir === undefined ? {} : { editorDir: resolve(cwd, editorDir) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
-    logger: { level: env.LOG_LEVEL ?? 'info' },
+    logger: { level: read('LOG_LEVEL') ?? 'info' },
     cds: { auth: cdsAuthFromEnv(env) },
     limits: limitsFromEnv(env),
   };

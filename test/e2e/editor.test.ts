@@ -276,7 +276,7 @@ describe('the pathway editor in a real browser', () => {
     await scenario('alert-anxiolytic-28-days').locator('button').click();
     await expect
       .poll(() => page.getByTestId('result-alerts').textContent())
-      .toContain('sleep-check (info)');
+      .toContain('sleep-check (information)');
 
     // Removing a fact that conditions still use lists every use as unknown-fact; undo restores it.
     await page

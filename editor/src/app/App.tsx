@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
-import { STRINGS, type UiLanguage } from '../i18n/strings';
+import { isUiLanguage, STRINGS } from '../i18n/strings';
 import { addStep, deleteStep, deleteTransition } from '../model/edit';
 import { applyNodeMove, EMPTY_LAYOUT, resolvePositions } from '../model/layout';
 import { ComparePanel } from '../panels/ComparePanel';
@@ -38,7 +38,7 @@ export function App() {
 
   useEffect(() => {
     const saved = window.localStorage.getItem('vardprogram.language');
-    if (saved === 'sv' || saved === 'en') editorStore.getState().setLanguage(saved as UiLanguage);
+    if (isUiLanguage(saved)) editorStore.getState().setLanguage(saved);
     refreshCatalog(editorStore).catch((e: unknown) =>
       setError(e instanceof Error ? e.message : String(e)),
     );

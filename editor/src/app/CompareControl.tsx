@@ -1,6 +1,7 @@
 import { compareTwoVersions } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
+import { statusName } from '../i18n/strings';
 
 function report(error: unknown): void {
   editorStore.getState().setNotice(error instanceof Error ? error.message : String(error));
@@ -42,7 +43,7 @@ export function CompareControl() {
       <option value="">{t.compareWith}</option>
       {others.map((v) => (
         <option key={v.version} value={v.version}>
-          {v.version} ({v.status})
+          {v.version} ({statusName(t, v.status)})
         </option>
       ))}
     </select>

@@ -1,6 +1,7 @@
 import { pickText } from '../../../engine/editor';
 import { useEditor } from '../store/store';
 import { useT } from '../store/hooks';
+import { statusName } from '../i18n/strings';
 
 /** Props of {@link PathwayPicker}. */
 export interface PathwayPickerProps {
@@ -30,7 +31,8 @@ export function PathwayPicker({ onOpen }: PathwayPickerProps) {
                     data-testid={`open-${p.id}-${v.version}`}
                     onClick={() => onOpen(p.id, v.version)}
                   >
-                    {v.version} <span className={`status ${v.status}`}>{v.status}</span>
+                    {v.version}{' '}
+                    <span className={`status ${v.status}`}>{statusName(t, v.status)}</span>
                     {(v.inEffect ?? v.inEffectToday) === true && ' ●'}
                   </button>
                 </li>

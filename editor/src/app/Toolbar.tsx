@@ -1,6 +1,6 @@
 import { documentDirty } from '../store/compare';
 import { editorStore, useEditor } from '../store/store';
-import type { UiLanguage } from '../i18n/strings';
+import { isUiLanguage, statusName, UI_LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/strings';
 import { CohortControl } from './CohortControl';
 import { CompareControl } from './CompareControl';
 import { useT } from '../store/hooks';
@@ -32,7 +32,10 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
       <strong className="app-title">{t.appTitle}</strong>
       {source !== null && (
         <span className="doc-name" data-testid="doc-name">
-          {source.id} {source.version} <span className={`status ${status ?? ''}`}>{status}</span>
+          {source.id} {source.version}{' '}
+          <span className={`status ${status ?? ''}`} data-testid="status-badge">
+            {status === undefined ? '' : statusName(t, status)}
+          </span>
           {readOnly && !comparing && <span className="status frozen"> {t.readOnly}</span>}
         </span>
       )}
@@ -106,13 +109,17 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
           data-testid="language"
           value={language}
           onChange={(e) => {
-            const next = e.target.value as UiLanguage;
+            const next = e.target.value;
+            if (!isUiLanguage(next)) return;
             store().setLanguage(next);
             window.localStorage.setItem('vardprogram.language', next);
           }}
         >
-          <option value="sv">Svenska</option>
-          <option value="en">English</option>
+          {UI_LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {UI_LANGUAGE_NAMES[code]}
+            </option>
+          ))}
         </select>
       </label>
     </header>

@@ -132,7 +132,7 @@ export function LeafEditor({ pathway, leaf, path, readOnly, onChange }: LeafEdit
   return (
     <div className="leaf-editor" data-path={path}>
       <select
-        aria-label="fact"
+        aria-label={t.fact}
         data-path={`${path}.fact`}
         data-testid={`${path}.fact`}
         disabled={readOnly}
@@ -152,7 +152,7 @@ export function LeafEditor({ pathway, leaf, path, readOnly, onChange }: LeafEdit
         ))}
       </select>
       <select
-        aria-label="operator"
+        aria-label={t.operator}
         data-path={`${path}.operator`}
         data-testid={`${path}.operator`}
         disabled={readOnly}

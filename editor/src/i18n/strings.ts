@@ -1,8 +1,10 @@
 /**
- * The editor's own words in Swedish and English. Pathway texts come from the pathway in
- * the same language; these are the buttons, headings and messages around them.
+ * The editor's own words in Swedish, Danish and English. Pathway texts come from the pathway
+ * in the same language; these are the buttons, headings and messages around them, and the
+ * names of statuses, severities, fact types and lint rules the interface shows.
  */
 import type { Fact, Level, Operator } from '../../../engine/editor';
+import type { LintIssue } from '../../../engine/index';
 import type { CohortProblem } from '../model/cohort';
 import type { DiffMark } from '../model/compare';
 import type { AddProblem } from '../store/dictionary';
@@ -10,7 +12,27 @@ import type { AddProblem } from '../store/dictionary';
 type SourceKind = NonNullable<Fact['source']>['kind'];
 
 /** Languages the editor's interface is written in. */
-export type UiLanguage = 'sv' | 'en';
+export type UiLanguage = 'sv' | 'da' | 'en';
+
+/** The interface languages, in the order the language menu lists them. */
+export const UI_LANGUAGES: readonly UiLanguage[] = ['sv', 'da', 'en'];
+
+/** Each language's name in itself, for the language menu. */
+export const UI_LANGUAGE_NAMES: Readonly<Record<UiLanguage, string>> = {
+  sv: 'Svenska',
+  da: 'Dansk',
+  en: 'English',
+};
+
+/** Whether `value` names an interface language (a stored choice may be stale or foreign). */
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A version status in the interface language; an unknown or empty status as it is. */
+export function statusName(t: Strings, status: string): string {
+  return status in t.statuses ? t.statuses[status as keyof Strings['statuses']] : status;
+}
 
 /** Every string of the interface. */
 export interface Strings {
@@ -155,6 +177,21 @@ export interface Strings {
   sourceKinds: Record<SourceKind, string>;
   newAlertMessage: string;
   severities: Record<'critical' | 'warning' | 'info', string>;
+  /** A version's status badge. */
+  statuses: Record<'draft' | 'active' | 'retired', string>;
+  /** An evaluation's status (ScenarioDetails). */
+  resultStatuses: Record<'settled' | 'needs-information', string>;
+  /** A problem's severity badge. */
+  problemSeverities: Record<'error' | 'warning', string>;
+  /** What each lint rule finds, in one line; the engine's detailed message is shown on hover. */
+  lintRules: Record<LintIssue['rule'], string>;
+  /** What a schema problem is, in one line (the detail from the schema is shown on hover). */
+  schemaProblem: string;
+  /** The accessible name of a condition's fact menu. */
+  fact: string;
+  /** The accessible name of a condition's operator menu. */
+  operator: string;
+  factTypes: Record<Fact['type'], string>;
 }
 
 const LEVELS_SV: Record<Level, string> = {
@@ -162,6 +199,12 @@ const LEVELS_SV: Record<Level, string> = {
   'specialist-care': 'Specialistvård',
   other: 'Annan vård',
   exit: 'Avslut',
+};
+const LEVELS_DA: Record<Level, string> = {
+  'primary-care': 'Almen praksis',
+  'specialist-care': 'Specialiseret behandling',
+  other: 'Anden behandling',
+  exit: 'Afslutning',
 };
 const LEVELS_EN: Record<Level, string> = {
   'primary-care': 'Primary care',
@@ -350,6 +393,273 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     },
     newAlertMessage: 'Ny varning',
     severities: { critical: 'kritisk', warning: 'varning', info: 'information' },
+    statuses: { draft: 'utkast', active: 'aktiv', retired: 'pensionerad' },
+    resultStatuses: { settled: 'avgjort', 'needs-information': 'behöver uppgifter' },
+    problemSeverities: { error: 'fel', warning: 'varning' },
+    lintRules: {
+      'duplicate-id': 'Samma id används två gånger.',
+      'effective-dates': 'Slutdatumet ligger inte efter startdatumet.',
+      'unknown-step': 'Hänvisar till ett steg som inte finns.',
+      'unknown-fact': 'Hänvisar till en uppgift som inte finns i faktalexikonet.',
+      'unknown-condition': 'Hänvisar till ett namngivet villkor som inte finns.',
+      'condition-cycle': 'Namngivna villkor hänvisar till varandra i en cirkel.',
+      'operator-type': 'Operatorn passar inte uppgiftens typ.',
+      'threshold-out-of-range': 'Gränsvärdet ligger utanför uppgiftens intervall.',
+      'derived-fact': 'Den härledda uppgiften är felaktigt definierad.',
+      'unreachable-step': 'Steget kan inte nås från start.',
+      'dead-end-step': 'Steget har ingen väg vidare och är inget avslut.',
+      'exit-step-transitions': 'Ett avslutssteg har övergångar som aldrig tas.',
+      'missing-text': 'En text saknas på ett av vårdprogrammets språk.',
+      'alert-template': 'Varningens meddelande har en platshållare som inte är en uppgift.',
+      'unknown-reference': 'Hänvisar till en källa som inte finns i referenslistan.',
+      'unknown-measure': 'Hänvisar till ett mått som inte finns.',
+      'unused-fact': 'Uppgiften används inte.',
+      'unused-condition': 'Det namngivna villkoret används inte.',
+      'message-threshold': 'Texten nämner ett annat gränsvärde än villkoret använder.',
+      'unsatisfiable-condition': 'Villkoret kan aldrig vara uppfyllt.',
+      'different-ids': 'Versionerna har olika id.',
+      'duplicate-version': 'Samma versionsnummer finns två gånger.',
+      'overlapping-versions': 'Två versioner gäller samma dag.',
+      'effective-gap': 'Det finns dagar då ingen version gäller.',
+      'version-order': 'En senare version har ett lägre versionsnummer.',
+      'multiple-active': 'Mer än en version är aktiv.',
+      'open-ended-retired': 'En pensionerad version saknar slutdatum.',
+    },
+    schemaProblem: 'Bryter mot filformatet.',
+    fact: 'Uppgift',
+    operator: 'Jämförelse',
+    factTypes: {
+      integer: 'heltal',
+      number: 'tal',
+      boolean: 'ja/nej',
+      string: 'text',
+      'string[]': 'lista av texter',
+      date: 'datum',
+      medications: 'läkemedelslista',
+    },
+  },
+  da: {
+    appTitle: 'Forløbsprogrameditor',
+    pathways: 'Forløbsprogrammer',
+    open: 'Åbn',
+    loading: 'Indlæser …',
+    noPathwayOpen: 'Vælg et forløbsprogram og en version på listen.',
+    language: 'Sprog',
+    save: 'Gem',
+    saving: 'Gemmer …',
+    saved: 'Gemt',
+    unsaved: 'Ændringer, der ikke er gemt',
+    undo: 'Fortryd',
+    redo: 'Gentag',
+    newVersion: 'Ny version',
+    autoLayout: 'Automatisk layout',
+    addStep: 'Nyt trin',
+    newStepTitle: 'Nyt trin',
+    newTransitionReason: 'Ny overgang',
+    frozenBanner: (s) =>
+      `Denne version er ${s === 'active' ? 'aktiv' : 'udgået'} og låst: den kan ikke ændres. Opret en ny version for at foretage ændringer.`,
+    draftBanner: 'Kladde',
+    newDraftBanner: 'Ny kladde: endnu ikke gemt på disken.',
+    restoredBanner: 'Ændringer, der ikke blev gemt i sidste session, er gendannet.',
+    discardLocal: 'Kassér lokale ændringer',
+    changedOnDisk: 'Filen er ændret på disken, siden du åbnede den. Dine ændringer er ikke gemt.',
+    reloadFromDisk: 'Indlæs fra disken',
+    saveFailed: (m) => `Kunne ikke gemme: ${m}`,
+    leaveWarning: 'Du har ændringer, der ikke er gemt.',
+    anyStep: 'Fra et vilkårligt trin',
+    entry: 'Start',
+    levels: LEVELS_DA,
+    step: 'Trin',
+    stepId: 'Trinnets id',
+    rename: 'Omdøb',
+    deleteStep: 'Slet trinnet',
+    level: 'Behandlingsniveau',
+    title: 'Overskrift',
+    description: 'Beskrivelse',
+    actions: 'Handlinger',
+    addAction: 'Tilføj handling',
+    followUps: 'Opfølgninger',
+    addFollowUp: 'Tilføj opfølgning',
+    followUpAt: 'Efter (uger)',
+    measures: 'Målinger',
+    transitions: 'Overgange (den første, der gælder, vælges)',
+    addTransition: 'Tilføj overgang',
+    target: 'Til trin',
+    reason: 'Begrundelse',
+    condition: 'Betingelse',
+    moveUp: 'Flyt op',
+    moveDown: 'Flyt ned',
+    remove: 'Fjern',
+    transitionFrom: (s, n) => `Overgang ${n} fra ${s}`,
+    globalTransition: (n) => `Global overgang ${n}`,
+    formView: 'Formular',
+    jsonView: 'JSON',
+    all: 'alle',
+    any: 'mindst én',
+    not: 'ikke',
+    groupAll: 'Alle følgende gælder',
+    groupAny: 'Mindst én af følgende gælder',
+    groupNot: 'Følgende gælder ikke',
+    addRule: '+ Regel',
+    addGroup: '+ Gruppe',
+    addNamed: '+ Navngiven betingelse',
+    compareWithFact: 'sammenlign med oplysning',
+    named: 'Navngiven betingelse',
+    namedConditions: 'Navngivne betingelser',
+    alerts: 'Advarsler',
+    severity: 'Alvorlighed',
+    message: 'Meddelelse',
+    facts: 'Oplysninger (faktaleksikon)',
+    factType: 'Type',
+    unit: 'Enhed',
+    range: 'Interval',
+    label: 'Betegnelse',
+    operators: {
+      equal: 'er lig med',
+      notEqual: 'er ikke lig med',
+      lessThan: 'er mindre end',
+      lessThanInclusive: 'er højst',
+      greaterThan: 'er større end',
+      greaterThanInclusive: 'er mindst',
+      in: 'er en af',
+      notIn: 'er ingen af',
+      contains: 'indeholder',
+      doesNotContain: 'indeholder ikke',
+      notEmpty: 'har mindst én oplysning',
+    },
+    yes: 'ja',
+    no: 'nej',
+    invalidJson: 'Ugyldig betingelse – ændringen er ikke anvendt',
+    loadingEditor: 'Indlæser JSON-editoren …',
+    problems: 'Problemer',
+    noProblems: 'Ingen problemer.',
+    tests: 'Testpatienter',
+    runAll: 'Kør alle',
+    run: 'Kør',
+    passed: 'bestået',
+    failed: 'ikke bestået',
+    notRun: 'ikke kørt',
+    summary: (p, f) => `${p} bestået, ${f} ikke bestået`,
+    inheritedFrom: (v) => `forventninger fra ${v}`,
+    finalStep: 'Sluttrin',
+    status: 'Status',
+    path: 'Forløb',
+    missingFacts: 'Manglende oplysninger',
+    explanation: 'Forklaring',
+    patientFacts: 'Patientens oplysninger (JSON)',
+    currentStep: 'Nuværende trin',
+    asOf: 'Dato',
+    resetFacts: 'Nulstil',
+    saveAsScenario: 'Gem som ny testpatient',
+    scenarioName: 'Testpatientens navn',
+    scenarioSaved: 'Testpatienten blev gemt',
+    failures: 'Afvigelser',
+    cannotEvaluate: 'Forløbsprogrammet kan ikke evalueres',
+    noScenarios: 'Ingen testpatienter til denne version.',
+    none: 'ingen',
+    pathwaySettings: 'Forløbsprogrammet',
+    shortcuts:
+      'Genveje: Delete sletter, Ctrl+Z fortryder, Ctrl+Shift+Z / Ctrl+Y gentager, Ctrl+S gemmer',
+    readOnly: 'Skrivebeskyttet',
+    clearHighlight: 'Ryd markering',
+    compareWith: 'Sammenlign med …',
+    closeCompare: 'Luk sammenligningen',
+    compareBanner: (o, n) =>
+      `Sammenligning ${o} → ${n}: kortet viser ${n}, skrivebeskyttet, med ændringerne markeret.`,
+    changes: 'Ændringer',
+    olderVersion: 'Ældre version',
+    newerVersion: 'Nyere version',
+    diffMarks: { added: 'ny', removed: 'fjernet', changed: 'ændret' },
+    miniMap: 'Vis eller skjul oversigtskortet',
+    loadCohort: 'Indlæs kohorteresultat …',
+    clearCohort: 'Fjern kohortetallene',
+    cohortAllCentres: 'Alle lægepraksisser',
+    cohortCentre: 'Lægepraksis',
+    cohortSummary: (f, n, d) => `${f}: ${n.toLocaleString('da')} patienter pr. ${d}`,
+    cohortProblem: (p) =>
+      p.kind === 'not-json'
+        ? `Filen er ikke JSON (${p.message}).`
+        : p.kind === 'shape'
+          ? `Filen er ikke en cohort.json: feltet ${p.field} er forkert (${p.message}).`
+          : `Kohorten hører til et andet forløbsprogram: feltet ${p.field} er ${p.found}, det åbne er ${p.expected}.`,
+    cohortStepTitle: (n, v, pct) =>
+      `${n.toLocaleString('da')} patienter står her (${pct} af kohorten); ${v.toLocaleString('da')} er passeret`,
+    cohortEdgeTitle: (n, pct) =>
+      `${n.toLocaleString('da')} patienter gik denne vej (${pct} af kohorten)`,
+    add: 'Tilføj',
+    addFact: 'Ny oplysning',
+    addNamedCondition: 'Ny navngiven betingelse',
+    addAlert: 'Ny advarsel',
+    name: 'Navn',
+    alertId: 'Id',
+    nameProblems: {
+      empty: 'Angiv et navn.',
+      invalid:
+        'Ugyldigt navn (oplysninger og betingelser: camelCase, advarsler: små-ord-med-bindestreg).',
+      duplicate: 'Navnet findes allerede.',
+      'read-only': 'Versionen er skrivebeskyttet.',
+    },
+    removeFact: 'Fjern oplysningen',
+    removeNamedCondition: 'Fjern betingelsen',
+    removeAlert: 'Fjern advarslen',
+    values: 'Tilladte værdier (kommaseparerede)',
+    source: 'Kilde',
+    noSource: '(ikke angivet)',
+    sourceKinds: {
+      instrument: 'måleinstrument',
+      register: 'register',
+      'medication-list': 'medicinliste',
+      record: 'journal',
+      clinician: 'behandler',
+      patient: 'patienten',
+      derived: 'afledt',
+    },
+    newAlertMessage: 'Ny advarsel',
+    severities: { critical: 'kritisk', warning: 'advarsel', info: 'information' },
+    statuses: { draft: 'kladde', active: 'aktiv', retired: 'udgået' },
+    resultStatuses: { settled: 'afgjort', 'needs-information': 'mangler oplysninger' },
+    problemSeverities: { error: 'fejl', warning: 'advarsel' },
+    lintRules: {
+      'duplicate-id': 'Samme id bruges to gange.',
+      'effective-dates': 'Slutdatoen ligger ikke efter startdatoen.',
+      'unknown-step': 'Henviser til et trin, der ikke findes.',
+      'unknown-fact': 'Henviser til en oplysning, der ikke findes i faktaleksikonet.',
+      'unknown-condition': 'Henviser til en navngiven betingelse, der ikke findes.',
+      'condition-cycle': 'Navngivne betingelser henviser til hinanden i ring.',
+      'operator-type': 'Sammenligningen passer ikke til oplysningens type.',
+      'threshold-out-of-range': 'Grænseværdien ligger uden for oplysningens interval.',
+      'derived-fact': 'Den afledte oplysning er defineret forkert.',
+      'unreachable-step': 'Trinnet kan ikke nås fra start.',
+      'dead-end-step': 'Trinnet fører ingen steder hen og er ikke en afslutning.',
+      'exit-step-transitions': 'Et afslutningstrin har overgange, der aldrig bruges.',
+      'missing-text': 'En tekst mangler på et af forløbsprogrammets sprog.',
+      'alert-template': 'Advarslens meddelelse har en pladsholder, der ikke er en oplysning.',
+      'unknown-reference': 'Henviser til en kilde, der ikke findes i referencelisten.',
+      'unknown-measure': 'Henviser til en måling, der ikke findes.',
+      'unused-fact': 'Oplysningen bruges ikke.',
+      'unused-condition': 'Den navngivne betingelse bruges ikke.',
+      'message-threshold': 'Teksten nævner en anden grænseværdi end den, betingelsen bruger.',
+      'unsatisfiable-condition': 'Betingelsen kan aldrig være opfyldt.',
+      'different-ids': 'Versionerne har forskellige id.',
+      'duplicate-version': 'Samme versionsnummer findes to gange.',
+      'overlapping-versions': 'To versioner gælder samme dag.',
+      'effective-gap': 'Der er dage, hvor ingen version gælder.',
+      'version-order': 'En senere version har et lavere versionsnummer.',
+      'multiple-active': 'Mere end én version er aktiv.',
+      'open-ended-retired': 'En udgået version mangler slutdato.',
+    },
+    schemaProblem: 'Overholder ikke filformatet.',
+    fact: 'Oplysning',
+    operator: 'Sammenligning',
+    factTypes: {
+      integer: 'heltal',
+      number: 'tal',
+      boolean: 'ja/nej',
+      string: 'tekst',
+      'string[]': 'liste af tekster',
+      date: 'dato',
+      medications: 'medicinliste',
+    },
   },
   en: {
     appTitle: 'Pathway editor',
@@ -529,5 +839,49 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     },
     newAlertMessage: 'New alert',
     severities: { critical: 'critical', warning: 'warning', info: 'information' },
+    statuses: { draft: 'draft', active: 'active', retired: 'retired' },
+    resultStatuses: { settled: 'settled', 'needs-information': 'needs information' },
+    problemSeverities: { error: 'error', warning: 'warning' },
+    lintRules: {
+      'duplicate-id': 'The same id is used twice.',
+      'effective-dates': 'The end date is not after the start date.',
+      'unknown-step': 'Refers to a step that does not exist.',
+      'unknown-fact': 'Refers to a fact that is not in the dictionary.',
+      'unknown-condition': 'Refers to a named condition that does not exist.',
+      'condition-cycle': 'Named conditions refer to each other in a circle.',
+      'operator-type': "The operator does not suit the fact's type.",
+      'threshold-out-of-range': "The threshold lies outside the fact's range.",
+      'derived-fact': 'The derived fact is defined wrongly.',
+      'unreachable-step': 'The step cannot be reached from the entry.',
+      'dead-end-step': 'The step leads nowhere and is not an exit.',
+      'exit-step-transitions': 'An exit step has transitions that are never taken.',
+      'missing-text': "A text is missing in one of the pathway's languages.",
+      'alert-template': "The alert's message has a placeholder that is not a fact.",
+      'unknown-reference': "Cites a source that is not in the pathway's reference list.",
+      'unknown-measure': 'Refers to a measure that does not exist.',
+      'unused-fact': 'The fact is not used.',
+      'unused-condition': 'The named condition is not used.',
+      'message-threshold': 'The text names another threshold than its condition uses.',
+      'unsatisfiable-condition': 'The condition can never hold.',
+      'different-ids': 'The versions have different ids.',
+      'duplicate-version': 'The same version number appears twice.',
+      'overlapping-versions': 'Two versions are in effect on the same day.',
+      'effective-gap': 'There are days when no version is in effect.',
+      'version-order': 'A later version has a lower version number.',
+      'multiple-active': 'More than one version is active.',
+      'open-ended-retired': 'A retired version has no end date.',
+    },
+    schemaProblem: 'Breaks the file format.',
+    fact: 'Fact',
+    operator: 'Operator',
+    factTypes: {
+      integer: 'integer',
+      number: 'number',
+      boolean: 'yes/no',
+      string: 'text',
+      'string[]': 'list of texts',
+      date: 'date',
+      medications: 'medication list',
+    },
   },
 };

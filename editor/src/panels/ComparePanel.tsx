@@ -4,6 +4,7 @@ import { diffEntryTexts } from '../model/compare';
 import { compareTwoVersions } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
+import { statusName } from '../i18n/strings';
 
 const MARK_CLASS = { '+': 'added', '-': 'removed', '~': 'changed' } as const;
 
@@ -50,7 +51,7 @@ export function ComparePanel() {
       >
         {choices.map((v) => (
           <option key={v.version} value={v.version}>
-            {v.version} {v.status === '' ? '' : `(${v.status})`}
+            {v.version} {v.status === '' ? '' : `(${statusName(t, v.status)})`}
           </option>
         ))}
       </select>

@@ -59,7 +59,7 @@ export function FactPanel({ name }: FactPanelProps) {
         >
           {FACT_TYPE_CHOICES.map((type) => (
             <option key={type} value={type}>
-              {type}
+              {t.factTypes[type]}
             </option>
           ))}
         </select>

@@ -78,7 +78,7 @@ export function ScenarioDetails({ file, scenario }: ScenarioDetailsProps) {
         <dl className="result">
           <dt>{t.finalStep}</dt>
           <dd data-testid="result-step">
-            {result.step.title} <code>{result.step.id}</code> ({result.status})
+            {result.step.title} <code>{result.step.id}</code> ({t.resultStatuses[result.status]})
           </dd>
           <dt>{t.path}</dt>
           <dd>{result.path.join(' → ')}</dd>
@@ -86,7 +86,7 @@ export function ScenarioDetails({ file, scenario }: ScenarioDetailsProps) {
           <dd data-testid="result-alerts">
             {result.alerts.length === 0
               ? t.none
-              : result.alerts.map((a) => `${a.id} (${a.severity})`).join(', ')}
+              : result.alerts.map((a) => `${a.id} (${t.severities[a.severity]})`).join(', ')}
           </dd>
           <dt>{t.missingFacts}</dt>
           <dd>{result.missingFacts.length === 0 ? t.none : result.missingFacts.join(', ')}</dd>

@@ -1,12 +1,13 @@
 /**
  * `pathway serve`: runs the HTTP service (what `npm start` runs). Settings come from the
- * environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN) and can be
+ * environment (the table of engine/http/service-env.ts, which the help lists) and can be
  * overridden by options. Returns when the service was stopped by SIGINT or SIGTERM.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { PathwayError } from '../../errors';
+import { envValue, variablesHelp } from '../../http/service-env';
 import { removeOrphanTemps } from '../../node/orphans';
 import type { CommandFactory } from '../main';
 import { EXIT_OK, type Io } from '../io';
@@ -49,17 +50,17 @@ function badSetting(name: string, value: string, expected: string): PathwayError
  * naming the variable, not a stack trace from deep inside the server or the logger.
  */
 export function checkEnvironment(env: NodeJS.ProcessEnv): void {
-  const port = env.PORT;
+  const port = envValue(env, 'PORT');
   if (port !== undefined && port !== '' && (!/^\d{1,5}$/.test(port) || Number(port) > 65535))
     throw badSetting('PORT', port, 'a port number 0–65535');
-  const level = env.LOG_LEVEL;
+  const level = envValue(env, 'LOG_LEVEL');
   if (level !== undefined && !LOG_LEVELS.includes(level))
     throw badSetting('LOG_LEVEL', level, LOG_LEVELS.join(', '));
-  const host = env.HOST;
+  const host = envValue(env, 'HOST');
   if (host !== undefined && (host.trim() === '' || /\s/.test(host)))
     throw badSetting('HOST', host, 'a host name or address to listen on');
   for (const name of ['DATA_DIR', 'PATHWAYS_DIR'] as const) {
-    const value = env[name];
+    const value = envValue(env, name);
     if (value?.trim() === '') throw badSetting(name, value, 'a folder');
   }
 }
@@ -133,8 +134,9 @@ async function run(io: Io, flags: ServeFlags): Promise<number> {
 export const serveCommand: CommandFactory = (io, done) =>
   new Command('serve')
     .description(
-      'Run the HTTP service: REST API under /api/, the editor at /, CDS Hooks (env: HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN; the audit log in PostgreSQL: DATABASE_URL, DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS; AUDIT_RETENTION_DAYS; the rest in docs/http.md).',
+      'Run the HTTP service: REST API under /api/, the editor at /, CDS Hooks. Settings are environment variables (listed below); options override them.',
     )
+    .addHelpText('after', variablesHelp())
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .option('--port <port>', 'port (default: $PORT or 8080)', parsePort)
     .option('--pathways <dir>', 'pathways folder (default: $PATHWAYS_DIR or ./pathways)')

@@ -9,10 +9,11 @@
 import type { Severity } from '../model/types';
 import type { CohortReport, GroupReport } from './report';
 import { barChart, escapeXml, groupedBarChart, stackedShareChart, type NumberFormat } from './svg';
+import { indicatorHtml } from './indicator-html';
 import { COHORT_WORDS, numberFormat, type CohortWords } from './words';
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:2em auto;max-width:820px;color:#222}
-h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}svg text{font:12px system-ui,sans-serif;fill:#222}
+h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}h3{font-size:1em;margin:1.5em 0 .2em}svg text{font:12px system-ui,sans-serif;fill:#222}
 svg text.small{font-size:10px}table{border-collapse:collapse;margin:.5em 0}td,th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left}
 td.n,th.n{text-align:right}figure{margin:0}figcaption{color:#555;margin:.3em 0 .6em}`;
 
@@ -149,6 +150,7 @@ export function cohortHtml(report: CohortReport): string {
         fmt,
       ),
     ) + missingTable(report, groups, words, fmt),
+    indicatorHtml(report, words, fmt),
     badLines(report, words, fmt),
   ].join('\n');
   return `<!doctype html>

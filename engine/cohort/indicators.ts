@@ -3,7 +3,7 @@
  * thread, then asked for each patient's memberships and case-mix stratum.
  */
 import type { Outcome } from '../evaluate/outcome';
-import type { IndicatorDirection, IndicatorMembership } from '../indicators/types';
+import type { IndicatorDirection, IndicatorInfo, IndicatorMembership } from '../indicators/types';
 import type { Pathway } from '../model/types';
 
 /** What a cohort run needs of a pathway's indicators. */
@@ -20,4 +20,10 @@ export interface CohortIndicators {
 export function cohortIndicators(pathway: Pathway): CohortIndicators | undefined {
   void pathway;
   return undefined;
+}
+
+/** What a run keeps of each indicator's definition, in file order. */
+export function indicatorInfos(pathway: Pathway): IndicatorInfo[] {
+  void pathway;
+  return [];
 }

@@ -7,6 +7,9 @@
  */
 import { pickText } from '../model/texts';
 import type { Language, Pathway, Severity } from '../model/types';
+import { DEFAULT_MIN_CELL } from '../results/stats';
+import { indicatorInfos } from './indicators';
+import { indicatorSection, type IndicatorLabel, type IndicatorReport } from './indicator-report';
 import {
   emptyGroup,
   mergeGroup,
@@ -27,6 +30,8 @@ export interface GroupReport {
   followUps: Record<string, { due: number; overdue: number; overduePer1000: number }>;
   /** Facts named as missing, most often first. */
   missingFacts: Record<string, number>;
+  /** Per indicator id, suppressed under the report's `minCell`; absent without indicators. */
+  indicators?: Record<string, IndicatorReport>;
 }
 
 /** The whole report. Labels (titles) are the pathway file's, in {@link CohortReport.language}. */
@@ -44,6 +49,10 @@ export interface CohortReport {
   followUps: Record<string, { title: string }>;
   /** Labels of the pathway's facts, for the missing facts. */
   facts: Record<string, { label: string }>;
+  /** Indicator counts under this size (but not 0) are suppressed, and what would give them away. */
+  minCell: number;
+  /** The pathway's indicators, in file order; absent when it declares none. */
+  indicators?: Record<string, IndicatorLabel>;
   all: GroupReport;
   groups: Record<string, GroupReport>;
 }
@@ -117,6 +126,8 @@ export interface CohortReportOptions {
   title: string;
   /** The language of the labels (default `en`). */
   language?: Language;
+  /** Minimum cell size of the indicator counts (default 5, `DEFAULT_MIN_CELL`). */
+  minCell?: number;
 }
 
 /** Builds the report from merged counts. */
@@ -128,7 +139,18 @@ export function cohortReport(
   const language = options.language ?? 'en';
   const names = Object.keys(counts.groups).sort();
   const all = sumGroups(names.map((n) => counts.groups[n] as GroupCounts));
-  return {
+  const minCell = options.minCell ?? DEFAULT_MIN_CELL;
+  const infos = indicatorInfos(pathway);
+  const section =
+    infos.length === 0
+      ? undefined
+      : indicatorSection(
+          infos,
+          Object.fromEntries(names.map((n) => [n, (counts.groups[n] as GroupCounts).indicators])),
+          all.indicators,
+          { minCell, language },
+        );
+  const report: CohortReport = {
     pathway: { id: pathway.id, version: pathway.version, title: options.title },
     language,
     asOf: options.asOf,
@@ -153,9 +175,20 @@ export function cohortReport(
     facts: Object.fromEntries(
       pathway.facts.map((f) => [f.name, { label: pickText(f.label, language) }]),
     ),
+    minCell,
     all: group(pathway, all),
     groups: Object.fromEntries(
       names.map((n) => [n, group(pathway, counts.groups[n] as GroupCounts)]),
     ),
   };
+  if (section !== undefined) {
+    report.indicators = section.labels;
+    report.all.indicators = section.all;
+    for (const n of names) {
+      const g = report.groups[n];
+      const shown = section.groups[n];
+      if (g !== undefined && shown !== undefined) g.indicators = shown;
+    }
+  }
+  return report;
 }

@@ -36,7 +36,7 @@ export interface CohortWords {
   line: string;
   problem: string;
   indicators: string;
-  indicatorsCaption: (minCell: number) => string;
+  indicatorsCaption: string;
   indicator: string;
   direction: Record<IndicatorDirection, string>;
   target: string;
@@ -46,7 +46,8 @@ export interface CohortWords {
   interval: string;
   numeratorUnknown: string;
   denominatorUnknown: string;
-  suppressed: (minCell: number) => string;
+  /** Explains the mark of a suppressed count (—). */
+  suppressedNote: (minCell: number) => string;
   worklistTitle: (group: string) => string;
   worklistIntro: (group: string, asOf: string) => string;
   worklistEmpty: string;
@@ -114,8 +115,8 @@ const en: CohortWords = {
   line: 'line',
   problem: 'problem',
   indicators: 'Indicators',
-  indicatorsCaption: (minCell) =>
-    `Share of the patients an indicator applies to who meet it, with its 95 % Wilson interval. Patients whose numerator is unknown (an incomplete or unknown value) are their own category, outside the share; so are patients of whom it is unknown whether the indicator applies. Counts under ${minCell} are suppressed.`,
+  indicatorsCaption:
+    'Share of the patients an indicator applies to (its denominator) who are in its numerator, of those whose numerator is known, with the 95 % Wilson interval. Patients whose numerator is unknown (an incomplete or unknown value) are their own category, outside the share; so are patients of whom it is unknown whether the indicator applies.',
   indicator: 'indicator',
   direction: { 'higher-is-better': 'higher is better', 'lower-is-better': 'lower is better' },
   target: 'target',
@@ -125,7 +126,8 @@ const en: CohortWords = {
   interval: '95 % interval',
   numeratorUnknown: 'incomplete / unknown',
   denominatorUnknown: 'denominator unknown',
-  suppressed: (minCell) => `fewer than ${minCell}`,
+  suppressedNote: (minCell) =>
+    `—: not shown (1 to ${minCell - 1} patients, or a count that would give such a count away).`,
   worklistTitle: (group) => `Worklist — ${group}`,
   worklistIntro: (group, asOf) =>
     `Patients of ${group} whom an indicator counts against, or whose place in it is unknown, on ${asOf}.`,
@@ -176,8 +178,8 @@ const sv: CohortWords = {
   line: 'rad',
   problem: 'problem',
   indicators: 'Indikatorer',
-  indicatorsCaption: (minCell) =>
-    `Andel av patienterna som indikatorn gäller som uppfyller den, med 95 % Wilson-intervall. Patienter vars täljare är okänd (ett ofullständigt eller okänt värde) är en egen kategori utanför andelen, liksom patienter där det är okänt om indikatorn gäller. Antal under ${minCell} visas inte.`,
+  indicatorsCaption:
+    'Andel av patienterna som indikatorn gäller (dess nämnare) som ingår i dess täljare, bland dem vars täljare är känd, med 95 % Wilson-intervall. Patienter vars täljare är okänd (ett ofullständigt eller okänt värde) är en egen kategori utanför andelen, liksom patienter där det är okänt om indikatorn gäller.',
   indicator: 'indikator',
   direction: { 'higher-is-better': 'högre är bättre', 'lower-is-better': 'lägre är bättre' },
   target: 'mål',
@@ -187,7 +189,8 @@ const sv: CohortWords = {
   interval: '95 % intervall',
   numeratorUnknown: 'ofullständig / okänd',
   denominatorUnknown: 'nämnare okänd',
-  suppressed: (minCell) => `färre än ${minCell}`,
+  suppressedNote: (minCell) =>
+    `—: visas inte (1 till ${minCell - 1} patienter, eller ett antal som skulle röja ett sådant antal).`,
   worklistTitle: (group) => `Arbetslista — ${group}`,
   worklistIntro: (group, asOf) =>
     `Patienter vid ${group} som en indikator räknar emot, eller vars plats i den är okänd, ${asOf}.`,
@@ -238,8 +241,8 @@ const da: CohortWords = {
   line: 'linje',
   problem: 'problem',
   indicators: 'Indikatorer',
-  indicatorsCaption: (minCell) =>
-    `Andel af de patienter, indikatoren gælder for, der opfylder den, med 95 % Wilson-interval. Patienter, hvis tæller er ukendt (en ufuldstændig eller ukendt værdi), er en kategori for sig uden for andelen, ligesom patienter, hvor det er ukendt, om indikatoren gælder. Antal under ${minCell} vises ikke.`,
+  indicatorsCaption:
+    'Andel af de patienter, indikatoren gælder for (dens nævner), der indgår i dens tæller, blandt dem, hvis tæller er kendt, med 95 % Wilson-interval. Patienter, hvis tæller er ukendt (en ufuldstændig eller ukendt værdi), er en kategori for sig uden for andelen, ligesom patienter, hvor det er ukendt, om indikatoren gælder.',
   indicator: 'indikator',
   direction: { 'higher-is-better': 'højere er bedre', 'lower-is-better': 'lavere er bedre' },
   target: 'mål',
@@ -249,7 +252,8 @@ const da: CohortWords = {
   interval: '95 % interval',
   numeratorUnknown: 'ufuldstændig / ukendt',
   denominatorUnknown: 'nævner ukendt',
-  suppressed: (minCell) => `færre end ${minCell}`,
+  suppressedNote: (minCell) =>
+    `—: vises ikke (1 til ${minCell - 1} patienter, eller et antal, der ville afsløre et sådant antal).`,
   worklistTitle: (group) => `Arbejdsliste — ${group}`,
   worklistIntro: (group, asOf) =>
     `Patienter ved ${group}, som en indikator tæller imod, eller hvis plads i den er ukendt, ${asOf}.`,

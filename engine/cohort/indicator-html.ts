@@ -6,7 +6,7 @@
 import type { IndicatorReport } from './indicator-report';
 import type { CohortReport } from './report';
 import { escapeXml, type NumberFormat } from './svg';
-import type { CohortWords } from './words';
+import { groupLabel, type CohortWords } from './words';
 
 const DASH = '—';
 
@@ -63,7 +63,7 @@ export function indicatorHtml(report: CohortReport, words: CohortWords, fmt: Num
     // Without --by the one group is everyone: its row is the `all` row.
     const groups = report.by === null ? [] : Object.entries(report.groups);
     const rows = [
-      ...groups.map(([name, g]) => row(name, g.indicators?.[id], fmt)),
+      ...groups.map(([name, g]) => row(groupLabel(name, words), g.indicators?.[id], fmt)),
       row(words.all, report.all.indicators?.[id], fmt),
     ].join('');
     return `<h3 data-indicator="${escapeXml(id)}">${escapeXml(label.title)}</h3><p>${escapeXml(about)}</p>${description}<table class="indicator"><tr>${head}</tr>${rows}</table>`;

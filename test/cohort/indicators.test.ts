@@ -131,7 +131,7 @@ describe('indicator counts of a cohort', () => {
     expect(run.groups['vc-a']?.indicators).toEqual({});
   });
 
-  it('are the same, with the same worklist rows in the same order, on two worker threads and on none', async () => {
+  it('are the same, with the same worklist rows in the same order, on two worker threads (slow writes) and on none', async () => {
     const lines = [...synthPatients(3000, 5, IND_AS_OF)].map((l) => JSON.stringify(l));
     const path = await file(`${lines.join('\n')}\n`);
     const once = async (workers: number) => {
@@ -143,6 +143,8 @@ describe('indicator counts of a cohort', () => {
         workers,
         chunkBytes: 32 * 1024,
         onWorklist: async (r) => {
+          // Slow writes on the threaded run: rows must wait, in order, not pile up or get lost.
+          if (workers > 0) await new Promise((done) => setTimeout(done, 2));
           rows.push(...r);
         },
       });

@@ -125,6 +125,11 @@ describe('pathway cohort with indicators', () => {
     expect(await read(s.dir, 'out', 'indicators.csv')).toContain(
       'vc-a,opioid-mme-50,4,3,2,0.6667,',
     );
+    const page = await read(s.dir, 'out', 'cohort.html');
+    const mme = page.slice(page.indexOf('data-indicator="opioid-mme-50"'));
+    expect(mme).toMatch(
+      /<tr><td>vc-a<\/td><td class="n">4<\/td><td class="n">2<\/td><td class="n">66\.7 %<\/td><td class="n">20\.8 %–93\.9 %<\/td><td class="n">1<\/td><td class="n">0<\/td><\/tr>/,
+    );
   });
 
   it('refuses --min-cell 0', async () => {

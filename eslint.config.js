@@ -34,7 +34,7 @@ const nodeBuiltins = [
   'net',
 ];
 const nodeMessage =
-  'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/, engine/http/, engine/cds/ or engine/audit/.';
+  'The evaluation core must run in the browser: put Node-only code in engine/node/, engine/cli/, engine/http/, engine/cds/, engine/audit/ or engine/store/.';
 
 const engineEntryMessage =
   'The editor imports the engine only through its entries: engine/index (public API) or engine/editor.';
@@ -77,6 +77,7 @@ export default tseslint.config(
       'engine/http/**/*.ts',
       'engine/cds/**/*.ts',
       'engine/audit/**/*.ts',
+      'engine/store/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: uiPackages, message: uiMessage }] }],

@@ -17,6 +17,7 @@ import { resolveLimits, type ServiceLimits } from './limits';
 import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
 import { API_ROUTES } from './routes/index';
+import { resultsAccess } from './routes/results';
 import { registerEditorRoutes } from './routes/editor';
 import { healthRoute } from './routes/health';
 import { createServiceContext, type LocalServiceContext } from './service-context';
@@ -34,6 +35,8 @@ export interface AppOptions {
   auditFile?: string;
   /** DATABASE_URL: keep the audit log in this PostgreSQL database instead of a SQLite file. */
   databaseUrl?: string;
+  /** RESULTS_DATABASE: the results store (a SQLite file or a postgres:// URL) the results routes read. */
+  resultsDatabase?: string;
   /** Delete audit records older than this many days, at start and hourly. Default: keep all. */
   auditRetentionDays?: number;
   /** The built editor. Default `dist/editor`. */
@@ -93,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit,
     batchSliceMs: limits.batchSliceMs,
     routes: API_ROUTES,
+    results: resultsAccess(options.resultsDatabase),
     ...(options.dataDir === undefined ? {} : { dataDir: resolve(options.dataDir) }),
   };
   const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
@@ -139,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (idleSweep !== undefined) clearInterval(idleSweep);
     stopRetention?.();
     ctx.close();
+    await deps.results.close();
   });
 
   registerIdleClose(app);

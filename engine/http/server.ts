@@ -1,6 +1,6 @@
 /**
  * Running the service: reads the environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR,
- * PATHWAY_WRITE_TOKEN, LOG_LEVEL, and the timeouts and limits of `limits.ts`: HEADERS_TIMEOUT_MS,
+ * PATHWAY_WRITE_TOKEN, RESULTS_DATABASE, LOG_LEVEL, and the timeouts and limits of `limits.ts`: HEADERS_TIMEOUT_MS,
  * BODY_TIMEOUT_MS, IDLE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, CLIENT_CONCURRENCY, BATCH_SLICE_MS), listens, logs as JSON lines (pino), and shuts down gracefully on
  * SIGINT/SIGTERM: no new connections, requests in flight finish, then the audit log closes.
  */
@@ -22,6 +22,8 @@ export interface ServerSettings {
   writeToken?: string;
   /** DATABASE_URL: the audit log in PostgreSQL instead of `<dataDir>/audit.sqlite`. */
   databaseUrl?: string;
+  /** RESULTS_DATABASE: the results store read by `GET /api/pathways/{id}/results`. */
+  resultsDatabase?: string;
   /** AUDIT_RETENTION_DAYS: delete audit records older than this; unset keeps everything. */
   auditRetentionDays?: number;
   /** CDS Hooks client authentication (CDS_AUTH, CDS_ISSUERS, CDS_AUDIENCE). */
@@ -55,6 +57,14 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
       ? {}
       : { databaseUrl: env.DATABASE_URL }),
     ...optional('auditRetentionDays', retentionDaysFromEnv(env.AUDIT_RETENTION_DAYS)),
+    // A SQLite path is taken from where the service starts; a URL as it is.
+    ...(env.RESULTS_DATABASE === undefined || env.RESULTS_DATABASE === ''
+      ? {}
+      : {
+          resultsDatabase: /^postgres(ql)?:\/\//i.test(env.RESULTS_DATABASE)
+            ? env.RESULTS_DATABASE
+            : resolve(cwd, env.RESULTS_DATABASE),
+        }),
     ...(env.EDITOR_DIR === undefined ? {} : { editorDir: resolve(cwd, env.EDITOR_DIR) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
     logger: { level: env.LOG_LEVEL ?? 'info' },
@@ -107,6 +117,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     ...(settings.writeToken === undefined ? {} : { writeToken: settings.writeToken }),
     ...optional('databaseUrl', settings.databaseUrl),
     ...optional('auditRetentionDays', settings.auditRetentionDays),
+    ...optional('resultsDatabase', settings.resultsDatabase),
     logger: settings.logger ?? true,
     ...(settings.cds === undefined ? {} : { cds: settings.cds }),
     ...(settings.limits === undefined ? {} : { limits: settings.limits }),

@@ -1,6 +1,6 @@
 /**
  * `pathway serve`: runs the HTTP service (what `npm start` runs). Settings come from the
- * environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN) and can be
+ * environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN, RESULTS_DATABASE) and can be
  * overridden by options. Returns when the service was stopped by SIGINT or SIGTERM.
  */
 import { mkdir, stat } from 'node:fs/promises';
@@ -133,7 +133,7 @@ async function run(io: Io, flags: ServeFlags): Promise<number> {
 export const serveCommand: CommandFactory = (io, done) =>
   new Command('serve')
     .description(
-      'Run the HTTP service: REST API under /api/, the editor at /, CDS Hooks (env: HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN).',
+      'Run the HTTP service: REST API under /api/, the editor at /, CDS Hooks (env: HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN; RESULTS_DATABASE: the results store, a SQLite file or postgres:// URL, read by GET /api/pathways/{id}/results).',
     )
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .option('--port <port>', 'port (default: $PORT or 8080)', parsePort)

@@ -43,7 +43,7 @@ describe('GET /api/pathways/{id}/results', () => {
     expect(report.lang).toBe('sv');
     expect(report.runs.map((r) => r.asOf)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
     expect(report.versionBreaks).toEqual([{ asOf: '2026-02-28', from: '1.1.0', to: '1.2.0' }]);
-    expect(report.centres).toEqual(['Norra VC', 'Södra VC']);
+    expect(report.centres).toEqual(['Norra VC', 'Södra VC', 'Västra VC']);
     expect(report.indicators.map((i) => i.label)).toEqual(['Opioidgenomgång', 'Screenade']);
   });
 
@@ -52,9 +52,9 @@ describe('GET /api/pathways/{id}/results', () => {
     const southReview = async (query: string) => {
       const { body } = await s.call({ url: `/api/pathways/chronic-pain/results${query}` });
       const review = (body as ResultsReport).indicators.find((i) => i.id === 'opioid-review');
-      return review?.points[0]?.centres['Södra VC'];
+      return review?.points[0]?.centres['Västra VC'];
     };
-    // Södra VC: 4 of 20 reviewed in January.
+    // Västra VC: 4 of 30 reviewed in January.
     expect((await southReview(''))?.numerator).toBeNull();
     expect((await southReview('?minCell=3'))?.numerator).toBe(4);
   });

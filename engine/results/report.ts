@@ -16,7 +16,7 @@ import {
   suppressCounts,
   type ShownCounts,
 } from './stats/suppress';
-import { textIn } from './texts';
+import { pickText } from '../model/texts';
 import type {
   FunnelCurve,
   GroupFigures,
@@ -179,7 +179,7 @@ export function resultsReport(
       id: info.id,
       title: info.title,
       ...(info.description !== undefined ? { description: info.description } : {}),
-      label: textIn(info.title, lang),
+      label: pickText(info.title, lang),
       direction: info.direction,
       ...(info.target !== undefined ? { target: info.target } : {}),
       references: info.references,

@@ -29,6 +29,8 @@ export interface Centre {
   gabapentinoid: number;
   /** Share of opioid patients with a written treatment plan. */
   treatmentPlan: number;
+  /** Mean days since an opioid user's latest opioid review (Exponential). */
+  opioidReviewDays: number;
   /** Share of patients with a specialist plan. */
   specialistPlan: number;
   /** Probability that a recorded measure is actually filled in. */
@@ -50,6 +52,7 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.1,
     gabapentinoid: 0.06,
     treatmentPlan: 0.85,
+    opioidReviewDays: 60,
     specialistPlan: 0.25,
     completeness: 0.96,
   },
@@ -66,6 +69,7 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.3,
     gabapentinoid: 0.15,
     treatmentPlan: 0.4,
+    opioidReviewDays: 140,
     specialistPlan: 0.1,
     completeness: 0.88,
   },
@@ -82,6 +86,7 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.22,
     gabapentinoid: 0.12,
     treatmentPlan: 0.55,
+    opioidReviewDays: 140,
     specialistPlan: 0.08,
     completeness: 0.7,
   },
@@ -98,6 +103,7 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.2,
     gabapentinoid: 0.1,
     treatmentPlan: 0.7,
+    opioidReviewDays: 60,
     specialistPlan: 0.2,
     completeness: 0.9,
   },
@@ -114,6 +120,7 @@ export const CENTRES: readonly Centre[] = [
     benzoWithOpioid: 0.05,
     gabapentinoid: 0.04,
     treatmentPlan: 0.8,
+    opioidReviewDays: 60,
     specialistPlan: 0.15,
     completeness: 0.93,
   },

@@ -10,6 +10,7 @@
  * - NRS baseline Normal(6.5, 1.5) on 0–10 in halves and now = baseline − Normal(1, 1.8);
  *   PSEQ baseline Normal(28, 10) and gain Normal(3, 7);
  * - sick leave 100 % in the centre's share, else 0/25/50 %; months Exponential(mean 8);
+ * - days since the latest opioid review Exponential(centre mean);
  * - medications: an opioid in the centre's share (oxycodone, morphine, tramadol, codeine,
  *   fentanyl patch, buprenorphine; dose around the centre's MME), a benzodiazepine or Z-drug
  *   with it in the centre's share, gabapentinoids; start dates Exponential(mean 200) days ago;
@@ -84,9 +85,9 @@ function medications(d: Draw, c: Centre, asOf: string): Record<string, unknown>[
   return meds;
 }
 
-function patient(d: Draw, index: number, asOf: string): CohortLine {
-  const c = d.weighted(Object.fromEntries(CENTRES.map((x) => [x.id, x.weight])));
-  const centre = CENTRES.find((x) => x.id === c) as Centre;
+function patient(d: Draw, index: number, asOf: string, centres: readonly Centre[]): CohortLine {
+  const c = d.weighted(Object.fromEntries(centres.map((x) => [x.id, x.weight])));
+  const centre = centres.find((x) => x.id === c) as Centre;
   const facts: Record<string, unknown> = {};
   const measured = (name: string, value: () => unknown): void => {
     if (d.chance(centre.completeness)) facts[name] = value();
@@ -126,7 +127,7 @@ function patient(d: Draw, index: number, asOf: string): CohortLine {
   if (d.chance(centre.completeness + (1 - centre.completeness) / 2)) facts['medications'] = meds;
   if (meds.some((m) => String(m['atc']).startsWith('N02A'))) {
     facts['hasTreatmentPlan'] = d.chance(centre.treatmentPlan);
-    measured('daysSinceOpioidReview', () => d.exponential(centre.treatmentPlan > 0.6 ? 60 : 140));
+    measured('daysSinceOpioidReview', () => d.exponential(centre.opioidReviewDays));
   }
   measured('respiratoryRisk', () => d.chance(0.08));
   measured('renalOrHepaticImpairment', () => d.chance(0.05));
@@ -153,9 +154,15 @@ function patient(d: Draw, index: number, asOf: string): CohortLine {
 
 /**
  * Generates `count` patients as cohort lines, evaluated on `asOf` (start dates and step entry
- * dates lie before it). Lazy, so any number of patients fits in memory.
+ * dates lie before it), from `centres` (default {@link CENTRES}; a drifted month passes its
+ * own). Lazy, so any number of patients fits in memory.
  */
-export function* synthPatients(count: number, seed: number, asOf: string): Generator<CohortLine> {
+export function* synthPatients(
+  count: number,
+  seed: number,
+  asOf: string,
+  centres: readonly Centre[] = CENTRES,
+): Generator<CohortLine> {
   const d = new Draw(prng(seed));
-  for (let i = 0; i < count; i++) yield patient(d, i, asOf);
+  for (let i = 0; i < count; i++) yield patient(d, i, asOf, centres);
 }

@@ -165,10 +165,19 @@ export function suppressCounts(
       Object.fromEntries(Object.entries(groups).map(([k, c]) => [k, rawOf(c, f)])),
     ]),
   ) as Record<CountField, Record<string, number>>;
+  const closeAll = (): void => {
+    for (const cell of Object.values(cells)) closeCell(cell);
+  };
+  closeAll();
+  // Each hide is followed by closing the cells, so a complement chosen for one field counts as
+  // hidden for the others before another centre is picked for them.
   for (let changed = true; changed;) {
     changed = false;
-    for (const cell of Object.values(cells)) changed = closeCell(cell) || changed;
-    for (const f of FIELDS) changed = closeAcross(cells, raws[f], f, region) || changed;
+    for (const f of FIELDS)
+      if (closeAcross(cells, raws[f], f, region)) {
+        closeAll();
+        changed = true;
+      }
   }
   return cells;
 }

@@ -4,6 +4,8 @@
  * depend on how the file was split or in which order the parts finished.
  */
 import type { Outcome } from '../evaluate/outcome';
+import type { IndicatorCounts, IndicatorMembership } from '../indicators/types';
+import { countMembership, mergeIndicatorRecords } from './indicator-counts';
 
 /** Counts per group (health centre, or everyone). Plain data, so it crosses worker boundaries. */
 export interface GroupCounts {
@@ -21,6 +23,8 @@ export interface GroupCounts {
   followUpsOverdue: Record<string, number>;
   /** Facts named as missing by patients whose placement needs information. */
   missingFacts: Record<string, number>;
+  /** Per indicator id (empty when the pathway declares no indicators). */
+  indicators: Record<string, IndicatorCounts>;
 }
 
 /** A rejected input line. */
@@ -56,6 +60,7 @@ export function emptyGroup(): GroupCounts {
     followUpsDue: {},
     followUpsOverdue: {},
     missingFacts: {},
+    indicators: {},
   };
 }
 
@@ -63,8 +68,17 @@ function bump(record: Record<string, number>, key: string, by = 1): void {
   record[key] = (record[key] ?? 0) + by;
 }
 
-/** Counts one evaluated patient into `group`. */
-export function countResult(counts: CohortCounts, group: string, r: Outcome): void {
+/**
+ * Counts one evaluated patient into `group`: its outcome and, when the pathway declares
+ * indicators, its memberships (with its case-mix stratum key, undefined without case mix).
+ */
+export function countResult(
+  counts: CohortCounts,
+  group: string,
+  r: Outcome,
+  memberships: readonly IndicatorMembership[] = [],
+  stratum?: string,
+): void {
   const g = (counts.groups[group] ??= emptyGroup());
   g.patients++;
   if (r.status === 'needs-information') {
@@ -80,6 +94,7 @@ export function countResult(counts: CohortCounts, group: string, r: Outcome): vo
     if (f.status === 'overdue') bump(g.followUpsOverdue, f.id);
     else if (f.status === 'due') bump(g.followUpsDue, f.id);
   }
+  for (const m of memberships) countMembership(g.indicators, m, stratum);
 }
 
 /** Records a bad line, keeping only the first `limit` by line number. */
@@ -114,6 +129,7 @@ export function mergeGroup(into: GroupCounts, from: Readonly<GroupCounts>): void
   ] as const) {
     mergeRecord(into[key], from[key]);
   }
+  mergeIndicatorRecords(into.indicators, from.indicators);
 }
 
 /** Adds `from` into `into`. */

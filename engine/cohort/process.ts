@@ -13,6 +13,8 @@ import { countBadLine, countResult, emptyCounts, type CohortCounts } from './cou
 import { splitLine } from '../service/lines';
 import { csvRecord, type CsvMapping } from './csv';
 import { parseJsonText } from '../model/input-text';
+import { cohortIndicators, type CohortIndicators } from './indicators';
+import { worklistReason, type WorklistRow } from './worklist';
 
 /** How the lines of a file are read and grouped. */
 export interface CohortSettings {
@@ -54,15 +56,31 @@ function problem(error: unknown): string {
   return `not readable: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** The line's `id` as text (a number is written as it reads); undefined when there is none. */
+function patientId(id: unknown): string | undefined {
+  if (typeof id === 'string') return id === '' ? undefined : id;
+  return typeof id === 'number' ? String(id) : undefined;
+}
+
+/** The request's facts object (the evaluator has checked its shape before they are read). */
+function factsOf(request: Record<string, unknown>): Record<string, unknown> {
+  const facts = request['facts'];
+  return typeof facts === 'object' && facts !== null ? (facts as Record<string, unknown>) : {};
+}
+
 /** Patients per batch: large enough to amortise a batch, small enough to stay in cache. */
 const BATCH = 2048;
 
-/** A batch being filled, with the group and line number of each patient in it. */
+/** A batch being filled, with the group, line number, id and facts of each patient in it. */
 interface Pending {
   batch: PatientBatch;
   results: BatchResults;
+  /** The pathway's indicators, compiled once per thread; undefined when it has none. */
+  indicators: CohortIndicators | undefined;
   groups: string[];
   lines: number[];
+  ids: (string | undefined)[];
+  facts: Record<string, unknown>[];
 }
 
 /** One reusable batch per compiled pathway and thread (chunks are processed synchronously). */
@@ -74,21 +92,49 @@ function pendingFor(compiled: PopulationPathway): Pending {
     pending = {
       batch: new PatientBatch(compiled, BATCH),
       results: new BatchResults(compiled, BATCH),
+      indicators: cohortIndicators(compiled.pathway),
       groups: [],
       lines: [],
+      ids: [],
+      facts: [],
     };
     pendingBatches.set(compiled, pending);
   }
   return pending;
 }
 
-/** Evaluates the patients waiting in `pending`, counts them, and empties it. */
-function flush(pending: Pending, counts: CohortCounts, settings: CohortSettings): void {
-  const { batch, results, groups, lines } = pending;
+/**
+ * Evaluates the patients waiting in `pending`, counts them (with their indicator memberships),
+ * adds their worklist rows to `worklist` when it is given, and empties `pending`.
+ */
+function flush(
+  pending: Pending,
+  counts: CohortCounts,
+  settings: CohortSettings,
+  worklist: WorklistRow[] | undefined,
+): void {
+  const { batch, results, groups, lines, indicators } = pending;
   evaluateBatch(batch, results);
   for (let i = 0; i < batch.size; i++) {
     try {
-      countResult(counts, groups[i] as string, outcomeAt(batch, results, i));
+      const group = groups[i] as string;
+      const outcome = outcomeAt(batch, results, i);
+      if (indicators === undefined) {
+        countResult(counts, group, outcome);
+        continue;
+      }
+      const facts = pending.facts[i] as Record<string, unknown>;
+      const memberships = indicators.evaluate(facts, outcome);
+      countResult(counts, group, outcome, memberships, indicators.stratum(facts, outcome));
+      if (worklist === undefined) continue;
+      for (const m of memberships) {
+        const direction = indicators.directions.get(m.id);
+        const reason = direction === undefined ? undefined : worklistReason(m, direction);
+        if (reason === undefined) continue;
+        const id = pending.ids[i];
+        const line = lines[i] as number;
+        worklist.push({ group, line, id, indicator: m.id, reason, missingFacts: m.missingFacts });
+      }
     } catch (error) {
       countBadLine(
         counts,
@@ -105,11 +151,14 @@ function empty(pending: Pending): void {
   pending.batch.clear();
   pending.groups.length = 0;
   pending.lines.length = 0;
+  pending.ids.length = 0;
+  pending.facts.length = 0;
 }
 
 /**
  * Evaluates the lines of `text`, the first of which is line `firstLine` of the file, a batch
  * at a time. Blank lines are skipped; a line that cannot be read or evaluated is counted as bad.
+ * When `worklist` is given, the chunk's worklist rows are added to it, in line order.
  */
 export function processChunk(
   compiled: PopulationPathway,
@@ -117,6 +166,7 @@ export function processChunk(
   settings: CohortSettings,
   text: string,
   firstLine: number,
+  worklist?: WorklistRow[],
 ): CohortCounts {
   const counts = emptyCounts();
   const { by, asOf } = settings;
@@ -147,8 +197,12 @@ export function processChunk(
     pending.batch.add(split.request, asOf);
     pending.groups.push(group);
     pending.lines.push(line);
-    if (pending.batch.size === pending.batch.capacity) flush(pending, counts, settings);
+    if (pending.indicators !== undefined) {
+      pending.ids.push(patientId(split.id));
+      pending.facts.push(factsOf(split.request));
+    }
+    if (pending.batch.size === pending.batch.capacity) flush(pending, counts, settings, worklist);
   }
-  flush(pending, counts, settings);
+  flush(pending, counts, settings, worklist);
   return counts;
 }

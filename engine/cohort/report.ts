@@ -6,7 +6,10 @@
  * sorted by name, so equal counts always print the same bytes.
  */
 import { pickText } from '../model/texts';
-import type { Pathway, Severity } from '../model/types';
+import type { Language, Pathway, Severity } from '../model/types';
+import { DEFAULT_MIN_CELL } from '../results/stats';
+import { indicatorInfos } from './indicators';
+import { indicatorSection, type IndicatorLabel, type IndicatorReport } from './indicator-report';
 import {
   emptyGroup,
   mergeGroup,
@@ -27,17 +30,29 @@ export interface GroupReport {
   followUps: Record<string, { due: number; overdue: number; overduePer1000: number }>;
   /** Facts named as missing, most often first. */
   missingFacts: Record<string, number>;
+  /** Per indicator id, suppressed under the report's `minCell`; absent without indicators. */
+  indicators?: Record<string, IndicatorReport>;
 }
 
-/** The whole report. */
+/** The whole report. Labels (titles) are the pathway file's, in {@link CohortReport.language}. */
 export interface CohortReport {
   pathway: { id: string; version: string; title: string };
+  /** The language of the labels and of the HTML report. */
+  language: Language;
   asOf: string;
   by: string | null;
   totals: { lines: number; patients: number; badLines: number };
   badLines: BadLine[];
   steps: Record<string, { level: string; title: string }>;
-  alerts: Record<string, { severity: Severity }>;
+  /** Alerts with their severity and title (the id when the file gives no title). */
+  alerts: Record<string, { severity: Severity; title: string }>;
+  followUps: Record<string, { title: string }>;
+  /** Labels of the pathway's facts, for the missing facts. */
+  facts: Record<string, { label: string }>;
+  /** Indicator counts under this size (but not 0) are suppressed, and what would give them away. */
+  minCell: number;
+  /** The pathway's indicators, in file order; absent when it declares none. */
+  indicators?: Record<string, IndicatorLabel>;
   all: GroupReport;
   groups: Record<string, GroupReport>;
 }
@@ -103,27 +118,77 @@ function group(pathway: Pathway, g: GroupCounts): GroupReport {
   };
 }
 
+/** Options of {@link cohortReport}. */
+export interface CohortReportOptions {
+  asOf: string;
+  by: string | undefined;
+  /** The pathway's title as the report heads it. */
+  title: string;
+  /** The language of the labels (default `en`). */
+  language?: Language;
+  /** Minimum cell size of the indicator counts (default 5, `DEFAULT_MIN_CELL`). */
+  minCell?: number;
+}
+
 /** Builds the report from merged counts. */
 export function cohortReport(
   pathway: Pathway,
   counts: CohortCounts,
-  options: { asOf: string; by: string | undefined; title: string },
+  options: CohortReportOptions,
 ): CohortReport {
+  const language = options.language ?? 'en';
   const names = Object.keys(counts.groups).sort();
   const all = sumGroups(names.map((n) => counts.groups[n] as GroupCounts));
-  return {
+  const minCell = options.minCell ?? DEFAULT_MIN_CELL;
+  const infos = indicatorInfos(pathway);
+  const section =
+    infos.length === 0
+      ? undefined
+      : indicatorSection(
+          infos,
+          Object.fromEntries(names.map((n) => [n, (counts.groups[n] as GroupCounts).indicators])),
+          all.indicators,
+          { minCell, language },
+        );
+  const report: CohortReport = {
     pathway: { id: pathway.id, version: pathway.version, title: options.title },
+    language,
     asOf: options.asOf,
     by: options.by ?? null,
     totals: { lines: counts.lines, patients: all.patients, badLines: counts.badLineCount },
     badLines: counts.badLines,
     steps: Object.fromEntries(
-      pathway.steps.map((s) => [s.id, { level: s.level, title: pickText(s.title, 'en') }]),
+      pathway.steps.map((s) => [s.id, { level: s.level, title: pickText(s.title, language) }]),
     ),
-    alerts: Object.fromEntries(pathway.alerts.map((a) => [a.id, { severity: a.severity }])),
+    alerts: Object.fromEntries(
+      pathway.alerts.map((a) => [
+        a.id,
+        { severity: a.severity, title: a.title === undefined ? a.id : pickText(a.title, language) },
+      ]),
+    ),
+    followUps: Object.fromEntries(
+      [...pathway.steps.flatMap((s) => s.followUps), ...pathway.followUps].map((f) => [
+        f.id,
+        { title: pickText(f.title, language) },
+      ]),
+    ),
+    facts: Object.fromEntries(
+      pathway.facts.map((f) => [f.name, { label: pickText(f.label, language) }]),
+    ),
+    minCell,
     all: group(pathway, all),
     groups: Object.fromEntries(
       names.map((n) => [n, group(pathway, counts.groups[n] as GroupCounts)]),
     ),
   };
+  if (section !== undefined) {
+    report.indicators = section.labels;
+    report.all.indicators = section.all;
+    for (const n of names) {
+      const g = report.groups[n];
+      const shown = section.groups[n];
+      if (g !== undefined && shown !== undefined) g.indicators = shown;
+    }
+  }
+  return report;
 }

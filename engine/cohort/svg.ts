@@ -31,7 +31,9 @@ export const PALETTE = [
 const color = (i: number): string => PALETTE[i % PALETTE.length] as string;
 const LABEL_WIDTH = 230;
 const WIDTH = 760;
-const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en') : n.toFixed(1));
+/** Writes a number on a chart; the report passes its language's (default: English). */
+export type NumberFormat = (n: number) => string;
+const english: NumberFormat = (n) => (Number.isInteger(n) ? n.toLocaleString('en') : n.toFixed(1));
 
 function svg(id: string, title: string, height: number, body: string): string {
   return `<svg data-chart="${escapeXml(id)}" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
@@ -55,6 +57,7 @@ export function barChart(
   title: string,
   rows: readonly { label: string; value: number }[],
   unit = '',
+  fmt: NumberFormat = english,
 ): string {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const scale = (WIDTH - LABEL_WIDTH - 90) / max;
@@ -75,6 +78,7 @@ export function groupedBarChart(
   groups: readonly string[],
   series: readonly { name: string; values: readonly number[] }[],
   unit = '',
+  fmt: NumberFormat = english,
 ): string {
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const scale = (WIDTH - LABEL_WIDTH - 90) / max;
@@ -111,6 +115,7 @@ export function stackedShareChart(
   title: string,
   rows: readonly { label: string; parts: readonly number[] }[],
   partNames: readonly string[],
+  fmt: NumberFormat = english,
 ): string {
   const top = legendHeight(partNames.length);
   const width = WIDTH - LABEL_WIDTH - 20;
@@ -122,7 +127,7 @@ export function stackedShareChart(
       const parts = r.parts
         .map((v, pi) => {
           const w = total === 0 ? 0 : (v / total) * width;
-          const rect = `<rect class="bar" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="20" fill="${color(pi)}"><title>${escapeXml(`${r.label} — ${partNames[pi] ?? ''}: ${fmt(v)} (${total === 0 ? 0 : ((100 * v) / total).toFixed(1)} %)`)}</title></rect>`;
+          const rect = `<rect class="bar" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="20" fill="${color(pi)}"><title>${escapeXml(`${r.label} — ${partNames[pi] ?? ''}: ${fmt(v)} (${fmt(total === 0 ? 0 : Math.round((1000 * v) / total) / 10)} %)`)}</title></rect>`;
           x += w;
           return rect;
         })

@@ -1,4 +1,4 @@
-/** Entries for the document's metadata: id, version, status, effective dates, texts, references. */
+/** Entries for the document's metadata: id, version, status, effective dates, texts, references, case mix. */
 import type { Pathway } from '../model/types';
 import { fieldChange } from './fields';
 import type { DiffEntry } from './types';
@@ -20,6 +20,7 @@ const METADATA: readonly [string, (p: Pathway) => unknown][] = [
   ['mmeTable', (p) => p.mmeTable],
   ['allowEffectiveGaps', (p) => p.allowEffectiveGaps],
   ['schemaVersion', (p) => p.schemaVersion],
+  ['caseMix', (p) => p.caseMix],
 ];
 
 /** One `metadata-changed` entry per metadata field that differs. */

@@ -7,6 +7,7 @@ import type {
   Alert,
   DrugClass,
   Fact,
+  Indicator,
   Measure,
   MmeRow,
   NamedCondition,
@@ -69,11 +70,19 @@ const ALERTS: KeyedSpec<Alert> = {
   fields: ['severity', 'when', 'message', 'title', 'references'],
 };
 
+/** An indicator: what it counts first (numerator and denominator), then target, words, sources. */
+const INDICATORS: KeyedSpec<Indicator> = {
+  area: 'indicator',
+  key: (i) => i.id,
+  locate: (indicatorId) => ({ indicatorId }),
+  fields: ['denominator', 'numerator', 'direction', 'target', 'title', 'description', 'references'],
+};
+
 /**
  * The semantic diff of two pathway documents, in reading order: metadata, drug classes,
  * MME table rows, facts, named
  * conditions, measures, global transitions, steps (each with its transitions and
- * follow-ups), alerts, pathway-level follow-ups. Empty `entries` means no clinical change.
+ * follow-ups), alerts, pathway-level follow-ups, indicators. Empty `entries` means no clinical change.
  */
 export function diffPathways(before: Pathway, after: Pathway): PathwayDiff {
   return {
@@ -90,6 +99,7 @@ export function diffPathways(before: Pathway, after: Pathway): PathwayDiff {
       ...diffSteps(before.steps, after.steps),
       ...diffKeyed(ALERTS, before.alerts, after.alerts),
       ...diffKeyed(followUpSpec(undefined), before.followUps, after.followUps),
+      ...diffKeyed(INDICATORS, before.indicators ?? [], after.indicators ?? []),
     ],
   };
 }

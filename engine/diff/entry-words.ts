@@ -8,6 +8,7 @@ import type {
   DrugClass,
   Fact,
   FollowUp,
+  Indicator,
   Language,
   Measure,
   NamedCondition,
@@ -118,6 +119,17 @@ function itemView(entry: DiffEntry, language: Language): Pick<EntryView, 'summar
     }
     case 'follow-up':
       return { summary: followUpSummary(item(entry) as FollowUp, language), details: [] };
+    case 'indicator': {
+      const x = item(entry) as Indicator;
+      return {
+        summary: `${quoteText(x.title, language)} (${x.direction}${x.target === undefined ? '' : `, ${label('target')} ${x.target}`})`,
+        details: [
+          note('denominator', describeCondition(x.denominator, language)),
+          note('numerator', describeCondition(x.numerator, language)),
+          note('references', x.references.join(', ')),
+        ],
+      };
+    }
     case 'metadata':
       return { details: [] };
   }
@@ -162,6 +174,8 @@ function subject(entry: DiffEntry, language: Language): string {
       return entry.stepId === undefined
         ? (entry.followUpId ?? '')
         : `${entry.followUpId ?? ''} (${words.followUpOf(entry.stepId)})`;
+    case 'indicator':
+      return entry.indicatorId ?? '';
   }
 }
 

@@ -10,6 +10,8 @@ export const CONDITION_FIELDS: ReadonlySet<string> = new Set([
   'appliesWhen',
   'dueWhen',
   'overdueWhen',
+  'denominator',
+  'numerator',
 ]);
 
 /** One field's change, or undefined when both sides mean the same. */

@@ -30,6 +30,7 @@ const HEADINGS: readonly Heading[] = [
   'step',
   'alert',
   'follow-up',
+  'indicator',
 ];
 
 /** Step transitions are listed with their steps. */

@@ -18,7 +18,8 @@ export type DiffArea =
   | 'step'
   | 'transition'
   | 'alert'
-  | 'follow-up';
+  | 'follow-up'
+  | 'indicator';
 
 /**
  * How it changed. `renamed`: a step kept its id but got a new title (and nothing else);
@@ -82,6 +83,8 @@ export interface DiffEntry {
   conditionName?: string;
   measureId?: string;
   followUpId?: string;
+  /** An indicator of the file (`indicators[].id`). */
+  indicatorId?: string;
   /** For metadata entries: `version`, `status`, `effective.from`, `title`, `references` … */
   field?: string;
   /** The fields that differ, for `changed`, `renamed` and `retargeted` entries. */

@@ -11,6 +11,7 @@ import { formatPath } from '../model/path';
 import type { Pathway } from '../model/types';
 import { derivationOrder } from '../facts/derive';
 import { MedicationRules } from '../facts/medication-rules';
+import { indicatorIssues } from '../indicators/integrity';
 
 /** Finds what would make evaluation impossible: unknown steps or conditions, and cycles of named conditions. */
 function integrityIssues(pathway: Pathway): ErrorIssue[] {
@@ -59,6 +60,8 @@ function integrityIssues(pathway: Pathway): ErrorIssue[] {
     state.set(name, 'done');
   };
   for (const name of named.keys()) visit(name, []);
+  // Indicators and case mix are counted from every evaluation: a broken one is refused here too.
+  issues.push(...indicatorIssues(pathway));
   return issues;
 }
 

@@ -83,5 +83,13 @@ export function textSites(doc: Pathway): TextSite[] {
   doc.followUps.forEach((followUp, i) => {
     add(followUp.title, ['followUps', i, 'title'], `follow-up "${followUp.id}" title`);
   });
+  (doc.indicators ?? []).forEach((indicator, i) => {
+    add(indicator.title, ['indicators', i, 'title'], `indicator "${indicator.id}" title`);
+    add(
+      indicator.description,
+      ['indicators', i, 'description'],
+      `indicator "${indicator.id}" description`,
+    );
+  });
   return sites;
 }

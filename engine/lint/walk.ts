@@ -81,6 +81,8 @@ function locationOf(owner: ConditionOwner): Location {
       return { alertId: owner.id };
     case 'follow-up':
       return owner.stepId === undefined ? {} : { stepId: owner.stepId };
+    case 'indicator':
+      return {};
   }
 }
 
@@ -135,5 +137,7 @@ export function describeOwner(owner: ConditionOwner): string {
       return `alert "${owner.id}"`;
     case 'follow-up':
       return `follow-up "${owner.id}" (${owner.field})`;
+    case 'indicator':
+      return `indicator "${owner.id}" (${owner.part})`;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Every place in a pathway document that holds a condition tree: named conditions, global
- * transitions, step transitions, alerts and the follow-ups' `appliesWhen` / `dueWhen` /
- * `overdueWhen`. Whatever checks or compiles "all conditions" (lint, the compile-time
+ * transitions, step transitions, alerts, the follow-ups' `appliesWhen` / `dueWhen` /
+ * `overdueWhen` and the indicators' `denominator` / `numerator` (whose leaves may also read
+ * outcome terms such as `$step`, engine/indicators/terms.ts). Whatever checks or compiles "all conditions" (lint, the compile-time
  * integrity check) takes them from here, so a new place that holds a condition is added
  * once and no checker can skip one.
  */
@@ -32,6 +33,12 @@ export type ConditionOwner =
       readonly field: FollowUpConditionField;
       /** The step whose follow-up it is; absent for the pathway's own follow-ups. */
       readonly stepId?: string;
+    }
+  | {
+      readonly kind: 'indicator';
+      readonly id: string;
+      readonly index: number;
+      readonly part: 'denominator' | 'numerator';
     };
 
 /** One condition tree with its owner and its schema path (`steps[2].transitions[0].when`). */
@@ -93,5 +100,13 @@ export function conditionRoots(doc: Pathway): ConditionRoot[] {
     });
   });
   doc.followUps.forEach((followUp, f) => followUpRoots(followUp, ['followUps', f]));
+  (doc.indicators ?? []).forEach((indicator, index) => {
+    for (const part of ['denominator', 'numerator'] as const)
+      roots.push({
+        owner: { kind: 'indicator', id: indicator.id, index, part },
+        when: indicator[part],
+        path: ['indicators', index, part],
+      });
+  });
   return roots;
 }

@@ -76,33 +76,47 @@ export const textsSchema = z
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
+/**
+ * The condition language over the fact names `fact` accepts: a leaf compares `fact operator
+ * value` (value may name another fact), and `all` / `any` / `not` / `{ condition: name }`
+ * combine leaves. Pathway conditions read facts; indicator conditions read facts and outcome
+ * terms (`indicatorFactName`). One shape, one evaluator, two vocabularies.
+ */
+function conditionLanguage<F extends z.ZodType<string>>(fact: F) {
+  const leaf = z.strictObject({
+    fact,
+    operator: operatorSchema,
+    value: z.union([scalar, z.array(scalar), z.strictObject({ fact })]),
+  });
+  const condition = z.union([
+    z.strictObject({
+      get all() {
+        return z.array(condition).min(1);
+      },
+    }),
+    z.strictObject({
+      get any() {
+        return z.array(condition).min(1);
+      },
+    }),
+    z.strictObject({
+      get not() {
+        return condition;
+      },
+    }),
+    z.strictObject({ condition: conditionName }),
+    leaf,
+  ]);
+  return { leaf, condition };
+}
+
+const pathwayConditions = conditionLanguage(factName);
+
 /** A leaf comparison: `fact operator value`, where value may name another fact. */
-export const leafConditionSchema = z.strictObject({
-  fact: factName,
-  operator: operatorSchema,
-  value: z.union([scalar, z.array(scalar), z.strictObject({ fact: factName })]),
-});
+export const leafConditionSchema = pathwayConditions.leaf;
 
 /** A json-rules-engine condition: all / any / not / a named-condition reference / a leaf. */
-export const conditionSchema = z.union([
-  z.strictObject({
-    get all() {
-      return z.array(conditionSchema).min(1);
-    },
-  }),
-  z.strictObject({
-    get any() {
-      return z.array(conditionSchema).min(1);
-    },
-  }),
-  z.strictObject({
-    get not() {
-      return conditionSchema;
-    },
-  }),
-  z.strictObject({ condition: conditionName }),
-  leafConditionSchema,
-]);
+export const conditionSchema = pathwayConditions.condition;
 
 /** How a fact's value is obtained when it is not simply given. Each kind is a general engine rule. */
 export const atcSelectorSchema = z.strictObject({
@@ -367,6 +381,62 @@ export const referenceSchema = z.strictObject({
   url: z.string().optional(),
 });
 
+/**
+ * A fact name in an indicator condition: a pathway fact, or one of the outcome terms
+ * (engine/indicators/types.ts, docs/indicators.md): `$step`, `$status`, `$visited:<stepId>`,
+ * `$alert:<alertId>`, `$followUp:<followUpId>`. The `$` keeps them apart from fact names.
+ */
+export const indicatorFactName = z
+  .string()
+  .regex(
+    /^(?:[a-z][A-Za-z0-9]*|\$step|\$status|\$(?:visited|alert|followUp):[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$/,
+    'expected a fact name or an outcome term ($step, $status, $visited:<step>, $alert:<alert>, $followUp:<follow-up>)',
+  );
+
+const indicatorConditions = conditionLanguage(indicatorFactName);
+
+/** A leaf of an indicator condition: as a pathway leaf, over facts and outcome terms. */
+export const indicatorLeafConditionSchema = indicatorConditions.leaf;
+
+/** An indicator's denominator or numerator: the pathway's condition language plus outcome terms. */
+export const indicatorConditionSchema = indicatorConditions.condition;
+
+/** Which way an indicator is better. */
+export const INDICATOR_DIRECTIONS = ['higher-is-better', 'lower-is-better'] as const;
+
+/**
+ * A quality indicator the pathway declares: the share of patients in `denominator` who are
+ * also in `numerator`, each counted with three-valued truth (docs/indicators.md).
+ */
+export const indicatorSchema = z.strictObject({
+  id: stepId,
+  title: textsSchema,
+  description: textsSchema.optional(),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  /** The share aimed for, 0–1. */
+  target: z.number().min(0).max(1).optional(),
+  denominator: indicatorConditionSchema,
+  numerator: indicatorConditionSchema,
+  references: z.array(referenceId).min(1),
+});
+
+/**
+ * One case-mix stratum fact for indirect standardisation. `bands` (number facts only) are
+ * ascending lower bounds: `[18, 45, 65]` makes the labels `<18`, `18-44`, `45-64`, `65+`
+ * (engine/indicators/stratum.ts); without bands the value itself is the label.
+ */
+export const caseMixFactSchema = z.strictObject({
+  fact: factName,
+  bands: z
+    .array(z.number())
+    .min(1)
+    .refine(
+      (b) => b.every((x, i) => i === 0 || x > (b[i - 1] as number)),
+      'bands must be strictly ascending lower bounds, such as [18, 45, 65]',
+    )
+    .optional(),
+});
+
 /** The whole pathway document (one version, one file). */
 export const pathwaySchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -405,6 +475,10 @@ export const pathwaySchema = z.strictObject({
   steps: z.array(stepSchema).min(1),
   alerts: z.array(alertSchema).default([]),
   followUps: z.array(followUpSchema).default([]),
+  /** Quality indicators over the pathway's outcomes (docs/indicators.md). */
+  indicators: z.array(indicatorSchema).optional(),
+  /** Facts that stratify patients for indirect standardisation of the indicators. */
+  caseMix: z.array(caseMixFactSchema).min(1).optional(),
 });
 
 /**

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type {
   alertSchema,
+  caseMixFactSchema,
   conditionSchema,
   derivationSchema,
   drugClassSchema,
@@ -12,6 +13,8 @@ import type {
   expectationSchema,
   factSchema,
   followUpSchema,
+  indicatorConditionSchema,
+  indicatorSchema,
   leafConditionSchema,
   measureSchema,
   mmeRowSchema,
@@ -43,6 +46,12 @@ export type Step = z.infer<typeof stepSchema>;
 export type Alert = z.infer<typeof alertSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;
 export type Measure = z.infer<typeof measureSchema>;
+/** A quality indicator declared in the file. */
+export type Indicator = z.infer<typeof indicatorSchema>;
+/** An indicator's denominator or numerator (facts and outcome terms). */
+export type IndicatorCondition = z.infer<typeof indicatorConditionSchema>;
+/** One case-mix stratum fact. */
+export type CaseMixFact = z.infer<typeof caseMixFactSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
 export type EvaluationInput = z.infer<typeof evaluationInputSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { mergeCounts, emptyCounts, type CohortCounts } from '../cohort/counts';
 import { csvMapping } from '../cohort/csv';
 import { processChunk, type CohortSettings } from '../cohort/process';
+import type { WorklistRow } from '../cohort/worklist';
 import { PathwayError } from '../errors';
 import { compilePopulation } from '../fast/compile';
 import type { Pathway } from '../model/types';
@@ -30,6 +31,17 @@ export interface CohortRunOptions {
   onProgress?: (done: number, total: number, lines: number) => void;
   /** Stop at the first bad line (it is then in the counts). */
   stopOnBadLine?: boolean;
+  /**
+   * Receives the worklist rows of each chunk, in file order, one call at a time (the next waits
+   * for the previous to settle). Without it, no worklist rows are made.
+   */
+  onWorklist?: (rows: WorklistRow[]) => Promise<void>;
+}
+
+/** What a chunk gives back: its counts, and its worklist rows when they were asked for. */
+interface ChunkResult {
+  counts: CohortCounts;
+  rows: WorklistRow[] | undefined;
 }
 
 const NEWLINE = 10;
@@ -104,16 +116,16 @@ class Pool {
   private readonly idle: Worker[] = [];
   private readonly waiting = new Map<
     number,
-    { resolve: (counts: CohortCounts) => void; reject: (error: Error) => void }
+    { resolve: (result: ChunkResult) => void; reject: (error: Error) => void }
   >();
   private nextId = 0;
 
   constructor(private readonly workers: Worker[]) {
     for (const w of workers) {
       this.idle.push(w);
-      w.on('message', (m: { id: number; counts: CohortCounts }) => {
+      w.on('message', (m: { id: number } & ChunkResult) => {
         this.idle.push(w);
-        this.waiting.get(m.id)?.resolve(m.counts);
+        this.waiting.get(m.id)?.resolve(m);
         this.waiting.delete(m.id);
       });
       w.on('error', (error) => {
@@ -127,7 +139,7 @@ class Pool {
     return this.idle.length > 0;
   }
 
-  run(bytes: Uint8Array, firstLine: number): Promise<CohortCounts> {
+  run(bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
     const worker = this.idle.pop();
     if (worker === undefined) throw new Error('no idle worker');
     const id = this.nextId++;
@@ -145,6 +157,50 @@ class Pool {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Hands worklist rows on in chunk order although chunks finish in any order, one call at a
+ * time. Rows of a chunk that finished early wait (at most a few chunks' worth: the runner
+ * stops dispatching while {@link backlog} is large).
+ */
+class InOrder {
+  private readonly ready = new Map<number, WorklistRow[]>();
+  private next = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly sink: (rows: WorklistRow[]) => Promise<void>) {}
+
+  /** Rows waiting for an earlier chunk or for a write. */
+  get backlog(): number {
+    return this.ready.size + this.queued;
+  }
+
+  put(seq: number, rows: WorklistRow[]): void {
+    this.ready.set(seq, rows);
+    for (let r = this.ready.get(this.next); r !== undefined; r = this.ready.get(this.next)) {
+      this.ready.delete(this.next++);
+      if (r.length === 0) continue;
+      const batch = r;
+      this.queued++;
+      this.writing = this.writing
+        .then(() => (this.failure === undefined ? this.sink(batch) : undefined))
+        .catch((error: unknown) => {
+          this.failure ??= { error };
+        })
+        .finally(() => {
+          this.queued--;
+        });
+    }
+  }
+
+  /** Waits for the writes queued so far; throws the first write error. */
+  async drain(): Promise<void> {
+    await this.writing;
+    if (this.failure !== undefined) throw this.failure.error;
   }
 }
 
@@ -171,27 +227,42 @@ export async function runCohort(options: CohortRunOptions): Promise<CohortCounts
   const merge = (counts: CohortCounts): void => mergeCounts(total, counts, settings.badLineLimit);
   const stop = (): boolean => options.stopOnBadLine === true && total.badLineCount > 0;
 
+  const sink = options.onWorklist;
   if (workerCount === 0) {
     const compiled = compilePopulation(pathway);
     const decoder = new TextDecoder();
     for await (const chunk of chunks(file, size)) {
       const { bytes, firstLine } = fix(chunk);
-      merge(processChunk(compiled, mapping, settings, decoder.decode(bytes), firstLine));
+      const rows: WorklistRow[] | undefined = sink === undefined ? undefined : [];
+      merge(processChunk(compiled, mapping, settings, decoder.decode(bytes), firstLine, rows));
+      if (sink !== undefined && rows !== undefined && rows.length > 0) await sink(rows);
       options.onProgress?.(chunk.done, chunk.total, total.lines);
       if (stop()) break;
     }
     return total;
   }
 
-  const setup: WorkerSetup = { pathway, settings, header: header?.header };
+  const setup: WorkerSetup = {
+    pathway,
+    settings,
+    header: header?.header,
+    worklists: sink !== undefined,
+  };
+  const order = sink === undefined ? undefined : new InOrder(sink);
+  let seq = 0;
   const pool = new Pool(Array.from({ length: workerCount }, () => startWorker(setup)));
   const inFlight = new Set<Promise<void>>();
   try {
     for await (const chunk of chunks(file, size)) {
       const { bytes, firstLine } = fix(chunk);
       while (!pool.free) await Promise.race(inFlight);
-      const job: Promise<void> = pool.run(bytes, firstLine).then((counts) => {
-        merge(counts);
+      // Bounded memory: wait while worklist rows pile up behind a slow chunk or slow writes.
+      while (order !== undefined && order.backlog > 2 * workerCount)
+        await Promise.race([...inFlight, order.drain()]);
+      const mine = seq++;
+      const job: Promise<void> = pool.run(bytes, firstLine).then((result) => {
+        merge(result.counts);
+        order?.put(mine, result.rows ?? []);
         inFlight.delete(job);
         options.onProgress?.(chunk.done, chunk.total, total.lines);
       });
@@ -199,6 +270,7 @@ export async function runCohort(options: CohortRunOptions): Promise<CohortCounts
       if (stop()) break;
     }
     await Promise.all(inFlight);
+    await order?.drain();
     return total;
   } finally {
     await pool.close();

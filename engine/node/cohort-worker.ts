@@ -1,10 +1,11 @@
 /**
  * Worker thread of `pathway cohort`: compiles the pathway once, then turns chunks of lines
- * (bytes, transferred without copying) into counts. Started by `cohort-run.ts`.
+ * (bytes, transferred without copying) into counts, and worklist rows when asked. Started by `cohort-run.ts`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvMapping } from '../cohort/csv';
 import { processChunk, type CohortSettings } from '../cohort/process';
+import type { WorklistRow } from '../cohort/worklist';
 import { compilePopulation } from '../fast/compile';
 import type { Pathway } from '../model/types';
 
@@ -14,6 +15,8 @@ export interface WorkerSetup {
   settings: CohortSettings;
   /** The CSV header line, for CSV files. */
   header: string | undefined;
+  /** Whether to make worklist rows (`--worklists`). */
+  worklists: boolean;
 }
 
 /** One chunk to evaluate. */
@@ -33,6 +36,7 @@ const decoder = new TextDecoder();
 
 parentPort?.on('message', (message: ChunkMessage) => {
   const text = decoder.decode(message.bytes);
-  const counts = processChunk(compiled, mapping, setup.settings, text, message.firstLine);
-  parentPort?.postMessage({ id: message.id, counts });
+  const rows: WorklistRow[] | undefined = setup.worklists ? [] : undefined;
+  const counts = processChunk(compiled, mapping, setup.settings, text, message.firstLine, rows);
+  parentPort?.postMessage({ id: message.id, counts, rows });
 });

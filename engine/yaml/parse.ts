@@ -7,14 +7,22 @@ import type { z } from 'zod';
 import { PathwayError, errorFromIssues, type ErrorIssue } from '../errors';
 import { migratePathway } from '../model/migrate';
 import { isRecord } from '../model/schema-walk';
-import { conditionSchema, pathwaySchema, scenarioSchema } from '../model/schema';
+import {
+  conditionSchema,
+  indicatorConditionSchema,
+  pathwaySchema,
+  scenarioSchema,
+} from '../model/schema';
 import type { Pathway, Scenario } from '../model/types';
 import { UNWORDED, schemaIssues } from './issues';
 import { readYamlSource, type YamlSource } from './source';
 import { showValue } from './wording';
 
 /** Names for union schemas, so messages can say "a condition needs one of …". */
-const UNION_NOUNS: ReadonlyMap<z.core.$ZodType, string> = new Map([[conditionSchema, 'condition']]);
+const UNION_NOUNS: ReadonlyMap<z.core.$ZodType, string> = new Map([
+  [conditionSchema, 'condition'],
+  [indicatorConditionSchema, 'condition'],
+]);
 
 /** Options for {@link parseYamlWithSchema}. */
 export interface ParseOptions {

@@ -1,11 +1,11 @@
-/** The HTML cohort report names what the pathway has: its steps, its alerts by severity. */
+/** The HTML cohort report names what the pathway has: its steps, its alerts by severity, in its labels. */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cohortHtml } from '../../engine/cohort/html';
 import { cohortReport } from '../../engine/cohort/report';
-import type { Pathway } from '../../engine/model/types';
+import type { Language, Pathway } from '../../engine/model/types';
 import { runCohort } from '../../engine/node/cohort-run';
 import { miniPathway } from '../fixtures/pathways';
 
@@ -18,13 +18,15 @@ const LINES = [
   { id: '4', healthCentre: 'south', facts: { age: 30, painMonths: 4, score: 20, flags: ['a'] } },
 ];
 
-async function reportHtml(pathway: Pathway): Promise<string> {
+async function reportHtml(pathway: Pathway, language: Language = 'en'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cohort-html-'));
   const file = join(dir, 'patients.ndjson');
   await writeFile(file, LINES.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const settings = { format: 'ndjson' as const, asOf: AS_OF, by: 'healthCentre', badLineLimit: 10 };
   const counts = await runCohort({ pathway, file, settings, workers: 0 });
-  return cohortHtml(cohortReport(pathway, counts, { asOf: AS_OF, by: 'healthCentre', title: 'x' }));
+  return cohortHtml(
+    cohortReport(pathway, counts, { asOf: AS_OF, by: 'healthCentre', title: 'x', language }),
+  );
 }
 
 /** The series of one grouped chart: the names in its bars' tooltips (`group — name: value`). */
@@ -41,7 +43,7 @@ describe('the cohort HTML report of another pathway', () => {
   it("compares the pathway's own most serious alerts between centres (its warnings when it has no critical alert)", async () => {
     const html = await reportHtml(miniPathway());
     expect(seriesOf(html, 'alerts-per-1000')).toEqual(['high-score']);
-    expect(html).toContain('Alerts (warning) per 1 000 patients per healthCentre');
+    expect(html).toContain('Alerts (warning) per 1 000 patients per health centre');
     expect(html).toMatch(/south — high-score: 500/);
     expect(html).not.toMatch(/opioid|benzodiazepine/);
   });
@@ -56,13 +58,32 @@ describe('the cohort HTML report of another pathway', () => {
     };
     const html = await reportHtml(pathway);
     expect(seriesOf(html, 'alerts-per-1000')).toEqual(['old']);
-    expect(html).toContain('Critical alerts per 1 000 patients per healthCentre');
+    expect(html).toContain('Critical alerts per 1 000 patients per health centre');
   });
 
-  it("draws a bar per step of the pathway, by the pathway's step ids", async () => {
-    const html = await reportHtml(miniPathway());
-    const start = html.indexOf('data-chart="patients-per-step"');
-    const chart = html.slice(start, html.indexOf('</svg>', start));
-    for (const id of ['start', 'treat', 'done', 'flagged']) expect(chart).toContain(`>${id}<`);
+  it("draws a bar per step of the pathway, labelled with the step titles in the report's language", async () => {
+    const chartOf = (html: string): string => {
+      const start = html.indexOf('data-chart="patients-per-step"');
+      return html.slice(start, html.indexOf('</svg>', start));
+    };
+    const en = chartOf(await reportHtml(miniPathway()));
+    const sv = chartOf(await reportHtml(miniPathway(), 'sv'));
+    for (const id of ['start', 'treat', 'done', 'flagged']) {
+      expect(en).toContain(`>Step ${id}<`);
+      expect(sv).toContain(`>Steg ${id}<`);
+    }
+  });
+
+  it('names alerts by their title from the file, and by their id when the file gives none', async () => {
+    const mini = miniPathway();
+    const pathway = {
+      ...mini,
+      alerts: mini.alerts.map((a) =>
+        a.id === 'high-score' ? { ...a, title: { sv: 'Hög poäng', en: 'High score' } } : a,
+      ),
+    };
+    expect(seriesOf(await reportHtml(pathway), 'alerts-per-1000')).toEqual(['High score']);
+    expect(seriesOf(await reportHtml(pathway, 'sv'), 'alerts-per-1000')).toEqual(['Hög poäng']);
+    expect(seriesOf(await reportHtml(miniPathway()), 'alerts-per-1000')).toEqual(['high-score']);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * duplicate-id: two steps, facts, alerts, named conditions, measures, follow-ups or
- * references with the same id. Lookups use the first, so the second would be silently
+ * duplicate-id: two steps, facts, alerts, named conditions, measures, follow-ups,
+ * indicators or references with the same id. Lookups use the first, so the second would be silently
  * ignored. Follow-up ids are checked across the whole document because results and
  * scenarios name a follow-up by id alone.
  */
@@ -74,6 +74,10 @@ export const duplicateId: PathwayRule = {
       ...duplicates(
         'Alert',
         doc.alerts.map((a, i) => ({ id: a.id, path: ['alerts', i, 'id'], at: { alertId: a.id } })),
+      ),
+      ...duplicates(
+        'Indicator',
+        (doc.indicators ?? []).map((x, i) => ({ id: x.id, path: ['indicators', i, 'id'], at: {} })),
       ),
     ];
   },

@@ -78,6 +78,14 @@ export const unknownReference: PathwayRule = {
         at: site.at,
       });
     }
+    (doc.indicators ?? []).forEach((indicator, i) => {
+      citing.push({
+        references: indicator.references,
+        path: ['indicators', i],
+        label: `indicator "${indicator.id}"`,
+        at: {},
+      });
+    });
 
     return citing.flatMap(({ references, path, label, at }) =>
       (references ?? []).flatMap((id, r) =>

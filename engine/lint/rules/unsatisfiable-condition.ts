@@ -25,6 +25,7 @@ import { declaredDomain, isEmpty, narrow } from '../fact-domain';
 import { makeIssue } from '../issue';
 import type { LintIssue } from '../types';
 import { conditionRoots, describeOwner } from '../walk';
+import { termAsFact } from '../../indicators/terms';
 
 const SYMBOLS: Readonly<Record<string, string>> = {
   equal: '=',
@@ -103,7 +104,9 @@ export const unsatisfiableCondition: PathwayRule = {
   rule: 'unsatisfiable-condition',
   check({ doc, facts }) {
     const named = namedConditions(doc);
-    const factOf: FactLookup = (name) => facts.get(name)?.item;
+    const stepIds = doc.steps.map((s) => s.id);
+    // Outcome terms (in indicators) are judged by the values they can take.
+    const factOf: FactLookup = (name) => facts.get(name)?.item ?? termAsFact(name, stepIds);
     const issues: LintIssue[] = [];
     for (const root of conditionRoots(doc)) {
       const where = describeOwner(root.owner);

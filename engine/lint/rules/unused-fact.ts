@@ -1,6 +1,6 @@
 /**
- * unused-fact (warning): a fact nothing reads: no condition, alert message, measure or
- * derivation. Either it is left over or a rule that should use it is missing.
+ * unused-fact (warning): a fact nothing reads: no condition (indicators' included), alert
+ * message, measure, derivation or case-mix stratum. Either it is left over or a rule that should use it is missing.
  */
 import type { PathwayRule } from '../context';
 import { makeIssue } from '../issue';
@@ -18,6 +18,7 @@ export const unusedFact: PathwayRule = {
       }
     }
     for (const measure of doc.measures) for (const name of measure.facts ?? []) used.add(name);
+    for (const stratum of doc.caseMix ?? []) used.add(stratum.fact);
     for (const fact of doc.facts) {
       const d = fact.derived;
       if (d === undefined) continue;

@@ -96,19 +96,19 @@ function centreFigures(
   return out;
 }
 
-function point(
-  run: IndicatorRun,
-  index: number,
-  id: string,
-  minCell: number,
-): IndicatorPoint | null {
+function point(run: IndicatorRun, index: number, id: string, minCell: number): IndicatorPoint {
   const counts: Record<string, IndicatorCounts> = {};
   for (const [name, group] of Object.entries(run.groups)) {
     const c = group.indicators[id];
     if (c !== undefined) counts[name] = c;
   }
   const regionCounts = counts[REGION];
-  if (regionCounts === undefined) return null;
+  // A run lists the indicator but has no regional counts for it: a broken run, never a gap.
+  if (regionCounts === undefined)
+    throw new PathwayError(
+      'INVALID_INPUT',
+      `resultsReport: the run of ${run.asOf} lists indicator '${id}' but its group '${REGION}' has no counts for it`,
+    );
   const shown = suppressCounts(counts, { minCell, region: REGION });
   const region = figures(shown[REGION] as ShownCounts);
   const centres: Record<string, GroupFigures> = {};
@@ -143,7 +143,8 @@ function funnelCurve(latest: IndicatorPoint | undefined): FunnelCurve | null {
 
 /**
  * The results report of `runs` (any order; all of one pathway). Throws INVALID_INPUT for runs
- * of different pathways or a bad `minCell`.
+ * of different pathways, a run without regional counts of an indicator it lists, or a bad
+ * `minCell`.
  */
 export function resultsReport(
   runs: readonly IndicatorRun[],
@@ -172,8 +173,7 @@ export function resultsReport(
     const points: IndicatorPoint[] = [];
     axis.forEach((run, i) => {
       if (!run.indicators.some((x) => x.id === info.id)) return;
-      const p = point(run, i, info.id, minCell);
-      if (p !== null) points.push(p);
+      points.push(point(run, i, info.id, minCell));
     });
     return {
       id: info.id,

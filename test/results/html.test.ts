@@ -105,3 +105,17 @@ describe('indicatorTableHtml', () => {
     expect(html).toContain('>suppressed<');
   });
 });
+
+describe('resultsHtml of few runs', () => {
+  it('says there are no runs yet when the store is empty', () => {
+    expect(resultsHtml(resultsReport([]), { lang: 'da' })).toContain('Ingen kørsler gemt endnu.');
+  });
+
+  it('draws no funnel for runs of the whole region alone, but its time series and table', () => {
+    const single = run('2026-04-30', '1.3.0', { opioidReview: {} });
+    const html = resultsHtml(resultsReport([{ ...single, by: null }]), { lang: 'en' });
+    expect(html).toContain('data-chart="time-series"');
+    expect(html).not.toContain('data-chart="funnel"');
+    expect(html).toContain('<tr class="region">');
+  });
+});

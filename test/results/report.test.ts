@@ -64,7 +64,12 @@ describe('resultsReport', () => {
   it('keeps an indicator that only later runs have, with points from those runs only', () => {
     const runs = [
       series[0]!,
-      run('2026-02-28', '1.3.0', { opioidBenzo: { 'vc-a': counts(100, 20) } }, [REVIEW, BENZO]),
+      run(
+        '2026-02-28',
+        '1.3.0',
+        { opioidReview: { 'vc-a': counts(100, 50) }, opioidBenzo: { 'vc-a': counts(100, 20) } },
+        [REVIEW, BENZO],
+      ),
     ];
     const report = resultsReport(runs);
     expect(report.indicators.map((i) => i.id)).toEqual(['opioidReview', 'opioidBenzo']);
@@ -96,5 +101,13 @@ describe('resultsReport', () => {
   it('refuses runs of two pathways', () => {
     const other = { ...series[1]!, pathwayId: 'low-back' };
     expect(() => resultsReport([series[0]!, other])).toThrow(/more than one pathway/);
+  });
+});
+
+describe('resultsReport of a broken run', () => {
+  it('refuses a run that lists an indicator without regional counts for it', () => {
+    const broken = run('2026-01-31', '1.3.0', { opioidReview: { a: counts(50, 20) } });
+    delete broken.groups['all'];
+    expect(() => resultsReport([broken])).toThrow(/group 'all' has no counts/);
   });
 });

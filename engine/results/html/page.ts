@@ -53,7 +53,8 @@ function indicatorSection(
       diffHref === undefined ? { lang, label } : { lang, label, diffHref },
     ),
   ];
-  if (latest !== undefined && series.funnel !== null)
+  // A funnel compares groups: a run of the whole region alone has none.
+  if (latest !== undefined && series.funnel !== null && report.centres.length > 0)
     parts.push(funnelSvg(report, series.id, label, latest, series.funnel, lang));
   parts.push(indicatorTableHtml(series, { lang, minCell: report.minCell, by: report.by }));
   parts.push(

@@ -60,13 +60,19 @@ export function timeSeriesSvg(
   const plotW = FRAME.width - FRAME.left - FRAME.right;
   const plotH = FRAME.height - FRAME.top - FRAME.bottom;
   const max = yMax(series);
-  const x = (run: number): number => FRAME.left + (n === 1 ? plotW / 2 : (run / (n - 1)) * plotW);
+  // Runs are placed by their as-of date, so an irregular series is not drawn as monthly.
+  const days = report.runs.map((r) => Date.parse(`${r.asOf}T00:00:00Z`) / 86_400_000);
+  const first = days[0] ?? 0;
+  const span = (days[days.length - 1] ?? 0) - first;
+  const x = (run: number): number =>
+    FRAME.left + (span <= 0 ? plotW / 2 : (((days[run] ?? first) - first) / span) * plotW);
   const y = (v: number): number => FRAME.top + plotH - (v / max) * plotH;
   const parts: string[] = [shareGrid(FRAME, 0, max, y, f.share)];
 
-  const every = Math.ceil(n / 12);
+  // At most about seven date labels, counted back from the latest, so they never collide.
+  const every = Math.ceil(n / 7);
   report.runs.forEach((run, i) => {
-    if (i % every === 0 || i === n - 1)
+    if ((n - 1 - i) % every === 0)
       parts.push(
         `<text class="tick" x="${px(x(i))}" y="${FRAME.height - FRAME.bottom + 16}" text-anchor="middle">${escapeXml(run.asOf.slice(0, 7))}</text>`,
       );

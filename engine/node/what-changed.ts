@@ -49,11 +49,30 @@ export function whatChangedHtml(
     versionOf(repo, change.pathwayId, change.from),
     versionOf(repo, change.pathwayId, change.to),
   );
-  const headline = escapeXml(diffHeadline(diff, lang));
-  const body = escapeXml(renderDiff(diff, { format: 'text', lang }));
+  return page(diffHeadline(diff, lang), renderDiff(diff, { format: 'text', lang }), lang);
+}
+
+/** Why a break has no diff, in the report's language (the reason itself is the engine's). */
+const MISSING: Record<Language, (from: string, to: string) => string> = {
+  sv: (from, to) => `Ändringarna ${from} → ${to} kan inte visas`,
+  da: (from, to) => `Ændringerne ${from} → ${to} kan ikke vises`,
+  en: (from, to) => `The changes ${from} → ${to} cannot be shown`,
+};
+
+/** The page of a break whose versions could not be read: says so and why. */
+export function whatChangedMissingHtml(
+  change: VersionBreak,
+  reason: string,
+  lang: Language,
+): string {
+  return page(`${change.pathwayId}: ${MISSING[lang](change.from, change.to)}`, reason, lang);
+}
+
+function page(headline: string, text: string, lang: Language): string {
+  const title = escapeXml(headline);
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${headline}</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}pre{white-space:pre-wrap;line-height:1.4}</style>
-</head><body><h1>${headline}</h1><pre data-testid="what-changed">${body}</pre></body></html>
+</head><body><h1>${title}</h1><pre data-testid="what-changed">${escapeXml(text)}</pre></body></html>
 `;
 }

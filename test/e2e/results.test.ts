@@ -6,9 +6,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../engine/cli/io';
+import { main } from '../../engine/cli/main';
 import { buildApp } from '../../engine/http/app';
 import { openResultsStore } from '../../engine/results/store';
 import { sampleRun } from '../results/store-fixtures';
@@ -112,6 +115,70 @@ describe("the editor's results view in a real browser", () => {
     await page.goto(`${url}/?pathway=chronic-pain&version=1.2.0`);
     await page.getByTestId('open-results').click();
     await page.getByTestId('results-chart-screened').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('the report of `pathway report` in a real browser', () => {
+  it('draws every indicator over time with a line per centre and the region, the version break linked to what changed', async () => {
+    const out = join(dir, 'report');
+    const io = memoryIo(dir);
+    const code = await main(
+      [
+        'report',
+        join(dir, 'results.sqlite'),
+        '--out',
+        out,
+        '--lang',
+        'en',
+        '--pathways',
+        resolve('pathways'),
+      ],
+      io,
+    );
+    expect(code, io.stderr.join('')).toBe(0);
+    const { page, errors } = await newPage();
+    await page.goto(pathToFileURL(join(out, 'report.html')).href);
+    const sections = page.locator('section[data-indicator]');
+    await expect(sections.count()).resolves.toBe(2);
+    for (const id of ['opioid-review', 'screened']) {
+      const chart = page.locator(`section[data-indicator="${id}"] svg[data-chart="time-series"]`);
+      await expect(chart.count()).resolves.toBe(1);
+      // Drawn: the browser laid the chart out with a size, and each line has a path.
+      const box = await chart.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(100);
+      expect(box?.height ?? 0).toBeGreaterThan(50);
+      const lines = await chart.locator('path.line').evaluateAll((paths) =>
+        paths.map((p) => ({
+          series: p.getAttribute('data-series'),
+          d: p.getAttribute('d') ?? '',
+          length: (p as SVGPathElement).getTotalLength(),
+        })),
+      );
+      // The region's line and Norra VC's (shown every month) are drawn across the four
+      // months; a centre whose rates are all suppressed has no points to draw.
+      const series = lines.map((l) => l.series);
+      for (const name of ['Region', 'Norra VC']) {
+        const line = lines.find((l) => l.series === name);
+        expect(line?.d ?? '', `${name} in ${JSON.stringify(series)}`).toMatch(/^M/);
+        expect(line?.length ?? 0, name).toBeGreaterThan(100);
+      }
+      const marker = chart.locator('g.version-break[data-version-break="1.1.0→1.2.0"]');
+      await expect(marker.count()).resolves.toBe(1);
+      await expect(marker.locator('a').getAttribute('href')).resolves.toBe(
+        'what-changed-chronic-pain-1.1.0-to-1.2.0.html',
+      );
+    }
+    // The marker's link opens the semantic diff of the two versions.
+    await page
+      .locator('section[data-indicator="screened"] g.version-break a')
+      .dispatchEvent('click');
+    await page.waitForURL(/what-changed-chronic-pain-1\.1\.0-to-1\.2\.0\.html$/);
+    await expect(page.getByTestId('what-changed').textContent()).resolves.toContain('→');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(
+      /^chronic-pain 1\.1\.0 → 1\.2\.0: \d+ changes$/,
+    );
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

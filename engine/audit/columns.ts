@@ -1,6 +1,6 @@
 /**
- * The audit table's columns, shared by both stores (SQLite `log.ts`, PostgreSQL
- * `postgres.ts`) so that a record reads back the same from either.
+ * The audit table's columns, the same in both dialects (SQLite and PostgreSQL, `log.ts`)
+ * so that a record reads back the same from either.
  */
 import type { AuditChannel, AuditEntry, AuditFilter, AuditRecord } from './types';
 

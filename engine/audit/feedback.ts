@@ -4,34 +4,13 @@
  * the audit log, feedback shows per pathway version and alert how often an alert is
  * accepted or overridden, and why — what a pathway owner needs to judge alert fatigue.
  */
-import type Database from 'better-sqlite3';
+import { placeholderList } from '../store/placeholders';
+import type { SqlExecutor, SqlStore, SqlValue } from '../store/types';
 import type { CardFeedback, FeedbackFilter, FeedbackRecord, IssuedCard } from './types';
-
-/** Tables of this store (created with the audit schema). */
-export const FEEDBACK_SCHEMA = `
-CREATE TABLE IF NOT EXISTS cds_cards (
-  uuid       TEXT    PRIMARY KEY,
-  audit_id   INTEGER NOT NULL REFERENCES audit (id),
-  service_id TEXT    NOT NULL,
-  topic      TEXT    NOT NULL,
-  subject    TEXT
-);
-CREATE TABLE IF NOT EXISTS cds_feedback (
-  id                   INTEGER PRIMARY KEY AUTOINCREMENT,
-  received             TEXT    NOT NULL,
-  service_id           TEXT    NOT NULL,
-  card                 TEXT    NOT NULL REFERENCES cds_cards (uuid),
-  outcome              TEXT    NOT NULL CHECK (outcome IN ('accepted', 'overridden')),
-  outcome_time         TEXT    NOT NULL,
-  accepted_suggestions TEXT    CHECK (accepted_suggestions IS NULL OR json_valid(accepted_suggestions)),
-  override_reason      TEXT    CHECK (override_reason IS NULL OR json_valid(override_reason))
-);
-CREATE INDEX IF NOT EXISTS cds_feedback_card ON cds_feedback (card);
-`;
 
 /** A feedback row joined with its card and evaluation (JSON columns as text). */
 export interface FeedbackRow {
-  id: number;
+  id: number | string;
   received: string;
   service_id: string;
   card: string;
@@ -39,7 +18,7 @@ export interface FeedbackRow {
   outcome_time: string;
   accepted_suggestions: string | null;
   override_reason: string | null;
-  audit_id: number;
+  audit_id: number | string;
   pathway_id: string;
   version: string;
   topic: IssuedCard['topic'];
@@ -69,7 +48,7 @@ export function feedbackValues(
 /** A joined feedback row as a record. */
 export function feedbackFromRow(row: FeedbackRow): FeedbackRecord {
   return {
-    id: row.id,
+    id: Number(row.id),
     received: row.received,
     serviceId: row.service_id,
     card: row.card,
@@ -85,7 +64,7 @@ export function feedbackFromRow(row: FeedbackRow): FeedbackRecord {
             CardFeedback['overrideReason']
           >,
         }),
-    auditId: row.audit_id,
+    auditId: Number(row.audit_id),
     pathwayId: row.pathway_id,
     version: row.version,
     topic: row.topic,
@@ -93,82 +72,80 @@ export function feedbackFromRow(row: FeedbackRow): FeedbackRecord {
   };
 }
 
+// Card ids checked per statement: well under both databases' limits on parameters.
+const CHUNK = 500;
+
+/** Remembers the cards of one evaluation (one statement: all or none). */
+export async function recordCards(
+  db: SqlExecutor,
+  auditId: number,
+  serviceId: string,
+  cards: readonly IssuedCard[],
+): Promise<void> {
+  if (cards.length === 0) return;
+  await db.run(
+    `INSERT INTO cds_cards (uuid, audit_id, service_id, topic, subject) VALUES ${cards
+      .map(() => '(?, ?, ?, ?, ?)')
+      .join(', ')}`,
+    cards.flatMap((c) => [c.uuid, auditId, serviceId, c.topic, c.subject]),
+  );
+}
+
+/** Stores all entries in one transaction, or none when a card was not sent by `serviceId`. */
+export async function recordFeedback(
+  db: SqlStore,
+  serviceId: string,
+  received: string,
+  entries: readonly CardFeedback[],
+): Promise<{ unknownCards: string[] }> {
+  return db.transaction(async (tx) => {
+    const cards = entries.map((e) => e.card);
+    const known = new Set<string>();
+    for (let i = 0; i < cards.length; i += CHUNK) {
+      const chunk = cards.slice(i, i + CHUNK);
+      const rows = await tx.all<{ uuid: string }>(
+        `SELECT uuid FROM cds_cards WHERE service_id = ? AND uuid IN (${placeholderList(chunk.length)})`,
+        [serviceId, ...chunk],
+      );
+      for (const row of rows) known.add(row.uuid);
+    }
+    const unknownCards = cards.filter((card) => !known.has(card));
+    if (unknownCards.length > 0) return { unknownCards };
+    for (const e of entries)
+      await tx.run(
+        `INSERT INTO cds_feedback (received, service_id, card, outcome, outcome_time, accepted_suggestions, override_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        feedbackValues(received, serviceId, e),
+      );
+    return { unknownCards: [] };
+  });
+}
+
 const FILTERS: readonly [keyof FeedbackFilter, string][] = [
-  ['pathwayId', 'a.pathway_id = @pathwayId'],
-  ['version', 'a.version = @version'],
-  ['outcome', 'f.outcome = @outcome'],
-  ['afterId', 'f.id > @afterId'],
+  ['pathwayId', 'a.pathway_id = ?'],
+  ['version', 'a.version = ?'],
+  ['outcome', 'f.outcome = ?'],
+  ['afterId', 'f.id > ?'],
 ];
 
-/** Cards and feedback over an open audit database. Statements are prepared on first use. */
-export class FeedbackStore {
-  private readonly statements = new Map<string, Database.Statement>();
-
-  constructor(private readonly db: Database.Database) {}
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  /** Remembers the cards of one evaluation. */
-  recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): void {
-    const insert = this.statement(
-      'INSERT INTO cds_cards (uuid, audit_id, service_id, topic, subject) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.db.transaction(() => {
-      for (const c of cards) insert.run(c.uuid, auditId, serviceId, c.topic, c.subject);
-    })();
-  }
-
-  /** Stores all entries, or none when a card was not sent by `serviceId`. */
-  recordFeedback(
-    serviceId: string,
-    received: string,
-    entries: readonly CardFeedback[],
-  ): { unknownCards: string[] } {
-    const known = this.statement('SELECT 1 FROM cds_cards WHERE uuid = ? AND service_id = ?');
-    const insert = this.statement(
-      `INSERT INTO cds_feedback (received, service_id, card, outcome, outcome_time, accepted_suggestions, override_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    return this.db.transaction(() => {
-      const unknownCards = entries
-        .map((e) => e.card)
-        .filter((card) => known.get(card, serviceId) === undefined);
-      if (unknownCards.length > 0) return { unknownCards };
-      for (const e of entries) insert.run(...feedbackValues(received, serviceId, e));
-      return { unknownCards: [] };
-    })();
-  }
-
-  /** Deletes the cards of records served before `before`, and the feedback on them. */
-  prune(before: string): void {
-    this.statement(
-      `DELETE FROM cds_feedback WHERE card IN (
-         SELECT c.uuid FROM cds_cards c JOIN audit a ON a.id = c.audit_id WHERE a.time < ?)`,
-    ).run(before);
-    this.statement(
-      'DELETE FROM cds_cards WHERE audit_id IN (SELECT id FROM audit WHERE time < ?)',
-    ).run(before);
-  }
-
-  /** Feedback matching every given filter, oldest first, with its card and evaluation. */
-  feedback(filter: FeedbackFilter, limit: number): FeedbackRecord[] {
-    const used = FILTERS.filter(([key]) => filter[key] !== undefined);
-    const where = used.length === 0 ? '' : `WHERE ${used.map(([, sql]) => sql).join(' AND ')}`;
-    const rows = this.statement(
-      `SELECT f.*, c.topic, c.subject, c.audit_id, a.pathway_id, a.version
-       FROM cds_feedback f JOIN cds_cards c ON c.uuid = f.card JOIN audit a ON a.id = c.audit_id
-       ${where} ORDER BY f.id LIMIT @limit`,
-    ).all({
-      limit,
-      ...Object.fromEntries(used.map(([key]) => [key, filter[key]])),
-    }) as FeedbackRow[];
-    return rows.map(feedbackFromRow);
-  }
+/** Feedback matching every given filter, oldest first, with its card and evaluation. */
+export async function readFeedback(
+  db: SqlExecutor,
+  filter: FeedbackFilter,
+  limit: number,
+): Promise<FeedbackRecord[]> {
+  const used = FILTERS.filter(([key]) => filter[key] !== undefined);
+  const where = used.length === 0 ? '' : `WHERE ${used.map(([, sql]) => sql).join(' AND ')}`;
+  // PostgreSQL's json columns are read as the text written, as SQLite's are.
+  const json = (column: string): string =>
+    db.dialect === 'postgres' ? `f.${column}::text AS ${column}` : `f.${column}`;
+  const rows = await db.all<FeedbackRow>(
+    `SELECT f.id, f.received, f.service_id, f.card, f.outcome, f.outcome_time,
+            ${json('accepted_suggestions')}, ${json('override_reason')},
+            c.topic, c.subject, c.audit_id, a.pathway_id, a.version
+     FROM cds_feedback f JOIN cds_cards c ON c.uuid = f.card JOIN audit a ON a.id = c.audit_id
+     ${where} ORDER BY f.id LIMIT ?`,
+    [...used.map(([key]) => filter[key] as SqlValue), limit],
+  );
+  return rows.map(feedbackFromRow);
 }

@@ -1,24 +1,30 @@
 /**
- * The audit log in SQLite (better-sqlite3): one row per evaluation served (and, for CDS
- * Hooks, the cards sent and the feedback on them; see `audit-feedback.ts`), in WAL mode so
- * that readers never block the writer. The schema is created on open; statements are
- * prepared once. Input and alerts are stored as JSON text.
+ * The audit log on the shared SQL store (engine/store): one row per evaluation served (and,
+ * for CDS Hooks, the cards sent and the feedback on them; see `feedback.ts`), the same tables
+ * and answers in SQLite (the embedded default, a file in WAL mode) and PostgreSQL (several
+ * service instances sharing one database through a bounded pool). Every call is
+ * asynchronous: a slow database delays the requests that need the log, never the others.
  *
- * The log holds patient facts: protect the data folder like any clinical record.
+ * In PostgreSQL every insert into `audit` first locks the table against other inserts (SHARE
+ * ROW EXCLUSIVE: readers are not held up) until it commits, so ids commit in order across instances (a reader paging with `afterId` never skips a record
+ * committed later); concurrent inserts are committed together (`group-insert.ts`).
+ *
+ * The log holds patient facts: protect the data folder and the database like any clinical record.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { FEEDBACK_SCHEMA, FeedbackStore } from './feedback';
+import { openSqlStore, type SqlStoreOptions } from '../store/open';
+import { SqliteStore } from '../store/sqlite';
+import type { SqlStore, SqlValue } from '../store/types';
 import {
   AUDIT_COLUMNS,
   AUDIT_FILTERS,
-  CDS_CALL_COLUMNS,
   entryValues,
   pageSize,
   recordFromRow,
   type AuditRow,
 } from './columns';
+import { readFeedback, recordCards, recordFeedback } from './feedback';
+import { GroupInsert } from './group-insert';
+import { AUDIT_SCHEMA, ensureSqliteSchema } from './schema';
 import type {
   AuditEntry,
   AuditFilter,
@@ -28,168 +34,202 @@ import type {
   FeedbackFilter,
   FeedbackRecord,
   IssuedCard,
+  PruneOptions,
 } from './types';
 
 export { AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT } from './columns';
 
-// 2 added the CDS Hooks card and feedback tables (created on open of a version 1 file);
-// 3 added hookInstance, patient and user ids of CDS Hooks calls (columns added on open).
-const SCHEMA_VERSION = 3;
+/** Records deleted per retention transaction: a large first run is many short ones. */
+export const PRUNE_BATCH = 10_000;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit (
-  id            INTEGER PRIMARY KEY AUTOINCREMENT,
-  time          TEXT    NOT NULL,
-  channel       TEXT    NOT NULL,
-  pathway_id    TEXT    NOT NULL,
-  version       TEXT    NOT NULL,
-  content_hash  TEXT    NOT NULL,
-  as_of         TEXT    NOT NULL,
-  language      TEXT    NOT NULL,
-  input         TEXT    NOT NULL CHECK (json_valid(input)),
-  status        TEXT    NOT NULL,
-  step          TEXT,
-  alerts        TEXT    NOT NULL CHECK (json_valid(alerts)),
-  error_code    TEXT,
-  hook_instance TEXT,
-  patient_id    TEXT,
-  user_id       TEXT
-);
-CREATE INDEX IF NOT EXISTS audit_pathway ON audit (pathway_id, version, id);
-CREATE INDEX IF NOT EXISTS audit_time ON audit (time);
-CREATE INDEX IF NOT EXISTS audit_step ON audit (step);
-`;
+const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Filter clauses with named parameters, in {@link AUDIT_FILTERS} order (statements are reused). */
-const FILTERS = AUDIT_FILTERS.map(([key, column, op]) => [key, `${column} ${op} @${key}`] as const);
+/** An {@link AuditLog} over an open, migrated {@link SqlStore}. */
+export class SqlAuditLog implements AuditLog {
+  private readonly select: string;
+  private readonly group: GroupInsert | undefined;
+  /** Settles when the schema is in place (see {@link SqliteAuditLog}); undefined when it was already. */
+  private readonly ready: Promise<void> | undefined;
 
-/** Options of {@link openAuditLog}. */
-export interface AuditLogOptions {
-  /** Open an existing log read-only (for inspection); `record` then throws. */
-  readonly?: boolean;
-}
-
-/** An {@link AuditLog} backed by a SQLite file. */
-export class SqliteAuditLog implements AuditLog {
-  private readonly db: Database.Database;
-  private readonly insert: Database.Statement;
-  private readonly byId: Database.Statement;
-  private readonly prunes: Database.Statement;
-  private readonly queries = new Map<string, Database.Statement>();
-  private readonly cards: FeedbackStore;
-  private closed = false;
-
+  /** A log over `store`, whose schema is in place, or will be once `ready` resolves. */
   constructor(
-    readonly file: string,
-    options: AuditLogOptions = {},
+    readonly store: SqlStore,
+    ready?: Promise<void>,
   ) {
-    if (options.readonly !== true && file !== ':memory:')
-      mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file, {
-      readonly: options.readonly === true,
-      fileMustExist: options.readonly === true,
-    });
-    if (options.readonly !== true) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
-      const version = this.db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION)
-        throw new Error(
-          `${file} has audit schema version ${version}; this service knows ${SCHEMA_VERSION}`,
-        );
-      this.db.transaction(() => {
-        this.db.exec(SCHEMA + FEEDBACK_SCHEMA);
-        // A file from before version 3 has an audit table without the CDS call columns.
-        const present = new Set(
-          (this.db.pragma('table_info(audit)') as { name: string }[]).map((c) => c.name),
-        );
-        for (const column of CDS_CALL_COLUMNS)
-          if (!present.has(column)) this.db.exec(`ALTER TABLE audit ADD COLUMN ${column} TEXT`);
-        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      })();
-    }
-    this.insert = this.db.prepare(
+    this.ready = ready;
+    // A failed preparation is reported by every call; this only keeps it from going unhandled.
+    ready?.catch(() => {});
+    // PostgreSQL's json columns are read back as the text written, as SQLite's are.
+    this.select = `SELECT id, ${AUDIT_COLUMNS.map((c) =>
+      store.dialect === 'postgres' && (c === 'input' || c === 'alerts') ? `${c}::text AS ${c}` : c,
+    ).join(', ')} FROM audit`;
+    this.group =
+      store.dialect === 'postgres' ? new GroupInsert((rows) => this.insertRows(rows)) : undefined;
+  }
+
+  /** Where the log is (a PostgreSQL URL without its password, or the SQLite file). */
+  get target(): string {
+    return this.store.target;
+  }
+
+  /** Stores one entry and returns its id once it is committed. */
+  async record(entry: AuditEntry): Promise<number> {
+    if (this.ready !== undefined) await this.ready;
+    const values = entryValues(entry);
+    if (this.group !== undefined) return this.group.add(values);
+    return this.store.insert(
       `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
+      values,
     );
-    this.byId = this.db.prepare('SELECT * FROM audit WHERE id = ?');
-    this.prunes = this.db.prepare('DELETE FROM audit WHERE time < ?');
-    this.cards = new FeedbackStore(this.db);
-  }
-
-  /** Remembers the cards sent for the evaluation recorded as `auditId`. */
-  recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): void {
-    this.cards.recordCards(auditId, serviceId, cards);
-  }
-
-  /** Stores feedback on cards this service sent: all entries, or none (see the interface). */
-  recordFeedback(
-    serviceId: string,
-    received: string,
-    entries: readonly CardFeedback[],
-  ): { unknownCards: string[] } {
-    return this.cards.recordFeedback(serviceId, received, entries);
-  }
-
-  /** Feedback entries, oldest first, at most `limit` (default 100, max 1000). */
-  feedback(filter: FeedbackFilter): FeedbackRecord[] {
-    return this.cards.feedback(filter, pageSize(filter.limit));
-  }
-
-  /** Stores one entry and returns its id. */
-  record(entry: AuditEntry): number {
-    const info = this.insert.run(entryValues(entry));
-    return Number(info.lastInsertRowid);
   }
 
   /** Entries matching every given filter, oldest first, at most `limit` (default 100, max 1000). */
-  query(filter: AuditFilter): AuditRecord[] {
-    const used = FILTERS.filter(([key]) => filter[key] !== undefined);
-    const key = used.map(([k]) => k).join(',');
-    let statement = this.queries.get(key);
-    if (statement === undefined) {
-      const where = used.length === 0 ? '' : `WHERE ${used.map(([, sql]) => sql).join(' AND ')}`;
-      statement = this.db.prepare(`SELECT * FROM audit ${where} ORDER BY id LIMIT @limit`);
-      this.queries.set(key, statement);
+  async query(filter: AuditFilter): Promise<AuditRecord[]> {
+    if (this.ready !== undefined) await this.ready;
+    const clauses: string[] = [];
+    const params: SqlValue[] = [];
+    for (const [key, column, op] of AUDIT_FILTERS) {
+      const value = filter[key];
+      if (value === undefined) continue;
+      params.push(value);
+      clauses.push(`${column} ${op} ?`);
     }
-    const params: Record<string, string | number> = {
-      limit: pageSize(filter.limit),
-    };
-    for (const [k] of used) {
-      const value = filter[k];
-      if (typeof value === 'string' || typeof value === 'number') params[k] = value;
-    }
-    return (statement.all(params) as AuditRow[]).map((row) => recordFromRow(row));
+    params.push(pageSize(filter.limit));
+    const where = clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
+    const rows = await this.store.all<AuditRow>(
+      `${this.select} ${where} ORDER BY id LIMIT ?`,
+      params,
+    );
+    return rows.map(recordFromRow);
   }
 
   /** One entry by id. */
-  get(id: number): AuditRecord | undefined {
-    const row = this.byId.get(id) as AuditRow | undefined;
+  async get(id: number): Promise<AuditRecord | undefined> {
+    if (this.ready !== undefined) await this.ready;
+    const row = await this.store.get<AuditRow>(`${this.select} WHERE id = ?`, [id]);
     return row === undefined ? undefined : recordFromRow(row);
   }
 
-  /** Deletes records served before `before`, with their cards and feedback, in one transaction. */
-  prune(before: string): number {
-    return this.db.transaction(() => {
-      this.cards.prune(before);
-      return this.prunes.run(before).changes;
-    })();
+  /** Remembers the cards sent for the evaluation recorded as `auditId` (all or none). */
+  async recordCards(
+    auditId: number,
+    serviceId: string,
+    cards: readonly IssuedCard[],
+  ): Promise<void> {
+    if (this.ready !== undefined) await this.ready;
+    await recordCards(this.store, auditId, serviceId, cards);
   }
 
-  /** Closes the database (checkpointing the WAL). Safe to call twice. */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.db.close();
+  /** Stores feedback on cards this service sent: all entries, or none (see the interface). */
+  async recordFeedback(
+    serviceId: string,
+    received: string,
+    entries: readonly CardFeedback[],
+  ): Promise<{ unknownCards: string[] }> {
+    if (this.ready !== undefined) await this.ready;
+    return recordFeedback(this.store, serviceId, received, entries);
+  }
+
+  /** Feedback entries, oldest first, at most `limit` (default 100, max 1000). */
+  async feedback(filter: FeedbackFilter): Promise<FeedbackRecord[]> {
+    if (this.ready !== undefined) await this.ready;
+    return readFeedback(this.store, filter, pageSize(filter.limit));
+  }
+
+  /**
+   * Deletes the records served before `before`, with their cards and feedback, in batches of
+   * `batchSize` records per transaction (oldest ids first), giving other work its turn
+   * between batches. Returns how many records went.
+   */
+  async prune(before: string, options: PruneOptions = {}): Promise<number> {
+    if (this.ready !== undefined) await this.ready;
+    const batchSize = Math.max(1, Math.trunc(options.batchSize ?? PRUNE_BATCH));
+    let total = 0;
+    for (;;) {
+      const deleted = await this.store.transaction(async (tx) => {
+        // The batch: the `batchSize` oldest ids among the records to delete; `edge` is its last.
+        const batch = await tx.get<{ edge: number | null; n: number | string }>(
+          `SELECT max(id) AS edge, count(*) AS n FROM (
+             SELECT id FROM audit WHERE time < ? ORDER BY id LIMIT ?) AS batch`,
+          [before, batchSize],
+        );
+        const edge = batch?.edge ?? null;
+        if (edge === null) return 0;
+        const chosen = 'SELECT id FROM audit WHERE time < ? AND id <= ?';
+        await tx.run(
+          `DELETE FROM cds_feedback WHERE card IN (
+             SELECT uuid FROM cds_cards WHERE audit_id IN (${chosen}))`,
+          [before, edge],
+        );
+        await tx.run(`DELETE FROM cds_cards WHERE audit_id IN (${chosen})`, [before, edge]);
+        return (await tx.run('DELETE FROM audit WHERE time < ? AND id <= ?', [before, edge]))
+          .changes;
+      });
+      total += deleted;
+      options.onBatch?.(deleted);
+      if (deleted < batchSize) return total;
+      await yieldToOthers();
+    }
+  }
+
+  /** Writes the records waiting, then closes the store. Safe to call twice. */
+  async close(): Promise<void> {
+    await this.ready?.catch(() => {});
+    await this.group?.drain();
+    await this.store.close();
   }
 
   /** Whether {@link close} was called. */
   get isClosed(): boolean {
-    return this.closed;
+    return this.store.isClosed;
+  }
+
+  /** PostgreSQL: rows in one transaction, under the insert lock, ids in the order given. */
+  private async insertRows(rows: readonly SqlValue[][]): Promise<number[]> {
+    const tuple = `(${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
+    return this.store.transaction(async (tx) => {
+      // Taken on this schema's table only, so logs in other schemas of the database never wait.
+      await tx.run('LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE');
+      const ids = await tx.all<{ id: number }>(
+        `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} RETURNING id`,
+        rows.flat(),
+      );
+      // Identity values are drawn row by row in VALUES order: ascending ids match the rows.
+      return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+    });
   }
 }
 
-/** Opens (creating if needed) the audit log at `file`. */
-export function openAuditLog(file: string, options: AuditLogOptions = {}): SqliteAuditLog {
-  return new SqliteAuditLog(file, options);
+/**
+ * The SQLite audit log made synchronously, for tests and embedded use: the file opens now and
+ * its schema is put in place before the first call answers. {@link openAuditLog} is the
+ * usual way in (it reports a bad file at once).
+ */
+export class SqliteAuditLog extends SqlAuditLog {
+  constructor(file: string) {
+    const store = new SqliteStore(file);
+    super(store, store.transaction(ensureSqliteSchema));
+  }
+}
+
+/** Options of {@link openAuditLog}: the store's (pool size, timeouts). */
+export type AuditLogOptions = SqlStoreOptions;
+
+/**
+ * Opens (creating or migrating if needed) the audit log at `target`: a SQLite file (or
+ * `:memory:`), or a `postgres://` URL.
+ */
+export async function openAuditLog(
+  target: string,
+  options: AuditLogOptions = {},
+): Promise<SqlAuditLog> {
+  const store = await openSqlStore(target, options);
+  try {
+    if (store.dialect === 'sqlite') await store.transaction(ensureSqliteSchema);
+    else await store.migrate(AUDIT_SCHEMA);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return new SqlAuditLog(store);
 }

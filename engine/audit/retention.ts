@@ -44,21 +44,32 @@ export interface RetentionOptions {
 
 /**
  * Applies retention to `log` now and every `intervalMs` until the returned function is
- * called. The timer does not keep the process alive.
+ * called. Runs are in the background (the service answers meanwhile; the log deletes in
+ * batches) and never overlap: a run still going when the next is due makes that one skip.
+ * The timer does not keep the process alive.
  */
 export function startRetention(log: AuditLog, options: RetentionOptions): () => void {
   const now = options.now ?? (() => new Date());
-  const run = (): void => {
+  let running = false;
+  let stopped = false;
+  const run = async (): Promise<void> => {
+    if (running || stopped) return;
+    running = true;
     const before = retentionCutoff(now(), options.days);
     try {
-      const deleted = log.prune(before);
+      const deleted = await log.prune(before);
       options.report?.({ deleted, before });
     } catch (error) {
       options.report?.({ error });
+    } finally {
+      running = false;
     }
   };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? RETENTION_INTERVAL_MS);
+  void run();
+  const timer = setInterval(() => void run(), options.intervalMs ?? RETENTION_INTERVAL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * The audit log's records and its interface: what the SQLite log (`log.ts`) stores and
+ * The audit log's records and its interface: what the log (`log.ts`) stores and
  * answers. A log is the evaluation service's {@link AuditSink}: every evaluation is recorded
  * through its one `record` call.
  */
@@ -53,10 +53,22 @@ export interface FeedbackFilter {
   afterId?: number;
 }
 
-/** The audit log: SQLite by default (`log.ts`), PostgreSQL when configured (`postgres.ts`). */
+/** Options of {@link AuditLog.prune}. */
+export interface PruneOptions {
+  /** Records deleted per transaction. Default 10 000. */
+  batchSize?: number;
+  /** Told how many records each committed batch deleted. */
+  onBatch?: (deleted: number) => void;
+}
+
+/**
+ * The audit log (`log.ts`): SQLite by default, PostgreSQL when configured. Every call is
+ * asynchronous; a call the database cannot answer in time rejects with a StoreError
+ * (engine/store/errors.ts), never hangs.
+ */
 export interface AuditLog extends AuditSink {
   /** Remembers the cards sent for the evaluation recorded as `auditId`. */
-  recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): void;
+  recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): Promise<void>;
   /**
    * Stores feedback, all entries or none: when a card was not sent by `serviceId`, nothing is
    * stored and the unknown card ids are returned.
@@ -65,16 +77,19 @@ export interface AuditLog extends AuditSink {
     serviceId: string,
     received: string,
     entries: readonly CardFeedback[],
-  ): { unknownCards: string[] };
+  ): Promise<{ unknownCards: string[] }>;
   /** Feedback entries matching every given filter, oldest first. */
-  feedback(filter: FeedbackFilter): FeedbackRecord[];
-  record(entry: AuditEntry): number;
-  query(filter: AuditFilter): AuditRecord[];
-  get(id: number): AuditRecord | undefined;
+  feedback(filter: FeedbackFilter): Promise<FeedbackRecord[]>;
+  /** Stores the entry and resolves with its id once it is committed. */
+  record(entry: AuditEntry): Promise<number>;
+  query(filter: AuditFilter): Promise<AuditRecord[]>;
+  get(id: number): Promise<AuditRecord | undefined>;
   /**
    * Deletes the records served before `before` (an ISO timestamp), with the cards they sent
-   * and the feedback on those cards, all or nothing; returns how many records went.
+   * and the feedback on those cards, in batches (each all or nothing); resolves with how
+   * many records went.
    */
-  prune(before: string): number;
-  close(): void;
+  prune(before: string, options?: PruneOptions): Promise<number>;
+  /** Finishes pending writes and closes the database. Safe to call twice. */
+  close(): Promise<void>;
 }

@@ -24,7 +24,11 @@ async function receive(
   if (!parsed.success)
     throw cdsError('BAD_REQUEST', 'not a CDS Hooks feedback request', issuesOf(parsed.error));
   const entries = parsed.data.feedback;
-  const { unknownCards } = ctx.audit.recordFeedback(serviceId, new Date().toISOString(), entries);
+  const { unknownCards } = await ctx.audit.recordFeedback(
+    serviceId,
+    new Date().toISOString(),
+    entries,
+  );
   if (unknownCards.length > 0) {
     const unknown = new Set(unknownCards);
     throw cdsError(

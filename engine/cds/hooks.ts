@@ -194,7 +194,7 @@ async function serve(
   }
   // Remembered so that feedback on a card can be read with its alert and pathway version.
   if (served.auditId !== undefined)
-    ctx.audit.recordCards(
+    await ctx.audit.recordCards(
       served.auditId,
       request.params.id,
       cards.flatMap(({ card, topic, subject }) =>

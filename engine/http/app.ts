@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { openAuditStore } from '../audit/open';
 import { startRetention } from '../audit/retention';
+import type { SqlStoreOptions } from '../store/open';
 import { checkNesting } from '../model/nesting';
 import { registerCdsHooks, type CdsSettings } from '../cds/hooks';
 import type { Today } from '../service/today';
@@ -37,6 +38,8 @@ export interface AppOptions {
   databaseUrl?: string;
   /** RESULTS_DATABASE: the results store (a SQLite file or a postgres:// URL) the results routes read. */
   resultsDatabase?: string;
+  /** The audit store's pool size and timeouts (engine/store); the defaults suit a service. */
+  auditStore?: SqlStoreOptions;
   /** Delete audit records older than this many days, at start and hourly. Default: keep all. */
   auditRetentionDays?: number;
   /** The built editor. Default `dist/editor`. */
@@ -66,7 +69,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const auditFile = options.auditFile ?? join(resolve(options.dataDir ?? 'data'), 'audit.sqlite');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const limits = resolveLimits(options.limits);
-  const audit = openAuditStore({ databaseUrl: options.databaseUrl, file: auditFile });
+  const audit = await openAuditStore({
+    databaseUrl: options.databaseUrl,
+    file: auditFile,
+    store: options.auditStore,
+  });
   const ctx: LocalServiceContext = createServiceContext({
     pathwaysDir,
     audit,
@@ -142,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     if (idleSweep !== undefined) clearInterval(idleSweep);
     stopRetention?.();
-    ctx.close();
+    await ctx.close();
     await deps.results.close();
   });
 

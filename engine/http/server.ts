@@ -1,6 +1,6 @@
 /**
  * Running the service: reads the environment (HOST, PORT, PATHWAYS_DIR, DATA_DIR,
- * PATHWAY_WRITE_TOKEN, RESULTS_DATABASE, LOG_LEVEL, and the timeouts and limits of `limits.ts`: HEADERS_TIMEOUT_MS,
+ * PATHWAY_WRITE_TOKEN, RESULTS_DATABASE, LOG_LEVEL, DATABASE_URL with its DATABASE_* pool settings (engine/store/env.ts), and the timeouts and limits of `limits.ts`: HEADERS_TIMEOUT_MS,
  * BODY_TIMEOUT_MS, IDLE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, CLIENT_CONCURRENCY, BATCH_SLICE_MS), listens, logs as JSON lines (pino), and shuts down gracefully on
  * SIGINT/SIGTERM: no new connections, requests in flight finish, then the audit log closes.
  */
@@ -11,6 +11,8 @@ import { buildApp } from './app';
 import type { CdsSettings } from '../cds/hooks';
 import { cdsAuthFromEnv } from '../cds/config';
 import { limitsFromEnv, type ServiceLimits } from './limits';
+import { storeOptionsFromEnv } from '../store/env';
+import type { PostgresStoreOptions } from '../store/postgres';
 
 /** Settings of a running service, from the environment or the command line. */
 export interface ServerSettings {
@@ -26,6 +28,8 @@ export interface ServerSettings {
   resultsDatabase?: string;
   /** AUDIT_RETENTION_DAYS: delete audit records older than this; unset keeps everything. */
   auditRetentionDays?: number;
+  /** DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS. */
+  auditStore?: PostgresStoreOptions;
   /** CDS Hooks client authentication (CDS_AUTH, CDS_ISSUERS, CDS_AUDIENCE). */
   cds?: CdsSettings;
   /** Log as JSON lines (default true). */
@@ -65,6 +69,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
             ? env.RESULTS_DATABASE
             : resolve(cwd, env.RESULTS_DATABASE),
         }),
+    auditStore: storeOptionsFromEnv(env),
     ...(env.EDITOR_DIR === undefined ? {} : { editorDir: resolve(cwd, env.EDITOR_DIR) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
     logger: { level: env.LOG_LEVEL ?? 'info' },
@@ -118,6 +123,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     ...optional('databaseUrl', settings.databaseUrl),
     ...optional('auditRetentionDays', settings.auditRetentionDays),
     ...optional('resultsDatabase', settings.resultsDatabase),
+    ...optional('auditStore', settings.auditStore),
     logger: settings.logger ?? true,
     ...(settings.cds === undefined ? {} : { cds: settings.cds }),
     ...(settings.limits === undefined ? {} : { limits: settings.limits }),

@@ -36,8 +36,8 @@ export interface LocalServiceContext extends ServiceContext {
   invalidate(): void;
   /** Serialises writes to one file. */
   writes: KeyedMutex;
-  /** Closes the audit log. */
-  close(): void;
+  /** Closes the audit log (after its pending writes). */
+  close(): Promise<void>;
 }
 
 /** Names, sizes and modification times of the version files: changes when any file does. */
@@ -147,9 +147,7 @@ export function createServiceContext(options: ServiceContextOptions): LocalServi
       loaded = undefined;
     },
     writes: new KeyedMutex(),
-    close() {
-      options.audit.close();
-    },
+    close: () => options.audit.close(),
   };
   return ctx;
 }

@@ -1,7 +1,7 @@
 /**
  * The one audit call: every evaluation a service serves (REST, batch, CDS Hooks, replay) is
- * recorded through {@link AuditSink.record}. The Node side implements it with the SQLite log
- * (engine/audit/); the browser and the CLI run without one.
+ * recorded through {@link AuditSink.record}. The Node side implements it with the audit log
+ * (engine/audit/: SQLite or PostgreSQL); the browser and the CLI run without one.
  */
 import type { EvaluationResult } from '../evaluate/result';
 
@@ -41,6 +41,9 @@ export type CdsCallIds = Pick<AuditEntry, 'hookInstance' | 'patientId' | 'userId
 
 /** Where evaluations are recorded. */
 export interface AuditSink {
-  /** Stores the entry and returns its id. A sink that cannot record throws. */
-  record(entry: AuditEntry): number;
+  /**
+   * Stores the entry and resolves with its id once it is stored. A sink that cannot record
+   * rejects (in bounded time: a slow store times out rather than hang the answer).
+   */
+  record(entry: AuditEntry): Promise<number>;
 }

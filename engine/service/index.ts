@@ -1,7 +1,7 @@
 /**
  * The evaluation service: one request schema, one rule for which version answers, one
  * compile cache, one audit call and one line format, behind every entrance. Pure (no node:
- * imports): the Node side hands it the pathways folder and the SQLite audit log.
+ * imports): the Node side hands it the pathways folder and the audit log.
  */
 export { AUDIT_CHANNELS, type AuditChannel, type AuditEntry, type AuditSink } from './audit';
 export { CompileCache, DEFAULT_COMPILE_CACHE_SIZE } from './compile-cache';

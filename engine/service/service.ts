@@ -87,10 +87,11 @@ export function createEvaluationService<V extends VersionFile>(
   const now = options.now ?? (() => new Date().toISOString());
   const { audit } = options;
 
-  const record = (entry: Parameters<AuditSink['record']>[0]): number | undefined => {
+  // Awaited before the answer is given: an evaluation the log cannot store is not served.
+  const record = async (entry: Parameters<AuditSink['record']>[0]): Promise<number | undefined> => {
     if (audit === undefined) return undefined;
     try {
-      return audit.record(entry);
+      return await audit.record(entry);
     } catch (error) {
       const message = `the audit log could not record this evaluation, so it is not served: ${error instanceof Error ? error.message : String(error)}`;
       throw new PathwayError('SERVICE_UNAVAILABLE', message);
@@ -125,7 +126,7 @@ export function createEvaluationService<V extends VersionFile>(
       } catch (error) {
         // Every refusal is on the record; a bug is recorded as INTERNAL.
         if (channel !== undefined)
-          record({
+          await record({
             ...base,
             channel,
             status: 'error',
@@ -138,7 +139,7 @@ export function createEvaluationService<V extends VersionFile>(
       const auditId =
         channel === undefined
           ? undefined
-          : record({
+          : await record({
               ...base,
               channel,
               status: result.status,

@@ -2,6 +2,7 @@
  * The shared SQL layer (Node only): one asynchronous API over SQLite and PostgreSQL, used by
  * the audit log and the results store. See `types.ts` for the interface.
  */
+export { storeOptionsFromEnv } from './env';
 export { StoreError, isStoreError, type StoreErrorKind } from './errors';
 export { isPostgresUrl, openSqlStore, type SqlStoreOptions } from './open';
 export { placeholderList, toPostgresPlaceholders } from './placeholders';

@@ -21,11 +21,11 @@ const evaluate = (facts: Record<string, unknown>, extra: Record<string, unknown>
 // The HTTP behaviour on each store: SQLite (`<dataDir>/audit.sqlite`) and, when a test
 // database is configured, PostgreSQL (DATABASE_URL, a fresh schema per service).
 const STORES = [
-  { name: 'SQLite', skip: undefined, options: () => ({}) },
+  { name: 'SQLite', skip: undefined, options: async () => ({}) },
   {
     name: 'PostgreSQL',
     skip: TEST_DATABASE_URL === undefined ? 'AUDIT_TEST_DATABASE_URL is not set' : undefined,
-    options: () => ({ databaseUrl: freshDatabaseUrl(TEST_DATABASE_URL ?? '') }),
+    options: async () => ({ databaseUrl: await freshDatabaseUrl() }),
   },
 ];
 afterAll(() => dropSchemas());
@@ -34,7 +34,7 @@ describe.each(STORES)('the audit log in $name', ({ skip, options }) => {
   const it = test.skipIf(skip !== undefined);
 
   it('records every evaluation served, with version, hash, input, step, alerts and status', async () => {
-    const svc = await service(options());
+    const svc = await service(await options());
     try {
       const ok = await svc.call(evaluate({ painMonths: 8, flags: [], score: 70 }));
       await svc.call(evaluate({ painMonths: 'x' }));
@@ -70,7 +70,7 @@ describe.each(STORES)('the audit log in $name', ({ skip, options }) => {
   });
 
   it('filters by pathway, version, channel, step, status and time, and pages with afterId', async () => {
-    const svc = await service(options());
+    const svc = await service(await options());
     try {
       for (let i = 0; i < 5; i++) await svc.call(evaluate({ painMonths: i * 2, flags: [] }));
       await svc.call(evaluate({ painMonths: 8, flags: [] }, { version: '1.0.0' }));
@@ -96,7 +96,7 @@ describe.each(STORES)('the audit log in $name', ({ skip, options }) => {
   });
 
   it('answers 400 for bad filters, 404 for an unknown record and 403 to other machines', async () => {
-    const svc = await service(options());
+    const svc = await service(await options());
     try {
       const bad = await svc.call({ method: 'GET', url: '/api/audit?limit=0&channel=fax' });
       expect(bad.status).toBe(400);
@@ -160,25 +160,25 @@ describe('the audit log file', () => {
       step: 'intake-assessment',
       alerts: [],
     };
-    const old = openAuditLog(file);
-    old.record(entry);
-    old.close();
+    const old = await openAuditLog(file);
+    await old.record(entry);
+    await old.close();
     // Turn it back into a version 1 file: no card or feedback tables.
     const raw = new Database(file);
     raw.exec('DROP TABLE cds_feedback; DROP TABLE cds_cards; PRAGMA user_version = 1;');
     raw.close();
 
-    const log = openAuditLog(file);
+    const log = await openAuditLog(file);
     try {
-      expect(log.query({}).map((r) => r.step)).toEqual(['intake-assessment']);
-      log.recordCards(1, 'chronic-pain-pathway', [
+      expect((await log.query({})).map((r) => r.step)).toEqual(['intake-assessment']);
+      await log.recordCards(1, 'chronic-pain-pathway', [
         {
           uuid: '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10',
           topic: 'step',
           subject: 'intake-assessment',
         },
       ]);
-      const stored = log.recordFeedback('chronic-pain-pathway', entry.time, [
+      const stored = await log.recordFeedback('chronic-pain-pathway', entry.time, [
         {
           card: '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10',
           outcome: 'accepted',
@@ -186,20 +186,20 @@ describe('the audit log file', () => {
         },
       ]);
       expect(stored.unknownCards).toEqual([]);
-      expect(log.feedback({}).map((f) => [f.auditId, f.subject])).toEqual([
+      expect((await log.feedback({})).map((f) => [f.auditId, f.subject])).toEqual([
         [1, 'intake-assessment'],
       ]);
     } finally {
-      log.close();
+      await log.close();
     }
   });
 
   it('closes the audit database when the app closes', async () => {
     const svc = await service();
     await svc.app.close();
-    const log = openAuditLog(join(svc.dataDir, 'audit.sqlite'));
-    expect(log.query({})).toEqual([]);
-    log.close();
+    const log = await openAuditLog(join(svc.dataDir, 'audit.sqlite'));
+    expect(await log.query({})).toEqual([]);
+    await log.close();
   });
 });
 
@@ -223,9 +223,9 @@ describe('pathway replay <audit id>', () => {
     );
     expect(io.stdout.join('')).not.toContain('changed');
     // The replay itself is recorded.
-    const log = openAuditLog(join(dataDir, 'audit.sqlite'));
-    expect(log.query({ channel: 'replay' }).map((r) => r.step)).toEqual(['treat']);
-    log.close();
+    const log = await openAuditLog(join(dataDir, 'audit.sqlite'));
+    expect((await log.query({ channel: 'replay' })).map((r) => r.step)).toEqual(['treat']);
+    await log.close();
   });
 
   it('says the file changed and lists the differences, exiting 1, when the pathway now answers otherwise', async () => {

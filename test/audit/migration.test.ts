@@ -23,34 +23,34 @@ describe('the SQLite audit schema migration', () => {
     const file = join(await tempDir(), 'audit.sqlite');
     const old = new Database(file);
     old.exec(VERSION_2);
-    old.close();
+    await old.close();
 
-    const log = openAuditLog(file);
+    const log = await openAuditLog(file);
     try {
-      const [before] = log.query({});
+      const [before] = await log.query({});
       expect(before).toMatchObject({ id: 1, channel: 'cds-hooks', step: 'treat' });
       expect(before).not.toHaveProperty('hookInstance');
-      const id = log.record({
+      const id = await log.record({
         ...(before as NonNullable<typeof before>),
         time: '2026-03-02T00:00:00.000Z',
         hookInstance: 'h-1',
         patientId: 'pat-1',
         userId: 'Practitioner/1',
       });
-      expect(log.get(id)).toMatchObject({
+      expect(await log.get(id)).toMatchObject({
         hookInstance: 'h-1',
         patientId: 'pat-1',
         userId: 'Practitioner/1',
       });
     } finally {
-      log.close();
+      await log.close();
     }
     const check = new Database(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(3);
     check.close();
     // Opening again (already version 3) changes nothing.
-    const again = openAuditLog(file);
-    expect(again.query({})).toHaveLength(2);
-    again.close();
+    const again = await openAuditLog(file);
+    expect(await again.query({})).toHaveLength(2);
+    await again.close();
   });
 });

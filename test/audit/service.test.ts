@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../engine/audit/log';
-import { PostgresAuditLog } from '../../engine/audit/postgres';
 import { retentionCutoff, retentionDaysFromEnv } from '../../engine/audit/retention';
 import type { AuditEntry, AuditLog, AuditRecord } from '../../engine/audit/types';
 import { FIXTURE_AS_OF, loadPrefetch } from '../fixtures/fhir/load';
@@ -16,7 +15,10 @@ afterAll(() => dropSchemas());
 interface Setup {
   name: string;
   skip: string | undefined;
-  make: () => Promise<{ options: { dataDir: string; databaseUrl?: string }; open: () => AuditLog }>;
+  make: () => Promise<{
+    options: { dataDir: string; databaseUrl?: string };
+    open: () => Promise<AuditLog>;
+  }>;
 }
 
 const SETUPS: Setup[] = [
@@ -25,17 +27,20 @@ const SETUPS: Setup[] = [
     skip: undefined,
     make: async () => {
       const dataDir = await tempDir();
-      return { options: { dataDir }, open: () => openAuditLog(join(dataDir, 'audit.sqlite')) };
+      return {
+        options: { dataDir },
+        open: () => openAuditLog(join(dataDir, 'audit.sqlite')),
+      };
     },
   },
   {
     name: 'PostgreSQL (DATABASE_URL)',
     skip: TEST_DATABASE_URL === undefined ? 'AUDIT_TEST_DATABASE_URL is not set' : undefined,
     make: async () => {
-      const databaseUrl = freshDatabaseUrl(TEST_DATABASE_URL ?? '');
+      const databaseUrl = await freshDatabaseUrl();
       return {
         options: { dataDir: await tempDir(), databaseUrl },
-        open: () => new PostgresAuditLog(databaseUrl),
+        open: () => openAuditLog(databaseUrl),
       };
     },
   },
@@ -60,9 +65,9 @@ describe.each(SETUPS)('the service with its audit log in $name', (setup) => {
 
   test('records hookInstance, patient and user of a CDS call, and applies retention at start', async () => {
     const { options, open } = await setup.make();
-    const seed = open();
-    const oldId = seed.record(oldEntry);
-    seed.close();
+    const seed = await open();
+    const oldId = await seed.record(oldEntry);
+    await seed.close();
 
     // A trusted CDS client (keys generated for the run): CDS calls are authenticated.
     const issuer = await testIssuer();
@@ -88,6 +93,12 @@ describe.each(SETUPS)('the service with its audit log in $name', (setup) => {
         },
       });
       expect(cds.status).toBe(200);
+      // Retention runs in the background from the start (in batches): wait for its first run.
+      const ids = async (): Promise<number[]> =>
+        (
+          (await svc.call({ method: 'GET', url: '/api/audit' })).body as { records: AuditRecord[] }
+        ).records.map((r) => r.id);
+      await expect.poll(ids, { timeout: 5000 }).not.toContain(oldId);
       const list = await svc.call({ method: 'GET', url: '/api/audit' });
       const records = (list.body as { records: AuditRecord[] }).records;
       // The 2020 record is older than 365 days: retention deleted it at start.

@@ -81,7 +81,7 @@ describe('CDS client authentication', () => {
       code: 'CDS_UNAUTHORIZED',
       reason: 'missing-token',
     });
-    expect(audit.query({ limit: 10 })).toHaveLength(0);
+    expect(await audit.query({ limit: 10 })).toHaveLength(0);
   });
 
   it('refuses an unsigned token (alg none)', async () => {

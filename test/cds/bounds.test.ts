@@ -77,7 +77,7 @@ describe('a CDS answer to a prefetch with one medication sent thousands of times
     expect(text).toMatch(
       /`MedicationStatement\/ms-anna-oxycodone-0`, .* and 1997 more: N02AA05: dose only as free text/,
     );
-    expect(audit.query({ limit: 10 })).toHaveLength(1);
+    expect(await audit.query({ limit: 10 })).toHaveLength(1);
   }, 60_000);
 });
 

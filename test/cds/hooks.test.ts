@@ -27,7 +27,7 @@ class MemoryAudit extends SqliteAuditLog {
   constructor() {
     super(':memory:');
   }
-  get records(): AuditRecord[] {
+  records(): Promise<AuditRecord[]> {
     return this.query({ limit: 1000 });
   }
 }
@@ -163,8 +163,8 @@ describe('the chronic pain patient-view service', () => {
         (c) => c.detail?.includes('opioid-dose-high') === true && c.indicator === 'warning',
       ),
     ).toBe(true);
-    expect(audit.records).toHaveLength(1);
-    expect(audit.records[0]).toMatchObject({
+    expect(await audit.records()).toHaveLength(1);
+    expect((await audit.records())[0]).toMatchObject({
       channel: 'cds-hooks',
       pathwayId: 'chronic-pain',
       version: '1.1.0',
@@ -173,9 +173,9 @@ describe('the chronic pain patient-view service', () => {
       step: 'red-flag-investigation',
       language: 'en',
     });
-    expect(audit.records[0]?.contentHash).toMatch(/^sha256:/);
+    expect((await audit.records())[0]?.contentHash).toMatch(/^sha256:/);
     expect(
-      (audit.records[0]?.input as { facts: Record<string, unknown> }).facts['redFlags'],
+      ((await audit.records())[0]?.input as { facts: Record<string, unknown> }).facts['redFlags'],
     ).toEqual(['caudaEquina']);
   });
 
@@ -190,7 +190,7 @@ describe('the chronic pain patient-view service', () => {
 
   it('evaluates with the version in effect on the service date', async () => {
     const { cards, audit } = await call('cecilia-free-text-dose', { today: '2026-06-20' });
-    expect(audit.records[0]?.version).toBe('1.0.0');
+    expect((await audit.records())[0]?.version).toBe('1.0.0');
     expect(cards.some((c) => c.detail?.includes('opioid-gabapentinoid') === true)).toBe(false);
     expect(cards[0]?.source.label).toBe('Long-term pain in adults 1.0.0');
   });
@@ -220,7 +220,7 @@ describe('the chronic pain patient-view service', () => {
       'Vårdprogrammets steg: Utredning av misstänkt bakomliggande sjukdom',
     );
     expect(sv.cards[0]?.source.label).toBe('Långvarig smärta hos vuxna 1.1.0');
-    expect(sv.audit.records[0]?.language).toBe('sv');
+    expect((await sv.audit.records())[0]?.language).toBe('sv');
     const da = await call('anna-opioid-benzodiazepine', {
       headers: { 'accept-language': 'sv' },
       extra: { extension: { 'example.vardprogram.language': 'da' } },
@@ -247,7 +247,7 @@ describe('CDS Hooks request errors', () => {
       expect(response.statusCode).toBe(412);
       expect(response.json()).toMatchObject({ error: { code: 'PRECONDITION_FAILED' } });
     }
-    expect(audit.records).toHaveLength(0);
+    expect(await audit.records()).toHaveLength(0);
   });
 
   it('answers 400 for another hook, a missing patientId or a prefetch patient that is not the context patient', async () => {
@@ -314,14 +314,12 @@ describe('CDS Hooks and the evaluation service', () => {
       input: { asOf: FIXTURE_AS_OF },
     });
     expect(Object.keys(calls[0]?.input as object).sort()).toEqual(['asOf', 'facts']);
-    expect(audit.records.map((r) => r.channel)).toEqual(['cds-hooks']);
+    expect((await audit.records()).map((r) => r.channel)).toEqual(['cds-hooks']);
   });
 
   it('answers 503 SERVICE_UNAVAILABLE, and sends no cards, when the audit log cannot record', async () => {
     const { app, audit } = await service();
-    audit.record = () => {
-      throw new Error('disk full');
-    };
+    audit.record = () => Promise.reject(new Error('disk full'));
     const prefetch = await loadPrefetch('anna-opioid-benzodiazepine');
     const patientId = (prefetch['patient'] as { id: string }).id;
     const response = await app.inject({

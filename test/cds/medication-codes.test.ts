@@ -69,7 +69,7 @@ describe('the service context', () => {
     );
     const ctx = createServiceContext({
       pathwaysDir: dir,
-      audit: openAuditLog(join(dir, 'audit.sqlite')),
+      audit: await openAuditLog(join(dir, 'audit.sqlite')),
       medicationCodesFile: file,
     });
     try {
@@ -78,7 +78,7 @@ describe('the service context', () => {
       expect(await ctx.medicationCodes()).toBe(first);
       expect(first).toEqual([{ system: RXNORM_SYSTEM, code: '3322', atc: 'N05BA01' }]);
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   });
 
@@ -91,7 +91,7 @@ describe('the service context', () => {
     );
     const ctx = createServiceContext({
       pathwaysDir: dir,
-      audit: openAuditLog(join(dir, 'audit.sqlite')),
+      audit: await openAuditLog(join(dir, 'audit.sqlite')),
       medicationCodesFile: file,
     });
     try {
@@ -102,7 +102,7 @@ describe('the service context', () => {
       await writeFile(file, 'sources: []\nsubstances: []\n');
       await expect(ctx.medicationCodes()).resolves.toEqual([]);
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   });
 });

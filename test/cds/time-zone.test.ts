@@ -54,7 +54,7 @@ describe('CDS Hooks at local midnight', () => {
       },
     });
     expect(response.statusCode).toBe(200);
-    const [record] = audit.query({ limit: 10 });
+    const [record] = await audit.query({ limit: 10 });
     expect(record?.asOf).toBe('2026-12-07');
     expect((record?.input as { facts: Record<string, unknown> }).facts['nrsPain']).toBe(9);
     const text = JSON.stringify(response.json<CdsResponse>().cards);

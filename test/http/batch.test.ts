@@ -199,8 +199,8 @@ describe('graceful shutdown', () => {
     expect(lines).toHaveLength(51);
     expect(lines.every((l) => l.result?.step.id === 'treat')).toBe(true);
     const { openAuditLog } = await import('../../engine/audit/log');
-    const log = openAuditLog(join(svc.dataDir, 'audit.sqlite'));
-    expect(log.query({ limit: 1000 })).toHaveLength(51);
-    log.close();
+    const log = await openAuditLog(join(svc.dataDir, 'audit.sqlite'));
+    expect(await log.query({ limit: 1000 })).toHaveLength(51);
+    await log.close();
   });
 });

@@ -56,9 +56,9 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
   // Loaded on demand, so other commands do not load SQLite at start-up.
   const { openAuditStore } = await import('../../audit/open');
   const { replayRecord } = await import('../../audit/replay');
-  let audit: ReturnType<typeof openAuditStore>;
+  let audit: Awaited<ReturnType<typeof openAuditStore>>;
   try {
-    audit = openAuditStore({ databaseUrl, file });
+    audit = await openAuditStore({ databaseUrl, file });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const where = inPostgres ? 'the DATABASE_URL database' : file;
@@ -67,7 +67,7 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
     ]);
   }
   try {
-    const record = audit.get(id);
+    const record = await audit.get(id);
     if (record === undefined)
       throw new PathwayError(
         'INVALID_INPUT',
@@ -98,7 +98,7 @@ async function run(io: Io, id: number, flags: ReplayFlags): Promise<number> {
     io.out(lines.join('\n'));
     return same ? EXIT_OK : EXIT_FAILURES;
   } finally {
-    audit.close();
+    await audit.close();
   }
 }
 

@@ -133,7 +133,7 @@ async function run(io: Io, flags: ServeFlags): Promise<number> {
 export const serveCommand: CommandFactory = (io, done) =>
   new Command('serve')
     .description(
-      'Run the HTTP service: REST API under /api/, the editor at /, CDS Hooks (env: HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN; RESULTS_DATABASE: the results store, a SQLite file or postgres:// URL, read by GET /api/pathways/{id}/results).',
+      'Run the HTTP service: REST API under /api/, the editor at /, CDS Hooks (env: HOST, PORT, PATHWAYS_DIR, DATA_DIR, PATHWAY_WRITE_TOKEN; the audit log in PostgreSQL: DATABASE_URL, DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS; AUDIT_RETENTION_DAYS; RESULTS_DATABASE: the results store, a SQLite file or postgres:// URL, read by GET /api/pathways/{id}/results; the rest in docs/http.md).',
     )
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .option('--port <port>', 'port (default: $PORT or 8080)', parsePort)

@@ -29,7 +29,7 @@ export const auditListRoute = defineRoute({
   async handler({ query: q, deps }) {
     const { audit } = deps.ctx;
     const limit = q.limit ?? AUDIT_DEFAULT_LIMIT;
-    const records = audit.query({
+    const records = await audit.query({
       ...(q.pathway === undefined ? {} : { pathwayId: q.pathway }),
       ...(q.version === undefined ? {} : { version: q.version }),
       ...(q.channel === undefined ? {} : { channel: q.channel }),
@@ -62,7 +62,7 @@ export const feedbackListRoute = defineRoute({
   async handler({ query: q, deps }) {
     const { audit } = deps.ctx;
     const limit = q.limit ?? AUDIT_DEFAULT_LIMIT;
-    const feedback = audit.feedback({
+    const feedback = await audit.feedback({
       ...(q.pathway === undefined ? {} : { pathwayId: q.pathway }),
       ...(q.version === undefined ? {} : { version: q.version }),
       ...(q.outcome === undefined ? {} : { outcome: q.outcome }),
@@ -89,7 +89,7 @@ export const auditRecordRoute = defineRoute({
   params: auditParamsSchema,
   async handler({ params: { id }, deps }) {
     const { audit } = deps.ctx;
-    const record = audit.get(id);
+    const record = await audit.get(id);
     if (record === undefined) throw new HttpError('NOT_FOUND', `no audit record ${id}`);
     return record;
   },

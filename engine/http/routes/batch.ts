@@ -6,10 +6,12 @@
  * consumed, so memory stays flat however many lines come in. Blank lines are skipped. The
  * batch computes in slices of `batchSliceMs` and gives the event loop a turn between them, so
  * small requests are answered while a large batch runs; its answers stay the same, in order.
+ * Up to {@link BATCH_WINDOW} lines are in flight at once (answered in line order), so their
+ * audit records are written together (group commit) rather than one round trip per line.
  */
 import { Readable } from 'node:stream';
 import { errorResponse, HttpError } from '../errors';
-import { readLines } from '../../node/lines';
+import { readLines, type InputLine } from '../../node/lines';
 import { requirePathway } from '../repo';
 import {
   batchInputLineSchema,
@@ -31,6 +33,13 @@ export const BATCH_CONTENT_TYPES = [
   'application/json',
   'text/plain',
 ];
+
+/**
+ * Lines evaluated ahead of the one being written. Each waits for its audit record; with
+ * PostgreSQL that is a round trip and a commit, so one line at a time would leave the batch
+ * waiting on the database. Bounded, so memory stays flat.
+ */
+export const BATCH_WINDOW = 64;
 
 function isByteStream(value: unknown): value is AsyncIterable<Buffer | string> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -69,46 +78,96 @@ export const batchRoute = defineRoute({
 
     const pause = timeSlicer(deps.batchSliceMs);
 
-    async function* answers(): AsyncGenerator<string> {
-      for await (const input of readLines(
-        source as AsyncIterable<Buffer | string>,
-        deps.bodyLimit,
-      )) {
-        // When the input is already buffered, nothing here waits on I/O: without this pause
-        // the whole batch would run before any other request is read.
-        await pause();
-        if ('tooLong' in input) {
-          const message = `line ${input.line} is ${input.bytes} bytes, over the limit of ${deps.bodyLimit}`;
-          yield `${JSON.stringify({ line: input.line, error: { code: 'PAYLOAD_TOO_LARGE', message, issues: [{ code: 'PAYLOAD_TOO_LARGE', message }] } })}\n`;
-          continue;
-        }
-        if (input.text.trim() === '') continue;
+    /** The answer line of one input line ('' for a blank line); never rejects. */
+    async function answer(input: { line: number; text: string }): Promise<string> {
+      if (input.text.trim() === '') return '';
+      try {
+        let parsed: unknown;
         try {
-          let parsed: unknown;
-          try {
-            parsed = parseJsonText(input.text, { line: input.line });
-          } catch (error) {
-            if (!(error instanceof SyntaxError)) throw error; // a refused key, already typed
-            throw new HttpError(
-              'INVALID_JSON',
-              `line ${input.line} is not JSON: ${(error as Error).message}`,
-            );
-          }
-          checkNesting(parsed, `line ${input.line}`, input.line);
-          const line = parseWith(batchInputLineSchema, parsed, `line ${input.line}`);
-          const { id: _patient, healthCentre: _centre, language: own, ...body } = line;
-          const served = await deps.ctx.service.serve(id, body, {
-            channel: 'batch',
-            language: own ?? language,
-            trace,
-          });
-          yield `${JSON.stringify({ line: input.line, result: served.result })}\n`;
+          parsed = parseJsonText(input.text, { line: input.line });
         } catch (error) {
-          const { status, body } = errorResponse(error, hide);
-          if (status >= 500)
-            request.log.error({ err: error, line: input.line }, 'batch line failed');
-          yield `${JSON.stringify({ line: input.line, error: body.error })}\n`;
+          if (!(error instanceof SyntaxError)) throw error; // a refused key, already typed
+          throw new HttpError(
+            'INVALID_JSON',
+            `line ${input.line} is not JSON: ${(error as Error).message}`,
+          );
         }
+        checkNesting(parsed, `line ${input.line}`, input.line);
+        const line = parseWith(batchInputLineSchema, parsed, `line ${input.line}`);
+        const { id: _patient, healthCentre: _centre, language: own, ...body } = line;
+        const served = await deps.ctx.service.serve(id, body, {
+          channel: 'batch',
+          language: own ?? language,
+          trace,
+        });
+        return `${JSON.stringify({ line: input.line, result: served.result })}\n`;
+      } catch (error) {
+        const { status, body } = errorResponse(error, hide);
+        if (status >= 500) request.log.error({ err: error, line: input.line }, 'batch line failed');
+        return `${JSON.stringify({ line: input.line, error: body.error })}\n`;
+      }
+    }
+
+    /** One line's answer, and whether it is ready to be written. */
+    interface Pending {
+      answer: Promise<string>;
+      ready: boolean;
+    }
+    const start = (answerText: Promise<string>): Pending => {
+      const pending: Pending = { answer: answerText, ready: false };
+      void answerText.then(() => (pending.ready = true));
+      return pending;
+    };
+
+    async function* answers(): AsyncGenerator<string> {
+      const lines = readLines(source as AsyncIterable<Buffer | string>, deps.bodyLimit);
+      // Answers of the lines in flight, oldest first, written in line order as soon as the
+      // oldest is ready — never held back waiting for the window to fill, so a client that
+      // sends a line and waits for its answer gets it.
+      const inFlight: Pending[] = [];
+      let next: Promise<IteratorResult<InputLine>> | undefined = lines.next();
+      // Observed here so that a failing source is not an unhandled rejection while the batch
+      // waits for an answer; awaiting `next` below still throws its error.
+      next.catch(() => {});
+      try {
+        for (;;) {
+          while (inFlight[0]?.ready === true) {
+            const text = await (inFlight.shift() as Pending).answer;
+            if (text !== '') yield text;
+          }
+          const oldest = inFlight[0];
+          if (next === undefined || inFlight.length >= BATCH_WINDOW) {
+            if (oldest === undefined) return;
+            await oldest.answer;
+            continue;
+          }
+          const event = await Promise.race([
+            next,
+            ...(oldest === undefined ? [] : [oldest.answer.then(() => undefined)]),
+          ]);
+          if (event === undefined) continue; // the oldest answer is ready
+          next = undefined;
+          if (event.done === true) continue;
+          const input = event.value;
+          // When the input is already buffered, nothing here waits on I/O: without this pause
+          // the whole batch would run before any other request is read.
+          await pause();
+          if ('tooLong' in input) {
+            const message = `line ${input.line} is ${input.bytes} bytes, over the limit of ${deps.bodyLimit}`;
+            inFlight.push(
+              start(
+                Promise.resolve(
+                  `${JSON.stringify({ line: input.line, error: { code: 'PAYLOAD_TOO_LARGE', message, issues: [{ code: 'PAYLOAD_TOO_LARGE', message }] } })}\n`,
+                ),
+              ),
+            );
+          } else inFlight.push(start(answer(input)));
+          next = lines.next();
+          next.catch(() => {});
+        }
+      } finally {
+        // A client that went away: stop reading (not awaited: a read may be pending).
+        lines.return(undefined).catch(() => {});
       }
     }
 

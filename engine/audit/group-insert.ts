@@ -1,0 +1,70 @@
+/**
+ * Group commit of audit inserts: records asked for while a write is in flight wait for it and
+ * then go to the database together, in one transaction. Under load that turns many small
+ * commits (each waiting for the insert lock and a disk flush) into a few larger ones; alone,
+ * a record is written at once, with no added delay. Each caller still gets its own id only
+ * after its row is committed.
+ */
+import { isStoreError } from '../store/errors';
+import type { SqlValue } from '../store/types';
+
+interface Waiting {
+  values: SqlValue[];
+  resolve: (id: number) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Writes rows (in order) and returns their ids, in the same order. */
+export type WriteRows = (rows: readonly SqlValue[][]) => Promise<number[]>;
+
+/** Queues rows and writes them in groups of at most `maxGroup` through `write`. */
+export class GroupInsert {
+  private readonly queue: Waiting[] = [];
+  private flushing: Promise<void> | undefined;
+
+  constructor(
+    private readonly write: WriteRows,
+    private readonly maxGroup = 500,
+  ) {}
+
+  /** Writes one row (with the others waiting now) and resolves with its id once committed. */
+  add(values: SqlValue[]): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.queue.push({ values, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  /** Settles when every row queued so far is written (or has failed). */
+  async drain(): Promise<void> {
+    while (this.flushing !== undefined) await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, this.maxGroup);
+        await this.writeGroup(group);
+      }
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async writeGroup(group: Waiting[]): Promise<void> {
+    try {
+      const ids = await this.write(group.map((w) => w.values));
+      group.forEach((w, i) => w.resolve(ids[i] ?? Number.NaN));
+    } catch (error) {
+      // A row the database refuses must not fail the others: they are tried one by one.
+      // A slow or unreachable database fails them all alike.
+      if (
+        group.length > 1 &&
+        isStoreError(error) &&
+        !['timeout', 'busy', 'unavailable', 'closed'].includes(error.kind)
+      )
+        for (const w of group) await this.writeGroup([w]);
+      else for (const w of group) w.reject(error);
+    }
+  }
+}

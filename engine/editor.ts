@@ -34,6 +34,7 @@ export {
 } from './model/condition';
 export { today } from './model/dates';
 export { timeZoneOf } from './model/time-zone';
+export { renameStepInIndicators } from './indicators/rename';
 
 // Words: texts in a language, units, condition summaries, issue paths.
 export { pickText } from './model/texts';

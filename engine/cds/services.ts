@@ -29,6 +29,7 @@ export type PrefetchKey = keyof typeof PREFETCH_KEYS;
 
 const KEYS_OF_KIND: Record<MapKind, readonly PrefetchKey[]> = {
   'birthDate-age': ['patient'],
+  gender: ['patient'],
   'onset-months': ['conditions'],
   'active-condition-boolean': ['conditions'],
   'condition-code-to-value': ['conditions'],

@@ -10,7 +10,7 @@ import type { Severity } from '../model/types';
 import type { CohortReport, GroupReport } from './report';
 import { barChart, escapeXml, groupedBarChart, stackedShareChart, type NumberFormat } from './svg';
 import { indicatorHtml } from './indicator-html';
-import { COHORT_WORDS, numberFormat, type CohortWords } from './words';
+import { COHORT_WORDS, groupLabel, numberFormat, type CohortWords } from './words';
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:2em auto;max-width:820px;color:#222}
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}h3{font-size:1em;margin:1.5em 0 .2em}svg text{font:12px system-ui,sans-serif;fill:#222}
@@ -52,7 +52,7 @@ function missingTable(
         .slice(0, 5)
         .map(([fact, n]) => `${report.facts[fact]?.label ?? fact} (${fmt(n)})`)
         .join(', ');
-      return `<tr><td>${escapeXml(name)}</td><td class="n">${escapeXml(fmt(Math.round(1000 * g.needsInformation.share) / 10))} %</td><td>${escapeXml(top)}</td></tr>`;
+      return `<tr><td>${escapeXml(groupLabel(name, words))}</td><td class="n">${escapeXml(fmt(Math.round(1000 * g.needsInformation.share) / 10))} %</td><td>${escapeXml(top)}</td></tr>`;
     })
     .join('');
   const by = escapeXml(words.groupField(report.by));
@@ -72,7 +72,7 @@ export function cohortHtml(report: CohortReport): string {
   const words = COHORT_WORDS[report.language];
   const fmt = numberFormat(words);
   const groups = Object.entries(report.groups);
-  const names = groups.map(([n]) => n);
+  const names = groups.map(([n]) => groupLabel(n, words));
   const stepIds = Object.keys(report.steps);
   const stepLabel = (id: string): string => report.steps[id]?.title ?? id;
   const followUpIds = Object.keys(report.all.followUps);
@@ -99,7 +99,7 @@ export function cohortHtml(report: CohortReport): string {
         'steps-by-group',
         words.stepsPer(by),
         groups.map(([name, g]) => ({
-          label: name,
+          label: groupLabel(name, words),
           parts: stepIds.map((id) => g.steps[id]?.final ?? 0),
         })),
         stepIds.map(stepLabel),
@@ -143,7 +143,7 @@ export function cohortHtml(report: CohortReport): string {
         'needs-information',
         words.needsInformationChart,
         groups.map(([name, g]) => ({
-          label: name,
+          label: groupLabel(name, words),
           value: Math.round(1000 * g.needsInformation.share) / 10,
         })),
         ' %',

@@ -9,5 +9,22 @@ export {
 } from './counts';
 export { csvMapping, csvRecord, RESERVED_COLUMNS, type CsvMapping } from './csv';
 export { cohortHtml } from './html';
+export { indicatorCsv } from './indicator-csv';
+export {
+  indicatorSection,
+  type IndicatorLabel,
+  type IndicatorReport,
+  type IndicatorSection,
+} from './indicator-report';
+export { cohortIndicators, indicatorInfos, type CohortIndicators } from './indicators';
 export { ALL, NO_GROUP, processChunk, type CohortSettings } from './process';
-export { cohortReport, type CohortReport, type GroupReport } from './report';
+export {
+  cohortReport,
+  type CohortReport,
+  type CohortReportOptions,
+  type GroupReport,
+} from './report';
+export { indicatorRun, type IndicatorRunOptions } from './run';
+export { COHORT_WORDS, type CohortWords } from './words';
+export { worklistReason, type WorklistReason, type WorklistRow } from './worklist';
+export { safeFileName, worklistText, type WorklistText } from './worklist-text';

@@ -22,6 +22,15 @@ const COLUMNS = [
   'suppressed',
 ] as const;
 
+/** The counts in column order, which is also the order the `suppressed` column lists them in. */
+const COUNTS = [
+  'denominator',
+  'decided',
+  'numerator',
+  'numeratorUnknown',
+  'denominatorUnknown',
+] as const;
+
 const num = (n: number | null | undefined): string =>
   n === null || n === undefined ? '' : String(n);
 
@@ -37,8 +46,8 @@ function record(group: string, id: string, r: IndicatorReport): string {
     num(r.interval?.upper),
     num(r.numeratorUnknown),
     num(r.denominatorUnknown),
-    Object.entries(r.suppressed)
-      .map(([field, why]) => `${field}:${why}`)
+    COUNTS.filter((field) => r.suppressed[field] !== undefined)
+      .map((field) => `${field}:${r.suppressed[field] as string}`)
       .join(';'),
   ]);
 }

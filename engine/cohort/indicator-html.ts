@@ -6,7 +6,7 @@
 import type { IndicatorReport } from './indicator-report';
 import type { CohortReport } from './report';
 import { escapeXml, type NumberFormat } from './svg';
-import type { CohortWords } from './words';
+import { groupLabel, type CohortWords } from './words';
 
 const DASH = '—';
 
@@ -14,17 +14,25 @@ function count(n: number | null, fmt: NumberFormat): string {
   return n === null ? DASH : fmt(n);
 }
 
-function percent(x: number, fmt: NumberFormat): string {
-  return `${fmt(Math.round(x * 1000) / 10)} %`;
+/** A share as a percentage with one decimal, always (`2,0 %–5,1 %`, not `2 %–5,1 %`). */
+function percentFormat(words: CohortWords): (x: number) => string {
+  const one = new Intl.NumberFormat(words.locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return (x) => `${one.format(Math.round(x * 1000) / 10)} %`;
 }
 
-function row(name: string, r: IndicatorReport | undefined, fmt: NumberFormat): string {
+function row(
+  name: string,
+  r: IndicatorReport | undefined,
+  fmt: NumberFormat,
+  percent: (x: number) => string,
+): string {
   if (r === undefined) return '';
-  const share = r.share === null ? DASH : percent(r.share, fmt);
+  const share = r.share === null ? DASH : percent(r.share);
   const interval =
-    r.interval === null
-      ? ''
-      : `${percent(r.interval.lower, fmt)}–${percent(r.interval.upper, fmt)}`;
+    r.interval === null ? '' : `${percent(r.interval.lower)}–${percent(r.interval.upper)}`;
   const cells = [
     count(r.denominator, fmt),
     count(r.numerator, fmt),
@@ -42,6 +50,7 @@ function row(name: string, r: IndicatorReport | undefined, fmt: NumberFormat): s
 export function indicatorHtml(report: CohortReport, words: CohortWords, fmt: NumberFormat): string {
   const labels = report.indicators;
   if (labels === undefined) return '';
+  const percent = percentFormat(words);
   const head = [
     words.groupField(report.by),
     words.denominator,
@@ -56,15 +65,15 @@ export function indicatorHtml(report: CohortReport, words: CohortWords, fmt: Num
   const tables = Object.entries(labels).map(([id, label]) => {
     const about = [
       words.direction[label.direction],
-      ...(label.target === undefined ? [] : [`${words.target} ${percent(label.target, fmt)}`]),
+      ...(label.target === undefined ? [] : [`${words.target} ${percent(label.target)}`]),
     ].join('; ');
     const description =
       label.description === undefined ? '' : `<p>${escapeXml(label.description)}</p>`;
     // Without --by the one group is everyone: its row is the `all` row.
     const groups = report.by === null ? [] : Object.entries(report.groups);
     const rows = [
-      ...groups.map(([name, g]) => row(name, g.indicators?.[id], fmt)),
-      row(words.all, report.all.indicators?.[id], fmt),
+      ...groups.map(([name, g]) => row(groupLabel(name, words), g.indicators?.[id], fmt, percent)),
+      row(words.all, report.all.indicators?.[id], fmt, percent),
     ].join('');
     return `<h3 data-indicator="${escapeXml(id)}">${escapeXml(label.title)}</h3><p>${escapeXml(about)}</p>${description}<table class="indicator"><tr>${head}</tr>${rows}</table>`;
   });

@@ -1,29 +1,42 @@
 /**
  * The pathway's indicators as a cohort run evaluates them: compiled once per pathway and
- * thread, then asked for each patient's memberships and case-mix stratum.
+ * thread (engine/indicators/evaluate.ts), then asked for each patient's memberships and
+ * case-mix stratum.
  */
-import type { Outcome } from '../evaluate/outcome';
-import type { IndicatorDirection, IndicatorInfo, IndicatorMembership } from '../indicators/types';
+import { compileIndicators, type IndicatorEvaluator } from '../indicators/evaluate';
+import type { IndicatorDirection, IndicatorInfo } from '../indicators/types';
 import type { Pathway } from '../model/types';
 
 /** What a cohort run needs of a pathway's indicators. */
-export interface CohortIndicators {
+export interface CohortIndicators extends IndicatorEvaluator {
   /** Direction per indicator id. */
   directions: ReadonlyMap<string, IndicatorDirection>;
-  /** One patient's memberships, one per indicator, in file order. */
-  evaluate(facts: Record<string, unknown>, outcome: Outcome): IndicatorMembership[];
-  /** The patient's case-mix stratum key; undefined when the pathway declares no case mix. */
-  stratum(facts: Record<string, unknown>, outcome: Outcome): string | undefined;
+}
+
+const compiled = new WeakMap<Pathway, CohortIndicators>();
+
+function compiledFor(pathway: Pathway): CohortIndicators {
+  let indicators = compiled.get(pathway);
+  if (indicators === undefined) {
+    const evaluator = compileIndicators(pathway);
+    indicators = {
+      infos: evaluator.infos,
+      evaluate: (facts, outcome) => evaluator.evaluate(facts, outcome),
+      stratum: (facts, outcome) => evaluator.stratum(facts, outcome),
+      directions: new Map(evaluator.infos.map((i) => [i.id, i.direction] as const)),
+    };
+    compiled.set(pathway, indicators);
+  }
+  return indicators;
 }
 
 /** The pathway's indicators, or undefined when it declares none. */
 export function cohortIndicators(pathway: Pathway): CohortIndicators | undefined {
-  void pathway;
-  return undefined;
+  if ((pathway.indicators ?? []).length === 0) return undefined;
+  return compiledFor(pathway);
 }
 
-/** What a run keeps of each indicator's definition, in file order. */
+/** What a run keeps of each indicator's definition, in file order (none: empty). */
 export function indicatorInfos(pathway: Pathway): IndicatorInfo[] {
-  void pathway;
-  return [];
+  return cohortIndicators(pathway)?.infos ?? [];
 }

@@ -5,6 +5,7 @@
  */
 import type { IndicatorDirection } from '../indicators/types';
 import type { Language, Severity } from '../model/types';
+import { NO_GROUP } from './process';
 import type { WorklistReason } from './worklist';
 
 /** The vocabulary of the cohort report and worklists in one language. */
@@ -16,6 +17,8 @@ export interface CohortWords {
   /** The name of a `--by` field in running text ("health centre"). */
   groupField: (field: string | null) => string;
   all: string;
+  /** The group of patients without a value in the `--by` field. */
+  noGroup: string;
   patientsPerStep: string;
   patientsPerStepCaption: string;
   stepsPer: (by: string) => string;
@@ -90,6 +93,7 @@ const en: CohortWords = {
     `${heading}. Evaluated on ${asOf}: ${patients} patients from ${lines} lines, ${bad} not evaluated.`,
   groupField: field('en'),
   all: 'all',
+  noGroup: '(none)',
   patientsPerStep: 'Patients per step',
   patientsPerStepCaption: 'Where the pathway places each patient on the evaluation date.',
   stepsPer: (by) => `Steps per ${by}`,
@@ -153,6 +157,7 @@ const sv: CohortWords = {
     `${heading}. Utvärderad ${asOf}: ${patients} patienter från ${lines} rader, ${bad} ej utvärderade.`,
   groupField: field('sv'),
   all: 'alla',
+  noGroup: '(ingen)',
   patientsPerStep: 'Patienter per steg',
   patientsPerStepCaption: 'Var vårdförloppet placerar varje patient på utvärderingsdagen.',
   stepsPer: (by) => `Steg per ${by}`,
@@ -216,6 +221,7 @@ const da: CohortWords = {
     `${heading}. Evalueret ${asOf}: ${patients} patienter fra ${lines} linjer, ${bad} ikke evalueret.`,
   groupField: field('da'),
   all: 'alle',
+  noGroup: '(ingen)',
   patientsPerStep: 'Patienter pr. trin',
   patientsPerStepCaption: 'Hvor forløbet placerer hver patient på evalueringsdatoen.',
   stepsPer: (by) => `Trin pr. ${by}`,
@@ -271,6 +277,11 @@ const da: CohortWords = {
           ? 'indikatoren gælder og er ikke opfyldt'
           : 'tælles i indikatoren (lavere er bedre)',
 };
+
+/** A group's name as the report shows it: the no-value group in words, others as they are. */
+export function groupLabel(name: string, words: CohortWords): string {
+  return name === NO_GROUP ? words.noGroup : name;
+}
 
 /** The cohort report's words per language. */
 export const COHORT_WORDS: Record<Language, CohortWords> = { en, sv, da };

@@ -11,7 +11,7 @@ import { csvLine } from './csv-text';
 import { indicatorInfos } from './indicators';
 import { escapeXml } from './svg';
 import type { WorklistRow } from './worklist';
-import { COHORT_WORDS, type CohortWords } from './words';
+import { COHORT_WORDS, groupLabel, type CohortWords } from './words';
 
 /** What the text of a worklist needs: words, labels and the evaluation date. */
 export interface WorklistText {
@@ -96,8 +96,9 @@ const STYLE = `body{font:14px system-ui,sans-serif;margin:2em auto;max-width:100
 h1{font-size:1.4em}table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}td.n{text-align:right}`;
 
 /** The start of a group's page, up to the table's header row. */
-export function worklistHtmlStart(text: WorklistText, group: string): string {
+export function worklistHtmlStart(text: WorklistText, name: string): string {
   const w = text.words;
+  const group = groupLabel(name, w);
   const head = [w.patient, w.line, w.indicator, w.reason, w.missingFacts]
     .map((h) => `<th>${escapeXml(h)}</th>`)
     .join('');

@@ -13,7 +13,7 @@ import { readConditionPresent, readConditionValues, readOnsetMonths } from './co
 import { mappingOf, type FactMapping } from './kinds';
 import { codeTable } from './medication-codes';
 import { listStates, readMedications } from './medications';
-import { readAge } from './patient';
+import { readAge, readGender } from './patient';
 import { Report } from './report';
 import { indexResources, type ResourceIndex } from './resources';
 import { readScore } from './scores';
@@ -29,6 +29,8 @@ function read(
   switch (mapping.kind) {
     case 'birthDate-age':
       return readAge(index, asOf, report, mapping.fact.name);
+    case 'gender':
+      return readGender(index, report, mapping.fact.name);
     case 'onset-months':
       return readOnsetMonths(mapping, index, asOf, report);
     case 'latest-value':

@@ -13,6 +13,8 @@ import type { DeclaredCode } from './codes';
 export const MAP_KINDS = [
   /** Patient.birthDate → age in whole years on the evaluation date. */
   'birthDate-age',
+  /** Patient.gender → `male`, `female` or `other`; `unknown` or absent leaves the fact unknown. */
+  'gender',
   /** Earliest onset of an active matching Condition → months to the evaluation date. */
   'onset-months',
   /** Latest matching Observation or QuestionnaireResponse answer → number. */
@@ -67,6 +69,7 @@ const PHRASES: readonly { pattern: RegExp; kind: MapKind }[] = [
 /** Fact types each kind can produce. */
 const TYPES: Record<MapKind, readonly Fact['type'][]> = {
   'birthDate-age': ['integer', 'number'],
+  gender: ['string'],
   'onset-months': ['integer', 'number'],
   'latest-value': ['integer', 'number'],
   'closest-to-step-entry': ['integer', 'number'],
@@ -76,7 +79,7 @@ const TYPES: Record<MapKind, readonly Fact['type'][]> = {
 };
 
 function defaultKind(resource: string, type: Fact['type']): MapKind | undefined {
-  if (resource === 'Patient') return 'birthDate-age';
+  if (resource === 'Patient') return type === 'string' ? 'gender' : 'birthDate-age';
   if (resource === 'MedicationStatement' || resource === 'MedicationRequest') return 'medications';
   if (resource === 'Observation' || resource === 'QuestionnaireResponse') return 'latest-value';
   if (resource === 'Condition') {
@@ -160,7 +163,8 @@ export function mappingOf(fact: Fact): MappingDecision {
   if (mapKind === 'birthDate-age' && fact.unit !== undefined && fact.unit !== 'years') {
     return { ok: false, reason: `birthDate-age gives years, but the fact's unit is ${fact.unit}` };
   }
-  if (mapKind !== 'birthDate-age' && fhir.codes.length === 0) {
+  // Patient fields are read by name, not by code.
+  if (mapKind !== 'birthDate-age' && mapKind !== 'gender' && fhir.codes.length === 0) {
     return { ok: false, reason: 'no codes declared' };
   }
   const base = { fact, kind: mapKind, resource: fhir.resource, codes: fhir.codes };

@@ -1,4 +1,4 @@
-/** Age from Patient.birthDate on the evaluation date, in whole years. */
+/** Facts read from the Patient resource: age from birthDate, and gender. */
 import { daysBetween } from '../model/dates';
 import { readDate } from './codes';
 import type { Report } from './report';
@@ -45,4 +45,36 @@ export function readAge(
     return undefined;
   }
   return { value: wholeYears(date.date, asOf), from: patient.label };
+}
+
+/** The administrative genders FHIR R4 defines that name a value (`unknown` names none). */
+const GENDERS = ['male', 'female', 'other'] as const;
+
+/**
+ * `gender`: Patient.gender as the fact's value. `unknown`, absent, or more than one Patient
+ * leaves the fact unknown (reported when the data says something unusable).
+ */
+export function readGender(
+  index: ResourceIndex,
+  report: Report,
+  fact: string,
+): Found<string> | undefined {
+  const patients = index.byType.get('Patient') ?? [];
+  if (patients.length > 1) {
+    for (const p of patients)
+      report.problem(p.label, 'more than one Patient in the data: gender not read', fact);
+    return undefined;
+  }
+  const patient = patients[0];
+  const gender = patient?.resource['gender'];
+  if (patient === undefined || gender === undefined || gender === 'unknown') return undefined;
+  if (typeof gender !== 'string' || !(GENDERS as readonly string[]).includes(gender)) {
+    report.problem(
+      patient.label,
+      `gender ${JSON.stringify(gender)} is not a FHIR gender code`,
+      fact,
+    );
+    return undefined;
+  }
+  return { value: gender, from: patient.label };
 }

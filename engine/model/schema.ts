@@ -509,6 +509,9 @@ export const evaluationLineSchema = evaluationRequestSchema.extend({
   healthCentre: z.string().max(200).optional(),
 });
 
+/** A three-valued truth as a scenario writes it: `true`, `false` or `unknown`. */
+const expectedTruth = z.union([z.boolean(), z.literal('unknown')]);
+
 /** What a scenario expects. Every key given is checked; omitted keys are not. */
 export const expectationSchema = z.strictObject({
   status: z.enum(['settled', 'needs-information']).optional(),
@@ -523,6 +526,19 @@ export const expectationSchema = z.strictObject({
     .array(z.strictObject({ id: stepId, status: z.enum(['upcoming', 'due', 'overdue']) }))
     .optional(),
   facts: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Per indicator id: where the patient stands in it (docs/indicators.md). Each part given is
+   * checked; an id the version does not declare fails the scenario.
+   */
+  indicators: z
+    .record(
+      stepId,
+      z.strictObject({
+        denominator: expectedTruth.optional(),
+        numerator: expectedTruth.optional(),
+      }),
+    )
+    .optional(),
   error: z.string().optional(),
 });
 

@@ -163,7 +163,7 @@ class Pool {
 /**
  * Hands worklist rows on in chunk order although chunks finish in any order, one call at a
  * time. Rows of a chunk that finished early wait (at most a few chunks' worth: the runner
- * stops dispatching while {@link backlog} is large).
+ * stops dispatching while {@link InOrder.waiting} or {@link InOrder.writes} is large).
  */
 class InOrder {
   private readonly ready = new Map<number, WorklistRow[]>();
@@ -174,9 +174,14 @@ class InOrder {
 
   constructor(private readonly sink: (rows: WorklistRow[]) => Promise<void>) {}
 
-  /** Rows waiting for an earlier chunk or for a write. */
-  get backlog(): number {
-    return this.ready.size + this.queued;
+  /** Chunks whose rows wait for an earlier chunk, still being evaluated, to finish. */
+  get waiting(): number {
+    return this.ready.size;
+  }
+
+  /** Chunks whose rows are queued to be written. */
+  get writes(): number {
+    return this.queued;
   }
 
   put(seq: number, rows: WorklistRow[]): void {
@@ -256,9 +261,10 @@ export async function runCohort(options: CohortRunOptions): Promise<CohortCounts
     for await (const chunk of chunks(file, size)) {
       const { bytes, firstLine } = fix(chunk);
       while (!pool.free) await Promise.race(inFlight);
-      // Bounded memory: wait while worklist rows pile up behind a slow chunk or slow writes.
-      while (order !== undefined && order.backlog > 2 * workerCount)
-        await Promise.race([...inFlight, order.drain()]);
+      // Bounded memory: wait while worklist rows pile up behind a slow chunk (which is in
+      // flight: a chunk's rows wait only for earlier chunks) or behind slow writes.
+      while (order !== undefined && order.waiting > 2 * workerCount) await Promise.race(inFlight);
+      if (order !== undefined && order.writes > 2 * workerCount) await order.drain();
       const mine = seq++;
       const job: Promise<void> = pool.run(bytes, firstLine).then((result) => {
         merge(result.counts);

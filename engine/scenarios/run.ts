@@ -8,6 +8,9 @@ import { alertKey, globalKey, transitionKey } from '../evaluate/condition-set';
 import type { CompiledPathway } from '../evaluate/compile';
 import { evaluate } from '../evaluate/evaluate';
 import type { EvaluationResult } from '../evaluate/result';
+import { evaluateOutcome } from '../evaluate/evaluate';
+import { prepareInput } from '../evaluate/prepare';
+import { compileIndicators, type IndicatorEvaluator } from '../indicators/evaluate';
 
 export interface ScenarioOutcome {
   name: string;
@@ -73,6 +76,52 @@ function compare(expect: Expectation, result: EvaluationResult): string[] {
   return failures;
 }
 
+/** Indicator evaluators per compiled version, made on the first scenario that asks. */
+const indicatorEvaluators = new WeakMap<CompiledPathway, IndicatorEvaluator>();
+
+/**
+ * The failures of an `indicators:` expectation: each part given is compared with the
+ * patient's membership (booleans read as `true` / `false`), an undeclared id is a failure.
+ */
+function compareIndicators(
+  expected: NonNullable<Expectation['indicators']>,
+  compiled: CompiledPathway,
+  input: Scenario['input'],
+  asOf: string,
+): string[] {
+  let evaluator = indicatorEvaluators.get(compiled);
+  if (evaluator === undefined) {
+    evaluator = compileIndicators(compiled.pathway);
+    indicatorEvaluators.set(compiled, evaluator);
+  }
+  const request = { ...input, asOf };
+  const facts = prepareInput(compiled.pathway, request, asOf).validated.facts;
+  const outcome = evaluateOutcome(compiled, request, { asOf });
+  const memberships = new Map(evaluator.evaluate(facts, outcome).map((m) => [m.id, m] as const));
+  const failures: string[] = [];
+  for (const [id, parts] of Object.entries(expected)) {
+    const got = memberships.get(id);
+    if (got === undefined) {
+      failures.push(
+        `indicators.${id}: version ${compiled.pathway.version} declares no such indicator`,
+      );
+      continue;
+    }
+    for (const part of ['denominator', 'numerator'] as const) {
+      const want = parts[part];
+      if (want === undefined || String(want) === got[part]) continue;
+      const missing =
+        got[part] !== 'unknown' || got.missingFacts.length === 0
+          ? ''
+          : ` (missing: ${got.missingFacts.join(', ')})`;
+      failures.push(
+        `indicators.${id}.${part}: expected ${String(want)}, got ${got[part]}${missing}`,
+      );
+    }
+  }
+  return failures;
+}
+
 /** Evaluates a scenario against one compiled version and compares with its expectation. */
 export async function runScenario(
   compiled: CompiledPathway,
@@ -88,6 +137,10 @@ export async function runScenario(
       { language: 'en' },
     );
     const failures = compare(expect, result);
+    if (expect.indicators !== undefined)
+      failures.push(
+        ...compareIndicators(expect.indicators, compiled, scenario.input, scenario.asOf),
+      );
     return { ...base, passed: failures.length === 0, failures, result };
   } catch (error) {
     if (!isPathwayError(error)) throw error;

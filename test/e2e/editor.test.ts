@@ -18,7 +18,7 @@ const scenario = (name: string): Locator => page.getByTestId(`scenario-${name}`)
 /** The value of the dependence threshold in 1.1.0's global transition to addiction care. */
 const dependenceThreshold = (): Locator =>
   page.getByTestId('globalTransitions[1].when.any[1].value');
-/** The value of the age limit in 1.2.0's first global transition (children leave the pathway). */
+/** The value of the age limit in the first global transition since 1.2.0 (children leave the pathway). */
 const ageLimit = (): Locator => page.getByTestId('globalTransitions[0].when.value');
 
 async function open(version: string): Promise<void> {
@@ -26,12 +26,12 @@ async function open(version: string): Promise<void> {
   await node('intake-assessment').waitFor();
 }
 
-/** Opens 1.2.0 and starts version 1.3.0 from it, as a clinical lead would. */
+/** Opens the latest version, 1.3.0, and starts version 1.4.0 from it, as a clinical lead would. */
 async function newDraft(): Promise<void> {
-  await open('1.2.0');
+  await open('1.3.0');
   await page.getByTestId('new-version').click();
   await page.getByTestId('new-draft-banner').waitFor();
-  await page.waitForURL(/version=1\.3\.0/);
+  await page.waitForURL(/version=1\.4\.0/);
 }
 
 async function selectGlobalTransition(index: number): Promise<void> {
@@ -138,11 +138,11 @@ describe('the pathway editor in a real browser', () => {
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Sparat');
 
-    const file = join(service.pathwaysDir, 'chronic-pain', '1.3.0.yaml');
+    const file = join(service.pathwaysDir, 'chronic-pain', '1.4.0.yaml');
     const text = await readFile(file, 'utf8');
     const saved = parsePathway(text);
     expect(text).toBe(printPathway(saved));
-    expect(saved).toMatchObject({ version: '1.3.0', status: 'draft' });
+    expect(saved).toMatchObject({ version: '1.4.0', status: 'draft' });
     expect(saved.globalTransitions[0]?.when).toEqual({
       fact: 'age',
       operator: 'lessThan',
@@ -150,12 +150,12 @@ describe('the pathway editor in a real browser', () => {
     });
     const layout = layoutSchema.parse(
       JSON.parse(
-        await readFile(join(service.pathwaysDir, 'chronic-pain', '1.3.0.layout.json'), 'utf8'),
+        await readFile(join(service.pathwaysDir, 'chronic-pain', '1.4.0.layout.json'), 'utf8'),
       ),
     );
     const before = layoutSchema.parse(
       JSON.parse(
-        await readFile(join(service.pathwaysDir, 'chronic-pain', '1.2.0.layout.json'), 'utf8'),
+        await readFile(join(service.pathwaysDir, 'chronic-pain', '1.3.0.layout.json'), 'utf8'),
       ),
     );
     expect(layout.nodes['follow-up']).not.toEqual(before.nodes['follow-up']);
@@ -186,7 +186,7 @@ describe('the pathway editor in a real browser', () => {
     );
     await expect(page.getByTestId('save-state').getAttribute('data-dirty')).resolves.toBe('true');
 
-    const file = join(service.pathwaysDir, 'chronic-pain', '1.3.0.yaml');
+    const file = join(service.pathwaysDir, 'chronic-pain', '1.4.0.yaml');
     const onDisk = parsePathway(await readFile(file, 'utf8'));
     await writeFile(
       file,

@@ -14,6 +14,7 @@ import type {
   Texts,
   Transition,
 } from '../../../engine/editor';
+import { renameStepInIndicators } from '../../../engine/editor';
 import { GLOBAL_NODE_ID } from './ids';
 import type { XY } from './layout';
 
@@ -89,8 +90,8 @@ const retarget = (transitions: readonly Transition[], from: string, to: string):
   transitions.map((t) => (t.to === from ? { ...t, to } : t));
 
 /**
- * Renames a step everywhere it is named: its own id, transitions to it, the entry step and
- * its canvas position. Returns an error message instead when the new id is unusable.
+ * Renames a step everywhere it is named: its own id, transitions to it, the entry step,
+ * indicators and its canvas position. Returns an error message instead when the new id is unusable.
  */
 export function renameStep(drawing: Drawing, from: string, to: string): Drawing | string {
   if (from === to) return drawing;
@@ -106,6 +107,10 @@ export function renameStep(drawing: Drawing, from: string, to: string): Drawing 
       id: s.id === from ? to : s.id,
       transitions: retarget(s.transitions, from, to),
     })),
+    // Indicators name steps too ($visited:<step>, $step compared with a step id).
+    ...(p.indicators === undefined
+      ? {}
+      : { indicators: renameStepInIndicators(p.indicators, from, to) }),
   };
   const nodes: Layout['nodes'] = {};
   for (const [id, xy] of Object.entries(drawing.layout.nodes)) nodes[id === from ? to : id] = xy;

@@ -10,6 +10,8 @@ export interface Centre {
   id: string;
   /** Relative share of the population. */
   weight: number;
+  /** Share of women (drawn only when the pathway version has a `sex` fact). */
+  female: number;
   /** Mean and standard deviation of age in years. */
   age: [number, number];
   /** Share with chronic pain (≥ 3 months) on arrival. */
@@ -42,6 +44,7 @@ export const CENTRES: readonly Centre[] = [
   {
     id: 'vc-norrmalm',
     weight: 30,
+    female: 0.55,
     age: [44, 14],
     chronic: 0.6,
     ompsq: 42,
@@ -59,6 +62,7 @@ export const CENTRES: readonly Centre[] = [
   {
     id: 'vc-bruksorten',
     weight: 20,
+    female: 0.6,
     age: [58, 13],
     chronic: 0.8,
     ompsq: 52,
@@ -76,6 +80,7 @@ export const CENTRES: readonly Centre[] = [
   {
     id: 'vc-skargarden',
     weight: 10,
+    female: 0.57,
     age: [67, 12],
     chronic: 0.85,
     ompsq: 47,
@@ -93,6 +98,7 @@ export const CENTRES: readonly Centre[] = [
   {
     id: 'vc-centrum',
     weight: 25,
+    female: 0.58,
     age: [49, 15],
     chronic: 0.75,
     ompsq: 55,
@@ -110,6 +116,7 @@ export const CENTRES: readonly Centre[] = [
   {
     id: 'vc-universitet',
     weight: 15,
+    female: 0.52,
     age: [31, 10],
     chronic: 0.45,
     ompsq: 40,

@@ -9,6 +9,7 @@ import { CENTRES, type Centre } from './centres';
 /** The centre parameters a drift can move: every number of {@link Centre}. */
 export const DRIFT_PARAMETERS = [
   'weight',
+  'female',
   'chronic',
   'ompsq',
   'hads',
@@ -28,6 +29,7 @@ export type DriftParameter = (typeof DRIFT_PARAMETERS)[number];
 
 /** Parameters that are probabilities, so a drift must stay within 0–1. */
 const SHARES: ReadonlySet<DriftParameter> = new Set([
+  'female',
   'chronic',
   'fullSickLeave',
   'opioid',

@@ -3,6 +3,7 @@
  * (`{ id, healthCentre, currentStep?, facts }`). Pure and seeded: the same seed, count and
  * date always give the same lines. The distributions (per centre in `centres.ts`):
  *
+ * - sex (only for a version with a `sex` fact) female with the centre's share;
  * - age Normal(centre mean, sd) clipped to 16–95; pain duration 0.5–3 months for the
  *   non-chronic share, else 3 + Exponential(mean 30) months; red flags in 1.5 %;
  * - ÖMPSQ Normal(centre mean, 15) on 0–100; STarT Back psychosocial 0–5; HADS subscales
@@ -21,7 +22,12 @@
  * - every recorded measure is missing with probability 1 − completeness of the centre.
  */
 import { CENTRES, type Centre } from './centres';
+import { fitLine, type LineFit } from './fit';
+import { monthSeed } from './months';
 import { Draw, daysBefore, prng } from './random';
+
+/** The stream number sex is drawn from (any number no month of a series reaches). */
+const SEX_STREAM = 1_000_003;
 
 /** One line of a cohort file. */
 export interface CohortLine {
@@ -156,13 +162,29 @@ function patient(d: Draw, index: number, asOf: string, centres: readonly Centre[
  * Generates `count` patients as cohort lines, evaluated on `asOf` (start dates and step entry
  * dates lie before it), from `centres` (default {@link CENTRES}; a drifted month passes its
  * own). Lazy, so any number of patients fits in memory.
+ *
+ * With `fit` (the version in effect, engine/synth/fit.ts) each line keeps only what that
+ * version defines, and sex is drawn (female with the centre's share, else male) for versions
+ * that have a `sex` fact. Sex comes from a second stream of its own, so every other value is
+ * the same with or without it.
  */
 export function* synthPatients(
   count: number,
   seed: number,
   asOf: string,
   centres: readonly Centre[] = CENTRES,
+  fit?: LineFit,
 ): Generator<CohortLine> {
   const d = new Draw(prng(seed));
-  for (let i = 0; i < count; i++) yield patient(d, i, asOf, centres);
+  const sexes = new Draw(prng(monthSeed(seed, SEX_STREAM)));
+  for (let i = 0; i < count; i++) {
+    const line = patient(d, i, asOf, centres);
+    if (fit === undefined) {
+      yield line;
+      continue;
+    }
+    const female = centres.find((c) => c.id === line.healthCentre)?.female ?? 0.5;
+    line.facts['sex'] = sexes.chance(female) ? 'female' : 'male';
+    yield fitLine(line, fit);
+  }
 }

@@ -7,7 +7,8 @@
  * month named by its as-of date (`DIR/2026-11-23.ndjson`), for a series of cohort runs;
  * `--months M --month K` writes month K only, to standard output. `--drift
  * <centre>.<parameter>=<first>:<last>` (repeatable) moves a centre parameter linearly over the
- * months (engine/synth/drift.ts, engine/synth/months.ts).
+ * months (engine/synth/drift.ts, engine/synth/months.ts). `--pathway ID` fits each line to
+ * the version in effect on its date (engine/synth/fit.ts), so a series may cross a new version.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -15,14 +16,16 @@ import { mkdir, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { PathwayError } from '../../errors';
+import { findVersion, loadRepository, type PathwayRepository } from '../../node/repository';
 import type { Centre } from '../../synth/centres';
 import { parseDrift } from '../../synth/drift';
+import { lineFitOf, type LineFit } from '../../synth/fit';
 import { synthMonths } from '../../synth/months';
 import { synthPatients } from '../../synth/population';
 import { tempName } from '../../node/write';
 import type { CommandFactory } from '../main';
 import { EXIT_OK, type Io } from '../io';
-import { parseDateOption } from './shared';
+import { parseDateOption, pathwaysRoot } from './shared';
 
 interface SynthFlags {
   patients: number;
@@ -32,6 +35,8 @@ interface SynthFlags {
   month?: number;
   out?: string;
   drift: string[];
+  pathway?: string;
+  pathways?: string;
 }
 
 function parseCount(value: string): number {
@@ -59,9 +64,10 @@ function* batches(
   seed: number,
   asOf: string,
   centres?: readonly Centre[],
+  fit?: LineFit,
 ): Generator<string> {
   let batch: string[] = [];
-  for (const line of synthPatients(count, seed, asOf, centres)) {
+  for (const line of synthPatients(count, seed, asOf, centres, fit)) {
     batch.push(JSON.stringify(line));
     if (batch.length === BATCH) {
       yield `${batch.join('\n')}\n`;
@@ -91,12 +97,28 @@ function usage(message: string): never {
   throw new PathwayError('INVALID_INPUT', message);
 }
 
+/** The version of `--pathway` in effect on `asOf`, as what a line may give; none without it. */
+function fitFor(
+  repo: PathwayRepository | undefined,
+  id: string | undefined,
+  asOf: string,
+): LineFit | undefined {
+  return repo === undefined || id === undefined
+    ? undefined
+    : lineFitOf(findVersion(repo, id, { asOf }).pathway);
+}
+
 async function run(io: Io, flags: SynthFlags): Promise<number> {
   const asOf = flags.asOf ?? io.today();
+  const repo =
+    flags.pathway === undefined
+      ? undefined
+      : await loadRepository(pathwaysRoot(io, flags.pathways));
   if (flags.months === undefined) {
     if (flags.drift.length > 0 || flags.out !== undefined || flags.month !== undefined)
       usage('--drift, --out and --month need --months');
-    for (const text of batches(flags.patients, flags.seed, asOf)) io.out(text);
+    const fit = fitFor(repo, flags.pathway, asOf);
+    for (const text of batches(flags.patients, flags.seed, asOf, undefined, fit)) io.out(text);
     return EXIT_OK;
   }
   const drifts = flags.drift.map((spec) => parseDrift(spec));
@@ -106,7 +128,8 @@ async function run(io: Io, flags: SynthFlags): Promise<number> {
     const m = months[flags.month - 1];
     if (m === undefined || flags.month < 1)
       return usage(`--month ${flags.month}: expected 1 to ${flags.months}`);
-    for (const text of batches(flags.patients, m.seed, m.asOf, m.centres)) io.out(text);
+    const fit = fitFor(repo, flags.pathway, m.asOf);
+    for (const text of batches(flags.patients, m.seed, m.asOf, m.centres, fit)) io.out(text);
     return EXIT_OK;
   }
   if (flags.out === undefined) return usage('--months needs --out DIR (or --month K)');
@@ -114,7 +137,8 @@ async function run(io: Io, flags: SynthFlags): Promise<number> {
   await mkdir(dir, { recursive: true });
   for (const m of months) {
     const file = join(dir, `${m.asOf}.ndjson`);
-    await writeBatches(file, batches(flags.patients, m.seed, m.asOf, m.centres));
+    const fit = fitFor(repo, flags.pathway, m.asOf);
+    await writeBatches(file, batches(flags.patients, m.seed, m.asOf, m.centres, fit));
     io.err(`month ${m.month}/${months.length}: ${file}`);
   }
   io.out(`${months.length} months of ${flags.patients} patients in ${dir}`);
@@ -142,4 +166,9 @@ export const synthCommand: CommandFactory = (io, done) =>
       collect,
       [],
     )
+    .option(
+      '--pathway <id>',
+      'fit every line to the version of this pathway in effect on its date (facts it lacks left out; sex drawn when it has a sex fact)',
+    )
+    .option('--pathways <dir>', 'pathways folder for --pathway (default: ./pathways)')
     .action(async (flags: SynthFlags) => done(await run(io, flags)));

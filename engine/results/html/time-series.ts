@@ -12,7 +12,7 @@ import { groupColor, REGION_COLOR } from './colors';
 import { formatFor } from './format';
 import { chartSvg, px, shareGrid, type Frame } from './svg';
 
-const FRAME: Frame = { width: 820, height: 320, left: 56, right: 190, top: 34, bottom: 40 };
+const BASE: Frame = { width: 820, height: 320, left: 56, right: 190, top: 34, bottom: 40 };
 
 /** Options of {@link timeSeriesSvg}. */
 export interface TimeSeriesOptions {
@@ -57,6 +57,11 @@ export function timeSeriesSvg(
   const w = RESULTS_WORDS[options.lang];
   const f = formatFor(options.lang);
   const n = Math.max(1, report.runs.length);
+  // Tall enough for the legend: one line per centre and one for the region.
+  const FRAME: Frame = {
+    ...BASE,
+    height: Math.max(BASE.height, BASE.top + BASE.bottom + (report.centres.length + 1) * 18 + 8),
+  };
   const plotW = FRAME.width - FRAME.left - FRAME.right;
   const plotH = FRAME.height - FRAME.top - FRAME.bottom;
   const max = yMax(series);

@@ -10,9 +10,10 @@
  *   npm run bench:results -- --data /var/tmp/months      # keep the populations for the next run
  *   npm run bench:results -- --store postgres://…         # the store in PostgreSQL
  *
- * The months come from `pathway synth --months` with a drift (one centre's opioid reviews
- * improving); the pathway version is the one in effect on each month's date unless
- * `--switch K:V` makes months K… use version V (a version break in the series).
+ * The months come from `pathway synth --months --pathway chronic-pain` with a drift (one
+ * centre's opioid reviews improving), ending on 2027-06-23 so that the series crosses two
+ * version breaks (1.1.0 → 1.2.0 → 1.3.0, the first version with indicators); the version
+ * is the one in effect on each month's date unless `--switch K:V` makes months K… use V.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,7 +31,8 @@ const { values } = parseArgs({
   options: {
     patients: { type: 'string', default: '1000000' },
     months: { type: 'string', default: '12' },
-    'as-of': { type: 'string', default: '2026-11-23' },
+    // The series crosses the dates chronic-pain 1.2.0 and 1.3.0 (the first with indicators) take over.
+    'as-of': { type: 'string', default: '2027-06-23' },
     seed: { type: 'string', default: '1' },
     drift: { type: 'string', default: 'vc-bruksorten.opioidReviewDays=140:45' },
     data: { type: 'string' },
@@ -97,6 +99,9 @@ if (files.length !== months) {
       dataDir,
       '--drift',
       String(values.drift),
+      // Each month's lines fitted to the version in effect on its date (1.3.0 has `sex`).
+      '--pathway',
+      'chronic-pain',
     ),
   );
   console.log(

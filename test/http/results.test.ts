@@ -1,16 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ResultsReport } from '../../engine/results/index';
 import { openResultsStore } from '../../engine/results/store';
 import { settingsFromEnv } from '../../engine/http/server';
 import { sampleRun } from '../results/store-fixtures';
+import { dropTestSchemas, freshPostgresUrl, POSTGRES_SKIP } from '../store/databases';
 import { REAL_PATHWAYS, service, type TestService } from './helpers';
 
-/** A results store with chronic-pain runs: 1.1.0 in January, 1.2.0 in February and March. */
-async function seriesStore(): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'results-http-')), 'results.sqlite');
+/**
+ * A results store with chronic-pain runs: 1.1.0 in January, 1.2.0 in February and March. A
+ * SQLite file unless `target` names another store.
+ */
+async function seriesStore(target?: string): Promise<string> {
+  const file = target ?? join(mkdtempSync(join(tmpdir(), 'results-http-')), 'results.sqlite');
   const store = await openResultsStore(file);
   await store.append(sampleRun('2026-01-31', { version: '1.1.0' }));
   await store.append(sampleRun('2026-02-28', { version: '1.2.0', shift: 2 }));
@@ -18,6 +22,8 @@ async function seriesStore(): Promise<string> {
   await store.close();
   return file;
 }
+
+afterAll(() => dropTestSchemas());
 
 const started: TestService[] = [];
 afterEach(async () => {
@@ -149,4 +155,18 @@ describe('GET /api/pathways/{id}/diff', () => {
     const half = await s.call({ url: '/api/pathways/chronic-pain/diff?from=1.1.0' });
     expect(half.status).toBe(400);
   });
+});
+
+describe('GET /api/pathways/{id}/results over PostgreSQL', () => {
+  it.skipIf(POSTGRES_SKIP !== undefined)(
+    'answers the same report from a RESULTS_DATABASE URL',
+    async () => {
+      const s = await withStore(await seriesStore(await freshPostgresUrl()));
+      const { status, body } = await s.call({ url: '/api/pathways/chronic-pain/results' });
+      expect(status).toBe(200);
+      const report = body as ResultsReport;
+      expect(report.runs.map((r) => r.version)).toEqual(['1.1.0', '1.2.0', '1.2.0']);
+      expect(report.versionBreaks).toEqual([{ asOf: '2026-02-28', from: '1.1.0', to: '1.2.0' }]);
+    },
+  );
 });

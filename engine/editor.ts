@@ -46,3 +46,12 @@ export { formatPath, type PathSegment } from './model/path';
 export { compareVersions } from './versions/select';
 export { diffHeadline } from './diff/render';
 export type { DiffEntry, TransitionPlace } from './diff/types';
+
+// The results report (issue 16) as the editor's results view reads it from the HTTP service.
+export type {
+  GroupFigures,
+  IndicatorPoint,
+  IndicatorSeries,
+  ResultsReport,
+  VersionBreak as ResultsVersionBreak,
+} from './results/types';

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './app/App';
+import { ResultsView } from './results/ResultsView';
 import { persistDrafts } from './store/persistence';
 import { editorStore } from './store/store';
 
@@ -11,8 +12,9 @@ persistDrafts(editorStore, window.localStorage);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
+// `/?view=results&pathway=<id>` is the results view of that pathway; anything else the editor.
+const params = new URLSearchParams(window.location.search);
+const resultsOf = params.get('view') === 'results' ? params.get('pathway') : null;
 createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+  <StrictMode>{resultsOf === null ? <App /> : <ResultsView pathwayId={resultsOf} />}</StrictMode>,
 );

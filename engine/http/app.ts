@@ -19,6 +19,7 @@ import { resolveLimits, type ServiceLimits } from './limits';
 import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
 import { API_ROUTES } from './routes/index';
+import { resultsAccess } from './routes/results';
 import { registerEditorRoutes } from './routes/editor';
 import { healthRoute } from './routes/health';
 import { createServiceContext, type LocalServiceContext } from './service-context';
@@ -36,6 +37,8 @@ export interface AppOptions {
   auditFile?: string;
   /** DATABASE_URL: keep the audit log in this PostgreSQL database instead of a SQLite file. */
   databaseUrl?: string;
+  /** RESULTS_DATABASE: the results store (a SQLite file or a postgres:// URL) the results routes read. */
+  resultsDatabase?: string;
   /** The audit store's pool size and timeouts (engine/store); the defaults suit a service. */
   auditStore?: SqlStoreOptions;
   /** Delete audit records older than this many days, at start and hourly. Default: keep all. */
@@ -101,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit,
     batchSliceMs: limits.batchSliceMs,
     routes: API_ROUTES,
+    results: resultsAccess(options.resultsDatabase),
     ...(options.dataDir === undefined ? {} : { dataDir: resolve(options.dataDir) }),
   };
   const hide = (text: string): string => text.split(pathwaysDir).join('pathways');
@@ -149,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (idleSweep !== undefined) clearInterval(idleSweep);
     stopRetention?.();
     await ctx.close();
+    await deps.results.close();
   });
 
   registerIdleClose(app);

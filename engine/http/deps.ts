@@ -1,5 +1,6 @@
 /** What every route receives besides its input: the service context, the write token, limits. */
 import type { AnyRoute } from './route';
+import type { ResultsAccess } from './routes/results';
 import type { LocalServiceContext } from './service-context';
 
 /** Handed to every route. */
@@ -15,6 +16,8 @@ export interface RouteDeps {
   batchSliceMs: number;
   /** The data folder (audit database, …); `/api/health` checks that it can be written. */
   dataDir?: string;
+  /** The results store (RESULTS_DATABASE), opened on first use. */
+  results: ResultsAccess;
   /** The declared routes the app serves (and OpenAPI describes). */
   routes: readonly AnyRoute[];
 }

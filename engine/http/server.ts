@@ -13,6 +13,7 @@ import { cdsAuthFromEnv } from '../cds/config';
 import { limitsFromEnv, type ServiceLimits } from './limits';
 import { envValue } from './service-env';
 import { storeOptionsFromEnv } from '../store/env';
+import { isPostgresUrl } from '../store/open';
 import type { PostgresStoreOptions } from '../store/postgres';
 
 /** Settings of a running service, from the environment or the command line. */
@@ -25,6 +26,8 @@ export interface ServerSettings {
   writeToken?: string;
   /** DATABASE_URL: the audit log in PostgreSQL instead of `<dataDir>/audit.sqlite`. */
   databaseUrl?: string;
+  /** RESULTS_DATABASE: the results store read by `GET /api/pathways/{id}/results`. */
+  resultsDatabase?: string;
   /** AUDIT_RETENTION_DAYS: delete audit records older than this; unset keeps everything. */
   auditRetentionDays?: number;
   /** DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS. */
@@ -55,6 +58,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
   const port = read('PORT');
   const databaseUrl = read('DATABASE_URL');
   const editorDir = read('EDITOR_DIR');
+  const resultsDatabase = read('RESULTS_DATABASE');
   return {
     host: read('HOST') ?? '127.0.0.1',
     port: port === undefined || port === '' ? 8080 : Number(port),
@@ -62,6 +66,14 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerSett
     dataDir: resolve(cwd, read('DATA_DIR') ?? 'data'),
     ...(databaseUrl === undefined || databaseUrl === '' ? {} : { databaseUrl }),
     ...optional('auditRetentionDays', retentionDaysFromEnv(read('AUDIT_RETENTION_DAYS'))),
+    // A SQLite path is taken from where the service starts; a URL as it is.
+    ...(resultsDatabase === undefined || resultsDatabase === ''
+      ? {}
+      : {
+          resultsDatabase: isPostgresUrl(resultsDatabase)
+            ? resultsDatabase
+            : resolve(cwd, resultsDatabase),
+        }),
     auditStore: storeOptionsFromEnv(env),
     ...(editorDir === undefined ? {} : { editorDir: resolve(cwd, editorDir) }),
     ...(token === undefined || token === '' ? {} : { writeToken: token }),
@@ -115,6 +127,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     ...(settings.writeToken === undefined ? {} : { writeToken: settings.writeToken }),
     ...optional('databaseUrl', settings.databaseUrl),
     ...optional('auditRetentionDays', settings.auditRetentionDays),
+    ...optional('resultsDatabase', settings.resultsDatabase),
     ...optional('auditStore', settings.auditStore),
     logger: settings.logger ?? true,
     ...(settings.cds === undefined ? {} : { cds: settings.cds }),

@@ -67,6 +67,11 @@ const SETTINGS = [
     meaning: 'ms one PostgreSQL statement may take, then 503',
   },
   {
+    name: 'RESULTS_DATABASE',
+    default: 'none',
+    meaning: 'results store (SQLite file or postgres://…) read by GET /api/pathways/{id}/results',
+  },
+  {
     name: 'AUDIT_RETENTION_DAYS',
     default: 'keep all',
     meaning: 'delete audit records older than this many days, at start and hourly',

@@ -10,10 +10,10 @@ import type {
   RunGroup,
   StratumCounts,
 } from '../indicators/types';
-import type { SqlRow } from './store-sql';
+import type { SqlRow, SqlValue } from '../store/index';
 
 /** Values of one `results_runs` row, in column order (without the id). */
-export function runValues(run: IndicatorRun): unknown[] {
+export function runValues(run: IndicatorRun): SqlValue[] {
   const indicators: IndicatorInfo[] = run.indicators.map((info) => ({
     id: info.id,
     title: info.title,
@@ -34,7 +34,7 @@ export function runValues(run: IndicatorRun): unknown[] {
 }
 
 /** Values of one `results_groups` row. */
-export function groupValues(runId: number, name: string, group: RunGroup): unknown[] {
+export function groupValues(runId: number, name: string, group: RunGroup): SqlValue[] {
   return [runId, name, group.patients, group.needsInformation, JSON.stringify(group.finalStep)];
 }
 
@@ -44,7 +44,7 @@ export function countValues(
   group: string,
   indicator: string,
   counts: IndicatorCounts,
-): unknown[] {
+): SqlValue[] {
   return [
     runId,
     group,

@@ -1,19 +1,14 @@
 /**
- * The tables of the results store, one statement each, for SQLite and PostgreSQL. A run is
- * one row of `results_runs`; its groups (health centres and `all`) and each group's counts per
+ * The tables of the results store, for SQLite and PostgreSQL, as a schema of the shared SQL
+ * layer (engine/store: versioned in `store_schema` under the name `results`). A run is one
+ * row of `results_runs`; its groups (health centres and `all`) and each group's counts per
  * indicator are rows of their own, so a database user can query a series with plain SQL.
  * Nothing here can hold a patient: the columns are counts, step ids and indicator texts.
  */
+import type { SqlDialect, StoreSchema } from '../store/index';
 
-/** Bumped when a table or column changes; kept in `results_meta`. */
-export const RESULTS_SCHEMA_VERSION = 1;
-
-/** SQL dialects the store speaks. */
-export type Dialect = 'sqlite' | 'postgres';
-
-/** The CREATE statements of a dialect, in order. */
-export function resultsSchema(dialect: Dialect): readonly string[] {
-  // SQLite and PostgreSQL differ only in the id column and the JSON column type.
+function version1(dialect: SqlDialect): readonly string[] {
+  // The dialects differ only in the id column, the JSON column type and the count width.
   const id =
     dialect === 'sqlite'
       ? 'INTEGER PRIMARY KEY AUTOINCREMENT'
@@ -21,10 +16,6 @@ export function resultsSchema(dialect: Dialect): readonly string[] {
   const json = dialect === 'sqlite' ? 'TEXT' : 'JSON';
   const count = dialect === 'sqlite' ? 'INTEGER' : 'BIGINT';
   return [
-    `CREATE TABLE IF NOT EXISTS results_meta (
-      key   TEXT PRIMARY KEY,
-      value TEXT NOT NULL
-    )`,
     `CREATE TABLE IF NOT EXISTS results_runs (
       id           ${id},
       created_at   TEXT NOT NULL,
@@ -57,3 +48,9 @@ export function resultsSchema(dialect: Dialect): readonly string[] {
     )`,
   ];
 }
+
+/** The results store's schema: step `i` brings it from version `i` to `i + 1`. */
+export const RESULTS_SCHEMA: StoreSchema = {
+  name: 'results',
+  steps: [{ sqlite: version1('sqlite'), postgres: version1('postgres') }],
+};

@@ -7,9 +7,16 @@
  */
 import { PathwayError } from '../errors';
 import type { IndicatorCounts, IndicatorRun } from '../indicators/types';
+import {
+  isPostgresUrl,
+  isStoreError,
+  openSqlStore,
+  placeholderList,
+  redactUrl,
+  type SqlStore,
+} from '../store/index';
 import { countValues, groupValues, runFromRows, runValues } from './store-rows';
-import { RESULTS_SCHEMA_VERSION, resultsSchema } from './store-schema';
-import { openPostgres, openSqlite, type SqlDatabase, type SqlRunner } from './store-sql';
+import { RESULTS_SCHEMA } from './store-schema';
 
 /** Which runs to read. Dates are as-of dates (YYYY-MM-DD), both ends included. */
 export interface RunFilter {
@@ -40,19 +47,18 @@ export interface ResultsStoreOptions {
 
 /** Whether a target names a PostgreSQL database rather than a SQLite file. */
 export function isDatabaseUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
+  return isPostgresUrl(target);
 }
 
 /** The target as it may be shown: a URL without its password. */
 export function describeTarget(target: string): string {
-  return isDatabaseUrl(target) ? target.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@') : target;
+  return isDatabaseUrl(target) ? redactUrl(target) : target;
 }
 
 function storeError(target: string, reason: string): PathwayError {
   const where = describeTarget(target);
-  return new PathwayError('FILE_READ', `results store ${where}: ${reason}`, [
-    { code: 'FILE_READ', message: reason, path: 'store', value: where },
-  ]);
+  const message = `results store ${where}: ${reason}`;
+  return new PathwayError('FILE_READ', message, [{ code: 'FILE_READ', message, value: where }]);
 }
 
 function badRun(path: string, value: unknown, message: string): PathwayError {
@@ -96,9 +102,12 @@ function checkRun(run: IndicatorRun): void {
 
 const RUN_COLUMNS =
   'id, created_at, as_of, pathway_id, version, content_hash, by_field, indicators';
+const GROUP_COLUMNS = 'run_id, group_name, patients, needs_information, final_step';
+const COUNT_COLUMNS =
+  'run_id, group_name, indicator_id, denominator, numerator, numerator_unknown, denominator_unknown, strata';
 
 class SqlResultsStore implements ResultsStore {
-  constructor(private readonly db: SqlDatabase) {}
+  constructor(private readonly db: SqlStore) {}
 
   get kind(): 'sqlite' | 'postgres' {
     return this.db.dialect;
@@ -107,19 +116,18 @@ class SqlResultsStore implements ResultsStore {
   async append(run: IndicatorRun): Promise<number> {
     checkRun(run);
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query(
+      const id = await tx.insert(
         `INSERT INTO results_runs (created_at, as_of, pathway_id, version, content_hash, by_field, indicators)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
         runValues(run),
       );
-      const id = Number(row?.id);
       for (const [name, group] of Object.entries(run.groups)) {
-        await tx.query(
+        await tx.run(
           'INSERT INTO results_groups (run_id, group_name, patients, needs_information, final_step) VALUES (?, ?, ?, ?, ?)',
           groupValues(id, name, group),
         );
         for (const [indicator, counts] of Object.entries(group.indicators))
-          await tx.query(
+          await tx.run(
             `INSERT INTO results_counts (run_id, group_name, indicator_id, denominator, numerator,
                numerator_unknown, denominator_unknown, strata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
             countValues(id, name, indicator, counts),
@@ -131,7 +139,7 @@ class SqlResultsStore implements ResultsStore {
 
   async runs(filter: RunFilter = {}): Promise<IndicatorRun[]> {
     const where: string[] = [];
-    const params: unknown[] = [];
+    const params: string[] = [];
     if (filter.pathwayId !== undefined) {
       where.push('pathway_id = ?');
       params.push(filter.pathwayId);
@@ -145,19 +153,20 @@ class SqlResultsStore implements ResultsStore {
       params.push(filter.to);
     }
     const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-    const runs = await this.db.query(
+    const runs = await this.db.all(
       `SELECT ${RUN_COLUMNS} FROM results_runs ${clause} ORDER BY as_of, id`,
       params,
     );
     if (runs.length === 0) return [];
     const ids = runs.map((row) => Number(row.id));
-    const list = ids.map(() => '?').join(', ');
-    const groups = await this.db.query(
-      `SELECT * FROM results_groups WHERE run_id IN (${list}) ORDER BY run_id, group_name`,
+    const list = placeholderList(ids.length);
+    const groups = await this.db.all(
+      `SELECT ${GROUP_COLUMNS} FROM results_groups WHERE run_id IN (${list}) ORDER BY run_id, group_name`,
       ids,
     );
-    const counts = await this.db.query(
-      `SELECT * FROM results_counts WHERE run_id IN (${list}) ORDER BY run_id, group_name, indicator_id`,
+    const counts = await this.db.all(
+      `SELECT ${COUNT_COLUMNS} FROM results_counts WHERE run_id IN (${list})
+       ORDER BY run_id, group_name, indicator_id`,
       ids,
     );
     return runs.map((row) => {
@@ -175,44 +184,38 @@ class SqlResultsStore implements ResultsStore {
   }
 }
 
-// Any fixed number: it only has to differ from the audit log's advisory lock keys.
-const SCHEMA_LOCK = 7_160_001;
-
-async function hasTables(db: SqlDatabase): Promise<boolean> {
-  const sql =
+async function hasTables(db: SqlStore): Promise<boolean> {
+  const row =
     db.dialect === 'sqlite'
-      ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'results_runs'"
-      : "SELECT to_regclass('results_runs') IS NOT NULL AS present";
-  const [row] = await db.query(sql);
-  return db.dialect === 'sqlite' ? row !== undefined : row?.present === true;
+      ? await db.get(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'results_runs'",
+        )
+      : await db.get("SELECT 1 AS present WHERE to_regclass('results_runs') IS NOT NULL");
+  return row !== undefined;
 }
 
-async function createTables(db: SqlDatabase): Promise<void> {
-  await db.transaction(async (tx: SqlRunner) => {
-    // Two instances opening a new database at once must not race creating the tables.
-    if (db.dialect === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
-    for (const statement of resultsSchema(db.dialect)) await tx.query(statement);
-    await tx.query(
-      `INSERT INTO results_meta (key, value) VALUES ('schemaVersion', ?) ON CONFLICT (key) DO NOTHING`,
-      [String(RESULTS_SCHEMA_VERSION)],
-    );
-  });
-}
-
-async function checkVersion(db: SqlDatabase): Promise<string | undefined> {
-  const [row] = await db.query("SELECT value FROM results_meta WHERE key = 'schemaVersion'");
-  const version = Number(row?.value);
-  return Number.isInteger(version) && version <= RESULTS_SCHEMA_VERSION
+/** A reader refuses a database whose results schema is newer than this code knows. */
+async function checkReadable(db: SqlStore): Promise<string | undefined> {
+  if (!(await hasTables(db))) return 'not a results store (it has no runs table)';
+  const row = await db.get<{ version: unknown }>(
+    "SELECT version FROM store_schema WHERE name = 'results'",
+  );
+  const version = Number(row?.version);
+  const latest = RESULTS_SCHEMA.steps.length;
+  return Number.isInteger(version) && version <= latest
     ? undefined
-    : `written by a newer engine (schema ${String(row?.value)}, this one reads ${RESULTS_SCHEMA_VERSION})`;
+    : `written by a newer engine (results schema ${String(row?.version)}, this one reads ${latest})`;
 }
 
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_CANTOPEN') return 'no such file (or it cannot be opened)';
-  if (code === 'SQLITE_NOTADB') return 'not a SQLite database';
-  if (code === 'ECONNREFUSED') return 'the database refuses connections';
+  if (
+    /unable to open database file|directory does not exist/i.test(message) ||
+    code === 'SQLITE_CANTOPEN'
+  )
+    return 'no such file (or it cannot be opened)';
+  if (/file is not a database/i.test(message)) return 'not a SQLite database';
   return message.split('\n', 1)[0] ?? message;
 }
 
@@ -227,22 +230,22 @@ export async function openResultsStore(
 ): Promise<ResultsStore> {
   const create = options.create ?? true;
   if (target.trim() === '') throw storeError(target, 'no store given');
-  let db: SqlDatabase;
+  let db: SqlStore;
   try {
-    db = isDatabaseUrl(target) ? openPostgres(target) : openSqlite(target, !create);
+    // A reader opens a SQLite file read-only: a missing file is an error, never a new store.
+    db = await openSqlStore(target, { readonly: !create });
   } catch (error) {
     throw storeError(target, reasonOf(error));
   }
   try {
-    if (!(await hasTables(db))) {
-      if (!create) throw storeError(target, 'not a results store (it has no runs table)');
-      await createTables(db);
+    if (create) await db.migrate(RESULTS_SCHEMA);
+    else {
+      const refused = await checkReadable(db);
+      if (refused !== undefined) throw storeError(target, refused);
     }
-    const newer = await checkVersion(db);
-    if (newer !== undefined) throw storeError(target, newer);
   } catch (error) {
     await db.close().catch(() => {});
-    if (error instanceof PathwayError) throw error;
+    if (error instanceof PathwayError && !isStoreError(error)) throw error;
     throw storeError(target, reasonOf(error));
   }
   return new SqlResultsStore(db);

@@ -19,26 +19,31 @@ function group(patients: number, review: IndicatorCounts, screened: IndicatorCou
   };
 }
 
-/** A run of `pathwayId` on `asOf` with two centres and `all`; `shift` moves the review counts. */
+/**
+ * A run of `pathwayId` on `asOf` with three centres (one small) and `all`; `shift` raises the
+ * review counts.
+ */
 export function sampleRun(
   asOf: string,
   options: { version?: string; pathwayId?: string; shift?: number } = {},
 ): IndicatorRun {
   const shift = options.shift ?? 0;
-  const north = group(120, counts(40, 10 + shift), counts(100, 60));
+  const north = group(1200, counts(400, 100 + 10 * shift), counts(1000, 600));
   const south = group(
-    80,
-    counts(20, 4, { numeratorUnknown: 2 }),
-    counts(70, 30, { denominatorUnknown: 5 }),
+    800,
+    counts(200, 40 + 5 * shift, { numeratorUnknown: 20 }),
+    counts(700, 300, { denominatorUnknown: 50 }),
   );
+  // A small centre: 4 of its 30 opioid users reviewed, a cell every output must hide.
+  const west = group(60, counts(30, 4), counts(50, 20));
   const all = group(
-    200,
-    counts(60, 14 + shift, { numeratorUnknown: 2 }),
-    counts(170, 90, {
-      denominatorUnknown: 5,
+    2060,
+    counts(630, 144 + 15 * shift, { numeratorUnknown: 20 }),
+    counts(1750, 920, {
+      denominatorUnknown: 50,
       strata: {
-        'age:45-64|sex:female': { denominator: 90, numerator: 50 },
-        unknown: { denominator: 80, numerator: 40 },
+        'age:45-64|sex:female': { denominator: 900, numerator: 500 },
+        unknown: { denominator: 800, numerator: 420 },
       },
     }),
   );
@@ -65,6 +70,6 @@ export function sampleRun(
         references: [],
       },
     ],
-    groups: { all, 'Norra VC': north, 'Södra VC': south },
+    groups: { all, 'Norra VC': north, 'Södra VC': south, 'Västra VC': west },
   };
 }

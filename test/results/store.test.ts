@@ -5,26 +5,16 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isPathwayError } from '../../engine/errors';
 import type { IndicatorRun } from '../../engine/indicators/types';
 import { openResultsStore, type ResultsStore } from '../../engine/results/store';
-import { dropSchemas, freshDatabaseUrl, TEST_DATABASE_URL } from '../audit/stores';
+import { DATABASES, dropTestSchemas, freshSqliteFile } from '../store/databases';
 import { counts, sampleRun } from './store-fixtures';
 
-const tempFile = (): string =>
-  join(mkdtempSync(join(tmpdir(), 'results-store-')), 'results.sqlite');
-
-const STORES = [
-  { name: 'SQLite', skip: undefined, target: tempFile },
-  {
-    name: 'PostgreSQL',
-    skip: TEST_DATABASE_URL === undefined ? 'AUDIT_TEST_DATABASE_URL is not set' : undefined,
-    target: () => freshDatabaseUrl(TEST_DATABASE_URL ?? ''),
-  },
-];
+const tempFile = freshSqliteFile;
 
 const opened: ResultsStore[] = [];
 afterEach(async () => {
   for (const store of opened.splice(0)) await store.close();
 });
-afterAll(() => dropSchemas());
+afterAll(() => dropTestSchemas());
 
 async function open(target: string, create = true): Promise<ResultsStore> {
   const store = await openResultsStore(target, { create });
@@ -35,11 +25,11 @@ async function open(target: string, create = true): Promise<ResultsStore> {
 /** The run as the store gives it back: with its id. */
 const stored = (run: IndicatorRun, id: number): IndicatorRun => ({ id, ...run });
 
-describe.each(STORES)('the results store in $name', (kind) => {
+describe.each(DATABASES)('the results store in $name', (kind) => {
   const test = it.skipIf(kind.skip !== undefined);
 
   test('reads back every count, step and indicator text it stored, with increasing ids', async () => {
-    const store = await open(kind.target());
+    const store = await open(await kind.target());
     const run = sampleRun('2026-01-31');
     const first = await store.append(run);
     const second = await store.append(sampleRun('2026-02-28', { shift: 3 }));
@@ -49,7 +39,7 @@ describe.each(STORES)('the results store in $name', (kind) => {
   });
 
   test('answers runs oldest first by as-of date, whatever order they were appended in', async () => {
-    const store = await open(kind.target());
+    const store = await open(await kind.target());
     await store.append(sampleRun('2026-03-31'));
     await store.append(sampleRun('2026-01-31'));
     await store.append(sampleRun('2026-02-28'));
@@ -61,7 +51,7 @@ describe.each(STORES)('the results store in $name', (kind) => {
   });
 
   test('filters by pathway and by an inclusive as-of range', async () => {
-    const store = await open(kind.target());
+    const store = await open(await kind.target());
     for (const asOf of ['2026-01-31', '2026-02-28', '2026-03-31'])
       await store.append(sampleRun(asOf));
     await store.append(sampleRun('2026-02-28', { pathwayId: 'other' }));
@@ -78,7 +68,7 @@ describe.each(STORES)('the results store in $name', (kind) => {
   });
 
   test('keeps its runs for another instance opened on the same store', async () => {
-    const target = kind.target();
+    const target = await kind.target();
     const store = await open(target);
     const id = await store.append(sampleRun('2026-01-31', { version: '1.2.0' }));
     const reader = await open(target, false);
@@ -86,7 +76,7 @@ describe.each(STORES)('the results store in $name', (kind) => {
   });
 
   test('refuses a run grouped by patient id and stores nothing of it', async () => {
-    const store = await open(kind.target());
+    const store = await open(await kind.target());
     const run = { ...sampleRun('2026-01-31'), by: 'id' };
     await expect(store.append(run)).rejects.toMatchObject({
       code: 'SCHEMA',
@@ -96,7 +86,7 @@ describe.each(STORES)('the results store in $name', (kind) => {
   });
 
   test('refuses contradictory counts and leaves no half-written run behind', async () => {
-    const store = await open(kind.target());
+    const store = await open(await kind.target());
     const run = sampleRun('2026-01-31');
     const south = run.groups['Södra VC'];
     if (south === undefined) throw new Error('fixture');
@@ -112,7 +102,7 @@ describe.each(STORES)('the results store in $name', (kind) => {
   });
 
   test('rolls the whole run back when a row fails half-way', async () => {
-    const store = await open(kind.target());
+    const store = await open(await kind.target());
     const run = sampleRun('2026-01-31');
     // The checks read the groups once and pass; the second read, while the rows are written
     // after the run row went in, fails as a lost disk would.
@@ -132,7 +122,7 @@ describe.each(STORES)('the results store in $name', (kind) => {
   });
 
   test('does not keep fields a run does not declare (no patient list can slip in)', async () => {
-    const store = await open(kind.target());
+    const store = await open(await kind.target());
     const run = sampleRun('2026-01-31');
     const withPatients = { ...run, worklist: [{ id: 'patient-17' }] } as IndicatorRun;
     const id = await store.append(withPatients);

@@ -7,7 +7,14 @@ import { ComparePanel } from '../panels/ComparePanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { SidePanel } from '../panels/SidePanel';
 import { TestPanel } from '../panels/TestPanel';
-import { openVersion, refreshCatalog, saveDocument, startNewVersion } from '../store/actions';
+import {
+  compareTwoVersions,
+  openVersion,
+  refreshCatalog,
+  saveDocument,
+  startNewVersion,
+} from '../store/actions';
+import { ResultsLink } from '../results/ResultsView';
 import { editorStore, useEditor } from '../store/store';
 import { Banner } from './Banner';
 import { PathwayPicker } from './PathwayPicker';
@@ -28,10 +35,16 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const open = useCallback((id: string, version: string) => {
+  const open = useCallback((id: string, version: string, compareWith?: string | null) => {
     setError(null);
     setLoading(true);
     openVersion(editorStore, storage(), id, version)
+      // `&compare=<version>` (a results view's version break) opens the compare view too.
+      .then(() =>
+        compareWith === null || compareWith === undefined
+          ? undefined
+          : compareTwoVersions(editorStore, version, compareWith),
+      )
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
       .finally(() => setLoading(false));
   }, []);
@@ -45,7 +58,7 @@ export function App() {
     const params = new URLSearchParams(window.location.search);
     const id = params.get('pathway');
     const version = params.get('version');
-    if (id !== null && version !== null) open(id, version);
+    if (id !== null && version !== null) open(id, version, params.get('compare'));
     // Fetch Monaco while the author looks at the canvas, so the JSON view opens at once.
     const timer = window.setTimeout(() => void import('../conditions/JsonEditor'), 2500);
     return () => window.clearTimeout(timer);
@@ -165,6 +178,7 @@ export function App() {
                   </button>
                 )}
                 <span className="spacer" />
+                <ResultsLink />
                 <span className="muted small">{t.shortcuts}</span>
               </div>
               <div className="bottom-body">

@@ -9,6 +9,7 @@ import { gitSetupCommand } from './git-setup';
 import { impactCommand } from './impact';
 import { lintCommand } from './lint';
 import { replayCommand } from './replay';
+import { reportCommand } from './report';
 import { serveCommand } from './serve';
 import { synthCommand } from './synth';
 import { testCommand } from './test';
@@ -22,6 +23,7 @@ export const COMMANDS: CommandFactory[] = [
   diffCommand,
   impactCommand,
   cohortCommand,
+  reportCommand,
   synthCommand,
   gitSetupCommand,
   versionsCommand,

@@ -10,6 +10,7 @@ import { evaluateRoute } from './evaluate';
 import { healthRoute } from './health';
 import { openApiRoute } from './openapi';
 import { pathwayListRoute, versionRoute } from './pathways';
+import { diffRoute, resultsRoute } from './results';
 import { publishRoute } from './publish';
 import { saveLayoutRoute, saveRoute } from './save';
 import { saveScenarioRoute, scenarioListRoute } from './scenarios';
@@ -31,5 +32,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   auditListRoute,
   feedbackListRoute,
   auditRecordRoute,
+  resultsRoute,
+  diffRoute,
   openApiRoute,
 ];

@@ -7,6 +7,7 @@ import type { Texts } from '../model/types';
 import { formatFor } from '../results/html/format';
 import { funnelSvg } from '../results/html/funnel-plot';
 import { indicatorTableHtml } from '../results/html/table';
+import { RESULTS_WORDS } from '../results/words';
 import type {
   GroupFigures,
   IndicatorPoint,
@@ -58,6 +59,9 @@ export function indicatorSectionHtml(report: CohortReport, words: CohortWords): 
   const indicators = report.indicators;
   if (indicators === undefined) return '';
   const lang = report.language;
+  const w = RESULTS_WORDS[lang];
+  // The tables mark a hidden count with the results' word; say once what it means.
+  const note = `${w.suppressed}: ${w.suppressedTitle(report.minCell)}.`;
   const parts = Object.entries(indicators).map(([id, indicator]) => {
     const p = point(report, id, words);
     const about = [
@@ -87,5 +91,5 @@ export function indicatorSectionHtml(report: CohortReport, words: CohortWords): 
         : '';
     return `${head}${funnel}${indicatorTableHtml(s, { lang, minCell: report.minCell, by: report.by })}`;
   });
-  return `<h2>${escapeXml(words.indicators)}</h2><p>${escapeXml(words.indicatorsCaption)}</p>${parts.join('')}<p>${escapeXml(words.suppressedNote(report.minCell))}</p>`;
+  return `<h2>${escapeXml(words.indicators)}</h2><p>${escapeXml(words.indicatorsCaption)}</p>${parts.join('')}<p>${escapeXml(note)}</p>`;
 }

@@ -156,6 +156,7 @@ describe('pathway cohort with indicators', () => {
     expect(html).toContain('Trin pr. sundhedscenter');
     expect(html).toContain('Opioidbrugere på ≥ 50 MME/døgn');
     expect(html).toContain('Ukendt tæller');
+    expect(html).toContain('skjult: Færre end 5 patienter');
     expect(html).not.toMatch(/Cohort report|Patients per step|per health centre/);
     const list = await read(s.dir, 'lists', 'vc-b.csv');
     expect(list.split('\n')[0]).toBe('patient,linje,id,indikator,årsag,manglende oplysninger');

@@ -9,7 +9,7 @@
 import type { Severity } from '../model/types';
 import type { CohortReport, GroupReport } from './report';
 import { barChart, escapeXml, groupedBarChart, stackedShareChart, type NumberFormat } from './svg';
-import { indicatorHtml } from './indicator-html';
+import { indicatorSectionHtml } from './indicator-section';
 import { COHORT_WORDS, groupLabel, numberFormat, type CohortWords } from './words';
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:2em auto;max-width:820px;color:#222}
@@ -150,7 +150,7 @@ export function cohortHtml(report: CohortReport): string {
         fmt,
       ),
     ) + missingTable(report, groups, words, fmt),
-    indicatorHtml(report, words, fmt),
+    indicatorSectionHtml(report, words),
     badLines(report, words, fmt),
   ].join('\n');
   return `<!doctype html>

@@ -11,11 +11,11 @@ export { csvMapping, csvRecord, RESERVED_COLUMNS, type CsvMapping } from './csv'
 export { cohortHtml } from './html';
 export { indicatorCsv } from './indicator-csv';
 export {
-  indicatorSection,
-  type IndicatorLabel,
-  type IndicatorReport,
-  type IndicatorSection,
-} from './indicator-report';
+  indicatorFigures,
+  type CohortIndicator,
+  type IndicatorFigures,
+  type IndicatorFiguresOptions,
+} from './indicator-figures';
 export { cohortIndicators, indicatorInfos, type CohortIndicators } from './indicators';
 export { ALL, NO_GROUP, processChunk, type CohortSettings } from './process';
 export {

@@ -8,8 +8,9 @@
 import { pickText } from '../model/texts';
 import type { Language, Pathway, Severity } from '../model/types';
 import { DEFAULT_MIN_CELL } from '../results/stats';
+import type { GroupFigures } from '../results/types';
 import { indicatorInfos } from './indicators';
-import { indicatorSection, type IndicatorLabel, type IndicatorReport } from './indicator-report';
+import { indicatorFigures, type CohortIndicator } from './indicator-figures';
 import {
   emptyGroup,
   mergeGroup,
@@ -30,8 +31,12 @@ export interface GroupReport {
   followUps: Record<string, { due: number; overdue: number; overduePer1000: number }>;
   /** Facts named as missing, most often first. */
   missingFacts: Record<string, number>;
-  /** Per indicator id, suppressed under the report's `minCell`; absent without indicators. */
-  indicators?: Record<string, IndicatorReport>;
+  /**
+   * Per indicator id, the results report's figures of this group (engine/results/types.ts),
+   * suppressed under the report's `minCell`; absent without indicators, and in the one group
+   * of a report without `by` (its figures are `all`'s).
+   */
+  indicators?: Record<string, GroupFigures>;
 }
 
 /** The whole report. Labels (titles) are the pathway file's, in {@link CohortReport.language}. */
@@ -52,7 +57,7 @@ export interface CohortReport {
   /** Indicator counts under this size (but not 0) are suppressed, and what would give them away. */
   minCell: number;
   /** The pathway's indicators, in file order; absent when it declares none. */
-  indicators?: Record<string, IndicatorLabel>;
+  indicators?: Record<string, CohortIndicator>;
   all: GroupReport;
   groups: Record<string, GroupReport>;
 }
@@ -140,16 +145,15 @@ export function cohortReport(
   const names = Object.keys(counts.groups).sort();
   const all = sumGroups(names.map((n) => counts.groups[n] as GroupCounts));
   const minCell = options.minCell ?? DEFAULT_MIN_CELL;
-  const infos = indicatorInfos(pathway);
-  const section =
-    infos.length === 0
+  const figures =
+    indicatorInfos(pathway).length === 0
       ? undefined
-      : indicatorSection(
-          infos,
-          Object.fromEntries(names.map((n) => [n, (counts.groups[n] as GroupCounts).indicators])),
-          all.indicators,
-          { minCell, language },
-        );
+      : indicatorFigures(pathway, counts, {
+          asOf: options.asOf,
+          by: options.by,
+          minCell,
+          language,
+        });
   const report: CohortReport = {
     pathway: { id: pathway.id, version: pathway.version, title: options.title },
     language,
@@ -181,13 +185,12 @@ export function cohortReport(
       names.map((n) => [n, group(pathway, counts.groups[n] as GroupCounts)]),
     ),
   };
-  if (section !== undefined) {
-    report.indicators = section.labels;
-    report.all.indicators = section.all;
-    for (const n of names) {
+  if (figures !== undefined) {
+    report.indicators = figures.indicators;
+    report.all.indicators = figures.all;
+    for (const [n, shown] of Object.entries(figures.groups)) {
       const g = report.groups[n];
-      const shown = section.groups[n];
-      if (g !== undefined && shown !== undefined) g.indicators = shown;
+      if (g !== undefined) g.indicators = shown;
     }
   }
   return report;

@@ -43,14 +43,6 @@ export interface CohortWords {
   indicator: string;
   direction: Record<IndicatorDirection, string>;
   target: string;
-  denominator: string;
-  numerator: string;
-  share: string;
-  interval: string;
-  numeratorUnknown: string;
-  denominatorUnknown: string;
-  /** Explains the mark of a suppressed count (—). */
-  suppressedNote: (minCell: number) => string;
   worklistTitle: (group: string) => string;
   worklistIntro: (group: string, asOf: string) => string;
   worklistEmpty: string;
@@ -124,14 +116,6 @@ const en: CohortWords = {
   indicator: 'indicator',
   direction: { 'higher-is-better': 'higher is better', 'lower-is-better': 'lower is better' },
   target: 'target',
-  denominator: 'denominator',
-  numerator: 'numerator',
-  share: 'share',
-  interval: '95 % interval',
-  numeratorUnknown: 'incomplete / unknown',
-  denominatorUnknown: 'denominator unknown',
-  suppressedNote: (minCell) =>
-    `—: not shown (1 to ${minCell - 1} patients, or a count that would give such a count away).`,
   worklistTitle: (group) => `Worklist — ${group}`,
   worklistIntro: (group, asOf) =>
     `Patients of ${group} whom an indicator counts against, or whose place in it is unknown, on ${asOf}.`,
@@ -188,14 +172,6 @@ const sv: CohortWords = {
   indicator: 'indikator',
   direction: { 'higher-is-better': 'högre är bättre', 'lower-is-better': 'lägre är bättre' },
   target: 'mål',
-  denominator: 'nämnare',
-  numerator: 'täljare',
-  share: 'andel',
-  interval: '95 % intervall',
-  numeratorUnknown: 'ofullständig / okänd',
-  denominatorUnknown: 'nämnare okänd',
-  suppressedNote: (minCell) =>
-    `—: visas inte (1 till ${minCell - 1} patienter, eller ett antal som skulle röja ett sådant antal).`,
   worklistTitle: (group) => `Arbetslista — ${group}`,
   worklistIntro: (group, asOf) =>
     `Patienter vid ${group} som en indikator räknar emot, eller vars plats i den är okänd, ${asOf}.`,
@@ -252,14 +228,6 @@ const da: CohortWords = {
   indicator: 'indikator',
   direction: { 'higher-is-better': 'højere er bedre', 'lower-is-better': 'lavere er bedre' },
   target: 'mål',
-  denominator: 'nævner',
-  numerator: 'tæller',
-  share: 'andel',
-  interval: '95 % interval',
-  numeratorUnknown: 'ufuldstændig / ukendt',
-  denominatorUnknown: 'nævner ukendt',
-  suppressedNote: (minCell) =>
-    `—: vises ikke (1 til ${minCell - 1} patienter, eller et antal, der ville afsløre et sådant antal).`,
   worklistTitle: (group) => `Arbejdsliste — ${group}`,
   worklistIntro: (group, asOf) =>
     `Patienter ved ${group}, som en indikator tæller imod, eller hvis plads i den er ukendt, ${asOf}.`,

@@ -105,14 +105,17 @@ describe('pathway cohort with indicators', () => {
     expect(json.groups['vc-a'].indicators['opioid-mme-50'].denominator).toBeNull();
     const csv = (await read(s.dir, 'out', 'indicators.csv')).split('\n');
     expect(csv[0]).toBe(
-      'group,indicator,denominator,decided,numerator,share,lower,upper,numeratorUnknown,denominatorUnknown,suppressed',
+      'group,indicator,denominator,decided,numerator,rate,lower,upper,numeratorUnknown,denominatorUnknown,funnel,standardisedRatio,standardisedRate,suppressed',
     );
     expect(csv).toContain(
-      'vc-a,opioid-mme-50,,,,,,,,0,denominator:small;decided:small;numerator:small;numeratorUnknown:small',
+      'vc-a,opioid-mme-50,,,,,,,,0,,,,denominator:small;decided:small;numerator:small;numeratorUnknown:small',
     );
     const html = await read(s.dir, 'out', 'cohort.html');
     const table = html.slice(html.indexOf('data-indicator="opioid-mme-50"'));
-    expect(table).toMatch(/<tr><td>vc-a<\/td><td class="n">—<\/td><td class="n">—<\/td>/);
+    expect(table).toMatch(
+      /<tr><th scope="row">vc-a<\/th><td class="n suppressed" data-suppressed="numerator"[^>]*>suppressed<\/td><td class="n suppressed" data-suppressed="decided"/,
+    );
+    expect(table).not.toMatch(/<td class="n">[1-4]<\/td>/);
 
     expect((await cohort(s, '--min-cell', '1')).code).toBe(0);
     const shown = JSON.parse(await read(s.dir, 'out', 'cohort.json'));
@@ -120,16 +123,19 @@ describe('pathway cohort with indicators', () => {
       denominator: 4,
       numerator: 2,
       numeratorUnknown: 1,
-      share: 0.6667,
+      rate: 2 / 3,
+      funnel: 'inside',
     });
     expect(await read(s.dir, 'out', 'indicators.csv')).toContain(
-      'vc-a,opioid-mme-50,4,3,2,0.6667,',
+      'vc-a,opioid-mme-50,4,3,2,0.6667,0.2077,0.9385,1,0,inside,,,\n',
     );
     const page = await read(s.dir, 'out', 'cohort.html');
     const mme = page.slice(page.indexOf('data-indicator="opioid-mme-50"'));
+    // numerator, decided, denominator, rate, Wilson interval, the unknowns, funnel position.
     expect(mme).toMatch(
-      /<tr><td>vc-a<\/td><td class="n">4<\/td><td class="n">2<\/td><td class="n">66\.7 %<\/td><td class="n">20\.8 %–93\.9 %<\/td><td class="n">1<\/td><td class="n">0<\/td><\/tr>/,
+      /<tr><th scope="row">vc-a<\/th><td class="n">2<\/td><td class="n">3<\/td><td class="n">4<\/td><td class="n">66\.7%<\/td><td class="n">20\.8% – 93\.9%<\/td><td class="n">1<\/td><td class="n">0<\/td><td class="n">inside<\/td><\/tr>/,
     );
+    expect(mme).toContain('<svg');
   });
 
   it('refuses --min-cell 0', async () => {
@@ -149,7 +155,8 @@ describe('pathway cohort with indicators', () => {
     expect(html).toContain('Patienter pr. trin');
     expect(html).toContain('Trin pr. sundhedscenter');
     expect(html).toContain('Opioidbrugere på ≥ 50 MME/døgn');
-    expect(html).toContain('ufuldstændig / ukendt');
+    expect(html).toContain('Ukendt tæller');
+    expect(html).toContain('skjult: Færre end 5 patienter');
     expect(html).not.toMatch(/Cohort report|Patients per step|per health centre/);
     const list = await read(s.dir, 'lists', 'vc-b.csv');
     expect(list.split('\n')[0]).toBe('patient,linje,id,indikator,årsag,manglende oplysninger');

@@ -50,7 +50,7 @@ describe('indicator counts of a cohort', () => {
     });
   });
 
-  it('report the shares of decided patients with Wilson intervals, unknowns beside them, when nothing is suppressed', async () => {
+  it('report the rates of decided patients with Wilson intervals and funnel positions, unknowns beside them, when nothing is suppressed', async () => {
     const run = await runCohort({ pathway, file: await file(IND_NDJSON), settings, workers: 0 });
     const report = cohortReport(pathway, run, {
       asOf: IND_AS_OF,
@@ -59,19 +59,17 @@ describe('indicator counts of a cohort', () => {
       minCell: 1,
     });
     const mme = report.groups['vc-a']?.indicators?.['opioid-mme-50'];
-    // 4 in the denominator, 1 of them unknown: the share is 2 of the 3 decided.
-    const interval = wilsonInterval(2, 3) as { lower: number; upper: number };
+    // 4 in the denominator, 1 of them unknown: the rate is 2 of the 3 decided.
     expect(mme).toEqual({
       denominator: 4,
       decided: 3,
       numerator: 2,
       numeratorUnknown: 1,
       denominatorUnknown: 0,
-      share: 0.6667,
-      interval: {
-        lower: Math.round(interval.lower * 1e4) / 1e4,
-        upper: Math.round(interval.upper * 1e4) / 1e4,
-      },
+      rate: 2 / 3,
+      interval: wilsonInterval(2, 3),
+      // 2 of 3 against the region's 3 of 4: well inside the funnel.
+      funnel: 'inside',
       suppressed: {},
     });
     expect(report.all.indicators?.['opioid-mme-50']).toMatchObject({
@@ -79,24 +77,39 @@ describe('indicator counts of a cohort', () => {
       numerator: 3,
       numeratorUnknown: 1,
       denominatorUnknown: 1,
-      share: 0.75,
+      rate: 0.75,
+      interval: wilsonInterval(3, 4),
+      // The region is the funnel's centre line, not a point in it.
+      funnel: null,
     });
     expect(report.all.indicators?.screened).toMatchObject({
       denominator: 3,
       decided: 2,
       numerator: 2,
       denominatorUnknown: 2,
-      share: 1,
+      rate: 1,
     });
-    expect(report.indicators?.screened).toEqual({
+    expect(report.indicators?.screened).toMatchObject({
       title: 'Chronic-pain patients screened (ÖMPSQ)',
       direction: 'higher-is-better',
       target: 0.9,
       references: ['linton-2011-ompsq-short'],
+      funnel: { asOf: IND_AS_OF, target: 1 },
     });
   });
 
-  it('suppress every count under the minimum cell size, and the share with it', async () => {
+  it('give the labels and the figures in the report language, from the file', async () => {
+    const run = await runCohort({ pathway, file: await file(IND_NDJSON), settings, workers: 0 });
+    const report = cohortReport(pathway, run, {
+      asOf: IND_AS_OF,
+      by: 'healthCentre',
+      title: 't',
+      language: 'da',
+    });
+    expect(report.indicators?.['opioid-mme-50']?.title).toBe('Opioidbrugere på ≥ 50 MME/døgn');
+  });
+
+  it('suppress every count under the minimum cell size, and the rate, interval and funnel position with it', async () => {
     const run = await runCohort({ pathway, file: await file(IND_NDJSON), settings, workers: 0 });
     const report = cohortReport(pathway, run, { asOf: IND_AS_OF, by: 'healthCentre', title: 't' });
     expect(report.minCell).toBe(5);
@@ -105,16 +118,30 @@ describe('indicator counts of a cohort', () => {
       denominator: null,
       numerator: null,
       numeratorUnknown: null,
-      share: null,
+      rate: null,
       interval: null,
+      funnel: null,
     });
     expect(mme?.suppressed.denominator).toBe('small');
     // The region's 5 is shown; its numerator (3 yes, 1 no) is not.
     expect(report.all.indicators?.['opioid-mme-50']).toMatchObject({
       denominator: 5,
       numerator: null,
-      share: null,
+      rate: null,
     });
+    expect(report.indicators?.['opioid-mme-50']?.funnel).toBeNull();
+  });
+
+  it('give the one group of a report without --by no figures of its own: they are all’s', async () => {
+    const run = await runCohort({
+      pathway,
+      file: await file(IND_NDJSON),
+      settings: { ...settings, by: undefined },
+      workers: 0,
+    });
+    const report = cohortReport(pathway, run, { asOf: IND_AS_OF, by: undefined, title: 't' });
+    expect(report.all.indicators?.['opioid-mme-50']?.denominator).toBe(5);
+    for (const g of Object.values(report.groups)) expect(g.indicators).toBeUndefined();
   });
 
   it('leave the report without an indicator section for a pathway that declares none', async () => {

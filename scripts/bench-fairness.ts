@@ -215,6 +215,7 @@ async function fairness(): Promise<string[]> {
   });
   const during: number[] = [];
   let failed = 0;
+  const failures = new Map<number, number>();
   await new Promise((r) => setTimeout(r, 200));
   for (let i = 0; !batchDone; i++) {
     const t0 = performance.now();
@@ -222,8 +223,10 @@ async function fairness(): Promise<string[]> {
       '/api/pathways/chronic-pain/evaluate',
       evaluateBodies[i % 2000] as string,
     ).catch(() => ({ status: 0 }));
-    if (status !== 200) failed += 1;
-    else if (!batchDone) during.push(performance.now() - t0);
+    if (status !== 200) {
+      failed += 1;
+      failures.set(status, (failures.get(status) ?? 0) + 1);
+    } else if (!batchDone) during.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, 10));
   }
   const { status, elapsed } = await batch;
@@ -235,7 +238,7 @@ async function fairness(): Promise<string[]> {
     `| alone | ${quiet.length} | ${ms(percentile(quiet, 50))} | ${ms(percentile(quiet, 99))} | ${ms(quiet[quiet.length - 1] ?? Number.NaN)} |`,
     `| during a ${batchLines.toLocaleString('en')}-line batch | ${during.length} | ${ms(percentile(during, 50))} | ${ms(percentile(during, 99))} | ${ms(during[during.length - 1] ?? Number.NaN)} |`,
     '',
-    `batch: status ${status}, ${(elapsed / 1000).toFixed(1)} s, ${((batchLines / elapsed) * 1000).toFixed(0)} lines/s; small evaluations not 200: ${failed}`,
+    `batch: status ${status}, ${(elapsed / 1000).toFixed(1)} s, ${((batchLines / elapsed) * 1000).toFixed(0)} lines/s; small evaluations not 200: ${failed}${failed === 0 ? '' : ` (by status, 0: connection failed: ${JSON.stringify([...failures])})`}`,
   ];
 }
 

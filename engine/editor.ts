@@ -55,3 +55,5 @@ export type {
   ResultsReport,
   VersionBreak as ResultsVersionBreak,
 } from './results/types';
+/** The centres' colours of the results report, so the editor's results view draws them alike. */
+export { PALETTE } from './cohort/svg';

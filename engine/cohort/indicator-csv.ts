@@ -6,6 +6,7 @@
  * why (`numerator:small;decided:complement`, and `standardised:suppressed`).
  */
 import type { GroupFigures } from '../results/types';
+import { COUNT_FIELDS } from '../results/stats/suppress';
 import { csvLine } from './csv-text';
 import type { CohortReport } from './report';
 
@@ -26,15 +27,6 @@ const COLUMNS = [
   'suppressed',
 ] as const;
 
-/** The counts in column order, which is also the order the `suppressed` column lists them in. */
-const COUNTS = [
-  'denominator',
-  'decided',
-  'numerator',
-  'numeratorUnknown',
-  'denominatorUnknown',
-] as const;
-
 /** Rates and ratios to 4 decimals: the table is for reading, the JSON keeps them whole. */
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
@@ -45,7 +37,7 @@ const dec = (n: number | null | undefined): string =>
 
 function record(group: string, id: string, g: GroupFigures): string {
   const s = typeof g.standardised === 'object' ? g.standardised : undefined;
-  const hidden = COUNTS.filter((field) => g.suppressed[field] !== undefined).map(
+  const hidden = COUNT_FIELDS.filter((field) => g.suppressed[field] !== undefined).map(
     (field) => `${field}:${g.suppressed[field] as string}`,
   );
   if (g.standardised === 'suppressed') hidden.push('standardised:suppressed');

@@ -1,9 +1,12 @@
-import type { GroupFigures, IndicatorSeries, ResultsReport } from '../../../engine/editor';
+import {
+  PALETTE,
+  type GroupFigures,
+  type IndicatorSeries,
+  type ResultsReport,
+} from '../../../engine/editor';
 import type { ResultsStrings } from '../i18n/results-strings';
 import { compareHref } from './api';
 
-/** Colours for centres, chosen to stay apart for common colour-vision deficiencies. */
-const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'];
 const REGION_COLOUR = '#222';
 
 const WIDTH = 640;

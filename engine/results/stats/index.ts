@@ -5,6 +5,7 @@ export { rateOf, type Rate } from './rate';
 export { standardise, UNKNOWN_STRATUM, type Standardised } from './standardise';
 export {
   checkMinCell,
+  COUNT_FIELDS,
   DEFAULT_MIN_CELL,
   isSmall,
   rateShown,

@@ -30,7 +30,8 @@ export const DEFAULT_MIN_CELL = 5;
 export type CountField =
   'denominator' | 'decided' | 'numerator' | 'numeratorUnknown' | 'denominatorUnknown';
 
-const FIELDS: readonly CountField[] = [
+/** Every count of a cell, in the order tables and the `suppressed` column list them. */
+export const COUNT_FIELDS: readonly CountField[] = [
   'denominator',
   'decided',
   'numerator',
@@ -160,7 +161,7 @@ export function suppressCounts(
   const cells: Record<string, ShownCounts> = {};
   for (const [name, counts] of Object.entries(groups)) cells[name] = primary(counts, minCell);
   const raws = Object.fromEntries(
-    FIELDS.map((f) => [
+    COUNT_FIELDS.map((f) => [
       f,
       Object.fromEntries(Object.entries(groups).map(([k, c]) => [k, rawOf(c, f)])),
     ]),
@@ -173,7 +174,7 @@ export function suppressCounts(
   // hidden for the others before another centre is picked for them.
   for (let changed = true; changed;) {
     changed = false;
-    for (const f of FIELDS)
+    for (const f of COUNT_FIELDS)
       if (closeAcross(cells, raws[f], f, region)) {
         closeAll();
         changed = true;

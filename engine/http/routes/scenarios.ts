@@ -1,7 +1,9 @@
 /**
  * Scenarios (example patients) of a pathway: `GET /api/pathways/:id/scenarios` lists them,
  * `POST /api/pathways/:id/scenarios` saves one in canonical form. An existing scenario is
- * overwritten only when the request carries the hash it was loaded with.
+ * overwritten only when the request carries the hash it was loaded with. A saved scenario
+ * names only versions that exist on disk, and its expected step and alerts exist in each of
+ * them: `pathway test` would otherwise fail on a version it cannot find.
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { contentHash } from '../../model/hash';
@@ -9,15 +11,71 @@ import { writeFileAtomic } from '../../node/write';
 import { parseScenario } from '../../yaml/parse';
 import { printScenario } from '../../yaml/print';
 import { PathwayError } from '../../errors';
+import type { Pathway, Scenario } from '../../model/types';
+import { versionsOf } from '../../node/repository';
 import { requireScenarioObject } from '../documents';
-import { HttpError } from '../errors';
-import { pathInside, readIfExists, requirePathway, scenariosDir } from '../repo';
+import { HttpError, type HttpIssue } from '../errors';
+import { pathInside, readIfExists, repositoryOf, requirePathway, scenariosDir } from '../repo';
 import {
   idParamsSchema,
   saveScenarioBodySchema,
   saveScenarioResponseSchema,
   scenariosResponseSchema,
 } from '../schemas';
+
+/**
+ * What a scenario names that the versions on disk do not have: a version (not saved yet, so
+ * `pathway test` could not run it), an expected step or an expected alert id. Each issue
+ * names the field.
+ */
+export function scenarioReferenceIssues(
+  scenario: Scenario,
+  versions: readonly Pathway[],
+): HttpIssue[] {
+  const issues: HttpIssue[] = [];
+  const byVersion = new Map(versions.map((p) => [p.version, p] as const));
+  const known = [...byVersion.keys()].join(', ');
+  scenario.versions.forEach((version, i) => {
+    const pathway = byVersion.get(version);
+    if (pathway === undefined) {
+      issues.push({
+        code: 'UNKNOWN_VERSION',
+        message: `version ${version} is not saved (saved versions: ${known}); save the version first`,
+        path: `scenario.versions[${i}]`,
+        value: version,
+      });
+      return;
+    }
+    const expectations = [
+      { path: 'scenario.expect', expect: scenario.expect },
+      ...Object.entries(scenario.expectByVersion ?? {})
+        .filter(([v]) => v === version)
+        .map(([v, expect]) => ({ path: `scenario.expectByVersion.${v}`, expect })),
+    ];
+    for (const { path, expect } of expectations) {
+      const step = expect.step;
+      if (step !== undefined && !pathway.steps.some((s) => s.id === step))
+        issues.push({
+          code: 'UNKNOWN_STEP',
+          message: `version ${version} has no step ${step}`,
+          path: `${path}.step`,
+          value: step,
+        });
+      const alertIds = new Set(pathway.alerts.map((a) => a.id));
+      for (const field of ['alerts', 'alertsInclude', 'alertsExclude'] as const)
+        (expect[field] ?? []).forEach((id, j) => {
+          if (!alertIds.has(id))
+            issues.push({
+              code: 'BAD_REQUEST',
+              message: `version ${version} has no alert ${id}`,
+              path: `${path}.${field}[${j}]`,
+              value: id,
+            });
+        });
+    }
+  });
+  return issues;
+}
 
 async function scenarioFiles(dir: string): Promise<string[]> {
   try {
@@ -108,6 +166,16 @@ export const saveScenarioRoute = defineRoute({
             value: scenario.pathway,
           },
         ],
+      );
+    const onDisk = versionsOf(await repositoryOf(ctx), id).map((v) => v.pathway);
+    const issues = scenarioReferenceIssues(scenario, onDisk);
+    if (issues.length > 0)
+      throw new HttpError(
+        'BAD_REQUEST',
+        `scenario names what the saved versions do not have: ${issues[0]?.path ?? ''}: ${issues[0]?.message ?? ''}`,
+        issues,
+        {},
+        400,
       );
     const dir = scenariosDir(ctx.pathwaysDir, id);
     const file = pathInside(ctx.pathwaysDir, id, 'scenarios', `${body.name}.yaml`);

@@ -57,3 +57,8 @@ export type {
 } from './results/types';
 /** The centres' colours of the results report, so the editor's results view draws them alike. */
 export { PALETTE } from './cohort/svg';
+
+// Test patients: a scenario's expectation per version and coverage of transitions and alerts,
+// so the editor's test panel counts exactly what `pathway test` counts.
+export { coverage, expectationFor, type Coverage } from './scenarios/run';
+export { alertKey } from './evaluate/condition-set';

@@ -157,41 +157,56 @@ export async function runScenario(
 /** What the scenarios exercised of one version. */
 export interface Coverage {
   version: string;
-  transitions: { total: number; covered: string[]; uncovered: string[] };
-  alerts: { total: number; covered: string[]; uncovered: string[] };
+  /** `counts`: passing scenarios per transition key (`steps.<id>.transitions[i]`, `globalTransitions[i]`), 0 when none. */
+  transitions: {
+    total: number;
+    covered: string[];
+    uncovered: string[];
+    counts: Record<string, number>;
+  };
+  /** `counts`: passing scenarios per alert key (`alerts.<id>`) in which the alert fired. */
+  alerts: { total: number; covered: string[]; uncovered: string[]; counts: Record<string, number> };
 }
 
-/** Transitions taken and alerts fired by passing scenarios, against all of the version's transitions and alerts. */
+/**
+ * Transitions taken and alerts fired by passing scenarios, against all of the version's
+ * transitions and alerts. A failing scenario covers nothing: its walk is not the one expected.
+ */
 export function coverage(pathway: Pathway, outcomes: readonly ScenarioOutcome[]): Coverage {
   const transitionKeys = [
     ...pathway.globalTransitions.map((_, i) => globalKey(i)),
     ...pathway.steps.flatMap((s) => s.transitions.map((_, i) => transitionKey(s.id, i))),
   ];
-  const taken = new Set<string>();
-  const fired = new Set<string>();
+  const alertKeys = pathway.alerts.map((a) => alertKey(a.id));
+  const taken = new Map<string, number>(transitionKeys.map((k) => [k, 0]));
+  const fired = new Map<string, number>(alertKeys.map((k) => [k, 0]));
+  const bump = (counts: Map<string, number>, key: string): void => {
+    const n = counts.get(key);
+    if (n !== undefined) counts.set(key, n + 1);
+  };
   for (const o of outcomes) {
     if (!o.passed || o.result === undefined) continue;
-    for (const t of o.result.trace)
+    const result = o.result;
+    const keys = new Set<string>();
+    for (const t of result.trace)
       if (
         t.result === 'true' &&
         t.to !== undefined &&
-        o.result.transitions.some((x) => x.from === t.from && x.to === t.to)
+        result.transitions.some((x) => x.from === t.from && x.to === t.to)
       )
-        taken.add(t.source);
-    for (const a of o.result.alerts) fired.add(alertKey(a.id));
+        keys.add(t.source);
+    for (const k of keys) bump(taken, k);
+    for (const id of new Set(result.alerts.map((a) => a.id))) bump(fired, alertKey(id));
   }
-  const alertKeys = pathway.alerts.map((a) => alertKey(a.id));
+  const part = (keys: string[], counts: Map<string, number>) => ({
+    total: keys.length,
+    covered: keys.filter((k) => (counts.get(k) ?? 0) > 0),
+    uncovered: keys.filter((k) => (counts.get(k) ?? 0) === 0),
+    counts: Object.fromEntries(keys.map((k) => [k, counts.get(k) ?? 0])),
+  });
   return {
     version: pathway.version,
-    transitions: {
-      total: transitionKeys.length,
-      covered: transitionKeys.filter((k) => taken.has(k)),
-      uncovered: transitionKeys.filter((k) => !taken.has(k)),
-    },
-    alerts: {
-      total: alertKeys.length,
-      covered: alertKeys.filter((k) => fired.has(k)),
-      uncovered: alertKeys.filter((k) => !fired.has(k)),
-    },
+    transitions: part(transitionKeys, taken),
+    alerts: part(alertKeys, fired),
   };
 }

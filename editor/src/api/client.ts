@@ -106,11 +106,16 @@ export function saveVersion(
   return request('PUT', `/api/pathways/${enc(id)}/versions/${enc(version)}`, body);
 }
 
-/** Saves a new scenario file. */
+/** Saves a scenario file: a new one, or (with the hash it was listed with) over an existing one. */
 export function saveScenario(
   id: string,
   name: string,
   scenario: Scenario,
+  baseHash?: string,
 ): Promise<{ file?: string }> {
-  return request('POST', `/api/pathways/${enc(id)}/scenarios`, { name, scenario });
+  return request('POST', `/api/pathways/${enc(id)}/scenarios`, {
+    name,
+    scenario,
+    ...(baseHash === undefined ? {} : { baseHash }),
+  });
 }

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { StepFlowNode } from '../model/flow';
 import { useT } from '../store/hooks';
 import { CohortBadge } from './CohortBadge';
+import { CoverageBadge } from './CoverageBadge';
 
 /** A step on the canvas: level colour, title, id, entry and walk markers, problem count, cohort count. */
 function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
@@ -40,6 +41,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
       <div className="step-title">{data.title}</div>
       <div className="step-id">{id}</div>
       <CohortBadge kind="node" id={id} />
+      <CoverageBadge kind="node" id={id} />
       <Handle type="source" position={Position.Right} />
     </div>
   );

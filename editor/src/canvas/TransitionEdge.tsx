@@ -10,6 +10,7 @@ import type { TransitionFlowEdge } from '../model/flow';
 import { parseEdgeId } from '../model/ids';
 import { editorStore } from '../store/store';
 import { CohortBadge } from './CohortBadge';
+import { CoverageBadge } from './CoverageBadge';
 
 /** Labels longer than this are cut; the whole summary is in the tooltip and the side panel. */
 const LABEL_LIMIT = 56;
@@ -71,6 +72,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
             <span className="edge-order">{data.order}</span>
             {label}
             <CohortBadge kind="edge" id={id} />
+            <CoverageBadge kind="edge" id={id} />
           </div>
         </EdgeLabelRenderer>
       )}

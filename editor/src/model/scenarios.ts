@@ -12,13 +12,18 @@ import {
   type Scenario,
   type ScenarioOutcome,
 } from '../../../engine/index';
-import { compareVersions } from '../../../engine/editor';
+import { compareVersions, expectationFor } from '../../../engine/editor';
 
 /** A scenario file as the server lists it. */
 export interface ScenarioEntry {
   file: string;
   scenario: Scenario;
+  /** Content hash of the file as listed: sent back to overwrite it. */
+  hash?: string;
 }
+
+/** The key under which a test patient not saved yet is edited and run. */
+export const NEW_PATIENT = '(new)';
 
 /** A scenario that applies to the version being edited, and whose expectation it uses. */
 export interface ApplicableScenario extends ScenarioEntry {
@@ -26,25 +31,46 @@ export interface ApplicableScenario extends ScenarioEntry {
   basis: string;
 }
 
+/** Options of {@link applicableScenarios}. */
+export interface ApplicableOptions {
+  /**
+   * Whether the version also inherits its predecessor's scenarios (a draft does; an active or
+   * retired version runs exactly what `pathway test` runs for it). Default true.
+   */
+  inherit?: boolean;
+}
+
 /**
- * The scenarios for `version`: those naming it, or, for a version no scenario names yet (a
- * new draft), those naming the latest earlier version, so a draft starts with its
- * predecessor's tests.
+ * The scenarios for `version`: those naming it, plus (for a draft) those naming the latest
+ * earlier version that no scenario of `version` replaces, so a draft keeps its predecessor's
+ * tests after its own first test patient is saved. Direct scenarios come first.
  */
 export function applicableScenarios(
   entries: readonly ScenarioEntry[],
   version: string,
+  options: ApplicableOptions = {},
 ): ApplicableScenario[] {
-  const direct = entries.filter((e) => e.scenario.versions.includes(version));
-  if (direct.length > 0) return direct.map((e) => ({ ...e, basis: version }));
+  const direct = entries
+    .filter((e) => e.scenario.versions.includes(version))
+    .map((e) => ({ ...e, basis: version }));
+  if (options.inherit === false) return direct;
   const earlier = [
     ...new Set(
       entries.flatMap((e) => e.scenario.versions).filter((v) => compareVersions(v, version) < 0),
     ),
   ].sort(compareVersions);
   const basis = earlier.at(-1);
-  if (basis === undefined) return [];
-  return entries.filter((e) => e.scenario.versions.includes(basis)).map((e) => ({ ...e, basis }));
+  if (basis === undefined) return direct;
+  const inherited = entries
+    .filter((e) => e.scenario.versions.includes(basis) && !e.scenario.versions.includes(version))
+    .map((e) => ({ ...e, basis }));
+  return [...direct, ...inherited];
+}
+
+/** True when a scenario's expectation for `version` does not say which step the patient ends in. */
+export function checksNoStep(scenario: Scenario, version: string): boolean {
+  const expect = expectationFor(scenario, version);
+  return expect.step === undefined && expect.error === undefined;
 }
 
 /** The scenario as it must run against `version`: its basis expectation applied to that version. */

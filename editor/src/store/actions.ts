@@ -195,7 +195,7 @@ export function scenarioFromRun(state: EditorState, name: string): Scenario | un
   if (run === null || run.result === null || pathway === null) return undefined;
   const base = state.scenarios.find((e) => e.file === run.file)?.scenario;
   if (base === undefined) return undefined;
-  const input = state.patientEdits[run.file] ?? base.input;
+  const input = state.patientEdits[run.file]?.input ?? base.input;
   const r = run.result;
   return {
     name,

@@ -1,21 +1,27 @@
 /**
  * Test patients: the pathway's scenarios, their pass/fail against the document as edited,
- * and the one run shown on the canvas. Runs use the engine in the browser.
+ * the patients being edited (form or JSON) and the one run shown on the canvas, with the
+ * coverage of the passing ones. Runs use the engine in the browser.
  */
 import {
   evaluate,
+  isPathwayError,
   type EvaluationResult,
   type Scenario,
   type ScenarioOutcome,
 } from '../../../engine/index';
+import { coverageBadges, type CoverageBadges } from '../model/coverage';
+import type { InputIssue } from '../model/patient-form';
 import {
   applicableScenarios,
+  NEW_PATIENT,
   runOne,
   scenarioFor,
   tryCompile,
+  type ApplicableScenario,
   type ScenarioEntry,
 } from '../model/scenarios';
-import type { SliceCreator } from './types';
+import type { EditorState, SliceCreator } from './types';
 
 /** The run highlighted on the canvas. */
 export interface ActiveRun {
@@ -24,6 +30,8 @@ export interface ActiveRun {
   /** The evaluation in the interface language (for the explanation); null when it failed. */
   result: EvaluationResult | null;
   error: string | null;
+  /** The engine's input errors of a failed evaluation, each naming its field. */
+  issues: InputIssue[];
 }
 
 export interface TestsSlice {
@@ -31,28 +39,77 @@ export interface TestsSlice {
   /** Pass/fail by scenario file, for the document as it is now. */
   outcomes: Record<string, ScenarioOutcome>;
   activeRun: ActiveRun | null;
-  /** Patient inputs edited in the test panel, by scenario file (the file itself is unchanged). */
-  patientEdits: Record<string, Scenario['input']>;
+  /**
+   * Test patients edited in the test panel, by scenario file (the file itself is unchanged
+   * until saved); {@link NEW_PATIENT} holds a patient not saved yet.
+   */
+  patientEdits: Record<string, Scenario>;
   compileError: string | null;
+  /** Whether the canvas shows how many passing patients took each transition. */
+  coverageShown: boolean;
   setScenarios(entries: ScenarioEntry[]): void;
   runAll(): Promise<void>;
   runScenarioFile(file: string): Promise<void>;
-  setPatient(file: string, input: Scenario['input'] | null): void;
+  setPatient(file: string, scenario: Scenario | null): void;
+  /** Starts a new test patient for the open version (no facts, expectation to choose). */
+  newPatient(asOf: string): void;
+  showCoverage(shown: boolean): void;
   clearRun(): void;
+}
+
+/** The scenarios listed for the open version: a draft inherits its predecessor's. */
+export function listedScenarios(
+  s: Pick<EditorState, 'scenarios' | 'pathway'>,
+): ApplicableScenario[] {
+  if (s.pathway === null) return [];
+  return applicableScenarios(s.scenarios, s.pathway.version, {
+    inherit: s.pathway.status === 'draft',
+  });
+}
+
+const coverageCache = new WeakMap<Record<string, ScenarioOutcome>, CoverageBadges>();
+
+/** The coverage of the passing patients (cached per run), or null when nothing ran. */
+export function coverageOf(s: Pick<EditorState, 'outcomes' | 'pathway'>): CoverageBadges | null {
+  if (s.pathway === null || Object.keys(s.outcomes).length === 0) return null;
+  let badges = coverageCache.get(s.outcomes);
+  if (badges === undefined) {
+    badges = coverageBadges(s.pathway, Object.values(s.outcomes));
+    coverageCache.set(s.outcomes, badges);
+  }
+  return badges;
+}
+
+/** Narrow selector: passing patients that took edge `id`, or undefined while coverage is hidden. */
+export function edgeCoverage(id: string): (s: EditorState) => number | undefined {
+  return (s) => (s.coverageShown ? coverageOf(s)?.edges[id] : undefined);
+}
+
+/** Narrow selector: passing patients whose walk ended in step `id` (0 when none), or undefined while hidden. */
+export function stepCoverage(id: string): (s: EditorState) => number | undefined {
+  return (s) => {
+    if (!s.coverageShown) return undefined;
+    const c = coverageOf(s);
+    return c === null ? undefined : (c.steps[id]?.patients ?? 0);
+  };
 }
 
 let runSequence = 0;
 
 export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
-  /** The scenario as it runs now: applicable to the open version, with the edited patient. */
+  /** The scenario as it runs now: applicable to the open version, as edited. */
   const effective = (file: string): Scenario | undefined => {
     const s = get();
     if (s.pathway === null) return undefined;
-    const entry = applicableScenarios(s.scenarios, s.pathway.version).find((e) => e.file === file);
+    const edited = s.patientEdits[file];
+    if (file === NEW_PATIENT) return edited;
+    const entry = listedScenarios(s).find((e) => e.file === file);
     if (entry === undefined) return undefined;
-    const scenario = scenarioFor(entry, s.pathway.version);
-    const input = s.patientEdits[file];
-    return input === undefined ? scenario : { ...scenario, input };
+    const scenario = scenarioFor(
+      edited === undefined ? entry : { ...entry, scenario: edited },
+      s.pathway.version,
+    );
+    return scenario;
   };
 
   return {
@@ -61,6 +118,7 @@ export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
     activeRun: null,
     patientEdits: {},
     compileError: null,
+    coverageShown: false,
     setScenarios(scenarios) {
       set({ scenarios, outcomes: {} });
     },
@@ -74,10 +132,11 @@ export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
         return;
       }
       const outcomes: Record<string, ScenarioOutcome> = {};
-      for (const entry of applicableScenarios(s.scenarios, s.pathway.version)) {
-        const scenario = effective(entry.file);
-        if (scenario !== undefined)
-          outcomes[entry.file] = await runOne(compiled.compiled, scenario);
+      const files = listedScenarios(s).map((e) => e.file);
+      if (s.patientEdits[NEW_PATIENT] !== undefined) files.unshift(NEW_PATIENT);
+      for (const file of files) {
+        const scenario = effective(file);
+        if (scenario !== undefined) outcomes[file] = await runOne(compiled.compiled, scenario);
       }
       // A later edit started a newer run: its answer wins.
       if (sequence !== runSequence) return;
@@ -97,6 +156,7 @@ export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
       const outcome = await runOne(compiled.compiled, scenario);
       let result: EvaluationResult | null = null;
       let error: string | null = null;
+      let issues: InputIssue[] = [];
       try {
         result = await evaluate(
           compiled.compiled,
@@ -105,18 +165,46 @@ export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
         );
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
+        if (isPathwayError(e))
+          issues = e.issues.map((i) => ({
+            message: i.message,
+            ...(i.path === undefined ? {} : { path: i.path }),
+          }));
       }
       set({
-        activeRun: { file, outcome, result, error },
+        activeRun: { file, outcome, result, error, issues },
         outcomes: { ...get().outcomes, [file]: outcome },
         compileError: null,
       });
     },
-    setPatient(file, input) {
+    setPatient(file, scenario) {
       const patientEdits = { ...get().patientEdits };
-      if (input === null) delete patientEdits[file];
-      else patientEdits[file] = input;
-      set({ patientEdits });
+      if (scenario === null) delete patientEdits[file];
+      else patientEdits[file] = scenario;
+      const active = get().activeRun;
+      set({
+        patientEdits,
+        ...(scenario === null && file === NEW_PATIENT && active?.file === NEW_PATIENT
+          ? { activeRun: null }
+          : {}),
+      });
+    },
+    newPatient(asOf) {
+      const pathway = get().pathway;
+      if (pathway === null) return;
+      const scenario: Scenario = {
+        name: '',
+        pathway: pathway.id,
+        versions: [pathway.version],
+        asOf,
+        input: { facts: {} },
+        expect: {},
+      };
+      set({ patientEdits: { ...get().patientEdits, [NEW_PATIENT]: scenario } });
+      void get().runScenarioFile(NEW_PATIENT);
+    },
+    showCoverage(shown) {
+      set({ coverageShown: shown });
     },
     clearRun() {
       set({ activeRun: null });

@@ -31,7 +31,7 @@ const shown = (value: unknown): string =>
  */
 function FactFieldView({ field, value, error, onChange }: FactFieldProps) {
   const t = useTestsT();
-  const id = `fact-${field.name}`;
+  const id = `patient-fact-${field.name}`;
   const errorId = `${id}-error`;
   const describedBy = error === undefined ? {} : { 'aria-describedby': errorId };
   const invalid = error === undefined ? {} : { 'aria-invalid': true };

@@ -25,7 +25,7 @@ function MedicationFieldView({ field, value, error, choices, onChange }: Medicat
   const t = useTestsT();
   const [query, setQuery] = useState('');
   const listId = useId();
-  const id = `fact-${field.name}`;
+  const id = `patient-fact-${field.name}`;
   const list: Entry[] | null = Array.isArray(value)
     ? (value as unknown[]).map((m) => (typeof m === 'object' && m !== null ? (m as Entry) : {}))
     : null;

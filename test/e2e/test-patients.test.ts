@@ -146,6 +146,12 @@ describe('test patients in the editor', () => {
     await expect(page.getByTestId('coverage-summary').textContent()).resolves.toContain(
       `${v13?.transitions.covered.length}/${v13?.transitions.total}`,
     );
+    // Patients that do not check the step are marked, and counted beside the summary.
+    const unchecked = await page.locator('li.scenario[data-checks-step="false"]').count();
+    expect(unchecked).toBeGreaterThan(0);
+    await expect(page.getByTestId('no-step-count').textContent()).resolves.toContain(
+      String(unchecked),
+    );
     const labels = await page.locator('[data-testid^="edge-label-"]').count();
     await expect(page.locator('[data-testid^="coverage-edge-"]').count()).resolves.toBe(labels);
     const uncovered = (v13?.transitions.total ?? 0) - (v13?.transitions.covered.length ?? 0);

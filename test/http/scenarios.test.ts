@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../engine/cli/main';
+import { memoryIo } from '../../engine/cli/io';
 import { errorOf, service, type TestService } from './helpers';
 
 let svc: TestService | undefined;
@@ -49,12 +51,18 @@ describe('a saved test patient names only what exists on disk', () => {
     ]);
   });
 
-  it('saves a patient naming a saved draft version', async () => {
+  it('saves a patient naming a saved draft version, which pathway test then runs against that version', async () => {
     svc = await service();
     const answer = await post(svc, {
       name: 'on-the-draft',
       scenario: { ...scenario, versions: ['2.0.0'] },
     });
     expect(answer.status).toBe(201);
+    const io = memoryIo(svc.root);
+    const code = await main(['test', join(svc.root, 'mini')], io);
+    const out = io.stdout.join('\n');
+    expect(out).toContain('✓ mini 2.0.0 on-the-draft.yaml');
+    expect(out).not.toContain('has no version');
+    expect(code).toBe(0);
   });
 });

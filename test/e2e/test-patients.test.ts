@@ -129,6 +129,14 @@ describe('test patients in the editor', () => {
     await expect(fact('highDailyLifeImpact-unknown').isChecked()).resolves.toBe(true);
     await expect(fact('medications-1-dose').inputValue()).resolves.toBe('40');
     await expect(fact('hadsAnxiety').inputValue()).resolves.toBe('5');
+
+    // The form speaks the interface language: Danish labels from the dictionary and the panel.
+    await page.getByTestId('language').selectOption('da');
+    await expect(page.locator('label[for="patient-as-of"]').textContent()).resolves.toBe(
+      'Vurderingsdato',
+    );
+    await expect(page.locator('#patient-fact-age-label').textContent()).resolves.toMatch(/^alder/);
+    await expect(axeOf('[data-testid="test-panel"]')).resolves.toEqual([]);
     expect(errors).toEqual([]);
   });
 

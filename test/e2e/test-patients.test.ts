@@ -32,7 +32,7 @@ async function pathwayTest(...args: string[]): Promise<{ code: number; out: stri
 }
 
 describe('test patients in the editor', () => {
-  it('saves a new patient of a draft only once the draft is saved, keeps the inherited patients, and pathway test passes it', async () => {
+  it('saves a new patient of a draft only once the draft is saved, keeps the inherited patients (copied, never saved over), and pathway test runs it', async () => {
     await open('1.3.0');
     await page.getByTestId('new-version').click();
     await page.getByTestId('new-draft-banner').waitFor();
@@ -94,6 +94,15 @@ describe('test patients in the editor', () => {
     expect(cli.out).toContain('ryggsmarta-8-manader.yaml');
     expect(cli.code === 0).toBe(status === 'pass');
     expect(cli.out).not.toContain('has no version');
+
+    // An inherited patient is not saved over (that would change the test of 1.3.0): it is copied.
+    await scenario('v12-age-18-stays').locator('button').click();
+    await page.getByTestId('copy-patient').waitFor();
+    await expect(page.getByTestId('save-patient').count()).resolves.toBe(0);
+    await page.getByTestId('copy-patient').click();
+    await scenario('new').waitFor();
+    await expect(page.getByTestId('patient-name').inputValue()).resolves.toBe('');
+    await expect(page.getByTestId('expect-step').inputValue()).resolves.not.toBe('');
     expect(errors).toEqual([]);
   });
 

@@ -51,6 +51,8 @@ export interface TestsStrings {
   noStepCheck: string;
   noStepCheckCount: (n: number) => string;
   inherited: (version: string) => string;
+  copyAsNew: (version: string) => string;
+  inheritedNote: (basis: string, version: string) => string;
   unsaved: string;
   coverage: string;
   coverageSummary: (tc: number, tt: number, ac: number, at: number) => string;
@@ -108,6 +110,9 @@ export const TESTS_STRINGS: Record<TestsLanguage, TestsStrings> = {
     noStepCheck: 'kontrollerar inte steget',
     noStepCheckCount: (n) => `${n} kontrollerar inte steget`,
     inherited: (v) => `ärvd från ${v}`,
+    copyAsNew: (v) => `Kopiera till ny testpatient för ${v}`,
+    inheritedNote: (b, v) =>
+      `Patienten är ärvd från ${b}: att spara den skulle ändra testet av ${b}. Kopiera den för ${v}.`,
     unsaved: 'ej sparad',
     coverage: 'Täckning på kartan',
     coverageSummary: (tc, tt, ac, at) => `Övergångar ${tc}/${tt}, varningar ${ac}/${at}`,
@@ -162,6 +167,9 @@ export const TESTS_STRINGS: Record<TestsLanguage, TestsStrings> = {
     noStepCheck: 'kontrollerer ikke trinnet',
     noStepCheckCount: (n) => `${n} kontrollerer ikke trinnet`,
     inherited: (v) => `arvet fra ${v}`,
+    copyAsNew: (v) => `Kopiér til ny testpatient for ${v}`,
+    inheritedNote: (b, v) =>
+      `Patienten er arvet fra ${b}: at gemme den ville ændre testen af ${b}. Kopiér den til ${v}.`,
     unsaved: 'ikke gemt',
     coverage: 'Dækning på kortet',
     coverageSummary: (tc, tt, ac, at) => `Overgange ${tc}/${tt}, advarsler ${ac}/${at}`,
@@ -216,6 +224,9 @@ export const TESTS_STRINGS: Record<TestsLanguage, TestsStrings> = {
     noStepCheck: 'does not check the step',
     noStepCheckCount: (n) => `${n} do not check the step`,
     inherited: (v) => `inherited from ${v}`,
+    copyAsNew: (v) => `Copy to a new test patient for ${v}`,
+    inheritedNote: (b, v) =>
+      `This patient is inherited from ${b}: saving it would change the test of ${b}. Copy it for ${v}.`,
     unsaved: 'not saved',
     coverage: 'Coverage on the canvas',
     coverageSummary: (tc, tt, ac, at) => `Transitions ${tc}/${tt}, alerts ${ac}/${at}`,

@@ -7,10 +7,12 @@ import { useT } from '../store/hooks';
 export interface ScenarioDetailsProps {
   file: string;
   scenario: Scenario;
+  /** The version whose expectation the patient checks (another one when inherited). */
+  basis: string;
 }
 
 /** One run: final step, alerts, missing facts, explanation, differences; then the patient's form. */
-export function ScenarioDetails({ file, scenario }: ScenarioDetailsProps) {
+export function ScenarioDetails({ file, scenario, basis }: ScenarioDetailsProps) {
   const t = useT();
   const run = useEditor((s) => (s.activeRun?.file === file ? s.activeRun : null));
   if (run === null) return null;
@@ -52,7 +54,7 @@ export function ScenarioDetails({ file, scenario }: ScenarioDetailsProps) {
           </ul>
         </div>
       )}
-      <PatientEditor file={file} scenario={scenario} />
+      <PatientEditor file={file} scenario={scenario} basis={basis} />
     </div>
   );
 }

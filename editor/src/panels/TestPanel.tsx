@@ -159,7 +159,12 @@ export function TestPanel() {
           )}
         </div>
         {active !== undefined && (
-          <ScenarioDetails key={active.file} file={active.file} scenario={active.scenario} />
+          <ScenarioDetails
+            key={active.file}
+            file={active.file}
+            scenario={active.scenario}
+            basis={active.basis}
+          />
         )}
       </div>
     </div>

@@ -1,7 +1,7 @@
 import type JsonEditorComponent from '../conditions/JsonEditor';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { isLowerBound, type Scenario } from '../../../engine/index';
-import { pickText } from '../../../engine/editor';
+import { expectationFor, pickText } from '../../../engine/editor';
 import { atcChoices, fieldErrors, patientFields, withFact } from '../model/patient-form';
 import { NEW_PATIENT } from '../model/scenarios';
 import { useT } from '../store/hooks';
@@ -25,6 +25,8 @@ export interface PatientEditorProps {
   file: string;
   /** The scenario as saved (for a new patient: its first draft). */
   scenario: Scenario;
+  /** The version whose expectation it checks: another one for a patient a draft inherits. */
+  basis: string;
 }
 
 /** A derived value as read-only text: lower bounds as "≥ n", unknown as such. */
@@ -39,7 +41,7 @@ function derivedText(value: unknown, unknown: string): string {
  * JSON), its evaluation date and current step, the expected answer chosen from lists, and
  * save. Every change re-runs the patient against the document as edited.
  */
-export function PatientEditor({ file, scenario: saved }: PatientEditorProps) {
+export function PatientEditor({ file, scenario: saved, basis }: PatientEditorProps) {
   const t = useT();
   const tt = useTestsT();
   const pathway = useEditor((s) => s.pathway);
@@ -47,6 +49,7 @@ export function PatientEditor({ file, scenario: saved }: PatientEditorProps) {
   const edited = useEditor((s) => s.patientEdits[file]);
   const run = useEditor((s) => (s.activeRun?.file === file ? s.activeRun : null));
   const versionSaved = useEditor((s) => s.source?.baseHash !== null);
+  const hasNew = useEditor((s) => s.patientEdits[NEW_PATIENT] !== undefined);
   const [advanced, setAdvanced] = useState(false);
   const [saveErrors, setSaveErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -106,7 +109,7 @@ export function PatientEditor({ file, scenario: saved }: PatientEditorProps) {
       aria-label={file === NEW_PATIENT ? tt.newPatient : scenario.name}
       onSubmit={(e) => {
         e.preventDefault();
-        save();
+        if (basis === pathway.version) save();
       }}
     >
       <div className="patient-head">
@@ -301,9 +304,34 @@ export function PatientEditor({ file, scenario: saved }: PatientEditorProps) {
         </p>
       )}
       <div className="field-row">
-        <button type="submit" data-testid="save-patient" disabled={busy}>
-          {tt.savePatient}
-        </button>
+        {basis === pathway.version ? (
+          <button type="submit" data-testid="save-patient" disabled={busy}>
+            {tt.savePatient}
+          </button>
+        ) : (
+          <>
+            <span className="muted small">{tt.inheritedNote(basis, pathway.version)}</span>
+            <button
+              type="button"
+              data-testid="copy-patient"
+              disabled={hasNew}
+              onClick={() => {
+                const store = editorStore.getState();
+                const { expectByVersion: _byVersion, ...copy } = current();
+                // The copy checks what the inherited patient checked for its version.
+                store.setPatient(NEW_PATIENT, {
+                  ...copy,
+                  name: '',
+                  versions: [pathway.version],
+                  expect: expectationFor(current(), basis),
+                });
+                void store.runScenarioFile(NEW_PATIENT);
+              }}
+            >
+              {tt.copyAsNew(pathway.version)}
+            </button>
+          </>
+        )}
         {edited !== undefined && (
           <button
             type="button"

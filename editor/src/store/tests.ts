@@ -105,11 +105,10 @@ export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
     if (file === NEW_PATIENT) return edited;
     const entry = listedScenarios(s).find((e) => e.file === file);
     if (entry === undefined) return undefined;
-    const scenario = scenarioFor(
+    return scenarioFor(
       edited === undefined ? entry : { ...entry, scenario: edited },
       s.pathway.version,
     );
-    return scenario;
   };
 
   return {

@@ -24,7 +24,7 @@ import {
   recordFromRow,
   type AuditRow,
 } from './columns';
-import { readFeedback, recordCards, recordFeedback } from './feedback';
+import { cardValues, insertCards, readFeedback, recordCards, recordFeedback } from './feedback';
 import { GroupInsert } from './group-insert';
 import { AUDIT_SCHEMA, ensureSqliteSchema } from './schema';
 import type {
@@ -50,6 +50,8 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
 export class SqlAuditLog implements AuditLog {
   private readonly select: string;
   private readonly group: GroupInsert;
+  /** SQLite: the cards of the evaluations of one turn, in one transaction (each all or none). */
+  private readonly cards: GroupInsert | undefined;
   /** Settles when the schema is in place (see {@link SqliteAuditLog}); undefined when it was already. */
   private readonly ready: Promise<void> | undefined;
 
@@ -68,6 +70,17 @@ export class SqlAuditLog implements AuditLog {
     this.group = new GroupInsert((rows) => this.insertRows(rows), {
       gather: store.dialect === 'sqlite',
     });
+    this.cards =
+      store.dialect === 'sqlite'
+        ? new GroupInsert(
+            (perEvaluation) =>
+              this.store.transaction(async (tx) => {
+                for (const values of perEvaluation) await insertCards(tx, values);
+                return perEvaluation.map(() => 0);
+              }),
+            { gather: true },
+          )
+        : undefined;
   }
 
   /** Where the log is (a PostgreSQL URL without its password, or the SQLite file). */
@@ -115,7 +128,8 @@ export class SqlAuditLog implements AuditLog {
     cards: readonly IssuedCard[],
   ): Promise<void> {
     if (this.ready !== undefined) await this.ready;
-    await recordCards(this.store, auditId, serviceId, cards);
+    if (this.cards === undefined) await recordCards(this.store, auditId, serviceId, cards);
+    else if (cards.length > 0) await this.cards.add(cardValues(auditId, serviceId, cards));
   }
 
   /** Stores feedback on cards this service sent: all entries, or none (see the interface). */
@@ -174,6 +188,7 @@ export class SqlAuditLog implements AuditLog {
   async close(): Promise<void> {
     await this.ready?.catch(() => {});
     await this.group.drain();
+    await this.cards?.drain();
     await this.store.close();
   }
 

@@ -124,6 +124,11 @@ async function measure(
 }
 
 const servers: Service[] = [];
+// Interrupted: stop the servers this script started before leaving.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    void Promise.all(servers.map((s) => s.stop())).finally(() => process.exit(130));
+  });
 try {
   servers.push(await startService(resolve(values['server-dir'])));
   if (values.compare !== undefined) servers.push(await startService(resolve(values.compare)));

@@ -16,7 +16,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, createServer, request } from 'node:http';
+import { Agent, createServer, request, type ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -180,6 +180,7 @@ export async function closedLoop(
 /**
  * Open loop: one request due every `1000 / rate` ms for `seconds`, each sent when due on a
  * free keep-alive connection (up to `maxSockets`), its latency counted from when it was due.
+ * Answers still missing `drainMs` after the last request was sent count as failed.
  */
 export async function openLoop(
   port: number,
@@ -187,6 +188,7 @@ export async function openLoop(
   rate: number,
   seconds: number,
   maxSockets = 512,
+  drainMs = 10_000,
 ): Promise<Measured> {
   const agent = new Agent({ keepAlive: true, maxSockets });
   const latencies: number[] = [];
@@ -195,6 +197,7 @@ export async function openLoop(
   let failed = 0;
   let late = 0;
   const pending: Promise<void>[] = [];
+  const open = new Set<ClientRequest>();
   const start = performance.now() + 10;
   const send = (k: number): void => {
     const due = start + k * interval;
@@ -202,6 +205,7 @@ export async function openLoop(
     const body = load.bodies[k % load.bodies.length] as string;
     pending.push(
       new Promise<void>((done) => {
+        let answered = false;
         const req = request(
           {
             host: '127.0.0.1',
@@ -217,14 +221,18 @@ export async function openLoop(
           (res) => {
             res.resume();
             res.on('end', () => {
+              answered = true;
               latencies.push(performance.now() - due);
               if (res.statusCode !== 200) failed += 1;
-              done();
             });
           },
         );
-        req.on('error', () => {
-          failed += 1;
+        open.add(req);
+        // 'close' comes last whatever happened (answered, refused, cut off): counted once.
+        req.on('error', () => {});
+        req.on('close', () => {
+          open.delete(req);
+          if (!answered) failed += 1;
           done();
         });
         req.end(body);
@@ -241,6 +249,12 @@ export async function openLoop(
     };
     setTimeout(tick, 10);
   });
+  // An overloaded service may hold answers for long: after `drainMs` the rest count as failed.
+  const drained = await Promise.race([
+    Promise.all(pending).then(() => true),
+    new Promise<false>((r) => setTimeout(() => r(false), drainMs)),
+  ]);
+  if (!drained) for (const req of open) req.destroy();
   await Promise.all(pending);
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);

@@ -12,7 +12,9 @@
  *
  * Each load runs closed loop (autocannon, `--connections` keep-alive connections; req/s and
  * p50/p90/p99) and open loop (one request due every 1/rate s, latency counted from when it was
- * due; see scripts/bench/loopback.ts for why this is not autocannon's `overallRate`).
+ * due; see scripts/bench/loopback.ts for why this is not autocannon's `overallRate`), and
+ * reports the server process's CPU time per request answered, which a busy machine moves far
+ * less than requests/s.
  *
  * `--compare <checkout>` also starts the server of another checkout (e.g. the code before a
  * change: `git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/`)
@@ -104,23 +106,30 @@ const LOADS: { load: Load; rate: number }[] = [
   },
 ];
 
+/** Server CPU per request answered, ms. */
+const perRequest = (m: Run): number => m.cpuMs / m.requests;
 const ms = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const load = (): string =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(', ');
 
+/** A run's figures and the server's CPU time during it (ms). */
+type Run = Measured & { cpuMs: number };
+
 async function measure(
   service: Service,
   entry: (typeof LOADS)[number],
   mode: string,
-): Promise<Measured> {
-  if (mode === 'closed') {
-    await closedLoop(service.port, entry.load, connections, warmup);
-    return closedLoop(service.port, entry.load, connections, seconds);
-  }
-  await openLoop(service.port, entry.load, entry.rate, warmup);
-  return openLoop(service.port, entry.load, entry.rate, seconds);
+): Promise<Run> {
+  const run = (s: number): Promise<Measured> =>
+    mode === 'closed'
+      ? closedLoop(service.port, entry.load, connections, s)
+      : openLoop(service.port, entry.load, entry.rate, s);
+  await run(warmup);
+  const cpuBefore = await service.cpuMs();
+  const measured = await run(seconds);
+  return { ...measured, cpuMs: (await service.cpuMs()) - cpuBefore };
 }
 
 const servers: Service[] = [];
@@ -139,14 +148,14 @@ try {
   console.log(`server: ${after.dir}${before === undefined ? '' : `; compared with ${before.dir}`}`);
   console.log('');
   console.log(
-    '| load | mode | server | requests/s | evaluations/s | p50 ms | p90 ms | p99 ms | not 200 |',
+    '| load | mode | server | requests/s | evaluations/s | p50 ms | p90 ms | p99 ms | server CPU ms/request | not 200 |',
   );
-  console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const entry of LOADS) {
     if (values.only !== undefined && values.only !== entry.load.name) continue;
     for (const mode of modes) {
       const label = mode === 'closed' ? `closed, ${connections} conn.` : `open, ${entry.rate}/s`;
-      const byServer = new Map<Service, Measured[]>();
+      const byServer = new Map<Service, Run[]>();
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? servers : [...servers].reverse();
         for (const service of order) {
@@ -155,19 +164,19 @@ try {
           const name = service === after ? 'this' : 'compared';
           const late = measured.late === undefined ? '' : ` (${measured.late} sent late)`;
           console.log(
-            `| ${entry.load.name} | ${label} | ${name} | ${measured.perSecond.toFixed(0)} | ${(measured.perSecond * entry.load.per).toFixed(0)} | ${ms(measured.p50)} | ${ms(measured.p90)} | ${ms(measured.p99)} | ${measured.failed}${late} |`,
+            `| ${entry.load.name} | ${label} | ${name} | ${measured.perSecond.toFixed(0)} | ${(measured.perSecond * entry.load.per).toFixed(0)} | ${ms(measured.p50)} | ${ms(measured.p90)} | ${ms(measured.p99)} | ${perRequest(measured).toFixed(3)} | ${measured.failed}${late} |`,
           );
         }
       }
       if (before !== undefined) {
-        const mean = (s: Service, f: (m: Measured) => number): number => {
+        const mean = (s: Service, f: (m: Run) => number): number => {
           const runs = byServer.get(s) ?? [];
           return runs.reduce((sum, m) => sum + f(m), 0) / runs.length;
         };
-        const ratio = (f: (m: Measured) => number): string =>
+        const ratio = (f: (m: Run) => number): string =>
           (mean(after, f) / mean(before, f)).toFixed(2);
         console.log(
-          `| ${entry.load.name} | ${label} | this / compared | ×${ratio((m) => m.perSecond)} | | ×${ratio((m) => m.p50)} | ×${ratio((m) => m.p90)} | ×${ratio((m) => m.p99)} | |`,
+          `| ${entry.load.name} | ${label} | this / compared | ×${ratio((m) => m.perSecond)} | | ×${ratio((m) => m.p50)} | ×${ratio((m) => m.p90)} | ×${ratio((m) => m.p99)} | ×${ratio(perRequest)} | |`,
         );
       }
     }

@@ -15,7 +15,7 @@
  * the tail it reports is the burst's queue, not the service's latency at that rate.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, createServer, request, type ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,8 +61,31 @@ export interface Service {
   /** The checkout it runs from. */
   dir: string;
   port: number;
+  /**
+   * CPU time the server process has used so far, in milliseconds (user + system, from
+   * /proc; NaN where there is none). Per request it changes far less with the machine's
+   * load than requests/s do.
+   */
+  cpuMs(): Promise<number>;
   /** Stops the process and deletes its data folder (the audit log). */
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** User + system CPU of process `pid` in milliseconds, from /proc (NaN when unreadable). */
+async function processCpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (in parentheses, which may hold spaces): utime is the
+    // 14th field of the line, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
@@ -101,6 +124,7 @@ export async function startService(dir: string, env: NodeJS.ProcessEnv = {}): Pr
   return {
     dir: root,
     port,
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

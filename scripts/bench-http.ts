@@ -24,6 +24,7 @@
  *   npm run bench:http
  *   npm run bench:http -- --only evaluate --mode closed --duration 20
  *   npm run bench:http -- --compare /tmp/before --rounds 2
+ *   npm run bench:http -- --inject --compare /tmp/before   # in process, no network (see bench/in-process.ts)
  */
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -38,6 +39,7 @@ import {
   type Measured,
   type Service,
 } from './bench/loopback';
+import { buildCheckoutApp, injectRound, type InProcessApp } from './bench/in-process';
 
 const { values } = parseArgs({
   options: {
@@ -51,13 +53,14 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'server-dir': { type: 'string', default: '.' },
     compare: { type: 'string' },
-    rounds: { type: 'string', default: '1' },
+    rounds: { type: 'string' },
+    inject: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.duration);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
-const rounds = Number(values.rounds);
+const rounds = Number(values.rounds ?? (values.inject ? '10' : '1'));
 const modes = values.mode === 'both' ? ['closed', 'open'] : [values.mode];
 
 const patients = chronicPainPatients(2000, 7).map(({ input, asOf }) =>
@@ -132,12 +135,58 @@ async function measure(
   return { ...measured, cpuMs: (await service.cpuMs()) - cpuBefore };
 }
 
+/** Requests per round of `--inject`, by load. */
+const INJECT_COUNT: Record<string, number> = { evaluate: 400, batch: 4, cds: 200 };
+
+/** `--inject`: each checkout's app in this process, alternating in short rounds. */
+async function injected(): Promise<void> {
+  const apps: InProcessApp[] = [];
+  try {
+    apps.push(await buildCheckoutApp(resolve(values['server-dir'])));
+    if (values.compare !== undefined) apps.push(await buildCheckoutApp(resolve(values.compare)));
+    console.log(
+      `Node ${process.version}, in process (app.inject, ${connections} at a time), ${rounds} rounds, load average at start ${load()}`,
+    );
+    console.log(apps.map((a, i) => `${i === 0 ? 'this' : 'compared'}: ${a.dir}`).join('; '));
+    console.log('');
+    console.log('| load | µs/request (this, median of rounds) | compared | this / compared |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const { load: l } of LOADS) {
+      if (values.only !== undefined && values.only !== l.name) continue;
+      const count = INJECT_COUNT[l.name] ?? 100;
+      const times = apps.map((): number[] => []);
+      for (const a of apps) await injectRound(a.app, l, count, connections); // warm-up
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? apps : [...apps].reverse();
+        for (const a of order)
+          times[apps.indexOf(a)]?.push(await injectRound(a.app, l, count, connections, round));
+      }
+      const median = (xs: number[]): number => {
+        const sorted = [...xs].sort((x, y) => x - y);
+        return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+      };
+      const [mine, theirs] = times.map(median) as [number, number | undefined];
+      console.log(
+        `| ${l.name} | ${mine.toFixed(0)} | ${theirs === undefined ? '' : theirs.toFixed(0)} | ${theirs === undefined ? '' : `×${(mine / theirs).toFixed(2)}`} |`,
+      );
+    }
+    console.log('');
+    console.log(`load average at the end ${load()}`);
+  } finally {
+    for (const a of apps) await a.close();
+  }
+}
+
 const servers: Service[] = [];
 // Interrupted: stop the servers this script started before leaving.
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
     void Promise.all(servers.map((s) => s.stop())).finally(() => process.exit(130));
   });
+if (values.inject) {
+  await injected();
+  process.exit(0);
+}
 try {
   servers.push(await startService(resolve(values['server-dir'])));
   if (values.compare !== undefined) servers.push(await startService(resolve(values.compare)));

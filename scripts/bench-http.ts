@@ -149,7 +149,7 @@ async function injected(): Promise<void> {
     );
     console.log(apps.map((a, i) => `${i === 0 ? 'this' : 'compared'}: ${a.dir}`).join('; '));
     console.log('');
-    console.log('| load | µs/request (this, median of rounds) | compared | this / compared |');
+    console.log('| load | CPU µs/request (this, median of rounds) | compared | this / compared |');
     console.log('| --- | ---: | ---: | ---: |');
     for (const { load: l } of LOADS) {
       if (values.only !== undefined && values.only !== l.name) continue;

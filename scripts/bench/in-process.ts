@@ -1,9 +1,9 @@
 /**
  * The service's own work per request, without the network: `buildApp` of one or two checkouts
  * in this process (each with its own SQLite audit file), driven with `app.inject` at a fixed
- * concurrency, alternating between the checkouts in short rounds. On a machine shared with
- * other work this gives before/after ratios that loopback runs cannot: both apps see the same
- * load within a second of each other, and no second process competes for the cores.
+ * concurrency, alternating between the checkouts in short rounds, measured in CPU time. On a
+ * machine shared with other work this gives before/after ratios that loopback runs cannot:
+ * the CPU a request costs hardly depends on how often the process gets a core.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,11 @@ export async function buildCheckoutApp(dir: string): Promise<InProcessApp> {
   };
 }
 
-/** `count` requests of `load`, `concurrency` at a time; resolves with microseconds per request. */
+/**
+ * `count` requests of `load`, `concurrency` at a time. Resolves with this process's CPU time
+ * per request in microseconds (user + system, `process.cpuUsage`): unlike wall time, it does
+ * not grow when other processes take the cores.
+ */
 export async function injectRound(
   app: FastifyInstance,
   load: Load,
@@ -52,7 +56,7 @@ export async function injectRound(
 ): Promise<number> {
   let next = 0;
   let failed = 0;
-  const start = performance.now();
+  const start = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
@@ -68,5 +72,6 @@ export async function injectRound(
     }),
   );
   if (failed > count / 10) throw new Error(`${load.name}: ${failed} of ${count} answers not 200`);
-  return ((performance.now() - start) * 1000) / count;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / count;
 }

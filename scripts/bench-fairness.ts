@@ -8,23 +8,21 @@
  * - fairness: the latency of small evaluations, sent one after another, while one large
  *   NDJSON batch (200 000 lines by default) streams through the same service.
  *
- * The server runs with CLIENT_CONCURRENCY=0 (no per-client limit: all the load comes from one
- * address). Each loop waits for its answer before sending the next, so the load is bounded.
+ * The server is started by scripts/bench/loopback.ts (CLIENT_CONCURRENCY=0: all the load comes
+ * from one address; CDS Hooks authentication off) and loaded closed loop, as bench-http.ts
+ * does: each connection waits for its answer before sending the next.
  *
  *   npm run bench:fairness
  *   npm run bench:fairness -- --duration 5 --batch-lines 200000 --only fairness
  *   npm run bench:fairness -- --only evaluate      # one load (by name) or `load` for all
  *   npm run bench:fairness -- --server-dir /tmp/before
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chronicPainPatients } from '../test/fixtures/chronic-pain-patients';
 import { FHIR_PATIENTS, loadPrefetch } from '../test/fixtures/fhir/load';
-import { freePort, percentile, waitForServer } from './bench/loopback';
+import { closedLoop, percentile, startService, type Load } from './bench/loopback';
 
 const { values } = parseArgs({
   options: {
@@ -35,29 +33,13 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-const durationMs = Number(values.duration) * 1000;
-const warmupMs = Number(values.warmup) * 1000;
+const seconds = Number(values.duration);
+const warmup = Number(values.warmup);
 const batchLines = Number(values['batch-lines']);
 const serverDir = resolve(values['server-dir'] ?? '.');
 
-const port = await freePort();
-const dataDir = await mkdtemp(join(tmpdir(), 'bench-fairness-'));
-const child = spawn(
-  process.execPath,
-  [join(serverDir, 'bin/pathway.mjs'), 'serve', '--port', String(port)],
-  {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      CLIENT_CONCURRENCY: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
-
+const service = await startService(serverDir);
+const port = service.port;
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 /** One request; resolves with its status and the answer's size once the answer has ended. */
@@ -111,15 +93,6 @@ const cdsBodies = await Promise.all(
   }),
 );
 
-interface Load {
-  name: string;
-  path: string;
-  bodies: string[];
-  type?: string;
-  /** Evaluations per request. */
-  per: number;
-}
-
 const LOADS: Load[] = [
   { name: 'evaluate', path: '/api/pathways/chronic-pain/evaluate', bodies: evaluateBodies, per: 1 },
   {
@@ -137,36 +110,6 @@ const LOADS: Load[] = [
   },
 ];
 
-async function drive(
-  load: Load,
-  connections: number,
-  ms: number,
-): Promise<{ latencies: number[]; errors: number; elapsed: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const start = performance.now();
-  const end = start + ms;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const body = load.bodies[next++ % load.bodies.length] as string;
-        const t0 = performance.now();
-        const { status } = await send(load.path, body, load.type).catch(() => ({ status: 0 }));
-        latencies.push(performance.now() - t0);
-        if (status !== 200) {
-          errors += 1;
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        }
-      }
-    }),
-  );
-  return { latencies, errors, elapsed: performance.now() - start };
-}
-
-/** Statuses other than 200 seen under load (0: the connection failed). */
-const statuses = new Map<number, number>();
-
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 async function loadTable(): Promise<string[]> {
@@ -178,18 +121,14 @@ async function loadTable(): Promise<string[]> {
     if (values.only !== undefined && values.only !== 'load' && !load.name.startsWith(values.only))
       continue;
     for (const connections of [16, 64]) {
-      await drive(load, connections, warmupMs);
-      const { latencies, errors, elapsed } = await drive(load, connections, durationMs);
-      const sorted = latencies.sort((a, b) => a - b);
-      const perSecond = (sorted.length / elapsed) * 1000;
+      await closedLoop(port, load, connections, warmup);
+      const m = await closedLoop(port, load, connections, seconds);
       rows.push(
-        `| ${load.name} | ${connections} | ${perSecond.toFixed(0)} | ${(perSecond * load.per).toFixed(0)} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} | ${errors} |`,
+        `| ${load.name} | ${connections} | ${m.perSecond.toFixed(0)} | ${(m.perSecond * load.per).toFixed(0)} | ${ms(m.p50)} | ${ms(m.p99)} | ${m.failed} |`,
       );
       console.error(rows[rows.length - 1]);
     }
   }
-  if (statuses.size > 0)
-    rows.push('', `not 200, by status (0: connection failed): ${JSON.stringify([...statuses])}`);
   return rows;
 }
 
@@ -243,14 +182,11 @@ async function fairness(): Promise<string[]> {
 }
 
 try {
-  await waitForServer(port, agent);
   const out = [`server: ${serverDir}, Node ${process.version}, ${values.duration} s per load`, ''];
   if (values.only !== 'fairness') out.push(...(await loadTable()), '');
   if (values.only === undefined || values.only === 'fairness') out.push(...(await fairness()));
   console.log(out.join('\n'));
 } finally {
   agent.destroy();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  await rm(dataDir, { recursive: true, force: true });
+  await service.stop();
 }

@@ -1,107 +1,237 @@
 /**
- * HTTP load benchmark (not a test): starts `pathway serve` in a child process on a free
- * loopback port, then drives `POST /api/pathways/chronic-pain/evaluate` from this process
- * with N concurrent keep-alive loops for a fixed time, and reports requests/s and latency
- * percentiles. The load is bounded: each loop waits for its answer before sending the next.
+ * HTTP load benchmark (not a test): starts `pathway serve` in a process of its own on a free
+ * loopback port (from this checkout, or `--server-dir <checkout>`), then loads it from this
+ * process with three kinds of request, the audit write included (a fresh SQLite log):
  *
- *   npm run bench:http                                   # 16 loops, 10 s, with trace
- *   npm run bench:http -- --connections 32 --duration 20 --no-trace
+ * - evaluate: `POST /api/pathways/chronic-pain/evaluate`, one generated patient per request,
+ *   with trace (the route's default);
+ * - batch: `POST /api/pathways/chronic-pain/evaluate/batch`, 100 NDJSON lines per request;
+ * - cds: CDS Hooks patient-view with a 7.7 kB FHIR prefetch
+ *   (test/fixtures/fhir/greta-ten-medication-requests.json: two conditions, three
+ *   observations, two questionnaire responses, ten MedicationRequests with dosage).
+ *
+ * Each load runs closed loop (autocannon, `--connections` keep-alive connections; req/s and
+ * p50/p90/p99) and open loop (one request due every 1/rate s, latency counted from when it was
+ * due; see scripts/bench/loopback.ts for why this is not autocannon's `overallRate`), and
+ * reports the server process's CPU time per request answered, which a busy machine moves far
+ * less than requests/s.
+ *
+ * `--compare <checkout>` also starts the server of another checkout (e.g. the code before a
+ * change: `git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/`)
+ * and runs every measurement on both, alternating which goes first, so that both see the
+ * same machine load; the table then gives the ratio after/before.
+ *
+ *   npm run bench:http
+ *   npm run bench:http -- --only evaluate --mode closed --duration 20
+ *   npm run bench:http -- --compare /tmp/before --rounds 2
+ *   npm run bench:http -- --inject --compare /tmp/before   # in process, no network (see bench/in-process.ts)
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chronicPainPatients } from '../test/fixtures/chronic-pain-patients';
-import { freePort, percentile, waitForServer } from './bench/loopback';
+import {
+  closedLoop,
+  openLoop,
+  startService,
+  type Load,
+  type Measured,
+  type Service,
+} from './bench/loopback';
+import { buildCheckoutApp, injectRound, type InProcessApp } from './bench/in-process';
 
 const { values } = parseArgs({
   options: {
-    connections: { type: 'string', default: '16' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
-    'no-trace': { type: 'boolean', default: false },
+    connections: { type: 'string', default: '32' },
+    rate: { type: 'string', default: '1000' },
+    'batch-rate': { type: 'string', default: '10' },
+    'cds-rate': { type: 'string', default: '500' },
+    mode: { type: 'string', default: 'both' },
+    only: { type: 'string' },
+    'server-dir': { type: 'string', default: '.' },
+    compare: { type: 'string' },
+    rounds: { type: 'string' },
+    inject: { type: 'boolean', default: false },
   },
 });
+const seconds = Number(values.duration);
+const warmup = Number(values.warmup);
 const connections = Number(values.connections);
-const durationMs = Number(values.duration) * 1000;
-const warmupMs = Number(values.warmup) * 1000;
-const query = values['no-trace'] ? '?trace=false' : '';
+const rounds = Number(values.rounds ?? (values.inject ? '10' : '1'));
+const modes = values.mode === 'both' ? ['closed', 'open'] : [values.mode];
 
-const port = await freePort();
-const dataDir = await mkdtemp(join(tmpdir(), 'bench-http-'));
-const child = spawn(process.execPath, ['bin/pathway.mjs', 'serve', '--port', String(port)], {
-  env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-
-const agent = new Agent({ keepAlive: true, maxSockets: connections });
-const bodies = chronicPainPatients(2000, 7).map(({ input, asOf }) =>
+const patients = chronicPainPatients(2000, 7).map(({ input, asOf }) =>
   JSON.stringify({ ...input, asOf, version: '1.1.0' }),
 );
+const prefetch = JSON.parse(
+  await readFile(
+    join(import.meta.dirname, '../test/fixtures/fhir/greta-ten-medication-requests.json'),
+    'utf8',
+  ),
+) as unknown;
+const cdsBody = JSON.stringify({
+  hook: 'patient-view',
+  hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
+  fhirServer: 'https://fhir.example.se/r4',
+  context: { userId: 'Practitioner/dr-lind', patientId: 'pat-greta' },
+  prefetch,
+});
 
-function post(body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        agent,
-        method: 'POST',
-        path: `/api/pathways/chronic-pain/evaluate${query}`,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
+/** A load and its open-loop rate (requests/s). */
+const LOADS: { load: Load; rate: number }[] = [
+  {
+    load: {
+      name: 'evaluate',
+      path: '/api/pathways/chronic-pain/evaluate',
+      bodies: patients,
+      per: 1,
+    },
+    rate: Number(values.rate),
+  },
+  {
+    load: {
+      name: 'batch',
+      path: '/api/pathways/chronic-pain/evaluate/batch',
+      bodies: Array.from({ length: 20 }, (_, b) =>
+        Array.from({ length: 100 }, (_, i) => patients[(b * 100 + i) % patients.length]).join('\n'),
+      ),
+      type: 'application/x-ndjson',
+      per: 100,
+    },
+    rate: Number(values['batch-rate']),
+  },
+  {
+    load: { name: 'cds', path: '/cds-services/chronic-pain-pathway', bodies: [cdsBody], per: 1 },
+    rate: Number(values['cds-rate']),
+  },
+];
+
+/** Server CPU per request answered, ms. */
+const perRequest = (m: Run): number => m.cpuMs / m.requests;
+const ms = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+
+/** A run's figures and the server's CPU time during it (ms). */
+type Run = Measured & { cpuMs: number };
+
+async function measure(
+  service: Service,
+  entry: (typeof LOADS)[number],
+  mode: string,
+): Promise<Run> {
+  const run = (s: number): Promise<Measured> =>
+    mode === 'closed'
+      ? closedLoop(service.port, entry.load, connections, s)
+      : openLoop(service.port, entry.load, entry.rate, s);
+  await run(warmup);
+  const cpuBefore = await service.cpuMs();
+  const measured = await run(seconds);
+  return { ...measured, cpuMs: (await service.cpuMs()) - cpuBefore };
+}
+
+/** Requests per round of `--inject`, by load. */
+const INJECT_COUNT: Record<string, number> = { evaluate: 400, batch: 4, cds: 200 };
+
+/** `--inject`: each checkout's app in this process, alternating in short rounds. */
+async function injected(): Promise<void> {
+  const apps: InProcessApp[] = [];
+  try {
+    apps.push(await buildCheckoutApp(resolve(values['server-dir'])));
+    if (values.compare !== undefined) apps.push(await buildCheckoutApp(resolve(values.compare)));
+    console.log(
+      `Node ${process.version}, in process (app.inject, ${connections} at a time), ${rounds} rounds, load average at start ${load()}`,
     );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function drive(
-  ms: number,
-): Promise<{ latencies: number[]; errors: number; elapsed: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const start = performance.now();
-  const end = start + ms;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const body = bodies[next++ % bodies.length] as string;
-        const t0 = performance.now();
-        const status = await post(body).catch(() => 0);
-        latencies.push(performance.now() - t0);
-        if (status !== 200) errors += 1;
+    console.log(apps.map((a, i) => `${i === 0 ? 'this' : 'compared'}: ${a.dir}`).join('; '));
+    console.log('');
+    console.log('| load | CPU µs/request (this, median of rounds) | compared | this / compared |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const { load: l } of LOADS) {
+      if (values.only !== undefined && values.only !== l.name) continue;
+      const count = INJECT_COUNT[l.name] ?? 100;
+      const times = apps.map((): number[] => []);
+      for (const a of apps) await injectRound(a.app, l, count, connections); // warm-up
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? apps : [...apps].reverse();
+        for (const a of order)
+          times[apps.indexOf(a)]?.push(await injectRound(a.app, l, count, connections, round));
       }
-    }),
-  );
-  return { latencies, errors, elapsed: performance.now() - start };
+      const median = (xs: number[]): number => {
+        const sorted = [...xs].sort((x, y) => x - y);
+        return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+      };
+      const [mine, theirs] = times.map(median) as [number, number | undefined];
+      console.log(
+        `| ${l.name} | ${mine.toFixed(0)} | ${theirs === undefined ? '' : theirs.toFixed(0)} | ${theirs === undefined ? '' : `×${(mine / theirs).toFixed(2)}`} |`,
+      );
+    }
+    console.log('');
+    console.log(`load average at the end ${load()}`);
+  } finally {
+    for (const a of apps) await a.close();
+  }
 }
 
+const servers: Service[] = [];
+// Interrupted: stop the servers this script started before leaving.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    void Promise.all(servers.map((s) => s.stop())).finally(() => process.exit(130));
+  });
+if (values.inject) {
+  await injected();
+  process.exit(0);
+}
 try {
-  await waitForServer(port, agent, 100);
-  await drive(warmupMs);
-  const { latencies, errors, elapsed } = await drive(durationMs);
-  const sorted = latencies.sort((a, b) => a - b);
-  const ms = (x: number): string => `${x.toFixed(2)} ms`;
+  servers.push(await startService(resolve(values['server-dir'])));
+  if (values.compare !== undefined) servers.push(await startService(resolve(values.compare)));
+  const [after, before] = servers as [Service, Service | undefined];
   console.log(
-    [
-      `POST /api/pathways/chronic-pain/evaluate${query} — ${connections} concurrent loops, ${(elapsed / 1000).toFixed(1)} s, Node ${process.version}`,
-      `requests: ${sorted.length} (${errors} not 200)`,
-      `requests/s: ${((sorted.length / elapsed) * 1000).toFixed(0)}`,
-      `latency p50 ${ms(percentile(sorted, 50))}, p90 ${ms(percentile(sorted, 90))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1] ?? Number.NaN)}`,
-    ].join('\n'),
+    `Node ${process.version}, ${seconds} s per run (${warmup} s warm-up), load average at start ${load()}`,
   );
+  console.log(`server: ${after.dir}${before === undefined ? '' : `; compared with ${before.dir}`}`);
+  console.log('');
+  console.log(
+    '| load | mode | server | requests/s | evaluations/s | p50 ms | p90 ms | p99 ms | server CPU ms/request | not 200 |',
+  );
+  console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const entry of LOADS) {
+    if (values.only !== undefined && values.only !== entry.load.name) continue;
+    for (const mode of modes) {
+      const label = mode === 'closed' ? `closed, ${connections} conn.` : `open, ${entry.rate}/s`;
+      const byServer = new Map<Service, Run[]>();
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? servers : [...servers].reverse();
+        for (const service of order) {
+          const measured = await measure(service, entry, mode);
+          byServer.set(service, [...(byServer.get(service) ?? []), measured]);
+          const name = service === after ? 'this' : 'compared';
+          const late = measured.late === undefined ? '' : ` (${measured.late} sent late)`;
+          console.log(
+            `| ${entry.load.name} | ${label} | ${name} | ${measured.perSecond.toFixed(0)} | ${(measured.perSecond * entry.load.per).toFixed(0)} | ${ms(measured.p50)} | ${ms(measured.p90)} | ${ms(measured.p99)} | ${perRequest(measured).toFixed(3)} | ${measured.failed}${late} |`,
+          );
+        }
+      }
+      if (before !== undefined) {
+        const mean = (s: Service, f: (m: Run) => number): number => {
+          const runs = byServer.get(s) ?? [];
+          return runs.reduce((sum, m) => sum + f(m), 0) / runs.length;
+        };
+        const ratio = (f: (m: Run) => number): string =>
+          (mean(after, f) / mean(before, f)).toFixed(2);
+        console.log(
+          `| ${entry.load.name} | ${label} | this / compared | ×${ratio((m) => m.perSecond)} | | ×${ratio((m) => m.p50)} | ×${ratio((m) => m.p90)} | ×${ratio((m) => m.p99)} | ×${ratio(perRequest)} | |`,
+        );
+      }
+    }
+  }
+  console.log('');
+  console.log(`load average at the end ${load()}`);
 } finally {
-  agent.destroy();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  await rm(dataDir, { recursive: true, force: true });
+  for (const service of servers) await service.stop();
 }

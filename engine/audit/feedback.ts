@@ -75,6 +75,25 @@ export function feedbackFromRow(row: FeedbackRow): FeedbackRecord {
 // Card ids checked per statement: well under both databases' limits on parameters.
 const CHUNK = 500;
 
+/** The values of one evaluation's `cds_cards` rows, five per card, in column order. */
+export function cardValues(
+  auditId: number,
+  serviceId: string,
+  cards: readonly IssuedCard[],
+): SqlValue[] {
+  return cards.flatMap((c) => [c.uuid, auditId, serviceId, c.topic, c.subject]);
+}
+
+/** Writes one evaluation's card rows ({@link cardValues}) in one statement: all or none. */
+export async function insertCards(db: SqlExecutor, values: readonly SqlValue[]): Promise<void> {
+  if (values.length === 0) return;
+  const rows = Array.from({ length: values.length / 5 }, () => '(?, ?, ?, ?, ?)');
+  await db.run(
+    `INSERT INTO cds_cards (uuid, audit_id, service_id, topic, subject) VALUES ${rows.join(', ')}`,
+    values,
+  );
+}
+
 /** Remembers the cards of one evaluation (one statement: all or none). */
 export async function recordCards(
   db: SqlExecutor,
@@ -82,13 +101,7 @@ export async function recordCards(
   serviceId: string,
   cards: readonly IssuedCard[],
 ): Promise<void> {
-  if (cards.length === 0) return;
-  await db.run(
-    `INSERT INTO cds_cards (uuid, audit_id, service_id, topic, subject) VALUES ${cards
-      .map(() => '(?, ?, ?, ?, ?)')
-      .join(', ')}`,
-    cards.flatMap((c) => [c.uuid, auditId, serviceId, c.topic, c.subject]),
-  );
+  await insertCards(db, cardValues(auditId, serviceId, cards));
 }
 
 /** Stores all entries in one transaction, or none when a card was not sent by `serviceId`. */

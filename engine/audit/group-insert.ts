@@ -4,6 +4,10 @@
  * commits (each waiting for the insert lock and a disk flush) into a few larger ones; alone,
  * a record is written at once, with no added delay. Each caller still gets its own id only
  * after its row is committed.
+ *
+ * A store that writes synchronously (SQLite) is never "in flight" while other requests run,
+ * so it gathers instead: the first row of a group waits for the end of the current turn of
+ * the event loop (`setImmediate`), and every row asked for in that turn is committed with it.
  */
 import { isStoreError } from '../store/errors';
 import type { SqlValue } from '../store/types';
@@ -17,22 +21,42 @@ interface Waiting {
 /** Writes rows (in order) and returns their ids, in the same order. */
 export type WriteRows = (rows: readonly SqlValue[][]) => Promise<number[]>;
 
+/** Options of a {@link GroupInsert}. */
+export interface GroupInsertOptions {
+  /** Most rows per transaction. Default 500. */
+  maxGroup?: number;
+  /**
+   * Start a group at the end of the event loop's current turn rather than at once, so rows
+   * asked for in the same turn share one commit (for a store that writes synchronously).
+   */
+  gather?: boolean;
+}
+
 /** Queues rows and writes them in groups of at most `maxGroup` through `write`. */
 export class GroupInsert {
   private readonly queue: Waiting[] = [];
   private flushing: Promise<void> | undefined;
+  private readonly maxGroup: number;
+  private readonly gather: boolean;
 
   constructor(
     private readonly write: WriteRows,
-    private readonly maxGroup = 500,
-  ) {}
+    options: GroupInsertOptions = {},
+  ) {
+    this.maxGroup = options.maxGroup ?? 500;
+    this.gather = options.gather ?? false;
+  }
 
   /** Writes one row (with the others waiting now) and resolves with its id once committed. */
   add(values: SqlValue[]): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ values, resolve, reject });
-      this.flushing ??= this.flush();
+      this.flushing ??= this.gather ? this.flushSoon() : this.flush();
     });
+  }
+
+  private flushSoon(): Promise<void> {
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
   }
 
   /** Settles when every row queued so far is written (or has failed). */

@@ -7,7 +7,9 @@
  *
  * In PostgreSQL every insert into `audit` first locks the table against other inserts (SHARE
  * ROW EXCLUSIVE: readers are not held up) until it commits, so ids commit in order across instances (a reader paging with `afterId` never skips a record
- * committed later); concurrent inserts are committed together (`group-insert.ts`).
+ * committed later); concurrent inserts are committed together (`group-insert.ts`). In SQLite
+ * the rows asked for in one turn of the event loop share one transaction (one WAL commit
+ * instead of one per row).
  *
  * The log holds patient facts: protect the data folder and the database like any clinical record.
  */
@@ -22,7 +24,7 @@ import {
   recordFromRow,
   type AuditRow,
 } from './columns';
-import { readFeedback, recordCards, recordFeedback } from './feedback';
+import { cardValues, insertCards, readFeedback, recordCards, recordFeedback } from './feedback';
 import { GroupInsert } from './group-insert';
 import { AUDIT_SCHEMA, ensureSqliteSchema } from './schema';
 import type {
@@ -47,7 +49,9 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
 /** An {@link AuditLog} over an open, migrated {@link SqlStore}. */
 export class SqlAuditLog implements AuditLog {
   private readonly select: string;
-  private readonly group: GroupInsert | undefined;
+  private readonly group: GroupInsert;
+  /** SQLite: the cards of the evaluations of one turn, in one transaction (each all or none). */
+  private readonly cards: GroupInsert | undefined;
   /** Settles when the schema is in place (see {@link SqliteAuditLog}); undefined when it was already. */
   private readonly ready: Promise<void> | undefined;
 
@@ -63,8 +67,20 @@ export class SqlAuditLog implements AuditLog {
     this.select = `SELECT id, ${AUDIT_COLUMNS.map((c) =>
       store.dialect === 'postgres' && (c === 'input' || c === 'alerts') ? `${c}::text AS ${c}` : c,
     ).join(', ')} FROM audit`;
-    this.group =
-      store.dialect === 'postgres' ? new GroupInsert((rows) => this.insertRows(rows)) : undefined;
+    this.group = new GroupInsert((rows) => this.insertRows(rows), {
+      gather: store.dialect === 'sqlite',
+    });
+    this.cards =
+      store.dialect === 'sqlite'
+        ? new GroupInsert(
+            (perEvaluation) =>
+              this.store.transaction(async (tx) => {
+                for (const values of perEvaluation) await insertCards(tx, values);
+                return perEvaluation.map(() => 0);
+              }),
+            { gather: true },
+          )
+        : undefined;
   }
 
   /** Where the log is (a PostgreSQL URL without its password, or the SQLite file). */
@@ -75,12 +91,7 @@ export class SqlAuditLog implements AuditLog {
   /** Stores one entry and returns its id once it is committed. */
   async record(entry: AuditEntry): Promise<number> {
     if (this.ready !== undefined) await this.ready;
-    const values = entryValues(entry);
-    if (this.group !== undefined) return this.group.add(values);
-    return this.store.insert(
-      `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
-      values,
-    );
+    return this.group.add(entryValues(entry));
   }
 
   /** Entries matching every given filter, oldest first, at most `limit` (default 100, max 1000). */
@@ -117,7 +128,8 @@ export class SqlAuditLog implements AuditLog {
     cards: readonly IssuedCard[],
   ): Promise<void> {
     if (this.ready !== undefined) await this.ready;
-    await recordCards(this.store, auditId, serviceId, cards);
+    if (this.cards === undefined) await recordCards(this.store, auditId, serviceId, cards);
+    else if (cards.length > 0) await this.cards.add(cardValues(auditId, serviceId, cards));
   }
 
   /** Stores feedback on cards this service sent: all entries, or none (see the interface). */
@@ -175,7 +187,8 @@ export class SqlAuditLog implements AuditLog {
   /** Writes the records waiting, then closes the store. Safe to call twice. */
   async close(): Promise<void> {
     await this.ready?.catch(() => {});
-    await this.group?.drain();
+    await this.group.drain();
+    await this.cards?.drain();
     await this.store.close();
   }
 
@@ -184,9 +197,18 @@ export class SqlAuditLog implements AuditLog {
     return this.store.isClosed;
   }
 
-  /** PostgreSQL: rows in one transaction, under the insert lock, ids in the order given. */
+  /** Rows in one transaction, ids in the order given; in PostgreSQL under the insert lock. */
   private async insertRows(rows: readonly SqlValue[][]): Promise<number[]> {
     const tuple = `(${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
+    if (this.store.dialect === 'sqlite') {
+      const sql = `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES ${tuple}`;
+      // One prepared statement run per row: SQLite gives each its id as it goes.
+      return this.store.transaction(async (tx) => {
+        const ids: number[] = [];
+        for (const row of rows) ids.push(await tx.insert(sql, row));
+        return ids;
+      });
+    }
     return this.store.transaction(async (tx) => {
       // Taken on this schema's table only, so logs in other schemas of the database never wait.
       await tx.run('LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE');

@@ -60,8 +60,23 @@ export function servicePathway(repo: PathwayRepository, serviceId: string): stri
   return pathwayId !== undefined && repo.pathways.has(pathwayId) ? pathwayId : undefined;
 }
 
-/** Prefetch templates for a pathway: the patient always, other types as the dictionary needs them. */
+const templatesByPathway = new WeakMap<Pathway, Partial<Record<PrefetchKey, string>>>();
+
+/**
+ * Prefetch templates for a pathway: the patient always, other types as the dictionary needs
+ * them. Worked out once per pathway object (a loaded version is never changed in place; every
+ * CDS call asks) and shared: the object is frozen.
+ */
 export function prefetchTemplates(pathway: Pathway): Partial<Record<PrefetchKey, string>> {
+  let templates = templatesByPathway.get(pathway);
+  if (templates === undefined) {
+    templates = Object.freeze(templatesOf(pathway));
+    templatesByPathway.set(pathway, templates);
+  }
+  return templates;
+}
+
+function templatesOf(pathway: Pathway): Partial<Record<PrefetchKey, string>> {
   const keys = new Set<PrefetchKey>(['patient']);
   const observationCodes: string[] = [];
   for (const fact of pathway.facts) {

@@ -79,12 +79,29 @@ export interface EvaluationService<V extends VersionFile = VersionFile> {
   ): Promise<Served<V>>;
 }
 
+/**
+ * The system clock as an ISO timestamp, written once per millisecond: under load many
+ * evaluations are recorded in the same millisecond, and each would format the same text.
+ */
+function systemClock(): () => string {
+  let lastMs = Number.NaN;
+  let lastText = '';
+  return () => {
+    const ms = Date.now();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastText = new Date(ms).toISOString();
+    }
+    return lastText;
+  };
+}
+
 /** Builds a service. */
 export function createEvaluationService<V extends VersionFile>(
   options: ServiceOptions<V>,
 ): EvaluationService<V> {
   const cache = new CompileCache(options.compileCacheSize);
-  const now = options.now ?? (() => new Date().toISOString());
+  const now = options.now ?? systemClock();
   const { audit } = options;
 
   // Awaited before the answer is given: an evaluation the log cannot store is not served.

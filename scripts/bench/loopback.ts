@@ -1,9 +1,26 @@
 /**
- * What the HTTP benchmarks share: a free loopback port for the service they start, waiting
- * until it answers its health route, and percentiles of the latencies they measure.
+ * What the HTTP benchmarks share (bench-http.ts, bench-fairness.ts): starting `pathway serve`
+ * from a checkout in a process of its own on a free loopback port, waiting until it answers,
+ * and the two ways of loading it:
+ *
+ * - {@link closedLoop}: autocannon with N keep-alive connections, each sending its next
+ *   request when the answer to the last one has arrived (throughput at a fixed concurrency);
+ * - {@link openLoop}: requests sent on a fixed schedule (one every 1/rate s) whether or not
+ *   earlier answers have arrived, on as many connections as that needs, each latency counted
+ *   from the moment the request was due (so a stall is charged to every request it delays).
+ *
+ * The open loop is not autocannon's `overallRate`: autocannon gives each connection a quota
+ * per second and lets it send the quota back to back when the second starts, so the requests
+ * arrive in bursts at the top of every second (every connection's timer starts together), and
+ * the tail it reports is the burst's queue, not the service's latency at that rate.
  */
-import { createServer, request, type Agent } from 'node:http';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Agent, createServer, request, type ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
 
 /** A port on 127.0.0.1 nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -37,4 +54,243 @@ export async function waitForServer(port: number, agent: Agent, tries = 200): Pr
 /** The `p`th percentile of ascending `sorted` (NaN when empty). */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** A `pathway serve` started by {@link startService}. */
+export interface Service {
+  /** The checkout it runs from. */
+  dir: string;
+  port: number;
+  /**
+   * CPU time the server process has used so far, in milliseconds (user + system, from
+   * /proc; NaN where there is none). Per request it changes far less with the machine's
+   * load than requests/s do.
+   */
+  cpuMs(): Promise<number>;
+  /** Stops the process and deletes its data folder (the audit log). */
+  stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** User + system CPU of process `pid` in milliseconds, from /proc (NaN when unreadable). */
+async function processCpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (in parentheses, which may hold spaces): utime is the
+    // 14th field of the line, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Starts `pathway serve` from the checkout `dir` (its own bin/, engine/ and node_modules) on
+ * a free loopback port, with a fresh data folder (a SQLite audit log), logging at `warn`, CDS
+ * Hooks authentication off and no per-client limit (all the load comes from one address).
+ * `env` adds or overrides variables.
+ */
+export async function startService(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Service> {
+  const root = resolve(dir);
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-http-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'bin/pathway.mjs'), 'serve', '--port', String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        CDS_AUTH: 'off',
+        CLIENT_CONCURRENCY: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    await waitForServer(port, agent);
+  } finally {
+    agent.destroy();
+  }
+  return {
+    dir: root,
+    port,
+    cpuMs: () => processCpuMs(child.pid),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One kind of request to load a service with. */
+export interface Load {
+  name: string;
+  path: string;
+  /** Request bodies, sent in turn. */
+  bodies: readonly string[];
+  /** Content type of the bodies (default application/json). */
+  type?: string;
+  /** Evaluations per request (100 for a batch of 100 lines). */
+  per: number;
+}
+
+/** What one run measured; latencies in milliseconds. */
+export interface Measured {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  /** Answers other than 200, and requests that failed on the connection. */
+  failed: number;
+  /** Open loop: requests sent more than 1 ms after they were due (the client fell behind). */
+  late?: number;
+}
+
+/**
+ * Closed loop: autocannon with `connections` keep-alive connections for `seconds`, each
+ * sending the next body as soon as its answer is in.
+ */
+export async function closedLoop(
+  port: number,
+  load: Load,
+  connections: number,
+  seconds: number,
+): Promise<Measured> {
+  let next = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: load.path,
+        headers: { 'content-type': load.type ?? 'application/json' },
+        setupRequest: (req) => ({
+          ...req,
+          body: load.bodies[next++ % load.bodies.length] as string,
+        }),
+      },
+    ],
+  });
+  const latency = result.latency;
+  return {
+    requests: result.requests.total,
+    perSecond: result.requests.total / (result.duration || seconds),
+    p50: latency.p50,
+    p90: latency.p90,
+    p99: latency.p99,
+    max: latency.max,
+    failed: result.non2xx + result.errors,
+  };
+}
+
+/**
+ * Open loop: one request due every `1000 / rate` ms for `seconds`, each sent when due on a
+ * free keep-alive connection (up to `maxSockets`), its latency counted from when it was due.
+ * Answers still missing `drainMs` after the last request was sent count as failed.
+ */
+export async function openLoop(
+  port: number,
+  load: Load,
+  rate: number,
+  seconds: number,
+  maxSockets = 512,
+  drainMs = 10_000,
+): Promise<Measured> {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  const latencies: number[] = [];
+  const interval = 1000 / rate;
+  const total = Math.round(rate * seconds);
+  let failed = 0;
+  let late = 0;
+  const pending: Promise<void>[] = [];
+  const open = new Set<ClientRequest>();
+  const start = performance.now() + 10;
+  const send = (k: number): void => {
+    const due = start + k * interval;
+    if (performance.now() - due > 1) late += 1;
+    const body = load.bodies[k % load.bodies.length] as string;
+    pending.push(
+      new Promise<void>((done) => {
+        let answered = false;
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            agent,
+            method: 'POST',
+            path: load.path,
+            headers: {
+              'content-type': load.type ?? 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              answered = true;
+              latencies.push(performance.now() - due);
+              if (res.statusCode !== 200) failed += 1;
+            });
+          },
+        );
+        open.add(req);
+        // 'close' comes last whatever happened (answered, refused, cut off): counted once.
+        req.on('error', () => {});
+        req.on('close', () => {
+          open.delete(req);
+          if (!answered) failed += 1;
+          done();
+        });
+        req.end(body);
+      }),
+    );
+  };
+  let k = 0;
+  await new Promise<void>((finished) => {
+    const tick = (): void => {
+      const now = performance.now();
+      while (k < total && start + k * interval <= now) send(k++);
+      if (k >= total) finished();
+      else setTimeout(tick, Math.max(0, start + k * interval - performance.now()));
+    };
+    setTimeout(tick, 10);
+  });
+  // An overloaded service may hold answers for long: after `drainMs` the rest count as failed.
+  const drained = await Promise.race([
+    Promise.all(pending).then(() => true),
+    new Promise<false>((r) => setTimeout(() => r(false), drainMs)),
+  ]);
+  if (!drained) for (const req of open) req.destroy();
+  await Promise.all(pending);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const elapsed = performance.now() - start;
+  return {
+    requests: sorted.length,
+    perSecond: (sorted.length / elapsed) * 1000,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    failed,
+    late,
+  };
 }

@@ -70,6 +70,22 @@ describe.each(AUDIT_STORES)('the audit store in $name', (store) => {
     expect(await log.get(second + 1000)).toBeUndefined();
   });
 
+  test('records asked for at once each get their own id, in the order asked, and are all stored', async () => {
+    const { log } = await open();
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        log.record(entry('2026-03-01T10:00:00.000Z', { input: { facts: { i }, asOf: 'x' } })),
+      ),
+    );
+    expect(new Set(ids).size).toBe(40);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const stored = await log.query({ limit: 100 });
+    expect(stored.map((r) => r.id)).toEqual(ids);
+    expect(stored.map((r) => (r.input as { facts: { i: number } }).facts.i)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i),
+    );
+  });
+
   test('filters by channel, status and time and pages with afterId and limit', async () => {
     const { log } = await open();
     const ids: number[] = [];

@@ -223,7 +223,11 @@ export class PatientBatch {
     const reader = lineReaderFor(c);
     if (reader === undefined) return -1;
     const row = this.rowSpace(i);
-    if (!reader.read(text, start, end, row, asOf)) return -1;
+    if (!reader.read(text, start, end, row, asOf)) {
+      // Leave the row as the reference route finds it: nothing of a line read half-way.
+      row.fill(undefined);
+      return -1;
+    }
     this.size++;
     this.generation++;
     const f = reader.fields;

@@ -125,9 +125,10 @@ console.log(
   [
     'kind'.padEnd(32),
     'JSON.parse',
+    '    read',
     '   today',
     '  reader',
-    ' parse/reader',
+    '  parse/read',
     ' today/reader',
     ' ×valid (reader)',
     ' ×valid (today)',

@@ -8,6 +8,7 @@ import { PatientBatch } from '../fast/batch';
 import { evaluateBatch } from '../fast/batch-evaluate';
 import { BatchResults } from '../fast/batch-results';
 import type { PopulationPathway } from '../fast/compile';
+import { givenFacts } from '../fast/given-facts';
 import { outcomeAt } from '../fast/outcome-view';
 import { countBadLine, countResult, emptyCounts, type CohortCounts } from './counts';
 import { splitLine } from '../service/lines';
@@ -80,7 +81,8 @@ interface Pending {
   groups: string[];
   lines: number[];
   ids: (string | undefined)[];
-  facts: Record<string, unknown>[];
+  /** Per patient: the input's facts, or undefined for a line read straight into its row. */
+  facts: (Record<string, unknown> | undefined)[];
 }
 
 /** One reusable batch per compiled pathway and thread (chunks are processed synchronously). */
@@ -123,7 +125,7 @@ function flush(
         countResult(counts, group, outcome);
         continue;
       }
-      const facts = pending.facts[i] as Record<string, unknown>;
+      const facts = pending.facts[i] ?? givenFacts(batch.compiled, batch.rows[i] as unknown[]);
       const memberships = indicators.evaluate(facts, outcome);
       countResult(counts, group, outcome, memberships, indicators.stratum(facts, outcome));
       if (worklist === undefined) continue;
@@ -156,6 +158,29 @@ function empty(pending: Pending): void {
 }
 
 /**
+ * Records who the patient just added to the batch is: its group (the value of the `--by`
+ * field, `by`), line number, id and facts (the last two only when indicators need them;
+ * `facts` undefined: read back from the row).
+ */
+function pushPatient(
+  pending: Pending,
+  line: number,
+  by: string | undefined,
+  byValue: unknown,
+  id: unknown,
+  facts: Record<string, unknown> | undefined,
+): void {
+  let group = ALL;
+  if (by !== undefined) group = typeof byValue === 'string' && byValue !== '' ? byValue : NO_GROUP;
+  pending.groups.push(group);
+  pending.lines.push(line);
+  if (pending.indicators !== undefined) {
+    pending.ids.push(patientId(id));
+    pending.facts.push(facts);
+  }
+}
+
+/**
  * Evaluates the lines of `text`, the first of which is line `firstLine` of the file, a batch
  * at a time. Blank lines are skipped; a line that cannot be read or evaluated is counted as bad.
  * When `worklist` is given, the chunk's worklist rows are added to it, in line order.
@@ -177,8 +202,24 @@ export function processChunk(
   for (let line = firstLine; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end);
+    const from = start;
     start = end + 1;
+    // NDJSON lines are first offered to the line reader, which reads them in place; a line it
+    // declines (blank, bad, or unusual) takes the route below, unchanged.
+    if (mapping === undefined) {
+      const to = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      if (pending.batch.addLine(text, from, to, asOf) >= 0) {
+        counts.lines++;
+        const fields = pending.batch.lineFields;
+        const value =
+          by === 'id' ? fields?.id : by === 'healthCentre' ? fields?.healthCentre : undefined;
+        pushPatient(pending, line, by, value, fields?.id, undefined);
+        if (pending.batch.size === pending.batch.capacity)
+          flush(pending, counts, settings, worklist);
+        continue;
+      }
+    }
+    const raw = text.slice(from, end);
     const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (content.trim() === '') continue;
     counts.lines++;
@@ -189,18 +230,9 @@ export function processChunk(
       countBadLine(counts, { line, message: problem(error) }, settings.badLineLimit);
       continue;
     }
-    let group = ALL;
-    if (by !== undefined) {
-      const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
-      group = typeof value === 'string' && value !== '' ? value : NO_GROUP;
-    }
     pending.batch.add(split.request, asOf);
-    pending.groups.push(group);
-    pending.lines.push(line);
-    if (pending.indicators !== undefined) {
-      pending.ids.push(patientId(split.id));
-      pending.facts.push(factsOf(split.request));
-    }
+    const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
+    pushPatient(pending, line, by, value, split.id, factsOf(split.request));
     if (pending.batch.size === pending.batch.capacity) flush(pending, counts, settings, worklist);
   }
   flush(pending, counts, settings, worklist);

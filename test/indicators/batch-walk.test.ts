@@ -28,8 +28,14 @@ import { lineFitOf } from '../../engine/synth/fit';
 import { opioidIndicatorPathway, walkIndicatorPathway } from './fixture';
 
 const repo = await loadRepository(join(process.cwd(), 'pathways'));
-const chronicPain = findVersion(repo, 'chronic-pain', { version: '1.3.0' }).pathway;
-const chronicPainDk = findVersion(repo, 'chronic-pain-dk', { version: '1.0.0' }).pathway;
+const chronicPain = findVersion(repo, 'chronic-pain', {
+  version: '1.3.0',
+  asOf: '2027-06-23',
+}).pathway;
+const chronicPainDk = findVersion(repo, 'chronic-pain-dk', {
+  version: '1.0.0',
+  asOf: '2027-06-23',
+}).pathway;
 
 interface Patient {
   input: Record<string, unknown>;
@@ -104,7 +110,7 @@ function compare(pathway: Pathway, patients: readonly Patient[], size = 512) {
 function synthetic(pathway: Pathway, count: number, seed: number, asOf: string): Patient[] {
   const fit = lineFitOf(pathway);
   return [...synthPatients(count, seed, asOf, undefined, fit)].map((line) => {
-    const { id: _id, healthCentre, ...input } = line as Record<string, unknown>;
+    const { id: _id, healthCentre, ...input } = line as unknown as Record<string, unknown>;
     return { input, asOf, group: typeof healthCentre === 'string' ? healthCentre : '(none)' };
   });
 }

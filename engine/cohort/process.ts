@@ -182,6 +182,24 @@ function empty(pending: Pending): void {
 }
 
 /**
+ * Records who the patient just added to the batch is: its group (the value of the `--by`
+ * field, `by`), line number and id (only when indicators may put it on a worklist).
+ */
+function pushPatient(
+  pending: Pending,
+  line: number,
+  by: string | undefined,
+  byValue: unknown,
+  id: unknown,
+): void {
+  let group = ALL;
+  if (by !== undefined) group = typeof byValue === 'string' && byValue !== '' ? byValue : NO_GROUP;
+  pending.groups.push(group);
+  pending.lines.push(line);
+  if (pending.indicators !== undefined) pending.patientIds.push(patientId(id));
+}
+
+/**
  * Evaluates the lines of `text`, the first of which is line `firstLine` of the file, a batch
  * at a time. Blank lines are skipped; a line that cannot be read or evaluated is counted as bad.
  * When `worklist` is given, the chunk's worklist rows are added to it, in line order.
@@ -203,8 +221,24 @@ export function processChunk(
   for (let line = firstLine; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end);
+    const from = start;
     start = end + 1;
+    // NDJSON lines are first offered to the line reader, which reads them in place; a line it
+    // declines (blank, bad, or unusual) takes the route below, unchanged.
+    if (mapping === undefined) {
+      const to = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      if (pending.batch.addLine(text, from, to, asOf) >= 0) {
+        counts.lines++;
+        const fields = pending.batch.lineFields;
+        const value =
+          by === 'id' ? fields?.id : by === 'healthCentre' ? fields?.healthCentre : undefined;
+        pushPatient(pending, line, by, value, fields?.id);
+        if (pending.batch.size === pending.batch.capacity)
+          flush(pending, counts, settings, worklist);
+        continue;
+      }
+    }
+    const raw = text.slice(from, end);
     const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (content.trim() === '') continue;
     counts.lines++;
@@ -215,15 +249,9 @@ export function processChunk(
       countBadLine(counts, { line, message: problem(error) }, settings.badLineLimit);
       continue;
     }
-    let group = ALL;
-    if (by !== undefined) {
-      const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
-      group = typeof value === 'string' && value !== '' ? value : NO_GROUP;
-    }
     pending.batch.add(split.request, asOf);
-    pending.groups.push(group);
-    pending.lines.push(line);
-    if (pending.indicators !== undefined) pending.patientIds.push(patientId(split.id));
+    const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
+    pushPatient(pending, line, by, value, split.id);
     if (pending.batch.size === pending.batch.capacity) flush(pending, counts, settings, worklist);
   }
   flush(pending, counts, settings, worklist);

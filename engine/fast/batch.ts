@@ -13,7 +13,9 @@ import { PathwayError, isPathwayError } from '../errors';
 import { prepareInput, type PreparedInput } from '../evaluate/prepare';
 import type { PopulationPathway } from './compile';
 import { isoDay, packedDate } from './dates';
-import type { DeriveDates } from './derive';
+import type { DerivePlan, DeriveDates } from './derive';
+import { readAsOf } from './as-of';
+import { lineReaderFor, type LineFields } from './line-reader';
 import { ownKeyCount, plainRecord } from './loader';
 import { loadReference } from './reference';
 
@@ -28,9 +30,6 @@ type Loaded =
       mayNote: boolean;
     }
   | { kind: 'reference'; prepared: PreparedInput; asOfDay: number };
-
-/** The evaluation date read last, packed and as a day number. */
-const lastAsOf = { text: '', packed: -1, day: NaN };
 
 /** Tries the fast loader; undefined means "ask the reference". */
 function loadFast(
@@ -47,15 +46,8 @@ function loadFast(
   let keys = 1;
   if (!plainRecord(facts)) return undefined;
   if (typeof asOf !== 'string') return undefined;
-  // Patients of one run mostly share their evaluation date: read it once.
-  if (asOf !== lastAsOf.text) {
-    lastAsOf.packed = packedDate(asOf);
-    lastAsOf.day = lastAsOf.packed < 0 ? NaN : isoDay(asOf);
-    lastAsOf.text = asOf;
-  }
-  const asOfPacked = lastAsOf.packed;
+  const { packed: asOfPacked, day: asOfDay } = readAsOf(asOf);
   if (asOfPacked < 0) return undefined;
-  const asOfDay = lastAsOf.day;
   if (ownAsOf !== undefined) keys++;
   if (version !== undefined) {
     if (version !== c.pathway.version) return undefined;
@@ -82,15 +74,26 @@ function loadFast(
   if (ownKeyCount(input) !== keys) return undefined;
   s.fill(undefined);
   if (!c.loader(facts, s, asOfDay)) return undefined;
-  const dates: DeriveDates = {
-    asOfDay,
-    asOfPacked,
-    enteredPacked,
-    enteredDay,
-    startStep: stepId ?? c.pathway.entryStep,
-  };
-  const mayNote = c.plan.medications(s, dates);
-  c.plan.scalarsFor(s, dates, false);
+  return deriveFast(
+    c,
+    s,
+    asOf,
+    { asOfDay, asOfPacked, enteredPacked, enteredDay, startStep: stepId ?? c.pathway.entryStep },
+    stepId,
+  );
+}
+
+/** Derives the facts of a patient whose given facts are in `s` (the fast loader's or the line reader's). */
+function deriveFast(
+  c: PopulationPathway,
+  s: unknown[],
+  asOf: string,
+  dates: DeriveDates,
+  stepId: string | undefined,
+): Loaded {
+  const plan = c.plan as DerivePlan;
+  const mayNote = plan.medications(s, dates);
+  plan.scalarsFor(s, dates, false);
   return { kind: 'fast', dates, asOf, stepId, mayNote };
 }
 
@@ -195,26 +198,79 @@ export class PatientBatch {
     this.size++;
     this.generation++;
     const c = this.compiled;
-    const row = (this.rows[i] ??= new Array<unknown>(c.layout.size).fill(undefined));
+    const row = this.rowSpace(i);
     this.walkDates[i] = undefined;
     try {
-      const loaded = load(c, input, asOf, row);
-      // The fast plan's walk row is built when a walk first enters another step; the
-      // reference's derivation, which may throw, runs now so that loading keeps its errors.
-      if (loaded.kind === 'fast') this.walkDates[i] = loaded.dates;
-      else loadReference(c.pathway, c.layout, loaded.prepared, true, this.walkRowSpace(i));
-      const stepId =
-        loaded.kind === 'fast' ? loaded.stepId : loaded.prepared.validated.currentStep?.id;
-      this.startStep[i] = stepId === undefined ? c.entry : (c.stepIndex.get(stepId) ?? c.entry);
-      this.startDays[i] = daysInStartStep(c, loaded, row);
-      this.asOf[i] = loaded.kind === 'fast' ? loaded.asOf : loaded.prepared.asOf;
-      this.asOfDay[i] = loaded.kind === 'fast' ? loaded.dates.asOfDay : loaded.asOfDay;
-      this.noteFlags[i] = loaded.kind === 'fast' && !loaded.mayNote ? NO_NOTES : MAY_NOTE;
-      this.errors[i] = undefined;
+      this.place(i, load(c, input, asOf, row), row);
     } catch (error) {
       this.errors[i] = internalError(c, error);
     }
     return i;
+  }
+
+  /**
+   * Reads one line of a patients file, `text[start, end)`, with the line reader generated for
+   * the pathway (engine/fast/line-reader.ts) and loads it, `asOf` being the date of a line
+   * without its own. Returns the patient's index, or -1 when the reader declines the line:
+   * nothing is added, and the caller takes the reference route (parse, split, {@link add}),
+   * which gives today's answer or error. The line's `id` and `healthCentre` are then in
+   * {@link lineFields}. Throws only when the batch is full.
+   */
+  addLine(text: string, start: number, end: number, asOf: string): number {
+    const i = this.size;
+    if (i >= this.capacity) throw new RangeError(`batch is full (${this.capacity} patients)`);
+    const c = this.compiled;
+    const reader = lineReaderFor(c);
+    if (reader === undefined) return -1;
+    const row = this.rowSpace(i);
+    if (!reader.read(text, start, end, row, asOf)) {
+      // Leave the row as the reference route finds it: nothing of a line read half-way.
+      row.fill(undefined);
+      return -1;
+    }
+    this.size++;
+    this.generation++;
+    const f = reader.fields;
+    const dates: DeriveDates = {
+      asOfDay: f.asOfDay,
+      asOfPacked: f.asOfPacked,
+      enteredPacked: f.enteredPacked,
+      enteredDay: f.enteredDay,
+      startStep: f.stepId ?? c.pathway.entryStep,
+    };
+    this.walkDates[i] = undefined;
+    try {
+      this.place(i, deriveFast(c, row, f.asOf, dates, f.stepId), row);
+    } catch (error) {
+      this.errors[i] = internalError(c, error);
+    }
+    return i;
+  }
+
+  /** What the line read last by {@link addLine} says besides its facts (`id`, `healthCentre`). */
+  get lineFields(): Readonly<LineFields> | undefined {
+    return lineReaderFor(this.compiled)?.fields;
+  }
+
+  private rowSpace(i: number): unknown[] {
+    return (this.rows[i] ??= new Array<unknown>(this.compiled.layout.size).fill(undefined));
+  }
+
+  /** Records loaded patient `i`, whose own-context slots are `row`. */
+  private place(i: number, loaded: Loaded, row: unknown[]): void {
+    const c = this.compiled;
+    // The fast plan's walk row is built when a walk first enters another step; the
+    // reference's derivation, which may throw, runs now so that loading keeps its errors.
+    if (loaded.kind === 'fast') this.walkDates[i] = loaded.dates;
+    else loadReference(c.pathway, c.layout, loaded.prepared, true, this.walkRowSpace(i));
+    const stepId =
+      loaded.kind === 'fast' ? loaded.stepId : loaded.prepared.validated.currentStep?.id;
+    this.startStep[i] = stepId === undefined ? c.entry : (c.stepIndex.get(stepId) ?? c.entry);
+    this.startDays[i] = daysInStartStep(c, loaded, row);
+    this.asOf[i] = loaded.kind === 'fast' ? loaded.asOf : loaded.prepared.asOf;
+    this.asOfDay[i] = loaded.kind === 'fast' ? loaded.dates.asOfDay : loaded.asOfDay;
+    this.noteFlags[i] = loaded.kind === 'fast' && !loaded.mayNote ? NO_NOTES : MAY_NOTE;
+    this.errors[i] = undefined;
   }
 
   /** The slots of patient `i` in the context of a step entered during the walk. */

@@ -94,7 +94,13 @@ function stringsOk(value: unknown, allowed: readonly unknown[] | undefined): boo
   return true;
 }
 
-function check(fact: Fact, constant: (v: unknown) => string): string {
+/**
+ * The generated test that a fact's value `v` is one the loader accepts (`return false`
+ * otherwise): the one copy of these checks, shared with the line reader's generated code.
+ * It reads `SA` (a list of strings), `D` (a date's day number), `M` (a medication list, with
+ * `a` the evaluation day) and the constants it puts through `constant`.
+ */
+export function valueCheck(fact: Fact, constant: (v: unknown) => string): string {
   const bound = (): string => {
     const parts: string[] = [];
     const { min, max } = fact.range ?? {};
@@ -123,6 +129,15 @@ function check(fact: Fact, constant: (v: unknown) => string): string {
 }
 
 /**
+ * The slot a given value of `fact` goes to: its own, or for a time-in-step fact (which the
+ * engine may replace) its `given:` slot; undefined for a derived fact, which may not be given.
+ */
+export function inputSlot(fact: Fact, layout: SlotLayout): number | undefined {
+  if (fact.derived === undefined) return layout.slot(fact.name);
+  return fact.derived.kind === 'timeInStep' ? layout.givenSlot(fact.name) : undefined;
+}
+
+/**
  * Generates the loader of `pathway`: one pass over the object's own keys with a `switch` on
  * the name (each case label written by `JSON.stringify`). Iterating the keys costs the same
  * whatever combination of facts a patient has, whereas reading every dictionary name would
@@ -137,11 +152,9 @@ export function buildLoader(pathway: Pathway, layout: SlotLayout): Loader {
   };
   const cases = pathway.facts.map((fact) => {
     const label = `case ${JSON.stringify(fact.name)}:`;
-    if (fact.derived !== undefined && fact.derived.kind !== 'timeInStep')
-      return `${label}if(v!==undefined&&v!==null)return false;break;`;
-    const slot =
-      fact.derived?.kind === 'timeInStep' ? layout.givenSlot(fact.name) : layout.slot(fact.name);
-    return `${label}if(v===undefined||v===null)break;${check(fact, constant)}s[${slot}]=v;break;`;
+    const slot = inputSlot(fact, layout);
+    if (slot === undefined) return `${label}if(v!==undefined&&v!==null)return false;break;`;
+    return `${label}if(v===undefined||v===null)break;${valueCheck(fact, constant)}s[${slot}]=v;break;`;
   });
   const source = `"use strict";return function load(f,s,a){var v;for(var k in f){v=f[k];switch(k){${cases.join('\n')}\ndefault:return false;}}return true;};`;
   // Generated from slot numbers, JSON-written names and constants only (see the file comment).
@@ -149,4 +162,4 @@ export function buildLoader(pathway: Pathway, layout: SlotLayout): Loader {
   return factory(constants, stringsOk, isoDay, medicationsOk);
 }
 
-export { ownKeyCount, plainRecord };
+export { medicationsOk, ownKeyCount, plainRecord, stringsOk };

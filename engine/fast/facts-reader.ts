@@ -1,0 +1,148 @@
+/**
+ * The `facts` object of a patients line, read by code generated from the pathway's fact
+ * dictionary: each key is recognised from its characters (its first one, then its text) without
+ * making a string of it, each value is read by the cursor reader of its fact's type and
+ * checked by the loader's own generated check ({@link valueCheck}), then put in its slot.
+ *
+ * Like the loader it only accepts or declines: an unknown key (a misspelling, `__proto__`), a
+ * repeated key, a value of another type, out of range or not allowed, a derived fact given a
+ * value, or anything the cursor is not sure of declines, and the reference route (`JSON.parse`
+ * and `validateInput`) then gives today's answer or error.
+ */
+import type { Fact, Pathway } from '../model/types';
+import { isoDay } from './dates';
+import { DECLINE, type JsonCursor } from './json-cursor';
+import type { SlotLayout } from './layout';
+import { inputSlot, medicationsOk, stringsOk, valueCheck } from './loader';
+import { readMedications } from './medication-reader';
+
+/**
+ * Reads a `facts` object at the cursor into `slots` (which the caller has cleared), with
+ * `asOfDay` the evaluation day medication start dates are checked against. False: decline.
+ */
+export type FactsReader = (c: JsonCursor, slots: unknown[], asOfDay: number) => boolean;
+
+/** The cursor reader of each type, by number: the generated code reads `T[f]` for fact `f`. */
+const READERS = ['c.num()', 'c.bool()', 'c.str()', 'c.strs()', 'RM(c)', 'c.nothing()'] as const;
+const READER_OF: Record<Fact['type'], number> = {
+  integer: 0,
+  number: 0,
+  boolean: 1,
+  string: 2,
+  date: 2,
+  'string[]': 3,
+  medications: 4,
+};
+/** The reader of a fact that may only be given as unknown (`null`): a derived one. */
+const NOTHING = 5;
+
+/**
+ * The generated statements telling which key starts at `ks`: a decision tree over the
+ * characters where the candidate names differ (each name followed by its closing quote, so
+ * a name that is the start of another is told apart by the quote). Sets `f`, the index of
+ * the one fact the key can be; anything else returns false. The whole name is then compared
+ * by {@link sameKey}, one copy of the loop for every fact, which keeps the generated
+ * function small enough to be optimised quickly.
+ */
+function keyTree(names: readonly { name: string; index: number }[]): string {
+  if (names.length === 1) return `f=${(names[0] as { index: number }).index};`;
+  const shortest = Math.min(...names.map((k) => k.name.length + 1));
+  let best = 0;
+  let bestCount = 0;
+  for (let at = 0; at < shortest; at++) {
+    const count = new Set(names.map((k) => `${k.name}"`.charCodeAt(at))).size;
+    if (count > bestCount) [best, bestCount] = [at, count];
+  }
+  const groups = new Map<number, { name: string; index: number }[]>();
+  for (const k of names) {
+    const code = `${k.name}"`.charCodeAt(best);
+    groups.set(code, [...(groups.get(code) ?? []), k]);
+  }
+  const cases = [...groups].map(([code, group]) => `case ${code}:${keyTree(group)}break;`);
+  return `switch(t.charCodeAt(ks+${best})){${cases.join('\n')}\ndefault:return false;}`;
+}
+
+/**
+ * The names of the facts, each followed by its closing quote, as character codes one after
+ * the other, with where each starts.
+ */
+function keyCodes(pathway: Pathway): { codes: Uint16Array; starts: Uint32Array } {
+  const starts = new Uint32Array(pathway.facts.length + 1);
+  let text = '';
+  pathway.facts.forEach((fact, index) => {
+    starts[index] = text.length;
+    text += `${fact.name}"`;
+  });
+  starts[pathway.facts.length] = text.length;
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return { codes, starts };
+}
+
+/**
+ * True when `t` holds the key of fact `f` (its name and closing quote) at `at`, compared a
+ * character at a time (a call of `startsWith` costs more than the whole comparison).
+ */
+function sameKey(
+  t: string,
+  at: number,
+  f: number,
+  codes: Uint16Array,
+  starts: Uint32Array,
+): boolean {
+  const from = starts[f] as number;
+  const length = (starts[f + 1] as number) - from;
+  for (let i = 0; i < length; i++) if (t.charCodeAt(at + i) !== codes[from + i]) return false;
+  return true;
+}
+
+/**
+ * Generates the facts reader of `pathway`: the key's decision tree, then the value read by
+ * its type's cursor reader and checked by the fact's own generated check.
+ */
+export function buildFactsReader(pathway: Pathway, layout: SlotLayout): FactsReader {
+  const constants: unknown[] = [];
+  const constant = (value: unknown): string => {
+    constants.push(value);
+    return `K[${constants.length - 1}]`;
+  };
+  const kinds = pathway.facts.map((fact) =>
+    inputSlot(fact, layout) === undefined ? NOTHING : READER_OF[fact.type],
+  );
+  const stores = pathway.facts.flatMap((fact, index) => {
+    const slot = inputSlot(fact, layout);
+    return slot === undefined
+      ? []
+      : [`case ${index}:${valueCheck(fact, constant)}s[${slot}]=v;break;`];
+  });
+  const reads = READERS.map((read, kind) => `case ${kind}:v=${read};break;`);
+  const tree = keyTree(pathway.facts.map((fact, index) => ({ name: fact.name, index })));
+  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,T=new Uint8Array([${kinds.join(',')}]);
+return function readFacts(c,s,a){var g=++gen,t=c.t,v,ks,f,more;
+if(!c.take(123))return false;if(c.ws()===125){c.p++;return true;}
+for(;;){if(c.ws()!==34)return false;ks=c.p+1;
+${tree}
+if(!SK(t,ks,f,KC,KS))return false;c.p=ks+KS[f+1]-KS[f];if(c.p>c.e||!c.take(58))return false;
+if(seen[f]===g)return false;seen[f]=g;
+switch(T[f]){${reads.join('')}default:return false;}
+if(v===X)return false;
+if(v!==null)switch(f){${stores.join('\n')}
+default:return false;}
+more=c.next(125);if(more===X)return false;if(!more)return true;}};`;
+  // Generated from fact indexes, slot numbers, JSON-written names and constants only.
+  const factory = new Function('K', 'SA', 'D', 'M', 'RM', 'X', 'SK', 'KC', 'KS', source) as (
+    ...args: unknown[]
+  ) => FactsReader;
+  const { codes, starts } = keyCodes(pathway);
+  return factory(
+    constants,
+    stringsOk,
+    isoDay,
+    medicationsOk,
+    readMedications,
+    DECLINE,
+    sameKey,
+    codes,
+    starts,
+  );
+}

@@ -93,6 +93,18 @@ class Issues {
   }
 }
 
+const dictionaries = new WeakMap<readonly Fact[], ReadonlyMap<string, Fact>>();
+
+/** The pathway's facts by name, made once per fact list (a bad line must not cost a new map). */
+function dictionaryOf(pathway: Pathway): ReadonlyMap<string, Fact> {
+  let dictionary = dictionaries.get(pathway.facts);
+  if (dictionary === undefined) {
+    dictionary = new Map(pathway.facts.map((fact) => [fact.name, fact] as const));
+    dictionaries.set(pathway.facts, dictionary);
+  }
+  return dictionary;
+}
+
 /**
  * Checks `input` (`{ currentStep?, facts, asOf?, version? }`) against `pathway` and returns
  * the facts and current step ready for derivation and evaluation.
@@ -122,7 +134,7 @@ export function validateInput(
   const facts: Record<string, unknown> = {};
   const rawFacts = valueAt(input, ['facts']);
   if (isRecord(rawFacts)) {
-    const dictionary = new Map(pathway.facts.map((fact) => [fact.name, fact] as const));
+    const dictionary = dictionaryOf(pathway);
     for (const [name, value] of Object.entries(rawFacts)) {
       // null (and undefined, from JavaScript callers) means "unknown": the same as absent.
       if (value === null || value === undefined) continue;

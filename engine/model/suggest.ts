@@ -51,7 +51,8 @@ export function closestName(
   const wanted = name.toLowerCase();
   const limit = Math.max(options.minLimit ?? 1, Math.floor(wanted.length / 3));
   let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of [...candidates].sort()) {
+  // Ties go to the alphabetically first: compared as found rather than sorting every call.
+  for (const candidate of candidates) {
     if (candidate === name) continue;
     const lower = candidate.toLowerCase();
     const prefix =
@@ -61,7 +62,12 @@ export function closestName(
     // The distance is at least the difference in length: past the limit only a prefix counts.
     if (!prefix && Math.abs(lower.length - wanted.length) > limit) continue;
     const distance = editDistance(wanted, lower);
-    if ((distance <= limit || prefix) && (best === undefined || distance < best.distance))
+    if (
+      (distance <= limit || prefix) &&
+      (best === undefined ||
+        distance < best.distance ||
+        (distance === best.distance && candidate < best.candidate))
+    )
       best = { candidate, distance };
   }
   return best?.candidate;

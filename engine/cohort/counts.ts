@@ -64,7 +64,8 @@ export function emptyGroup(): GroupCounts {
   };
 }
 
-function bump(record: Record<string, number>, key: string, by = 1): void {
+/** Adds `by` to `record[key]`. */
+export function bump(record: Record<string, number>, key: string, by = 1): void {
   record[key] = (record[key] ?? 0) + by;
 }
 

@@ -20,9 +20,7 @@ function compiledFor(pathway: Pathway): CohortIndicators {
   if (indicators === undefined) {
     const evaluator = compileIndicators(pathway);
     indicators = {
-      infos: evaluator.infos,
-      evaluate: (facts, outcome) => evaluator.evaluate(facts, outcome),
-      stratum: (facts, outcome) => evaluator.stratum(facts, outcome),
+      ...evaluator,
       directions: new Map(evaluator.infos.map((i) => [i.id, i.direction] as const)),
     };
     compiled.set(pathway, indicators);

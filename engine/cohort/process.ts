@@ -8,14 +8,16 @@ import { PatientBatch } from '../fast/batch';
 import { evaluateBatch } from '../fast/batch-evaluate';
 import { BatchResults } from '../fast/batch-results';
 import type { PopulationPathway } from '../fast/compile';
-import { givenFacts } from '../fast/given-facts';
-import { outcomeAt } from '../fast/outcome-view';
-import { countBadLine, countResult, emptyCounts, type CohortCounts } from './counts';
+import { BatchWalk } from '../indicators/batch-walk';
+import type { IndicatorMembership } from '../indicators/types';
+import { countBadLine, emptyCounts, type CohortCounts } from './counts';
+import { countWalk } from './count-walk';
+import { countTruths } from './indicator-counts';
 import { splitLine } from '../service/lines';
 import { csvRecord, type CsvMapping } from './csv';
 import { parseJsonText } from '../model/input-text';
 import { cohortIndicators, type CohortIndicators } from './indicators';
-import { worklistReason, type WorklistRow } from './worklist';
+import { worklistReasonOf, type WorklistRow } from './worklist';
 
 /** How the lines of a file are read and grouped. */
 export interface CohortSettings {
@@ -63,26 +65,23 @@ function patientId(id: unknown): string | undefined {
   return typeof id === 'number' ? String(id) : undefined;
 }
 
-/** The request's facts object (the evaluator has checked its shape before they are read). */
-function factsOf(request: Record<string, unknown>): Record<string, unknown> {
-  const facts = request['facts'];
-  return typeof facts === 'object' && facts !== null ? (facts as Record<string, unknown>) : {};
-}
-
 /** Patients per batch: large enough to amortise a batch, small enough to stay in cache. */
 const BATCH = 2048;
 
-/** A batch being filled, with the group, line number, id and facts of each patient in it. */
+/** A batch being filled, with the group, line number and id of each patient in it. */
 interface Pending {
   batch: PatientBatch;
   results: BatchResults;
+  /** Reads each evaluated patient's answers from the result columns. */
+  walk: BatchWalk;
   /** The pathway's indicators, compiled once per thread; undefined when it has none. */
   indicators: CohortIndicators | undefined;
+  /** Indicator ids in file order, and one patient's truth codes (two per indicator). */
+  ids: string[];
+  truths: Uint8Array;
   groups: string[];
   lines: number[];
-  ids: (string | undefined)[];
-  /** Per patient: the input's facts, or undefined for a line read straight into its row. */
-  facts: (Record<string, unknown> | undefined)[];
+  patientIds: (string | undefined)[];
 }
 
 /** One reusable batch per compiled pathway and thread (chunks are processed synchronously). */
@@ -91,14 +90,18 @@ const pendingBatches = new WeakMap<PopulationPathway, Pending>();
 function pendingFor(compiled: PopulationPathway): Pending {
   let pending = pendingBatches.get(compiled);
   if (pending === undefined) {
+    const indicators = cohortIndicators(compiled.pathway);
+    const ids = indicators?.infos.map((i) => i.id) ?? [];
     pending = {
       batch: new PatientBatch(compiled, BATCH),
       results: new BatchResults(compiled, BATCH),
-      indicators: cohortIndicators(compiled.pathway),
+      walk: new BatchWalk(compiled),
+      indicators,
+      ids,
+      truths: new Uint8Array(2 * ids.length),
       groups: [],
       lines: [],
-      ids: [],
-      facts: [],
+      patientIds: [],
     };
     pendingBatches.set(compiled, pending);
   }
@@ -106,8 +109,40 @@ function pendingFor(compiled: PopulationPathway): Pending {
 }
 
 /**
- * Evaluates the patients waiting in `pending`, counts them (with their indicator memberships),
- * adds their worklist rows to `worklist` when it is given, and empties `pending`.
+ * Adds the worklist rows of the patient `pending.walk` points at, whose indicator truths are
+ * in `pending.truths`: memberships (with their missing facts) are worked out only for a
+ * patient on at least one worklist.
+ */
+function addWorklistRows(
+  pending: Pending,
+  indicators: CohortIndicators,
+  i: number,
+  group: string,
+  worklist: WorklistRow[],
+): void {
+  const { ids, truths } = pending;
+  let memberships: IndicatorMembership[] | undefined;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as string;
+    const direction = indicators.directions.get(id);
+    if (direction === undefined) continue;
+    const reason = worklistReasonOf(
+      truths[2 * k] as number,
+      truths[2 * k + 1] as number,
+      direction,
+    );
+    if (reason === undefined) continue;
+    memberships ??= indicators.evaluateAt(pending.walk);
+    const missingFacts = (memberships[k] as IndicatorMembership).missingFacts;
+    const line = pending.lines[i] as number;
+    worklist.push({ group, line, id: pending.patientIds[i], indicator: id, reason, missingFacts });
+  }
+}
+
+/**
+ * Evaluates the patients waiting in `pending`, counts them (with their indicator memberships)
+ * from the result columns, adds their worklist rows to `worklist` when it is given, and
+ * empties `pending`.
  */
 function flush(
   pending: Pending,
@@ -115,28 +150,18 @@ function flush(
   settings: CohortSettings,
   worklist: WorklistRow[] | undefined,
 ): void {
-  const { batch, results, groups, lines, indicators } = pending;
+  const { batch, results, groups, lines, indicators, walk, ids, truths } = pending;
   evaluateBatch(batch, results);
   for (let i = 0; i < batch.size; i++) {
     try {
+      const rejected = walk.at(batch, results, i);
+      if (rejected !== undefined) throw rejected;
       const group = groups[i] as string;
-      const outcome = outcomeAt(batch, results, i);
-      if (indicators === undefined) {
-        countResult(counts, group, outcome);
-        continue;
-      }
-      const facts = pending.facts[i] ?? givenFacts(batch.compiled, batch.rows[i] as unknown[]);
-      const memberships = indicators.evaluate(facts, outcome);
-      countResult(counts, group, outcome, memberships, indicators.stratum(facts, outcome));
-      if (worklist === undefined) continue;
-      for (const m of memberships) {
-        const direction = indicators.directions.get(m.id);
-        const reason = direction === undefined ? undefined : worklistReason(m, direction);
-        if (reason === undefined) continue;
-        const id = pending.ids[i];
-        const line = lines[i] as number;
-        worklist.push({ group, line, id, indicator: m.id, reason, missingFacts: m.missingFacts });
-      }
+      const g = countWalk(counts, group, walk);
+      if (indicators === undefined) continue;
+      indicators.truthsAt(walk, truths);
+      countTruths(g.indicators, ids, truths, indicators.stratumAt(walk));
+      if (worklist !== undefined) addWorklistRows(pending, indicators, i, group, worklist);
     } catch (error) {
       countBadLine(
         counts,
@@ -153,14 +178,12 @@ function empty(pending: Pending): void {
   pending.batch.clear();
   pending.groups.length = 0;
   pending.lines.length = 0;
-  pending.ids.length = 0;
-  pending.facts.length = 0;
+  pending.patientIds.length = 0;
 }
 
 /**
  * Records who the patient just added to the batch is: its group (the value of the `--by`
- * field, `by`), line number, id and facts (the last two only when indicators need them;
- * `facts` undefined: read back from the row).
+ * field, `by`), line number and id (only when indicators may put it on a worklist).
  */
 function pushPatient(
   pending: Pending,
@@ -168,16 +191,12 @@ function pushPatient(
   by: string | undefined,
   byValue: unknown,
   id: unknown,
-  facts: Record<string, unknown> | undefined,
 ): void {
   let group = ALL;
   if (by !== undefined) group = typeof byValue === 'string' && byValue !== '' ? byValue : NO_GROUP;
   pending.groups.push(group);
   pending.lines.push(line);
-  if (pending.indicators !== undefined) {
-    pending.ids.push(patientId(id));
-    pending.facts.push(facts);
-  }
+  if (pending.indicators !== undefined) pending.patientIds.push(patientId(id));
 }
 
 /**
@@ -213,7 +232,7 @@ export function processChunk(
         const fields = pending.batch.lineFields;
         const value =
           by === 'id' ? fields?.id : by === 'healthCentre' ? fields?.healthCentre : undefined;
-        pushPatient(pending, line, by, value, fields?.id, undefined);
+        pushPatient(pending, line, by, value, fields?.id);
         if (pending.batch.size === pending.batch.capacity)
           flush(pending, counts, settings, worklist);
         continue;
@@ -232,7 +251,7 @@ export function processChunk(
     }
     pending.batch.add(split.request, asOf);
     const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
-    pushPatient(pending, line, by, value, split.id, factsOf(split.request));
+    pushPatient(pending, line, by, value, split.id);
     if (pending.batch.size === pending.batch.capacity) flush(pending, counts, settings, worklist);
   }
   flush(pending, counts, settings, worklist);

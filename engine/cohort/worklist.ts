@@ -5,6 +5,7 @@
  * or the main thread) and streamed to files; a run never keeps them, and they never go into
  * the results store.
  */
+import type { Truth } from '../evaluate/result';
 import type { IndicatorDirection, IndicatorMembership } from '../indicators/types';
 
 /**
@@ -28,14 +29,28 @@ export interface WorklistRow {
   missingFacts: string[];
 }
 
+const CODE: Readonly<Record<Truth, number>> = { false: 0, unknown: 1, true: 2 };
+
 /** Why `membership` puts the patient on the worklist, or undefined when it does not. */
 export function worklistReason(
   membership: IndicatorMembership,
   direction: IndicatorDirection,
 ): WorklistReason | undefined {
-  if (membership.denominator === 'unknown') return 'denominator-unknown';
-  if (membership.denominator === 'false') return undefined;
-  if (membership.numerator === 'unknown') return 'numerator-unknown';
-  const inNumerator = membership.numerator === 'true';
+  return worklistReasonOf(CODE[membership.denominator], CODE[membership.numerator], direction);
+}
+
+/**
+ * {@link worklistReason} from truth codes (0 false, 1 unknown, 2 true) of the denominator and
+ * the numerator, as `IndicatorEvaluator.truthsAt` writes them.
+ */
+export function worklistReasonOf(
+  denominator: number,
+  numerator: number,
+  direction: IndicatorDirection,
+): WorklistReason | undefined {
+  if (denominator === 1) return 'denominator-unknown';
+  if (denominator === 0) return undefined;
+  if (numerator === 1) return 'numerator-unknown';
+  const inNumerator = numerator === 2;
   return inNumerator === (direction === 'lower-is-better') ? 'counts-against' : undefined;
 }

@@ -15,7 +15,9 @@ import { SlotLayout } from '../fast/layout';
 import { MissingInputs } from '../fast/missing';
 import { unknownFactCollectors, type CollectFn } from '../fast/unknown-facts';
 import { namedConditions, referencedFacts } from '../model/condition';
+import type { PopulationPathway } from '../fast/compile';
 import type { Condition, Fact, Pathway } from '../model/types';
+import type { BatchWalk } from './batch-walk';
 import {
   placedFollowUps,
   termValue,
@@ -25,6 +27,7 @@ import {
 import { stratumKey } from './stratum';
 import { isTermName, parseTerm, type OutcomeTerm } from './terms';
 import type { IndicatorInfo, IndicatorMembership } from './types';
+import { outcomeWalk, type EvaluatedWalk } from './walk';
 
 /** The indicators of one pathway, ready to place patients. Immutable; safe to share. */
 export interface IndicatorEvaluator {
@@ -46,6 +49,20 @@ export interface IndicatorEvaluator {
    * is unknown; engine/indicators/stratum.ts), or undefined when the pathway has no `caseMix`.
    */
   stratum(facts: Readonly<Record<string, unknown>>, outcome: Outcome): string | undefined;
+  /**
+   * {@link evaluate} for the batch patient `walk` points at, read from the batch's slots and
+   * result columns: the same memberships as `evaluate(facts, outcomeAt(batch, results, i))`.
+   */
+  evaluateAt(walk: BatchWalk): IndicatorMembership[];
+  /**
+   * What a count needs of {@link evaluateAt}, without missing facts or objects: for indicator
+   * `k` (file order), `out[2k]` is the denominator's truth and `out[2k + 1]` the numerator's
+   * (0 false, 1 unknown, 2 true; the numerator false outside the denominator and unknown when
+   * the denominator is unknown, as in a membership).
+   */
+  truthsAt(walk: BatchWalk, out: Uint8Array): void;
+  /** {@link stratum} for the batch patient `walk` points at. */
+  stratumAt(walk: BatchWalk): string | undefined;
 }
 
 const TRUTH: readonly Truth[] = ['false', 'unknown', 'true'];
@@ -161,62 +178,124 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
     return [...out].sort();
   };
 
+  /** Own-context slot of each dictionary fact in a compiled population's rows. */
+  const batchSlots = new WeakMap<PopulationPathway, readonly number[]>();
+  /** The fact slots of batch patient `walk` points at, from its own row. */
+  const batchRow = (walk: BatchWalk): unknown[] => {
+    let from = batchSlots.get(walk.compiled);
+    if (from === undefined) {
+      const layout = walk.compiled.layout;
+      from = factNames.map((name) => layout.slot(name));
+      batchSlots.set(walk.compiled, from);
+    }
+    const own = walk.ownRow();
+    row.fill(undefined);
+    for (let f = 0; f < factNames.length; f++) {
+      const value = own[from[f] as number];
+      if (value !== null) row[factSlot[f] as number] = value;
+    }
+    return row;
+  };
+
+  /**
+   * Puts the outcome terms' values into their slots. With `termMissing`, unknown terms' input
+   * facts are recorded in it; without, they are not worked out.
+   */
+  const fillTerms = (
+    s: unknown[],
+    walk: EvaluatedWalk,
+    termMissing: Map<string, readonly string[]> | undefined,
+  ): void => {
+    if (terms.length === 0) return;
+    const rulesOf = (p: PlacedFollowUp): FollowUpRuleTruth => {
+      const indexes = rules.get(p) ?? {};
+      return {
+        truth: (part) => {
+          const i = indexes[part];
+          return i === undefined ? undefined : (truth[i] as TruthFn)(s);
+        },
+        missing: (part) => {
+          const i = indexes[part];
+          return i === undefined || termMissing === undefined ? [] : missingOf(i, s, termMissing);
+        },
+      };
+    };
+    // Follow-up rules read facts only, so terms are filled after their truths are known.
+    for (const { term, slot } of terms) {
+      const value = termValue(term, walk, placed, rulesOf, termMissing !== undefined);
+      s[slot] = value.value;
+      if (termMissing !== undefined && value.missingFacts.length > 0)
+        termMissing.set(slots.names[slot] as string, value.missingFacts);
+    }
+  };
+
+  /** Memberships with their missing facts, from slots whose terms are filled. */
+  const memberships = (
+    s: unknown[],
+    termMissing: ReadonlyMap<string, readonly string[]>,
+  ): IndicatorMembership[] =>
+    indicators.map((indicator, k) => {
+      const d = (truth[2 * k] as TruthFn)(s);
+      if (d === F)
+        return { id: indicator.id, denominator: 'false', numerator: 'false', missingFacts: [] };
+      const n = (truth[2 * k + 1] as TruthFn)(s);
+      if (d === T)
+        return {
+          id: indicator.id,
+          denominator: 'true',
+          numerator: TRUTH[n] as Truth,
+          missingFacts: n === U ? missingOf(2 * k + 1, s, termMissing) : [],
+        };
+      const behind = missingOf(2 * k, s, termMissing);
+      const all =
+        n === U
+          ? [...new Set([...behind, ...missingOf(2 * k + 1, s, termMissing)])].sort()
+          : behind;
+      return {
+        id: indicator.id,
+        denominator: 'unknown',
+        numerator: 'unknown',
+        missingFacts: all,
+      };
+    });
+
+  const stratumOf = (value: (name: string) => unknown): string | undefined =>
+    caseMix === undefined ? undefined : stratumKey(caseMix, factByName, value);
+
   return {
     infos,
     evaluate(input, outcome) {
       const s = factSlots(input, outcome);
       const termMissing = new Map<string, readonly string[]>();
-      const rulesOf = (p: PlacedFollowUp): FollowUpRuleTruth => {
-        const indexes = rules.get(p) ?? {};
-        return {
-          truth: (part) => {
-            const i = indexes[part];
-            return i === undefined ? undefined : (truth[i] as TruthFn)(s);
-          },
-          missing: (part) => {
-            const i = indexes[part];
-            return i === undefined ? [] : missingOf(i, s, termMissing);
-          },
-        };
-      };
-      // Follow-up rules read facts only, so terms are filled after their truths are known.
-      for (const { term, slot } of terms) {
-        const value = termValue(term, outcome, placed, rulesOf);
-        s[slot] = value.value;
-        if (value.missingFacts.length > 0)
-          termMissing.set(slots.names[slot] as string, value.missingFacts);
-      }
-      return indicators.map((indicator, k) => {
-        const d = (truth[2 * k] as TruthFn)(s);
-        if (d === F)
-          return { id: indicator.id, denominator: 'false', numerator: 'false', missingFacts: [] };
-        const n = (truth[2 * k + 1] as TruthFn)(s);
-        if (d === T)
-          return {
-            id: indicator.id,
-            denominator: 'true',
-            numerator: TRUTH[n] as Truth,
-            missingFacts: n === U ? missingOf(2 * k + 1, s, termMissing) : [],
-          };
-        const behind = missingOf(2 * k, s, termMissing);
-        const all =
-          n === U
-            ? [...new Set([...behind, ...missingOf(2 * k + 1, s, termMissing)])].sort()
-            : behind;
-        return {
-          id: indicator.id,
-          denominator: 'unknown',
-          numerator: 'unknown',
-          missingFacts: all,
-        };
-      });
+      fillTerms(s, outcomeWalk(outcome), termMissing);
+      return memberships(s, termMissing);
     },
     stratum(input, outcome) {
-      if (caseMix === undefined) return undefined;
-      return stratumKey(caseMix, factByName, (name) => {
+      return stratumOf((name) => {
         const fact = factByName.get(name);
         return fact?.derived === undefined ? input[name] : outcome.derivedFacts[name];
       });
+    },
+    evaluateAt(walk) {
+      const s = batchRow(walk);
+      const termMissing = new Map<string, readonly string[]>();
+      fillTerms(s, walk, termMissing);
+      return memberships(s, termMissing);
+    },
+    truthsAt(walk, out) {
+      const s = batchRow(walk);
+      fillTerms(s, walk, undefined);
+      for (let k = 0; k < indicators.length; k++) {
+        const d = (truth[2 * k] as TruthFn)(s);
+        out[2 * k] = d;
+        // As in a membership: numerator false outside the denominator, unknown when it is.
+        out[2 * k + 1] = d === T ? (truth[2 * k + 1] as TruthFn)(s) : d;
+      }
+    },
+    stratumAt(walk) {
+      if (caseMix === undefined) return undefined;
+      const s = batchRow(walk);
+      return stratumOf((name) => s[slots.slot(name)]);
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
- * The values of the outcome terms for one patient, read from the language-free
- * {@link Outcome}. An unknown value is `undefined` (the condition evaluator reads it as
- * unknown), and each unknown term knows which input facts would decide it.
+ * The values of the outcome terms for one patient, read from its evaluation
+ * ({@link EvaluatedWalk}: an Outcome, or a batch's result columns). An unknown value is
+ * `undefined` (the condition evaluator reads it as unknown), and each unknown term knows which
+ * input facts would decide it (worked out only when asked for).
  *
  * - `$step`: the step the walk ended in (with `$status` `needs-information`, the step it
  *   waits in).
@@ -17,9 +18,9 @@
  *   change the answer is unknown, or when it is scheduled (`at`) in the final step but not
  *   listed (its timing is then unknown).
  */
-import type { Outcome } from '../evaluate/outcome';
 import type { FollowUp, Pathway } from '../model/types';
 import type { OutcomeTerm } from './terms';
+import type { EvaluatedWalk } from './walk';
 
 /** A term's value, with the input facts behind it when it is unknown. */
 export interface TermValue {
@@ -28,6 +29,11 @@ export interface TermValue {
 }
 
 const KNOWN = (value: unknown): TermValue => ({ value, missingFacts: [] });
+/** An unknown value; its missing facts are worked out only when `missing` says so. */
+const UNKNOWN = (missing: boolean, facts: () => readonly string[]): TermValue => ({
+  value: undefined,
+  missingFacts: missing ? facts() : [],
+});
 
 /** Truth of a follow-up's rule as the caller evaluated it: 0 false, 1 unknown, 2 true. */
 export interface FollowUpRuleTruth {
@@ -58,57 +64,60 @@ export function placedFollowUps(pathway: Pathway): Map<string, PlacedFollowUp[]>
 /** The value of `$followUp:<id>` given the rules' truths for the placement that applies. */
 function followUpValue(
   id: string,
-  outcome: Outcome,
+  walk: EvaluatedWalk,
   placed: readonly PlacedFollowUp[],
   rules: (placed: PlacedFollowUp) => FollowUpRuleTruth,
+  missing: boolean,
 ): TermValue {
   // The final step's own follow-up first, then the pathway's, as the outcome lists them.
-  const inFinal =
-    placed.find((p) => p.step === outcome.step) ?? placed.find((p) => p.step === undefined);
+  const step = walk.step();
+  const inFinal = placed.find((p) => p.step === step) ?? placed.find((p) => p.step === undefined);
   if (inFinal === undefined) return KNOWN('not-applicable');
   const truth = rules(inFinal);
-  const listed = outcome.followUps.find((f) => f.id === id && f.step === inFinal.step);
+  const listed = walk.followUpStatus(id, inFinal.step);
   const applies = truth.truth('appliesWhen');
-  if (applies === 1) return { value: undefined, missingFacts: truth.missing('appliesWhen') };
+  if (applies === 1) return UNKNOWN(missing, () => truth.missing('appliesWhen'));
   if (applies === 0 && listed === undefined) return KNOWN('not-applicable');
   const overdue = truth.truth('overdueWhen');
   // An unknown overdue rule could turn any other answer into `overdue`.
-  if (overdue === 1 && listed?.status !== 'overdue')
-    return { value: undefined, missingFacts: truth.missing('overdueWhen') };
-  if (listed !== undefined) return KNOWN(listed.status);
+  if (overdue === 1 && listed !== 'overdue')
+    return UNKNOWN(missing, () => truth.missing('overdueWhen'));
+  if (listed !== undefined) return KNOWN(listed);
   const due = truth.truth('dueWhen');
-  if (due === 1) return { value: undefined, missingFacts: truth.missing('dueWhen') };
+  if (due === 1) return UNKNOWN(missing, () => truth.missing('dueWhen'));
   // Applicable, scheduled in the final step, yet unlisted: the time in the step is unknown.
   if (inFinal.followUp.at !== undefined && inFinal.step !== undefined)
     return { value: undefined, missingFacts: [] };
   return KNOWN('not-applicable');
 }
 
-/** The value of one outcome term for the patient whose outcome this is. */
+/**
+ * The value of one outcome term for the patient whose walk this is. With `missing` false an
+ * unknown value's `missingFacts` stay empty (a caller that only counts never reads them).
+ */
 export function termValue(
   term: OutcomeTerm,
-  outcome: Outcome,
+  walk: EvaluatedWalk,
   followUps: ReadonlyMap<string, readonly PlacedFollowUp[]>,
   rules: (placed: PlacedFollowUp) => FollowUpRuleTruth,
+  missing = true,
 ): TermValue {
   switch (term.kind) {
     case 'step':
-      return KNOWN(outcome.step);
+      return KNOWN(walk.step());
     case 'status':
-      return KNOWN(outcome.status);
+      return KNOWN(walk.status());
     case 'visited':
-      if (outcome.path.includes(term.id)) return KNOWN(true);
-      return outcome.status === 'needs-information'
-        ? { value: undefined, missingFacts: outcome.missingFacts }
+      if (walk.visited(term.id)) return KNOWN(true);
+      return walk.status() === 'needs-information'
+        ? UNKNOWN(missing, () => walk.missingFacts())
         : KNOWN(false);
     case 'alert': {
-      if (outcome.alerts.includes(term.id)) return KNOWN(true);
-      const undecided = outcome.undecidedAlerts.find((a) => a.id === term.id);
-      return undecided === undefined
-        ? KNOWN(false)
-        : { value: undefined, missingFacts: undecided.missingFacts };
+      const truth = walk.alert(term.id);
+      if (truth === 2) return KNOWN(true);
+      return truth === 0 ? KNOWN(false) : UNKNOWN(missing, () => walk.alertMissingFacts(term.id));
     }
     case 'followUp':
-      return followUpValue(term.id, outcome, followUps.get(term.id) ?? [], rules);
+      return followUpValue(term.id, walk, followUps.get(term.id) ?? [], rules, missing);
   }
 }

@@ -21,6 +21,7 @@ import {
 import { useT } from '../store/hooks';
 import { editorStore, useEditor } from '../store/store';
 import { TextsField } from './TextsField';
+import './follow-ups.css';
 
 /** Props of {@link FollowUpForm}. */
 export interface FollowUpFormProps {

@@ -22,6 +22,7 @@ export interface SidelistStrings {
   timing: string;
   timingNone: string;
   amount: string;
+  unit: string;
   units: Record<Unit, string>;
   afterEntry: string;
   windowDays: string;
@@ -98,6 +99,7 @@ export const SIDELIST_STRINGS: Record<UiLanguage, SidelistStrings> = {
     timing: 'Tidpunkt',
     timingNone: 'ingen tidpunkt (bara villkor)',
     amount: 'Antal',
+    unit: 'Enhet',
     units: UNIT_WORDS.sv,
     afterEntry: 'räknat från inträdet i steget',
     windowDays: 'Fönster runt tidpunkten (± dagar, standard 14)',
@@ -174,6 +176,7 @@ export const SIDELIST_STRINGS: Record<UiLanguage, SidelistStrings> = {
     timing: 'Tidspunkt',
     timingNone: 'intet tidspunkt (kun betingelser)',
     amount: 'Antal',
+    unit: 'Enhed',
     units: UNIT_WORDS.da,
     afterEntry: 'regnet fra starten i trinnet',
     windowDays: 'Vindue omkring tidspunktet (± dage, standard 14)',
@@ -250,6 +253,7 @@ export const SIDELIST_STRINGS: Record<UiLanguage, SidelistStrings> = {
     timing: 'Timing',
     timingNone: 'no schedule (conditions only)',
     amount: 'Amount',
+    unit: 'Unit',
     units: UNIT_WORDS.en,
     afterEntry: 'counted from entering the step',
     windowDays: 'Window around the time (± days, default 14)',

@@ -106,7 +106,7 @@ export function FollowUpForm({ at }: FollowUpFormProps) {
           />
         </label>
         <label className="field-row">
-          {w.timing}
+          {w.unit}
           <select
             data-testid={`${testId}-unit`}
             disabled={readOnly}

@@ -24,10 +24,13 @@ function storedOpen(): boolean {
 const EntryButton = memo(function EntryButton({
   destination,
   testId,
+  hint,
   children,
 }: {
   destination: Destination;
   testId: string;
+  /** The whole condition, shown on hover where the line cuts it short. */
+  hint?: string | undefined;
   children: React.ReactNode;
 }) {
   const current = useEditor(
@@ -39,6 +42,7 @@ const EntryButton = memo(function EntryButton({
       className="link side-list-entry"
       data-testid={testId}
       aria-current={current ? 'true' : undefined}
+      title={hint}
       onClick={() => openDestination(editorStore, destination)}
     >
       {children}
@@ -50,7 +54,11 @@ function FollowUpLine({ entry }: { entry: FollowUpEntry }) {
   const w = sidelistStrings(useEditor((s) => s.language));
   return (
     <li>
-      <EntryButton destination={entry.destination} testId={`side-follow-up-${entry.id}`}>
+      <EntryButton
+        destination={entry.destination}
+        testId={`side-follow-up-${entry.id}`}
+        hint={entry.due ?? undefined}
+      >
         <span className="entry-title">{entry.title}</span>
         <span className="entry-detail">
           {entry.timing === null
@@ -117,7 +125,11 @@ export function SideList() {
             <ul>
               {entries.alerts.map((a) => (
                 <li key={a.id}>
-                  <EntryButton destination={a.destination} testId={`side-alert-${a.id}`}>
+                  <EntryButton
+                    destination={a.destination}
+                    testId={`side-alert-${a.id}`}
+                    hint={a.when}
+                  >
                     <span className="entry-title">
                       <span className={`severity ${a.severity}`}>{t.severities[a.severity]}</span>{' '}
                       {a.title}

@@ -65,6 +65,13 @@ describe('the alerts and follow-ups side list', () => {
     // An alert opens its own panel; a pathway-level follow-up the pathway panel at it.
     await list.getByTestId('side-alert-red-flag').click();
     await page.getByTestId('alert-panel').waitFor();
+    // An alert about one step links to it on the canvas.
+    await list
+      .getByTestId('side-alert-specialist-assessment-overdue-step-specialist-pain-assessment')
+      .click();
+    await expect
+      .poll(() => node('specialist-pain-assessment').locator('.step-node').getAttribute('class'))
+      .toMatch(/is-selected/);
     await list.getByTestId('side-follow-up-opioid-review').click();
     await page.getByTestId('pathway-panel').waitFor();
     await expect(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stepsOfCondition } from '../../editor/src/sidelist/alert-steps';
 import { isOpen, openingOf } from '../../editor/src/sidelist/destination';
 import { sideListEntries } from '../../editor/src/sidelist/entries';
 import { openDestination } from '../../editor/src/sidelist/open';
@@ -30,6 +31,50 @@ describe('the side list entries', () => {
       ['pcm-6-weeks', { amount: 6, unit: 'weeks' }],
       ['pcm-12-weeks', { amount: 12, unit: 'weeks' }],
     ]);
+  });
+});
+
+describe('the steps an alert is about', () => {
+  it('links an alert that asks for the start step to that step', () => {
+    const pathway = chronicPain('1.3.0');
+    const overdue = sideListEntries(pathway, 'en').alerts.find(
+      (a) => a.id === 'specialist-assessment-overdue',
+    );
+    expect(overdue?.steps).toEqual([
+      {
+        id: 'specialist-pain-assessment',
+        title: pathway.steps.find((s) => s.id === 'specialist-pain-assessment')?.title.en,
+      },
+    ]);
+    // Alerts that hold in every step link to none.
+    expect(sideListEntries(pathway, 'en').alerts.find((a) => a.id === 'red-flag')?.steps).toEqual(
+      [],
+    );
+  });
+
+  it('follows named conditions and lists, but not a step under not or one that does not exist', () => {
+    const pathway = {
+      ...chronicPain('1.3.0'),
+      conditions: [
+        ...chronicPain('1.3.0').conditions,
+        {
+          name: 'inRehab',
+          when: {
+            fact: 'startStep',
+            operator: 'in' as const,
+            value: ['primary-care-mmr', 'no-such-step', 'specialist-mmr'],
+          },
+        },
+      ],
+    };
+    expect(
+      stepsOfCondition(pathway, {
+        all: [
+          { condition: 'inRehab' },
+          { not: { fact: 'startStep', operator: 'equal', value: 'follow-up' } },
+        ],
+      }),
+    ).toEqual(['primary-care-mmr', 'specialist-mmr']);
   });
 });
 

@@ -44,6 +44,8 @@ export interface SidelistStrings {
   alerts: string;
   wholePathway: string;
   perStep: string;
+  /** Before a step an alert is about: "→ in step Specialist assessment". */
+  inStep: string;
   none: string;
   // Search.
   search: string;
@@ -127,6 +129,7 @@ export const SIDELIST_STRINGS: Record<UiLanguage, SidelistStrings> = {
     alerts: 'Larm',
     wholePathway: 'Uppföljningar, hela vårdprogrammet',
     perStep: 'Uppföljningar per steg',
+    inStep: '→ i steget',
     none: 'Inga',
     search: 'Sök',
     searchButton: 'Sök (Ctrl+K)',
@@ -204,6 +207,7 @@ export const SIDELIST_STRINGS: Record<UiLanguage, SidelistStrings> = {
     alerts: 'Alarmer',
     wholePathway: 'Opfølgninger, hele forløbsprogrammet',
     perStep: 'Opfølgninger pr. trin',
+    inStep: '→ i trinnet',
     none: 'Ingen',
     search: 'Søg',
     searchButton: 'Søg (Ctrl+K)',
@@ -281,6 +285,7 @@ export const SIDELIST_STRINGS: Record<UiLanguage, SidelistStrings> = {
     alerts: 'Alerts',
     wholePathway: 'Follow-ups, whole pathway',
     perStep: 'Follow-ups per step',
+    inStep: '→ in step',
     none: 'None',
     search: 'Search',
     searchButton: 'Search (Ctrl+K)',

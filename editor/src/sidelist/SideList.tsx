@@ -136,6 +136,17 @@ export function SideList() {
                     </span>
                     <span className="entry-detail">{a.when}</span>
                   </EntryButton>
+                  {a.steps.map((step) => (
+                    <EntryButton
+                      key={step.id}
+                      destination={{ kind: 'step', stepId: step.id }}
+                      testId={`side-alert-${a.id}-step-${step.id}`}
+                    >
+                      <span className="entry-step">
+                        {w.inStep} {step.title}
+                      </span>
+                    </EntryButton>
+                  ))}
                 </li>
               ))}
             </ul>

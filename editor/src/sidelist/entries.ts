@@ -6,6 +6,7 @@
 import type { Language, Pathway } from '../../../engine/index';
 import { type FollowUp, pickText, summarizeCondition } from '../../../engine/editor';
 import { timingOf, type Timing } from '../model/follow-ups';
+import { stepsOfCondition } from './alert-steps';
 import type { Destination } from './destination';
 
 /** One alert line. */
@@ -16,6 +17,8 @@ export interface AlertEntry {
   title: string;
   /** Its condition in words. */
   when: string;
+  /** The steps it asks the patient to be in (links to the canvas), with their titles. */
+  steps: { id: string; title: string }[];
   destination: Destination;
 }
 
@@ -72,6 +75,10 @@ export function sideListEntries(pathway: Pathway, language: Language): SideListE
       severity: alert.severity,
       title: pickText(alert.title, language) || pickText(alert.message, language) || alert.id,
       when: summarizeCondition(pathway, alert.when, language),
+      steps: stepsOfCondition(pathway, alert.when).map((id) => ({
+        id,
+        title: pickText(pathway.steps.find((s) => s.id === id)?.title, language) || id,
+      })),
       destination: { kind: 'alert', id: alert.id },
     })),
     pathwayFollowUps: pathway.followUps.map((f, i) => followUpEntry(pathway, f, null, i, language)),

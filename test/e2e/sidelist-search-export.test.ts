@@ -113,6 +113,8 @@ describe('search (Ctrl+K)', () => {
     const input = page.getByTestId('search-input');
     await expect(input.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(input.getAttribute('role')).resolves.toBe('combobox');
+    // Modal: the editor behind is inert until the dialog closes.
+    await expect(page.locator('#root').getAttribute('inert')).resolves.toBe('');
 
     // A fact by its title in the interface language.
     await page.keyboard.type('opioid');
@@ -249,6 +251,11 @@ describe('export and print', () => {
     await page.getByTestId('export-print').click();
     const printPage = page.getByTestId('print-page');
     await printPage.waitFor();
+    // A modal page: focus on its close button, the editor behind inert.
+    await expect(
+      page.getByTestId('print-close').evaluate((b) => b === document.activeElement),
+    ).resolves.toBe(true);
+    await expect(page.locator('#root').getAttribute('inert')).resolves.toBe('');
     await expect(page.locator('#print-title').textContent()).resolves.toBe(source.title.sv);
     for (const step of source.steps)
       await expect(printPage.getByTestId(`print-step-${step.id}`).count()).resolves.toBe(1);
@@ -278,6 +285,10 @@ describe('export and print', () => {
 
     await page.keyboard.press('Escape');
     await expect(printPage.count()).resolves.toBe(0);
+    await expect(page.locator('#root').getAttribute('inert')).resolves.toBeNull();
+    await expect(
+      page.getByTestId('export-print').evaluate((b) => b === document.activeElement),
+    ).resolves.toBe(true);
     await expect(page.locator('.app').isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { sidelistStrings } from '../i18n/sidelist-strings';
 import { editorStore, useEditor } from '../store/store';
 import { downloadBlob, pngBlob, svgBlob } from './download';
@@ -15,6 +15,7 @@ export function ExportButtons() {
   const w = sidelistStrings(language);
   const [printing, setPrinting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const closePrint = useCallback(() => setPrinting(false), []);
 
   const saveSvg = (): void => {
     const state = editorStore.getState();
@@ -49,7 +50,7 @@ export function ExportButtons() {
           {error}
         </p>
       )}
-      {printing && <PrintPage onClose={() => setPrinting(false)} />}
+      {printing && <PrintPage onClose={closePrint} />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { sidelistStrings, type SidelistStrings } from '../i18n/sidelist-strings'
 import { statusName } from '../i18n/strings';
 import { useT } from '../store/hooks';
 import { editorStore, useEditor } from '../store/store';
+import { useModal } from '../search/use-modal';
 import { currentDrawing } from './drawing';
 import { printablePathway, type PrintFollowUp, type PrintTransition } from './print-model';
 import './export.css';
@@ -102,8 +103,8 @@ export function PrintPage({ onClose }: PrintPageProps) {
       : `data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawing.svg)}`;
   }, [pathway, language]);
 
+  useModal();
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
     document.body.classList.add('printing');
     closeRef.current?.focus();
     const onKey = (e: KeyboardEvent): void => {
@@ -116,7 +117,6 @@ export function PrintPage({ onClose }: PrintPageProps) {
     return () => {
       window.removeEventListener('keydown', onKey);
       document.body.classList.remove('printing');
-      previous?.focus();
     };
   }, [onClose]);
 

@@ -28,6 +28,8 @@ export function SearchButton({ compact = false }: SearchButtonProps) {
     const onKey = (e: KeyboardEvent): void => {
       if (!isSearchShortcut(e)) return;
       e.preventDefault();
+      // Not over another dialog (the printable page): the editor behind it is inert.
+      if (document.getElementById('root')?.hasAttribute('inert') === true) return;
       setOpen(true);
     };
     window.addEventListener('keydown', onKey);

@@ -4,6 +4,7 @@ import { sidelistStrings } from '../i18n/sidelist-strings';
 import { openDestination } from '../sidelist/open';
 import { editorStore, useEditor } from '../store/store';
 import { searchItems, searchMatches, type SearchItem } from './search-items';
+import { useModal } from './use-modal';
 import './search.css';
 
 /** Props of {@link SearchDialog}. */
@@ -35,7 +36,7 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
-  const previous = useRef<HTMLElement | null>(null);
+  const { keepFocus, previous } = useModal();
   const id = useId();
   const items = useMemo(
     () => (pathway === null ? [] : searchItems(pathway, language)),
@@ -45,25 +46,24 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
   const optionId = (i: number): string => `${id}-option-${i}`;
 
   useEffect(() => {
-    previous.current = document.activeElement as HTMLElement | null;
     input.current?.focus();
   }, []);
   useEffect(() => {
     listbox.current?.querySelector(`[aria-selected="true"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active, results]);
 
-  const close = (): void => {
-    onClose();
-    previous.current?.focus();
-  };
+  // Closing gives focus back to what had it (useModal); opening a step gives it to the step.
+  const close = (): void => onClose();
   const open = (item: SearchItem | undefined): void => {
     if (item === undefined) return;
     openDestination(editorStore, item.destination);
+    keepFocus.current = item.destination.kind === 'step';
     onClose();
-    // Wait for the panel and the canvas to show it, then move focus there.
-    window.requestAnimationFrame(() => {
-      if (!focusAfterOpening(item)) previous.current?.focus();
-    });
+    // Once the dialog is gone and the canvas shows the step, focus its node.
+    if (keepFocus.current)
+      window.requestAnimationFrame(() => {
+        if (!focusAfterOpening(item)) previous.current?.focus();
+      });
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>): void => {
     const count = results.length;

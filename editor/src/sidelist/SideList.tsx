@@ -20,22 +20,24 @@ function storedOpen(): boolean {
   }
 }
 
-/** One clickable line; marked as current while its element is open in the side panel. */
+/**
+ * One clickable line; marked as current while its element is open in the side panel. Memoised
+ * with plain props: the list re-renders on a selection, never during a drag.
+ */
 const EntryButton = memo(function EntryButton({
   destination,
   testId,
+  current,
   hint,
   children,
 }: {
   destination: Destination;
   testId: string;
+  current: boolean;
   /** The whole condition, shown on hover where the line cuts it short. */
   hint?: string | undefined;
   children: React.ReactNode;
 }) {
-  const current = useEditor(
-    (s) => s.pathway !== null && isOpen(s.pathway, destination, s.selection, s.focusPath),
-  );
   return (
     <button
       type="button"
@@ -50,12 +52,19 @@ const EntryButton = memo(function EntryButton({
   );
 });
 
-function FollowUpLine({ entry }: { entry: FollowUpEntry }) {
+function FollowUpLine({
+  entry,
+  isCurrent,
+}: {
+  entry: FollowUpEntry;
+  isCurrent: (d: Destination) => boolean;
+}) {
   const w = sidelistStrings(useEditor((s) => s.language));
   return (
     <li>
       <EntryButton
         destination={entry.destination}
+        current={isCurrent(entry.destination)}
         testId={`side-follow-up-${entry.id}`}
         hint={entry.due ?? undefined}
       >
@@ -80,13 +89,16 @@ export function SideList() {
   const t = useT();
   const language = useEditor((s) => s.language);
   const pathway = useEditor((s) => s.pathway);
+  const selection = useEditor((s) => s.selection);
+  const focusPath = useEditor((s) => s.focusPath);
   const [open, setOpen] = useState(storedOpen);
   const w = sidelistStrings(language);
   const entries = useMemo(
     () => (pathway === null ? null : sideListEntries(pathway, language)),
     [pathway, language],
   );
-  if (entries === null) return null;
+  if (entries === null || pathway === null) return null;
+  const isCurrent = (d: Destination): boolean => isOpen(pathway, d, selection, focusPath);
   const toggle = (): void => {
     setOpen(!open);
     try {
@@ -127,6 +139,7 @@ export function SideList() {
                 <li key={a.id}>
                   <EntryButton
                     destination={a.destination}
+                    current={isCurrent(a.destination)}
                     testId={`side-alert-${a.id}`}
                     hint={a.when}
                   >
@@ -140,6 +153,7 @@ export function SideList() {
                     <EntryButton
                       key={step.id}
                       destination={{ kind: 'step', stepId: step.id }}
+                      current={false}
                       testId={`side-alert-${a.id}-step-${step.id}`}
                     >
                       <span className="entry-step">
@@ -157,7 +171,11 @@ export function SideList() {
           ) : (
             <ul>
               {entries.pathwayFollowUps.map((f) => (
-                <FollowUpLine key={`${f.destination.kind}-${f.id}`} entry={f} />
+                <FollowUpLine
+                  key={`${f.destination.kind}-${f.id}`}
+                  entry={f}
+                  isCurrent={isCurrent}
+                />
               ))}
             </ul>
           )}
@@ -168,6 +186,7 @@ export function SideList() {
               <h3>
                 <EntryButton
                   destination={{ kind: 'step', stepId: step.stepId }}
+                  current={isCurrent({ kind: 'step', stepId: step.stepId })}
                   testId={`side-step-${step.stepId}`}
                 >
                   {step.stepTitle}
@@ -175,7 +194,7 @@ export function SideList() {
               </h3>
               <ul>
                 {step.followUps.map((f) => (
-                  <FollowUpLine key={f.id} entry={f} />
+                  <FollowUpLine key={f.id} entry={f} isCurrent={isCurrent} />
                 ))}
               </ul>
             </section>

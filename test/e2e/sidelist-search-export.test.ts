@@ -61,6 +61,13 @@ describe('the alerts and follow-ups side list', () => {
     await expect(
       list.getByTestId('side-follow-up-pcm-12-weeks').getAttribute('aria-current'),
     ).resolves.toBe('true');
+    // Another follow-up of the step already shown opens too.
+    await list.getByTestId('side-follow-up-pcm-6-weeks').click();
+    await expect
+      .poll(() =>
+        page.getByTestId('follow-up-pcm-6-weeks').evaluate((d) => (d as HTMLDetailsElement).open),
+      )
+      .toBe(true);
 
     // An alert opens its own panel; a pathway-level follow-up the pathway panel at it.
     await list.getByTestId('side-alert-red-flag').click();
@@ -185,6 +192,15 @@ describe('editing follow-ups', () => {
     await expect(page.getByTestId('side-follow-up-pcm-12-weeks').textContent()).resolves.toMatch(
       /after 3 months/,
     );
+    // In a draft, opening a follow-up from the list puts the focus in its form.
+    await page.getByTestId('side-follow-up-pcm-6-weeks').click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('follow-up-pcm-6-weeks')
+          .evaluate((d) => (d as HTMLDetailsElement).open && d.contains(document.activeElement)),
+      )
+      .toBe(true);
     const yaml = await save();
     const saved = parsePathway(yaml);
     const step = saved.steps.find((s) => s.id === 'primary-care-management');

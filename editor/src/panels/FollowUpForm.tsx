@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type FollowUp, pickText } from '../../../engine/editor';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { sidelistStrings } from '../i18n/sidelist-strings';
@@ -51,9 +51,13 @@ export function FollowUpForm({ at }: FollowUpFormProps) {
   const path = pathway === null ? '' : followUpPath(pathway, at);
   const wanted = focusPath !== null && (focusPath === path || focusPath.startsWith(`${path}.`));
   const [open, setOpen] = useState(wanted);
-  useEffect(() => {
+  // Opened in the same render a problem or the side list asks for it (not in an effect), so
+  // that the side panel can focus a field inside it when it commits.
+  const [wasWanted, setWasWanted] = useState(wanted);
+  if (wanted !== wasWanted) {
+    setWasWanted(wanted);
     if (wanted) setOpen(true);
-  }, [wanted]);
+  }
   if (pathway === null) return null;
   const f = getFollowUp(pathway, at);
   if (f === undefined) return null;

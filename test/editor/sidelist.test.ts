@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stepsOfCondition } from '../../editor/src/sidelist/alert-steps';
-import { isOpen, openingOf } from '../../editor/src/sidelist/destination';
+import { isOpen, openingOf } from '../../editor/src/model/destination';
 import { sideListEntries } from '../../editor/src/sidelist/entries';
-import { openDestination } from '../../editor/src/sidelist/open';
+import { openDestination } from '../../editor/src/search/open-destination';
 import { chronicPain, openDraftStore } from './helpers';
 
 describe('the side list entries', () => {

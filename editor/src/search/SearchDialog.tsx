@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { sidelistStrings } from '../i18n/sidelist-strings';
-import { openDestination } from '../sidelist/open';
+import { openDestination } from './open-destination';
 import { editorStore, useEditor } from '../store/store';
 import { searchItems, searchMatches, type SearchItem } from './search-items';
 import { useModal } from './use-modal';

@@ -6,7 +6,7 @@
 import type { Language, Pathway } from '../../../engine/index';
 import { pickText } from '../../../engine/editor';
 import type { SearchKind } from '../i18n/sidelist-strings';
-import type { Destination } from '../sidelist/destination';
+import type { Destination } from '../model/destination';
 
 /** One thing the search can find. */
 export interface SearchItem {

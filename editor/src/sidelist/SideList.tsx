@@ -4,9 +4,9 @@ import { useT } from '../store/hooks';
 import { editorStore, useEditor } from '../store/store';
 import { ExportButtons } from '../export/ExportButtons';
 import { SearchButton } from '../search/SearchButton';
-import { isOpen, type Destination } from './destination';
+import { isOpen, type Destination } from '../model/destination';
 import { sideListEntries, type FollowUpEntry } from './entries';
-import { openDestination } from './open';
+import { openDestination } from '../search/open-destination';
 import './sidelist.css';
 
 const STORAGE_KEY = 'vardprogram.sideList';

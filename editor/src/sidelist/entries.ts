@@ -7,7 +7,7 @@ import type { Language, Pathway } from '../../../engine/index';
 import { type FollowUp, pickText, summarizeCondition } from '../../../engine/editor';
 import { timingOf, type Timing } from '../model/follow-ups';
 import { stepsOfCondition } from './alert-steps';
-import type { Destination } from './destination';
+import type { Destination } from '../model/destination';
 
 /** One alert line. */
 export interface AlertEntry {

@@ -3,8 +3,8 @@
  * for a step (or a step's follow-up) the step brought into view on the canvas.
  */
 import type { Pathway } from '../../../engine/index';
-import { followUpPath } from '../model/follow-ups';
-import type { Selection } from '../model/selection';
+import { followUpPath } from './follow-ups';
+import type { Selection } from './selection';
 
 /** Something the side list or the search can open. */
 export type Destination =

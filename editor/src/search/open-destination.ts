@@ -1,7 +1,7 @@
 /** Opens a side-list entry or search result in the editor's store. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { EditorState } from '../store/store';
-import { openingOf, type Destination } from './destination';
+import { openingOf, type Destination } from '../model/destination';
 
 /**
  * Selects what `destination` names, focuses its field in the side panel and, for a step or a

@@ -131,9 +131,10 @@ describe('the pathway editor in a real browser', () => {
     await ageLimit().fill('20');
     const box = await node('follow-up').boundingBox();
     if (box === null) throw new Error('follow-up is not on screen');
-    await page.mouse.move(box.x + 40, box.y + 30);
+    // From the node's centre: at fit-to-view a node may be smaller than any fixed offset.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    await page.mouse.move(box.x + 90, box.y + 110, { steps: 8 });
+    await page.mouse.move(box.x + box.width / 2 + 50, box.y + box.height / 2 + 80, { steps: 8 });
     await page.mouse.up();
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Sparat');

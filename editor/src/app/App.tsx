@@ -15,6 +15,7 @@ import {
   startNewVersion,
 } from '../store/actions';
 import { ResultsLink } from '../results/ResultsView';
+import { SideList } from '../sidelist/SideList';
 import { editorStore, useEditor } from '../store/store';
 import { Banner } from './Banner';
 import { PathwayPicker } from './PathwayPicker';
@@ -193,6 +194,7 @@ export function App() {
             </section>
           )}
         </main>
+        {hasDocument && <SideList />}
         {hasDocument && <SidePanel />}
       </div>
     </div>

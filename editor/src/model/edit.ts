@@ -15,6 +15,14 @@ import type {
   Transition,
 } from '../../../engine/editor';
 import { renameStepInIndicators } from '../../../engine/editor';
+import {
+  followUpPath,
+  getFollowUp,
+  setFollowUpCondition,
+  updateFollowUp,
+  type FollowUpConditionField,
+  type FollowUpRef,
+} from './follow-ups';
 import { GLOBAL_NODE_ID } from './ids';
 import type { XY } from './layout';
 
@@ -29,7 +37,8 @@ export type ConditionTarget =
   | { kind: 'transition'; stepId: string; index: number }
   | { kind: 'global'; index: number }
   | { kind: 'named'; name: string }
-  | { kind: 'alert'; id: string };
+  | { kind: 'alert'; id: string }
+  | ({ kind: 'follow-up'; field: FollowUpConditionField } & FollowUpRef);
 
 /** A transition's place: a step's list, or the global list. */
 export type TransitionRef =
@@ -232,6 +241,8 @@ export function getCondition(pathway: Pathway, target: ConditionTarget): Conditi
       return pathway.conditions.find((c) => c.name === target.name)?.when;
     case 'alert':
       return pathway.alerts.find((a) => a.id === target.id)?.when;
+    case 'follow-up':
+      return getFollowUp(pathway, target)?.[target.field];
   }
 }
 
@@ -253,6 +264,8 @@ export function setCondition(pathway: Pathway, target: ConditionTarget, when: Co
         ...pathway,
         alerts: pathway.alerts.map((a): Alert => (a.id === target.id ? { ...a, when } : a)),
       };
+    case 'follow-up':
+      return updateFollowUp(pathway, target, (f) => setFollowUpCondition(f, target.field, when));
   }
 }
 
@@ -267,6 +280,8 @@ export function conditionPath(pathway: Pathway, target: ConditionTarget): string
       return `conditions[${pathway.conditions.findIndex((c) => c.name === target.name)}].when`;
     case 'alert':
       return `alerts[${pathway.alerts.findIndex((a) => a.id === target.id)}].when`;
+    case 'follow-up':
+      return `${followUpPath(pathway, target)}.${target.field}`;
   }
 }
 

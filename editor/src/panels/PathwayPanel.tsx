@@ -1,11 +1,13 @@
 import { type Alert, type Fact, pickText, summarizeCondition } from '../../../engine/editor';
 import { checkNewName, FACT_TYPE_CHOICES, SEVERITIES } from '../model/dictionary';
 import { factRangeText } from '../model/facts';
+import { sidelistStrings } from '../i18n/sidelist-strings';
 import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { AddEntryForm } from './AddEntryForm';
 import { DiffBadge } from './DiffBadge';
+import { FollowUpsSection } from './FollowUpsSection';
 import { TextsField } from './TextsField';
 
 /** Names only the older version has, for the "removed" lines of the compare view. */
@@ -105,6 +107,11 @@ export function PathwayPanel() {
           }
         />
       )}
+      <FollowUpsSection
+        stepId={null}
+        heading={sidelistStrings(language).pathwayFollowUps}
+        addLabel={sidelistStrings(language).addPathwayFollowUp}
+      />
       <h3>{t.facts}</h3>
       <ul className="plain-list">
         {pathway.facts.map((f) => (

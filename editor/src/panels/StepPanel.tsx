@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  type FollowUp,
   type Level,
   LEVELS,
   pickText,
@@ -18,6 +17,7 @@ import {
 import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
+import { FollowUpsSection } from './FollowUpsSection';
 import { TextsField } from './TextsField';
 
 /** Props of {@link StepPanel}. */
@@ -57,13 +57,6 @@ export function StepPanel({ stepId }: StepPanelProps) {
     if (error === null && newId.trim() !== stepId)
       store().select({ kind: 'step', stepId: newId.trim() });
   };
-
-  const updateFollowUp = (
-    i: number,
-    fn: (f: FollowUp) => FollowUp,
-    gesture: string | null = null,
-  ): void =>
-    change((s) => ({ ...s, followUps: s.followUps.map((f, k) => (k === i ? fn(f) : f)) }), gesture);
 
   return (
     <div className="panel-body" data-testid="step-panel">
@@ -243,95 +236,7 @@ export function StepPanel({ stepId }: StepPanelProps) {
         {t.addAction}
       </button>
 
-      <h3>{t.followUps}</h3>
-      {step.followUps.map((f, i) => (
-        <div key={i} className="list-item" data-path={`${base}.followUps[${i}]`}>
-          <TextsField
-            label={`${f.id}`}
-            value={f.title}
-            path={`${base}.followUps[${i}].title`}
-            readOnly={readOnly}
-            onChange={(title) =>
-              updateFollowUp(i, (x) => ({ ...x, title }), `${base}.followUps[${i}].title`)
-            }
-          />
-          <label className="field-row">
-            {t.followUpAt}
-            <input
-              type="number"
-              min={0}
-              disabled={readOnly}
-              value={f.at?.weeks ?? ''}
-              onChange={(e) => {
-                const weeks =
-                  e.target.value === ''
-                    ? undefined
-                    : Math.max(0, Math.round(Number(e.target.value)));
-                updateFollowUp(
-                  i,
-                  (x) => {
-                    const next = { ...x };
-                    if (weeks === undefined) delete next.at;
-                    else next.at = { weeks };
-                    return next;
-                  },
-                  `${base}.followUps[${i}].at`,
-                );
-              }}
-            />
-          </label>
-          <div className="measures" data-path={`${base}.followUps[${i}].measures`}>
-            {t.measures}:{' '}
-            {pathway.measures.map((m) => (
-              <label key={m.id} className="check">
-                <input
-                  type="checkbox"
-                  disabled={readOnly}
-                  checked={f.measures.includes(m.id)}
-                  onChange={(e) =>
-                    updateFollowUp(i, (x) => ({
-                      ...x,
-                      measures: e.target.checked
-                        ? [...x.measures, m.id]
-                        : x.measures.filter((id) => id !== m.id),
-                    }))
-                  }
-                />
-                {pickText(m.title, language) || m.id}
-              </label>
-            ))}
-          </div>
-          <button
-            type="button"
-            disabled={readOnly}
-            onClick={() =>
-              change((s) => ({ ...s, followUps: s.followUps.filter((_, k) => k !== i) }))
-            }
-          >
-            {t.remove}
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        disabled={readOnly || pathway.measures.length === 0}
-        onClick={() =>
-          change((s) => ({
-            ...s,
-            followUps: [
-              ...s.followUps,
-              {
-                id: `${stepId}-follow-up-${s.followUps.length + 1}`,
-                title: { sv: 'Uppföljning', en: 'Follow-up' },
-                measures: [pathway.measures[0]?.id ?? 'nrs'],
-                at: { weeks: 6 },
-              },
-            ],
-          }))
-        }
-      >
-        {t.addFollowUp}
-      </button>
+      <FollowUpsSection stepId={stepId} heading={t.followUps} addLabel={t.addFollowUp} />
 
       <hr />
       <button

@@ -2,6 +2,7 @@ import { isDirty } from '../store/document';
 import { reloadFromDisk } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
+import { usePublishT } from '../publish/use-words';
 
 /** Says what the open version is: frozen (read-only), a new unsaved draft, a conflict, a notice. */
 export function Banner() {
@@ -9,6 +10,9 @@ export function Banner() {
   const status = useEditor((s) => s.pathway?.status);
   const readOnly = useEditor((s) => s.readOnly);
   const isNew = useEditor((s) => s.source !== null && s.source.baseHash === null);
+  const copiedFrom = useEditor((s) => s.source?.copiedFrom);
+  const version = useEditor((s) => s.source?.version);
+  const p = usePublishT();
   const saveState = useEditor((s) => s.saveState);
   const saveMessage = useEditor((s) => s.saveMessage);
   const notice = useEditor((s) => s.notice);
@@ -34,7 +38,9 @@ export function Banner() {
       )}
       {!readOnly && isNew && (
         <div className="banner draft" role="status" data-testid="new-draft-banner">
-          {t.newDraftBanner}
+          {copiedFrom === undefined || version === undefined
+            ? t.newDraftBanner
+            : p.newDraftFrom(version, copiedFrom)}
         </div>
       )}
       {(saveState === 'conflict' || saveState === 'error') && saveMessage !== null && (

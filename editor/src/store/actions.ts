@@ -15,7 +15,7 @@ import {
 } from '../api/client';
 import { STRINGS } from '../i18n/strings';
 import { EMPTY_LAYOUT } from '../model/layout';
-import { latestVersion, newDraft } from '../model/version';
+import { newVersionFrom } from '../model/version';
 import type { CompareSide } from './compare';
 import type { DocumentSource } from './document';
 import { clearDraft, readDraft, type DraftStorage } from './persistence';
@@ -139,32 +139,34 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
 }
 
 /**
- * Starts the next version of the open pathway as an unsaved draft, copied from its latest
- * version (bumped minor version, status draft, in effect from today). Today is reckoned in
- * the pathway's time zone (Europe/Stockholm when it names none), as the server and CLI reckon it, not in
- * the browser's: otherwise a version started just after midnight would begin a day apart.
+ * Starts a new version of the open pathway as an unsaved draft, copied from the version on
+ * screen (with its unsaved edits; while comparing, the version that was open), numbered
+ * after the latest version (model/version.ts `newVersionFrom`), in effect from today. The
+ * draft remembers which version it copies, and the banner says so. Today is reckoned in the
+ * pathway's time zone (Europe/Stockholm when it names none), as the server and CLI reckon
+ * it, not in the browser's: otherwise a version started just after midnight would begin a
+ * day apart.
  */
 export async function startNewVersion(store: Store, from?: string): Promise<void> {
   const s = store.getState();
-  if (s.source === null) return;
+  if (s.source === null || s.pathway === null) return;
+  const base = s.compare?.stash ?? { pathway: s.pathway, layout: s.layout };
   const entry = s.catalog.find((p) => p.id === s.source?.id);
-  const latest = latestVersion(entry?.versions.map((v) => v.version) ?? [s.source.version]);
-  if (latest === undefined) return;
-  const base =
-    latest === s.source.version && s.pathway !== null
-      ? { pathway: s.pathway, layout: s.layout }
-      : await loadVersion(s.source.id, latest).then((l) => ({
-          pathway: l.pathway,
-          layout: l.layout ?? EMPTY_LAYOUT,
-        }));
-  const pathway = newDraft(base.pathway, from ?? today(timeZoneOf(base.pathway)));
-  store
-    .getState()
-    .openDocument(
-      { id: pathway.id, version: pathway.version, baseHash: null, layoutHash: null, frozen: false },
-      { pathway, layout: base.layout },
-      null,
-    );
+  const existing = entry?.versions.map((v) => v.version) ?? [];
+  const pathway = newVersionFrom(base.pathway, existing, from ?? today(timeZoneOf(base.pathway)));
+  if (s.compare !== null) s.stopCompare();
+  store.getState().openDocument(
+    {
+      id: pathway.id,
+      version: pathway.version,
+      baseHash: null,
+      layoutHash: null,
+      frozen: false,
+      copiedFrom: base.pathway.version,
+    },
+    { pathway, layout: base.layout },
+    null,
+  );
   store.getState().setNotice(null);
   setDeepLink(pathway.id, pathway.version);
   await store.getState().runAll();

@@ -17,6 +17,7 @@ import {
 import { ResultsLink } from '../results/ResultsView';
 import { editorStore, useEditor } from '../store/store';
 import { Banner } from './Banner';
+import { OfferedDrafts } from '../conflict/OfferedDrafts';
 import { PathwayPicker } from './PathwayPicker';
 import { Toolbar } from './Toolbar';
 import { useProblems, useT } from '../store/hooks';
@@ -131,6 +132,7 @@ export function App() {
         onAutoLayout={onAutoLayout}
       />
       <Banner />
+      <OfferedDrafts />
       {error !== null && (
         <div className="banner error" role="alert" data-testid="load-error">
           {error}

@@ -57,3 +57,19 @@ export type {
 } from './results/types';
 /** The centres' colours of the results report, so the editor's results view draws them alike. */
 export { PALETTE } from './cohort/svg';
+
+// Publishing (issue 18): the checks the publish route runs, run in the editor's dialog too.
+export {
+  impactOn,
+  impactVersions,
+  isClear,
+  publishBlockers,
+  publishChecks,
+  type PublishAcknowledgement,
+  type PublishBlockers,
+  type PublishChecks,
+} from './versions/publish-checks';
+export { replacedVersion } from './versions/replaced';
+export { retirementsFor } from './versions/lifecycle';
+export { impactCounts, type ImpactGroup, type ImpactRow } from './diff/impact';
+export { readLineText } from './service/lines';

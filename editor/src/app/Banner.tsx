@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { ConflictDialog } from '../conflict/ConflictDialog';
 import { isDirty } from '../store/document';
 import { reloadFromDisk } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
@@ -13,6 +15,7 @@ export function Banner() {
   const copiedFrom = useEditor((s) => s.source?.copiedFrom);
   const version = useEditor((s) => s.source?.version);
   const p = usePublishT();
+  const [merging, setMerging] = useState(false);
   const saveState = useEditor((s) => s.saveState);
   const saveMessage = useEditor((s) => s.saveMessage);
   const notice = useEditor((s) => s.notice);
@@ -47,13 +50,24 @@ export function Banner() {
         <div className="banner error" role="alert" data-testid="save-error">
           {saveMessage}{' '}
           {saveState === 'conflict' && (
-            <button
-              type="button"
-              onClick={() => void reloadFromDisk(editorStore, window.localStorage)}
-            >
-              {t.reloadFromDisk}
-            </button>
+            <>
+              <button
+                type="button"
+                data-testid="show-conflict"
+                className="primary"
+                onClick={() => setMerging(true)}
+              >
+                {p.showConflict}
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() => void reloadFromDisk(editorStore, window.localStorage)}
+              >
+                {t.reloadFromDisk}
+              </button>
+            </>
           )}
+          {merging && <ConflictDialog onClose={() => setMerging(false)} />}
         </div>
       )}
       {notice !== null && (

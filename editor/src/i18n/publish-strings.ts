@@ -62,7 +62,6 @@ export interface PublishStrings {
   cancel: string;
   absent: string;
   showConflict: string;
-  entryDeleteConfirm: (step: string) => string;
 }
 
 /** Words per language. */
@@ -125,8 +124,6 @@ export const PUBLISH_STRINGS: Record<PublishLanguage, PublishStrings> = {
     cancel: 'Avbryt',
     absent: '(finns inte)',
     showConflict: 'Visa ändringarna …',
-    entryDeleteConfirm: (step) =>
-      `${step} är startsteget: alla patienter börjar där. Ta bort det ändå? Ett annat steg måste då bli startsteg.`,
   },
   da: {
     newDraftFrom: (v, from) =>
@@ -186,8 +183,6 @@ export const PUBLISH_STRINGS: Record<PublishLanguage, PublishStrings> = {
     cancel: 'Annullér',
     absent: '(findes ikke)',
     showConflict: 'Vis ændringerne …',
-    entryDeleteConfirm: (step) =>
-      `${step} er starttrinnet: alle patienter begynder der. Slet det alligevel? Et andet trin skal så være starttrin.`,
   },
   en: {
     newDraftFrom: (v, from) =>
@@ -247,7 +242,5 @@ export const PUBLISH_STRINGS: Record<PublishLanguage, PublishStrings> = {
     cancel: 'Cancel',
     absent: '(not there)',
     showConflict: 'Show the changes …',
-    entryDeleteConfirm: (step) =>
-      `${step} is the entry step: every patient starts there. Delete it anyway? Another step must then become the entry step.`,
   },
 };

@@ -71,18 +71,16 @@ describe('a new version starts from the version on screen', () => {
     const store = createEditorStore();
     const onScreen = chronicPain('1.1.0');
     store.getState().setCatalog([{ id: 'chronic-pain', title: onScreen.title, versions: catalog }]);
-    store
-      .getState()
-      .openDocument(
-        {
-          id: 'chronic-pain',
-          version: '1.1.0',
-          baseHash: 'sha256:a',
-          layoutHash: null,
-          frozen: true,
-        },
-        { pathway: onScreen, layout: chronicPainLayout('1.1.0') },
-      );
+    store.getState().openDocument(
+      {
+        id: 'chronic-pain',
+        version: '1.1.0',
+        baseHash: 'sha256:a',
+        layoutHash: null,
+        frozen: true,
+      },
+      { pathway: onScreen, layout: chronicPainLayout('1.1.0') },
+    );
     await startNewVersion(store, '2027-01-01');
     const s = store.getState();
     expect(s.source).toMatchObject({ version: '1.4.0', baseHash: null, copiedFrom: '1.1.0' });
@@ -97,12 +95,10 @@ describe('a new version starts from the version on screen', () => {
   it('keeps the unsaved edits on screen in the copy', async () => {
     stubBrowser();
     const store = openDraftStore();
-    store
-      .getState()
-      .edit((d) => ({
-        ...d,
-        pathway: { ...d.pathway, title: { ...d.pathway.title, en: 'Edited' } },
-      }));
+    store.getState().edit((d) => ({
+      ...d,
+      pathway: { ...d.pathway, title: { ...d.pathway.title, en: 'Edited' } },
+    }));
     await startNewVersion(store, '2027-01-01');
     expect(store.getState().pathway?.title.en).toBe('Edited');
     expect(store.getState().source?.copiedFrom).toBe('1.4.0');

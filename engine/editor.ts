@@ -62,3 +62,18 @@ export { PALETTE } from './cohort/svg';
 // so the editor's test panel counts exactly what `pathway test` counts.
 export { coverage, expectationFor, type Coverage } from './scenarios/run';
 export { alertKey } from './evaluate/condition-set';
+// Publishing (issue 18): the checks the publish route runs, run in the editor's dialog too.
+export {
+  impactOn,
+  impactVersions,
+  isClear,
+  publishBlockers,
+  publishChecks,
+  type PublishAcknowledgement,
+  type PublishBlockers,
+  type PublishChecks,
+} from './versions/publish-checks';
+export { replacedVersion } from './versions/replaced';
+export { retirementsFor } from './versions/lifecycle';
+export { impactCounts, type ImpactGroup, type ImpactRow } from './diff/impact';
+export { readLineText } from './service/lines';

@@ -5,9 +5,11 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './app/App';
 import { ResultsView } from './results/ResultsView';
-import { persistDrafts } from './store/persistence';
+import { persistDrafts, tabId } from './store/persistence';
 import { editorStore } from './store/store';
 
+// Unsaved work is kept per tab: this tab's id lives in sessionStorage and survives reloads.
+editorStore.setState({ tab: tabId(window.sessionStorage) });
 persistDrafts(editorStore, window.localStorage);
 
 const root = document.getElementById('root');

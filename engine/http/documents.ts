@@ -4,8 +4,8 @@
  * parser, so migrations run and the messages are the ones `pathway lint` gives.
  */
 import { PathwayError, type ErrorIssue } from '../errors';
-import { MME_TABLES } from '../facts/mme';
-import { lintPathway, lintVersions, type LintIssue } from '../lint/index';
+import type { LintIssue } from '../lint/index';
+import { lintVersion } from '../versions/lint-version';
 import type { Pathway, Scenario } from '../model/types';
 import { parsePathway, parseScenario } from '../yaml/parse';
 import { HttpError, type HttpIssue } from './errors';
@@ -82,12 +82,7 @@ export function requireScenarioObject(value: unknown, field: string): Scenario {
 
 /**
  * Lint findings for a document: its own, plus those comparing it with the other versions of
- * the same pathway (`siblings`; a sibling with the same version is replaced by `doc`).
+ * the same pathway. The one rule is engine/versions/lint-version.ts (publishing uses it too).
  */
-export function lintDocument(doc: Pathway, siblings: readonly Pathway[]): LintIssue[] {
-  const own = lintPathway(doc, { mmeTables: Object.keys(MME_TABLES) });
-  const others = siblings.filter((s) => s.id === doc.id && s.version !== doc.version);
-  if (others.length === 0) return own;
-  const all = [...others, doc];
-  return [...own, ...lintVersions(all).filter((i) => i.version === doc.version)];
-}
+export const lintDocument: (doc: Pathway, siblings: readonly Pathway[]) => LintIssue[] =
+  lintVersion;

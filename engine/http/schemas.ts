@@ -93,6 +93,18 @@ export const saveLayoutBodySchema = z.strictObject({
 export const publishBodySchema = z.strictObject({
   baseHash: hashSchema,
   effective: z.strictObject({ from: isoDateSchema, to: isoDateSchema.optional() }),
+  /**
+   * What the publisher accepts knowingly: failing scenarios by name, and (`impact: true`) the
+   * scenario patients whose outcome changes against the replaced version. Recorded in the
+   * published file as `publication`.
+   */
+  acknowledge: z
+    .strictObject({
+      failingScenarios: z.array(z.string().min(1).max(200)).max(1000).optional(),
+      impact: z.boolean().optional(),
+      note: z.string().max(2000).optional(),
+    })
+    .optional(),
 });
 
 /** `POST /api/pathways/:id/scenarios`. */

@@ -437,6 +437,24 @@ export const caseMixFactSchema = z.strictObject({
     .optional(),
 });
 
+/** The acknowledgements recorded in a version as it was published (see `publication`). */
+export const publicationSchema = z.strictObject({
+  /** Scenarios that failed against this version and were published anyway, by name. */
+  failingScenarios: z.array(z.string().min(1).max(200)).max(1000).optional(),
+  /** The scenario patients whose outcome differs from the replaced version's, acknowledged. */
+  impact: z
+    .strictObject({
+      against: semver,
+      evaluated: z.number().int().nonnegative(),
+      differ: z.number().int().nonnegative(),
+      step: z.number().int().nonnegative(),
+      alerts: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /** Who acknowledged, or why, in the publisher's words. */
+  note: z.string().max(2000).optional(),
+});
+
 /** The whole pathway document (one version, one file). */
 export const pathwaySchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -450,6 +468,13 @@ export const pathwaySchema = z.strictObject({
    * effect only before this version starts, and it still answers when named.
    */
   supersedes: semver.optional(),
+  /**
+   * What was knowingly accepted when this version was published (written by the publish
+   * route, never by hand; docs/versions.md "Publishing"): the failing scenarios and the
+   * patients whose outcome changes against the version it replaces. Absent when every check
+   * passed, so a clean publish adds nothing to the file.
+   */
+  publication: publicationSchema.optional(),
   /**
    * Where "today" is reckoned for this pathway (the default as-of date, a new version's
    * start, the day of a record's dateTime): an IANA zone such as `Europe/Stockholm`. When

@@ -82,18 +82,18 @@ describe('unsaved work in localStorage', () => {
       ...d,
       pathway: setCondition(d.pathway, { kind: 'named', name: 'chronic' }, threshold(6)),
     }));
-    const draft = readDraft(storage, 'chronic-pain', '1.4.0');
+    const draft = readDraft(storage, 'chronic-pain', '1.4.0', '');
     expect(draft?.pathway.conditions[0]?.when).toEqual(threshold(6));
     expect(draft?.source.baseHash).toBe('sha256:base');
     store.getState().markSaved('sha256:new', null);
-    expect(storage.map.has(draftKey('chronic-pain', '1.4.0'))).toBe(false);
+    expect(storage.map.has(draftKey('chronic-pain', '1.4.0', ''))).toBe(false);
     expect(store.getState().source?.baseHash).toBe('sha256:new');
   });
 
   it('ignores unreadable stored drafts', () => {
     const storage = memoryStorage();
-    storage.setItem(draftKey('chronic-pain', '1.2.0'), '{not json');
-    expect(readDraft(storage, 'chronic-pain', '1.2.0')).toBeUndefined();
+    storage.setItem(draftKey('chronic-pain', '1.2.0', ''), '{not json');
+    expect(readDraft(storage, 'chronic-pain', '1.2.0', '')).toBeUndefined();
   });
 });
 

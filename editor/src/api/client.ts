@@ -119,3 +119,19 @@ export function saveScenario(
     ...(baseHash === undefined ? {} : { baseHash }),
   });
 }
+
+/**
+ * Publishes a saved draft (the publish route runs the same checks as the editor's dialog and
+ * refuses with 409 PUBLISH_BLOCKED what is neither passing nor acknowledged).
+ */
+export function publishVersion(
+  id: string,
+  version: string,
+  body: {
+    baseHash: string;
+    effective: { from: string; to?: string };
+    acknowledge?: { failingScenarios?: string[]; impact?: boolean; note?: string };
+  },
+): Promise<{ key: string; hash: string; frozen: true }> {
+  return request('POST', `/api/pathways/${enc(id)}/versions/${enc(version)}/publish`, body);
+}

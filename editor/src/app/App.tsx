@@ -18,6 +18,7 @@ import { ResultsLink } from '../results/ResultsView';
 import { SideList } from '../sidelist/SideList';
 import { editorStore, useEditor } from '../store/store';
 import { Banner } from './Banner';
+import { OfferedDrafts } from '../conflict/OfferedDrafts';
 import { PathwayPicker } from './PathwayPicker';
 import { Toolbar } from './Toolbar';
 import { useProblems, useT } from '../store/hooks';
@@ -132,6 +133,7 @@ export function App() {
         onAutoLayout={onAutoLayout}
       />
       <Banner />
+      <OfferedDrafts />
       {error !== null && (
         <div className="banner error" role="alert" data-testid="load-error">
           {error}

@@ -1,7 +1,10 @@
+import { useState } from 'react';
+import { ConflictDialog } from '../conflict/ConflictDialog';
 import { isDirty } from '../store/document';
 import { reloadFromDisk } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
+import { usePublishT } from '../publish/use-words';
 
 /** Says what the open version is: frozen (read-only), a new unsaved draft, a conflict, a notice. */
 export function Banner() {
@@ -9,6 +12,10 @@ export function Banner() {
   const status = useEditor((s) => s.pathway?.status);
   const readOnly = useEditor((s) => s.readOnly);
   const isNew = useEditor((s) => s.source !== null && s.source.baseHash === null);
+  const copiedFrom = useEditor((s) => s.source?.copiedFrom);
+  const version = useEditor((s) => s.source?.version);
+  const p = usePublishT();
+  const [merging, setMerging] = useState(false);
   const saveState = useEditor((s) => s.saveState);
   const saveMessage = useEditor((s) => s.saveMessage);
   const notice = useEditor((s) => s.notice);
@@ -34,20 +41,33 @@ export function Banner() {
       )}
       {!readOnly && isNew && (
         <div className="banner draft" role="status" data-testid="new-draft-banner">
-          {t.newDraftBanner}
+          {copiedFrom === undefined || version === undefined
+            ? t.newDraftBanner
+            : p.newDraftFrom(version, copiedFrom)}
         </div>
       )}
       {(saveState === 'conflict' || saveState === 'error') && saveMessage !== null && (
         <div className="banner error" role="alert" data-testid="save-error">
           {saveMessage}{' '}
           {saveState === 'conflict' && (
-            <button
-              type="button"
-              onClick={() => void reloadFromDisk(editorStore, window.localStorage)}
-            >
-              {t.reloadFromDisk}
-            </button>
+            <>
+              <button
+                type="button"
+                data-testid="show-conflict"
+                className="primary"
+                onClick={() => setMerging(true)}
+              >
+                {p.showConflict}
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() => void reloadFromDisk(editorStore, window.localStorage)}
+              >
+                {t.reloadFromDisk}
+              </button>
+            </>
           )}
+          {merging && <ConflictDialog onClose={() => setMerging(false)} />}
         </div>
       )}
       {notice !== null && (

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { documentDirty } from '../store/compare';
+import { PublishDialog } from '../publish/PublishDialog';
+import { usePublishT } from '../publish/use-words';
 import { editorStore, useEditor } from '../store/store';
 import { isUiLanguage, statusName, UI_LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/strings';
 import { CohortControl } from './CohortControl';
@@ -13,7 +16,7 @@ export interface ToolbarProps {
   onAutoLayout(): void;
 }
 
-/** Save, undo/redo, new version, new step, layout, compare, cohort overlay and language. */
+/** Save, undo/redo, new version, publish, new step, layout, compare, cohort overlay and language. */
 export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: ToolbarProps) {
   const t = useT();
   const source = useEditor((s) => s.source);
@@ -27,6 +30,8 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
   const saveState = useEditor((s) => s.saveState);
   const language = useEditor((s) => s.language);
   const store = editorStore.getState;
+  const p = usePublishT();
+  const [publishing, setPublishing] = useState(false);
   return (
     <header className="toolbar">
       <strong className="app-title">{t.appTitle}</strong>
@@ -91,6 +96,15 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
       >
         {t.newVersion}
       </button>
+      <button
+        type="button"
+        data-testid="publish"
+        disabled={source === null || readOnly || comparing || source.baseHash === null}
+        onClick={() => setPublishing(true)}
+      >
+        {p.publish}
+      </button>
+      {publishing && <PublishDialog onClose={() => setPublishing(false)} />}
       <CompareControl />
       <CohortControl />
       <button

@@ -1,4 +1,4 @@
-/** Versions in the editor: the next draft from the latest version. */
+/** Versions in the editor: the next draft, copied from the version on screen. */
 import type { Pathway } from '../../../engine/index';
 import { compareVersions } from '../../../engine/editor';
 
@@ -24,6 +24,30 @@ export function newDraft(latest: Pathway, today: string): Pathway {
     status: 'draft',
     effective: { from: today },
   };
+  return draft;
+}
+
+/**
+ * A new draft copied from `onScreen` (the version the author is looking at, not necessarily
+ * the latest): numbered after the highest of `existing` (so it never collides with a
+ * version that exists), status draft, in effect from `today`. What belonged to the copied
+ * version alone is dropped: its publication record (written when *it* was published) and a
+ * `supersedes` naming its own predecessor.
+ */
+export function newVersionFrom(
+  onScreen: Pathway,
+  existing: readonly string[],
+  today: string,
+): Pathway {
+  const latest = latestVersion([...existing, onScreen.version]) ?? onScreen.version;
+  const draft: Pathway = {
+    ...onScreen,
+    version: nextMinorVersion(latest),
+    status: 'draft',
+    effective: { from: today },
+  };
+  delete draft.publication;
+  delete draft.supersedes;
   return draft;
 }
 

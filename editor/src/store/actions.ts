@@ -15,10 +15,19 @@ import {
 } from '../api/client';
 import { STRINGS } from '../i18n/strings';
 import { EMPTY_LAYOUT } from '../model/layout';
-import { latestVersion, newDraft } from '../model/version';
+import { newVersionFrom } from '../model/version';
 import type { CompareSide } from './compare';
 import type { DocumentSource } from './document';
-import { clearDraft, readDraft, type DraftStorage } from './persistence';
+import {
+  clearDraft,
+  otherTabDrafts,
+  readDraft,
+  readDraftAt,
+  type DraftStorage,
+  type StoredDraft,
+} from './persistence';
+import { unpackHistory } from '../model/history-pack';
+import type { Drawing } from '../model/edit';
 import type { EditorState } from './types';
 
 type Store = StoreApi<EditorState>;
@@ -46,8 +55,35 @@ async function loadScenarios(store: Store, id: string): Promise<void> {
 }
 
 /**
- * Opens a version. Unsaved work kept locally for it is restored (for a new draft that was
- * never saved, that work is all there is).
+ * Opens a stored draft on top of the version on disk (`loaded`; undefined for a version that
+ * exists only in this browser), with its undo history. Same base: unsaved changes on top of
+ * the file. Different base: the file changed on disk since; saving will say so (409) and
+ * offer a merge instead of overwriting someone else's change.
+ */
+export function openStoredDraft(
+  store: Store,
+  draft: StoredDraft,
+  loaded?: { hash: string; pathway: Drawing['pathway']; layout: Drawing['layout'] },
+  source: DocumentSource = draft.source,
+): void {
+  const sameBase = loaded !== undefined && draft.source.baseHash === loaded.hash;
+  store
+    .getState()
+    .openDocument(
+      source,
+      { pathway: draft.pathway, layout: draft.layout },
+      sameBase ? { pathway: loaded.pathway, layout: loaded.layout } : null,
+    );
+  const history = unpackHistory(draft.history);
+  if (history !== undefined) store.getState().restoreHistory(history.past, history.future);
+  store.getState().setNotice(STRINGS[store.getState().language].restoredBanner);
+}
+
+/**
+ * Opens a version. This tab's unsaved work for it is restored, with its undo history (for a
+ * new draft that was never saved, that work is all there is). Other tabs' unsaved work for
+ * the same version is never taken silently: it is offered (`offeredDrafts`), except for a
+ * version that exists only in another tab's draft, which is opened since nothing else can be.
  */
 export async function openVersion(
   store: Store,
@@ -55,18 +91,24 @@ export async function openVersion(
   id: string,
   version: string,
 ): Promise<void> {
-  const strings = (): (typeof STRINGS)['en'] => STRINGS[store.getState().language];
-  const draft = readDraft(storage, id, version);
+  const tab = store.getState().tab;
+  const draft = readDraft(storage, id, version, tab);
+  let offered = otherTabDrafts(storage, id, version, tab);
   let loaded;
   try {
     loaded = await loadVersion(id, version);
   } catch (error) {
-    if (!(error instanceof ApiError && error.status === 404 && draft !== undefined)) throw error;
+    const newest = offered[0];
+    const only =
+      draft ?? (newest === undefined ? undefined : readDraftAt(storage, newest.key, id, version));
+    if (!(error instanceof ApiError && error.status === 404 && only !== undefined)) throw error;
     // A new version that exists only in this browser so far.
-    store
-      .getState()
-      .openDocument(draft.source, { pathway: draft.pathway, layout: draft.layout }, null);
-    store.getState().setNotice(strings().restoredBanner);
+    openStoredDraft(store, only);
+    if (draft === undefined && newest !== undefined) {
+      storage.removeItem(newest.key);
+      offered = offered.slice(1);
+    }
+    store.getState().setOfferedDrafts(offered);
     setDeepLink(id, version);
     await loadScenarios(store, id);
     return;
@@ -80,21 +122,17 @@ export async function openVersion(
   };
   const fromDisk = { pathway: loaded.pathway, layout: loaded.layout ?? EMPTY_LAYOUT };
   if (draft !== undefined && !loaded.frozen) {
-    // Same base: unsaved changes on top of the file. Different base: the file changed on
-    // disk since; saving will say so (409) instead of overwriting someone else's change.
-    const sameBase = draft.source.baseHash === loaded.hash;
-    store
-      .getState()
-      .openDocument(
-        { ...source, baseHash: draft.source.baseHash, layoutHash: draft.source.layoutHash },
-        { pathway: draft.pathway, layout: draft.layout },
-        sameBase ? fromDisk : null,
-      );
-    store.getState().setNotice(strings().restoredBanner);
+    openStoredDraft(
+      store,
+      draft,
+      { hash: loaded.hash, ...fromDisk },
+      { ...source, baseHash: draft.source.baseHash, layoutHash: draft.source.layoutHash },
+    );
   } else {
     store.getState().openDocument(source, fromDisk);
     store.getState().setNotice(null);
   }
+  store.getState().setOfferedDrafts(loaded.frozen ? [] : offered);
   setDeepLink(id, version);
   await loadScenarios(store, id);
 }
@@ -117,7 +155,7 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
       saved: { pathway, layout },
     });
     if (store.getState().pathway === pathway && store.getState().layout === layout)
-      clearDraft(storage, source.id, source.version);
+      clearDraft(storage, source.id, source.version, store.getState().tab);
     s.setSaveState('saved');
     await refreshCatalog(store).catch(() => undefined);
   } catch (error) {
@@ -139,32 +177,34 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
 }
 
 /**
- * Starts the next version of the open pathway as an unsaved draft, copied from its latest
- * version (bumped minor version, status draft, in effect from today). Today is reckoned in
- * the pathway's time zone (Europe/Stockholm when it names none), as the server and CLI reckon it, not in
- * the browser's: otherwise a version started just after midnight would begin a day apart.
+ * Starts a new version of the open pathway as an unsaved draft, copied from the version on
+ * screen (with its unsaved edits; while comparing, the version that was open), numbered
+ * after the latest version (model/version.ts `newVersionFrom`), in effect from today. The
+ * draft remembers which version it copies, and the banner says so. Today is reckoned in the
+ * pathway's time zone (Europe/Stockholm when it names none), as the server and CLI reckon
+ * it, not in the browser's: otherwise a version started just after midnight would begin a
+ * day apart.
  */
 export async function startNewVersion(store: Store, from?: string): Promise<void> {
   const s = store.getState();
-  if (s.source === null) return;
+  if (s.source === null || s.pathway === null) return;
+  const base = s.compare?.stash ?? { pathway: s.pathway, layout: s.layout };
   const entry = s.catalog.find((p) => p.id === s.source?.id);
-  const latest = latestVersion(entry?.versions.map((v) => v.version) ?? [s.source.version]);
-  if (latest === undefined) return;
-  const base =
-    latest === s.source.version && s.pathway !== null
-      ? { pathway: s.pathway, layout: s.layout }
-      : await loadVersion(s.source.id, latest).then((l) => ({
-          pathway: l.pathway,
-          layout: l.layout ?? EMPTY_LAYOUT,
-        }));
-  const pathway = newDraft(base.pathway, from ?? today(timeZoneOf(base.pathway)));
-  store
-    .getState()
-    .openDocument(
-      { id: pathway.id, version: pathway.version, baseHash: null, layoutHash: null, frozen: false },
-      { pathway, layout: base.layout },
-      null,
-    );
+  const existing = entry?.versions.map((v) => v.version) ?? [];
+  const pathway = newVersionFrom(base.pathway, existing, from ?? today(timeZoneOf(base.pathway)));
+  if (s.compare !== null) s.stopCompare();
+  store.getState().openDocument(
+    {
+      id: pathway.id,
+      version: pathway.version,
+      baseHash: null,
+      layoutHash: null,
+      frozen: false,
+      copiedFrom: base.pathway.version,
+    },
+    { pathway, layout: base.layout },
+    null,
+  );
   store.getState().setNotice(null);
   setDeepLink(pathway.id, pathway.version);
   await store.getState().runAll();
@@ -174,7 +214,7 @@ export async function startNewVersion(store: Store, from?: string): Promise<void
 export async function reloadFromDisk(store: Store, storage: DraftStorage): Promise<void> {
   const source = store.getState().source;
   if (source === null) return;
-  clearDraft(storage, source.id, source.version);
+  clearDraft(storage, source.id, source.version, store.getState().tab);
   await openVersion(store, storage, source.id, source.version);
 }
 

@@ -17,6 +17,8 @@ export interface DocumentSource {
   layoutHash: string | null;
   /** Active or retired on disk: read-only. */
   frozen: boolean;
+  /** For a new draft: the version it was copied from (the one on screen when it was started). */
+  copiedFrom?: string;
 }
 
 export interface DocumentSlice {

@@ -21,6 +21,8 @@ export interface HistorySlice {
   undo(): void;
   redo(): void;
   clearHistory(): void;
+  /** Puts back undo and redo steps kept with unsaved work (after a reload), bounded. */
+  restoreHistory(past: Drawing[], future: Drawing[]): void;
 }
 
 export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
@@ -64,5 +66,12 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
   },
   clearHistory() {
     set({ past: [], future: [], gesture: null });
+  },
+  restoreHistory(past, future) {
+    set({
+      past: past.slice(-HISTORY_LIMIT),
+      future: future.slice(0, HISTORY_LIMIT),
+      gesture: null,
+    });
   },
 });

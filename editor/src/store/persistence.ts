@@ -9,12 +9,18 @@ import type { PathwaySummary } from '../api/client';
 import type { DocumentSource } from './document';
 import { isDirty } from './document';
 import type { EditorState, SliceCreator } from './types';
+import { packHistory, type PackedHistory } from '../model/history-pack';
 
 export interface PersistenceSlice {
   saveState: 'idle' | 'saving' | 'saved' | 'conflict' | 'error';
   saveMessage: string | null;
   /** The pathways and versions on the server. */
   catalog: PathwaySummary[];
+  /** This browser tab's id (see {@link tabId}); drafts are kept per tab. */
+  tab: string;
+  /** Other tabs' unsaved work of the open version, offered instead of silently taken. */
+  offeredDrafts: OfferedDraft[];
+  setOfferedDrafts(drafts: OfferedDraft[]): void;
   setSaveState(state: PersistenceSlice['saveState'], message?: string | null): void;
   setCatalog(catalog: PathwaySummary[]): void;
 }
@@ -23,6 +29,11 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set) => (
   saveState: 'idle',
   saveMessage: null,
   catalog: [],
+  tab: '',
+  offeredDrafts: [],
+  setOfferedDrafts(offeredDrafts) {
+    set({ offeredDrafts });
+  },
   setSaveState(saveState, saveMessage = null) {
     set({ saveState, saveMessage });
   },
@@ -38,23 +49,54 @@ export interface StoredDraft {
   layout: Layout;
   /** When the draft was written (ISO time). */
   savedAt: string;
+  /** The undo and redo steps, packed (model/history-pack.ts); absent in older drafts. */
+  history?: PackedHistory;
 }
 
-/** The minimal Storage the drafts need (localStorage in the browser, a map in tests). */
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-/** The localStorage key of a version's unsaved work. */
-export function draftKey(id: string, version: string): string {
-  return `vardprogram.draft.${id}@${version}`;
+/** Another tab's unsaved work for the same version, offered rather than taken. */
+export interface OfferedDraft {
+  /** Its localStorage key. */
+  key: string;
+  savedAt: string;
 }
 
-/** Reads unsaved work, or undefined when there is none or it is unreadable. */
-export function readDraft(
-  storage: DraftStorage,
-  id: string,
-  version: string,
-): StoredDraft | undefined {
-  const text = storage.getItem(draftKey(id, version));
+/**
+ * The minimal Storage the drafts need (localStorage in the browser, a map in tests); `key`
+ * and `length` list the other tabs' drafts.
+ */
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+/** How many undo (and redo) steps are kept with unsaved work. */
+export const PERSISTED_HISTORY_LIMIT = 50;
+
+const TAB_KEY = 'vardprogram.tab';
+
+/**
+ * This browser tab's id, kept in sessionStorage (which is per tab and survives a reload), so
+ * that two tabs editing the same version keep two drafts instead of overwriting one.
+ */
+export function tabId(
+  session: Pick<Storage, 'getItem' | 'setItem'>,
+  make: () => string = () => crypto.randomUUID(),
+): string {
+  const known = session.getItem(TAB_KEY);
+  if (known !== null && known !== '') return known;
+  const id = make();
+  session.setItem(TAB_KEY, id);
+  return id;
+}
+
+const prefixOf = (id: string, version: string): string => `vardprogram.draft.${id}@${version}`;
+
+/**
+ * The localStorage key of a version's unsaved work in one tab. Drafts written before drafts
+ * were per tab have no `#tab` part; they are offered like any other tab's.
+ */
+export function draftKey(id: string, version: string, tab: string): string {
+  return `${prefixOf(id, version)}#${tab}`;
+}
+
+function parseDraft(text: string | null, id: string, version: string): StoredDraft | undefined {
   if (text === null) return undefined;
   try {
     const draft = JSON.parse(text) as StoredDraft;
@@ -64,15 +106,63 @@ export function readDraft(
   }
 }
 
-/** Forgets a version's unsaved work. */
-export function clearDraft(storage: DraftStorage, id: string, version: string): void {
-  storage.removeItem(draftKey(id, version));
+/** Reads a stored draft by key, or undefined when there is none or it is unreadable. */
+export function readDraftAt(
+  storage: DraftStorage,
+  key: string,
+  id: string,
+  version: string,
+): StoredDraft | undefined {
+  return parseDraft(storage.getItem(key), id, version);
+}
+
+/** Reads this tab's unsaved work, or undefined when there is none or it is unreadable. */
+export function readDraft(
+  storage: DraftStorage,
+  id: string,
+  version: string,
+  tab: string,
+): StoredDraft | undefined {
+  return readDraftAt(storage, draftKey(id, version, tab), id, version);
+}
+
+/** Other tabs' readable drafts of the same version, newest first. */
+export function otherTabDrafts(
+  storage: DraftStorage,
+  id: string,
+  version: string,
+  tab: string,
+): OfferedDraft[] {
+  const prefix = prefixOf(id, version);
+  const own = draftKey(id, version, tab);
+  const out: OfferedDraft[] = [];
+  for (let i = 0; i < storage.length; i += 1) {
+    const key = storage.key(i);
+    if (key === null || key === own || !(key === prefix || key.startsWith(`${prefix}#`))) continue;
+    const draft = readDraftAt(storage, key, id, version);
+    if (draft !== undefined) out.push({ key, savedAt: draft.savedAt });
+  }
+  return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** Forgets this tab's unsaved work of a version. */
+export function clearDraft(storage: DraftStorage, id: string, version: string, tab: string): void {
+  storage.removeItem(draftKey(id, version, tab));
+}
+
+function write(storage: DraftStorage, key: string, draft: StoredDraft): boolean {
+  try {
+    storage.setItem(key, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Keeps localStorage in step with the store: writes the document when it has unsaved
- * changes, removes it when it has none (saved, or undone back to the saved state).
- * Returns the unsubscribe function.
+ * Keeps localStorage in step with the store: writes the document (with its undo history)
+ * under this tab's key (`tab` in the store) when it has unsaved changes, removes it when it has none (saved, or
+ * undone back to the saved state). Returns the unsubscribe function.
  */
 export function persistDrafts(
   store: { subscribe(listener: (s: EditorState, p: EditorState) => void): () => void },
@@ -83,23 +173,30 @@ export function persistDrafts(
     if (
       s.pathway === previous.pathway &&
       s.layout === previous.layout &&
-      s.saved === previous.saved
+      s.saved === previous.saved &&
+      s.source === previous.source
     )
       return;
     if (s.source === null || s.pathway === null) return;
     if (s.readOnly) return;
+    const key = draftKey(s.source.id, s.source.version, s.tab);
     if (isDirty(s)) {
       const draft: StoredDraft = {
         source: s.source,
         pathway: s.pathway,
         layout: s.layout,
         savedAt: now(),
+        history: packHistory(
+          s.past.slice(-PERSISTED_HISTORY_LIMIT),
+          s.future.slice(0, PERSISTED_HISTORY_LIMIT),
+        ),
       };
-      try {
-        storage.setItem(draftKey(s.source.id, s.source.version), JSON.stringify(draft));
-      } catch {
-        // A full storage must not break editing; the unload prompt still protects the work.
+      // A full storage must not break editing: keep the work without its history rather
+      // than nothing; the unload prompt still protects the rest.
+      if (!write(storage, key, draft)) {
+        delete draft.history;
+        write(storage, key, draft);
       }
-    } else clearDraft(storage, s.source.id, s.source.version);
+    } else storage.removeItem(key);
   });
 }

@@ -14,15 +14,15 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PathwayError } from '../../errors';
-import { compilePathway } from '../../evaluate/compile';
 import { contentHash } from '../../model/hash';
 import { retirementsFor } from '../../versions/lifecycle';
+import { publicationRecord, publishChecks } from '../../versions/publish-checks';
+import { refuseUnlessClear, scenariosOf } from './publish-refusal';
 import type { Pathway } from '../../model/types';
 import { LockHeldError, withFileLock } from '../../node/exclusive';
 import { frozenHash, updateLock } from '../../node/lock';
 import { writeFileAtomic } from '../../node/write';
 import { printPathway } from '../../yaml/print';
-import { lintDocument } from '../documents';
 import { HttpError } from '../errors';
 import { isFrozen, pathInside, readIfExists, repositoryOf } from '../repo';
 import { publishBodySchema, publishResponseSchema, versionParamsSchema } from '../schemas';
@@ -65,6 +65,9 @@ export const publishRoute = defineRoute({
             `${key} does not pass the schema: fix and save it first`,
           );
         const published: Pathway = { ...draft, status: 'active', effective: { ...body.effective } };
+        // Only this publish says what it acknowledged (a draft copied from a published
+        // version carries that version's record).
+        delete published.publication;
         // Read from disk now, under the lock: another instance may have published a moment ago.
         ctx.invalidate();
         const loaded = (await repositoryOf(ctx)).pathways.get(id) ?? [];
@@ -102,30 +105,12 @@ export const publishRoute = defineRoute({
         }
         const retiredVersions = new Map(retired.map((r) => [r.version, r]));
         const siblings = loaded.map((v) => retiredVersions.get(v.pathway.version) ?? v.pathway);
-        const errors = lintDocument(published, siblings).filter((i) => i.severity === 'error');
-        try {
-          compilePathway(published);
-        } catch (error) {
-          if (!(error instanceof PathwayError)) throw error;
-          errors.push(
-            ...error.issues.map((i) => ({
-              rule: 'unknown-step' as const,
-              severity: 'error' as const,
-              message: i.message,
-              path: i.path ?? '',
-            })),
-          );
-        }
-        if (errors.length > 0)
-          throw new HttpError(
-            'PUBLISH_BLOCKED',
-            `${key} cannot be published: ${errors.length} lint error(s), first: ${errors[0]?.path ?? ''}: ${errors[0]?.message ?? ''}`,
-            errors.map((e) => ({
-              code: 'PUBLISH_BLOCKED',
-              message: `${e.rule}: ${e.message}`,
-              path: e.path,
-            })),
-          );
+        const scenarios = await scenariosOf(ctx.pathwaysDir, id);
+        const checks = await publishChecks(published, siblings, scenarios);
+        refuseUnlessClear(key, checks, body.acknowledge);
+        const record = publicationRecord(checks, body.acknowledge);
+        const final: Pathway =
+          record === undefined ? published : { ...published, publication: record };
         // Retire the predecessors first: if publishing fails after that, the pathway has no
         // open-ended version rather than two overlapping ones, and lint says so.
         for (const r of retired) {
@@ -134,11 +119,11 @@ export const publishRoute = defineRoute({
             printPathway(r),
           );
         }
-        const text = printPathway(published);
+        const text = printPathway(final);
         await writeFileAtomic(file, text);
         const newHash = contentHash(text);
         await updateLock(ctx.pathwaysDir, `publish ${key}`, (lock) => {
-          lock[key] = frozenHash(published);
+          lock[key] = frozenHash(final);
           return true;
         });
         ctx.invalidate();

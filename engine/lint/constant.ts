@@ -20,19 +20,7 @@ import type { Condition, Fact, LeafCondition } from '../model/types';
 import { declaredDomain, isEmpty, narrow } from './fact-domain';
 import { literalFits } from './fact-types';
 
-/**
- * The condition a new transition, alert or named condition starts with: never true, whatever
- * the patient's facts, and it needs none of them (so it never asks for information either).
- * The linter reports it as `incomplete-condition` until the author writes a real one.
- */
-export const NEVER_TRUE: Condition = { not: { all: [] } };
-
-/** True when `condition` is {@link NEVER_TRUE}, the "not written yet" condition. */
-export function isNeverTrue(condition: unknown): boolean {
-  if (!isNot(condition)) return false;
-  const inner = condition.not;
-  return isAll(inner) && inner.all.length === 0;
-}
+export { NEVER_TRUE, isNeverTrue } from '../model/never-true';
 
 /** What a condition is regardless of facts, when its shape decides it. */
 export type ShapeTruth = 'always' | 'never';

@@ -7,18 +7,13 @@ import {
   type Step,
   summarizeCondition,
 } from '../../../engine/editor';
-import {
-  deleteStep,
-  moveTransition,
-  renameStep,
-  updateStep,
-  connect,
-  deleteTransition,
-} from '../model/edit';
+import { moveTransition, renameStep, updateStep, connect, deleteTransition } from '../model/edit';
 import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { TextsField } from './TextsField';
+import { DeleteStepDialog } from '../dialogs/DeleteStepDialog';
+import { StepMeasures } from '../dialogs/StepMeasures';
 
 /** Props of {@link StepPanel}. */
 export interface StepPanelProps {
@@ -333,19 +328,18 @@ export function StepPanel({ stepId }: StepPanelProps) {
         {t.addFollowUp}
       </button>
 
+      <StepMeasures stepId={stepId} />
       <hr />
       <button
         type="button"
         className="danger"
         data-testid="delete-step"
         disabled={readOnly}
-        onClick={() => {
-          store().edit((d) => deleteStep(d, stepId));
-          store().select(null);
-        }}
+        onClick={() => store().requestDeleteStep(stepId)}
       >
         {t.deleteStep}
       </button>
+      <DeleteStepDialog />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NEVER_TRUE, coverEveryValue, isNeverTrue, shapeTruth } from '../../engine/lint/constant';
 import { namedConditions } from '../../engine/model/condition';
 import { pathwaySchema } from '../../engine/model/schema';
-import type { Fact, LeafCondition } from '../../engine/model/types';
+import type { Condition, Fact, LeafCondition } from '../../engine/model/types';
 import { loadRepository } from '../../engine/node/repository';
 import { lintPathway } from '../../engine/lint';
 import { leaf } from '../fixtures/pathways';
@@ -202,5 +202,46 @@ describe('the shipped pathways', () => {
         expect(rules.filter((r) => r.endsWith('-condition'))).toEqual([]);
       }
     }
+  });
+});
+
+describe('message-threshold with units', () => {
+  const mme: Fact = {
+    name: 'mme',
+    type: 'number',
+    unit: 'MME/day',
+    range: { min: 0 },
+    label: { sv: 'MME', en: 'MME' },
+  };
+  const alertSaying = (sv: string, en: string, when: Condition) =>
+    edited((d) => {
+      d.facts.push(mme);
+      at(d.alerts, 0).when = when;
+      at(d.alerts, 0).message = { sv, en };
+    });
+
+  it('flags a number with a unit that only a fact of another unit compares with', () => {
+    const doc = alertSaying('Dos ≥ 50 MME/dygn', 'Dose ≥ 50 MME/day', {
+      all: [leaf('age', 'greaterThanInclusive', 50), leaf('mme', 'greaterThanInclusive', 90)],
+    });
+    const issues = issuesOf(doc, 'message-threshold');
+    expect(issues.map((i) => i.path)).toEqual(['alerts[0].message.sv', 'alerts[0].message.en']);
+    expect(at(issues, 1).message).toBe(
+      'Alert "high-score" message in English (en) says "≥ 50 MME/day", but its condition compares no MME/day fact with 50 (its MME/day numbers: 90)',
+    );
+  });
+
+  it('reads the unit in the text’s language, and stays silent when the numbers agree', () => {
+    const doc = alertSaying('Dos 90 MME/dygn eller mer', 'Dose 90 MME/day or more', {
+      all: [leaf('age', 'greaterThanInclusive', 50), leaf('mme', 'greaterThanInclusive', 90)],
+    });
+    expect(issuesOf(doc, 'message-threshold')).toEqual([]);
+    const changed = alertSaying('Dos 90 MME/dygn eller mer', 'Dose 90 MME/day or more', {
+      all: [leaf('mme', 'greaterThanInclusive', 40)],
+    });
+    expect(issuesOf(changed, 'message-threshold').map((i) => i.path)).toEqual([
+      'alerts[0].message.sv',
+      'alerts[0].message.en',
+    ]);
   });
 });

@@ -17,10 +17,10 @@ import {
   type Drawing,
 } from '../../editor/src/model/edit';
 import { computeProblems } from '../../editor/src/model/problems';
-import { renameEntry, usesOf } from '../../editor/src/model/rename';
+import { renameEntry, scenariosNaming, usesOf } from '../../editor/src/model/rename';
 import { chronicPainPatients } from '../fixtures/chronic-pain-patients';
 import { productionAnswer, referenceAnswer } from '../fixtures/fast-answers';
-import { chronicPain, chronicPainLayout, openDraftStore } from './helpers';
+import { chronicPain, chronicPainLayout, chronicPainScenarios, openDraftStore } from './helpers';
 
 const drawing = (version = '1.3.0'): Drawing => ({
   pathway: chronicPain(version),
@@ -242,5 +242,25 @@ describe('renaming', () => {
     expect(store.getState().past).toHaveLength(1);
     store.getState().undo();
     expect(store.getState().pathway).toEqual(before);
+  });
+
+  it('lists the test patients that name a fact or alert, which it does not rewrite', () => {
+    const entries = chronicPainScenarios();
+    const withAge = scenariosNaming(entries, 'fact', 'age');
+    expect(withAge.length).toBeGreaterThan(0);
+    expect(withAge.length).toBeLessThanOrEqual(entries.length);
+    const redFlag = scenariosNaming(entries, 'alert', 'red-flag');
+    expect(redFlag.length).toBeGreaterThan(0);
+    // Exactly the scenarios whose expectations name the alert.
+    const expected = entries
+      .filter(({ scenario }) =>
+        [scenario.expect, ...Object.values(scenario.expectByVersion ?? {})].some((e) =>
+          JSON.stringify(e).includes('"red-flag"'),
+        ),
+      )
+      .map(({ scenario }) => scenario.name);
+    expect(redFlag).toEqual(expected);
+    expect(scenariosNaming(entries, 'fact', 'noSuchFact')).toEqual([]);
+    expect(scenariosNaming(entries, 'condition', 'chronic')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LOGIC_STRINGS } from '../i18n/logic-strings';
 import type { NamedKind } from '../model/dictionary';
-import { usesOf } from '../model/rename';
+import { scenariosNaming, usesOf } from '../model/rename';
 import { editorStore, useEditor } from '../store/store';
 import { Dialog } from './Dialog';
 
@@ -20,11 +20,13 @@ export interface RenameDialogProps {
 export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
   const pathway = useEditor((s) => s.pathway);
   const language = useEditor((s) => s.language);
+  const scenarios = useEditor((s) => s.scenarios);
   const [value, setValue] = useState(name);
   const [problem, setProblem] = useState<string | null>(null);
   if (pathway === null) return null;
   const w = LOGIC_STRINGS[language];
   const uses = usesOf(pathway, kind, name);
+  const patients = scenariosNaming(scenarios, kind, name);
   const confirm = (): void => {
     const refused = editorStore.getState().renameEntry(kind, name, value.trim());
     if (refused === null) onClose();
@@ -65,6 +67,16 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
             <ul data-testid="rename-uses">
               {uses.map((use, i) => (
                 <li key={i}>{w.use(use)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {patients.length > 0 && (
+          <>
+            <p>{w.scenariosNotChanged(patients.length)}</p>
+            <ul data-testid="rename-scenarios">
+              {patients.map((patient) => (
+                <li key={patient}>{patient}</li>
               ))}
             </ul>
           </>

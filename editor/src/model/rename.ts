@@ -4,10 +4,11 @@
  * The places and the renaming are the engine's (`usesOfName`, `renameName`); this adds the
  * editor's check of the new name and the selection that follows the renamed entry.
  */
-import type { Pathway } from '../../../engine/index';
+import type { Pathway, Scenario } from '../../../engine/index';
 import { renameName, usesOfName, type NameUse } from '../../../engine/editor';
 import { checkNewName, type NameProblem, type NamedKind } from './dictionary';
 import type { Drawing } from './edit';
+import type { ScenarioEntry } from './scenarios';
 import type { Selection } from './selection';
 
 export type { NameUse };
@@ -49,4 +50,35 @@ export function selectionAfterRename(
   if (kind === 'alert' && selection?.kind === 'alert' && selection.id === from)
     return { kind: 'alert', id: to };
   return selection;
+}
+
+type Expectation = Scenario['expect'];
+
+function expectationNames(e: Expectation, kind: NamedKind, name: string): boolean {
+  if (kind === 'fact')
+    return (e.missingFacts ?? []).includes(name) || Object.hasOwn(e.facts ?? {}, name);
+  if (kind === 'alert')
+    return [e.alerts, e.alertsInclude, e.alertsExclude, e.undecidedAlerts].some((list) =>
+      (list ?? []).includes(name),
+    );
+  return false;
+}
+
+/**
+ * The test patients (scenario files) that name a fact or alert: in their facts or in what
+ * they expect. A rename does not rewrite them (they are files of their own, shared by
+ * versions); the dialog lists them so that the author changes them knowingly.
+ */
+export function scenariosNaming(
+  entries: readonly ScenarioEntry[],
+  kind: NamedKind,
+  name: string,
+): string[] {
+  return entries
+    .filter(({ scenario }) => {
+      if (kind === 'fact' && Object.hasOwn(scenario.input.facts, name)) return true;
+      const expectations = [scenario.expect, ...Object.values(scenario.expectByVersion ?? {})];
+      return expectations.some((e) => expectationNames(e, kind, name));
+    })
+    .map(({ scenario }) => scenario.name);
 }

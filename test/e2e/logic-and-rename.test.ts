@@ -86,6 +86,27 @@ describe('safe defaults', () => {
   });
 });
 
+describe('a new transition', () => {
+  it('starts never true: its edge reads "not written yet" and its panel shows the badge', async () => {
+    await newDraft();
+    await page.getByTestId('language').selectOption('en');
+    await node('intake-assessment').click();
+    await page.getByTestId('step-panel').waitFor();
+    const index = await page.locator('[data-testid^="step-transition-"]').count();
+    await page.locator('select[aria-label="To step"]').selectOption('pathway-exit');
+    await page.getByRole('button', { name: 'Add transition' }).click();
+    await page.getByTestId('transition-panel').waitFor();
+    await expect(page.getByTestId('incomplete-badge').textContent()).resolves.toBe(
+      'Not written yet',
+    );
+    await expect
+      .poll(() => page.getByTestId(`edge-label-t:intake-assessment:${index}`).getAttribute('title'))
+      .toContain('not written yet (never true)');
+    expect(await seriousViolations(page, '[data-testid="transition-panel"]')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('deleting a step', () => {
   it('asks before deleting the entry step, says what else changes, and deletes only on yes', async () => {
     await newDraft();

@@ -4,6 +4,7 @@
  * units and value formatting as the explanation so that both read alike.
  */
 import { foldCondition } from '../model/condition';
+import { isNeverTrue } from '../model/never-true';
 import type { Condition, Language, LeafCondition, Pathway } from '../model/types';
 import { factLabel, factOf, formatUnit, formatValue } from './format';
 import { WORDS } from './words';
@@ -46,6 +47,8 @@ type Placed = (context: Context) => string;
 function group(kind: 'all' | 'any', parts: Placed[], language: Language): Placed {
   return (context) => {
     const [only] = parts;
+    // Only an empty `all` passes the schema: true whatever the facts.
+    if (parts.length === 0) return WORDS[language].always;
     if (parts.length === 1 && only !== undefined) return only(context);
     const words = WORDS[language];
     const joined = parts
@@ -66,6 +69,7 @@ export function summarizeCondition(
   language: Language,
 ): string {
   const words = WORDS[language];
+  if (isNeverTrue(condition)) return words.notWrittenYet;
   // The same wording as the explanation, not describeCondition (engine/diff): a label shows
   // fact labels and units where a reviewer's diff shows the names as written in the file.
   const placed = foldCondition<Placed>(condition, {

@@ -5,6 +5,10 @@ export interface Words {
   and: string;
   or: string;
   not: string;
+  /** An empty `all`: true whatever the facts. */
+  always: string;
+  /** The editor's default condition of a new transition or alert (never true). */
+  notWrittenYet: string;
   yes: string;
   no: string;
   unknown: string;
@@ -42,6 +46,8 @@ export const WORDS: Record<Language, Words> = {
     and: 'and',
     or: 'or',
     not: 'not',
+    always: 'always',
+    notWrittenYet: 'not written yet (never true)',
     yes: 'yes',
     no: 'no',
     unknown: 'unknown',
@@ -76,6 +82,8 @@ export const WORDS: Record<Language, Words> = {
     and: 'och',
     or: 'eller',
     not: 'inte',
+    always: 'alltid',
+    notWrittenYet: 'inte skrivet ännu (aldrig sant)',
     yes: 'ja',
     no: 'nej',
     unknown: 'okänt',
@@ -110,6 +118,8 @@ export const WORDS: Record<Language, Words> = {
     and: 'og',
     or: 'eller',
     not: 'ikke',
+    always: 'altid',
+    notWrittenYet: 'ikke skrevet endnu (aldrig sandt)',
     yes: 'ja',
     no: 'nej',
     unknown: 'ukendt',

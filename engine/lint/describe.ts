@@ -1,5 +1,5 @@
 /** Wording shared by the rules, so that messages name things the same way everywhere. */
-import type { Fact, Language } from '../model/types';
+import type { Fact, Language, LeafCondition } from '../model/types';
 
 const LANGUAGE_NAMES: Record<Language, string> = { sv: 'Swedish', da: 'Danish', en: 'English' };
 
@@ -32,4 +32,31 @@ export function showRange(range: Fact['range']): string | undefined {
 export function listOr(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+}
+
+/** Comparison operators as a clinician writes them. */
+const SYMBOLS: Readonly<Record<string, string>> = {
+  equal: '=',
+  notEqual: '≠',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
+  in: 'in',
+  notIn: 'not in',
+};
+
+/** `age ≥ 18`: one comparison as the messages quote it. */
+export function leafText(leaf: LeafCondition): string {
+  return `${leaf.fact} ${SYMBOLS[leaf.operator] ?? leaf.operator} ${showValue(leaf.value)}`;
+}
+
+/** What values a fact declares, in words ("its range is 0–120 (whole numbers)"). */
+export function declaredWords(fact: Fact): string {
+  if (fact.values !== undefined)
+    return `its values are ${fact.values.map((v) => showValue(v)).join(', ')}`;
+  const range = showRange(fact.range);
+  if (range !== undefined)
+    return `its range is ${range}${fact.type === 'integer' ? ' (whole numbers)' : ''}`;
+  return fact.type === 'integer' ? 'it is a whole number' : `it is a ${fact.type}`;
 }

@@ -25,6 +25,9 @@ export const PATHWAY_RULES = [
   'unused-condition',
   'message-threshold',
   'unsatisfiable-condition',
+  'never-true-condition',
+  'always-true-condition',
+  'incomplete-condition',
 ] as const;
 
 /** Rules that compare the versions of one pathway id with each other. */

@@ -90,8 +90,12 @@ function conditionLanguage<F extends z.ZodType<string>>(fact: F) {
   });
   const condition = z.union([
     z.strictObject({
+      // An empty `all` is true in json-rules-engine and in the engine alike; `{ not: { all: [] } }`
+      // is then the one condition that is never true and needs no fact (the editor's safe
+      // default). An empty `any` stays refused: json-rules-engine answers true for it, the
+      // engine false, and the reference must agree with the engine.
       get all() {
-        return z.array(condition).min(1);
+        return z.array(condition);
       },
     }),
     z.strictObject({

@@ -263,12 +263,14 @@ describe('the pathway editor in a real browser', () => {
     await page.getByTestId('add-alert-name').fill('red-flag');
     await expect(page.getByTestId('add-alert-error').textContent()).resolves.toMatch(/taken/);
     await expect(page.getByTestId('add-alert-submit').isDisabled()).resolves.toBe(true);
-    // A new alert starts with a placeholder condition: highDailyLifeImpact = yes.
+    // A new alert starts never true (issue 18); "Write the condition" gives it a first
+    // comparison to edit: highDailyLifeImpact = yes.
     await page.getByTestId('add-alert-name').fill('sleep-check');
     await page.getByTestId('add-alert-choice').selectOption('info');
     await page.getByTestId('add-alert-submit').click();
     await page.getByTestId('alert-panel').waitFor();
     await expect(page.getByTestId('alert-panel').textContent()).resolves.toContain('sleep-check');
+    await page.getByTestId('write-condition').click();
     // Lint speaks at once: the new message has no Danish text yet.
     await expect(
       page.locator('[data-testid="problems"] [data-rule="missing-text"]').count(),

@@ -72,7 +72,8 @@ describe('the dictionary actions', () => {
     expect(store.getState().addNamedCondition('poorSleep')).toBeNull();
     const added = store.getState().pathway?.conditions.at(-1);
     expect(added?.name).toBe('poorSleep');
-    expect(added?.when).toMatchObject({ operator: 'equal', value: true });
+    // Issue 18: a new named condition starts never true (it was a live "fact = yes" before).
+    expect(added?.when).toEqual({ not: { all: [] } });
     expect(store.getState().selection).toEqual({ kind: 'named', name: 'poorSleep' });
     store.getState().removeNamedCondition('chronic');
     expect(rules(store)).toContain('unknown-condition');

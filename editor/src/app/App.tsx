@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { isUiLanguage, STRINGS } from '../i18n/strings';
-import { addStep, deleteStep, deleteTransition } from '../model/edit';
+import { addStep, deleteTransition } from '../model/edit';
 import { applyNodeMove, EMPTY_LAYOUT, resolvePositions } from '../model/layout';
 import { ComparePanel } from '../panels/ComparePanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
@@ -76,8 +76,8 @@ export function App() {
         const store = editorStore.getState();
         const selection = store.selection;
         if (selection?.kind === 'step') {
-          store.edit((d) => deleteStep(d, selection.stepId));
-          store.select(null);
+          // Asks first when others point to the step or it is the entry (DeleteStepDialog).
+          store.requestDeleteStep(selection.stepId);
         } else if (selection?.kind === 'transition' || selection?.kind === 'global') {
           store.edit((d) => ({ ...d, pathway: deleteTransition(d.pathway, selection) }));
           store.select(

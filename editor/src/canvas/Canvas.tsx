@@ -11,6 +11,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef } from 'react';
 import { STRINGS } from '../i18n/strings';
+import { placeholderTexts } from '../model/dictionary';
 import { connect } from '../model/edit';
 import {
   keepUnchanged,
@@ -124,10 +125,13 @@ export function Canvas() {
     const store = editorStore.getState();
     let made: ReturnType<typeof connect>;
     store.edit((d) => {
-      made = connect(d.pathway, connection.source, connection.target, {
-        sv: STRINGS.sv.newTransitionReason,
-        en: STRINGS.en.newTransitionReason,
-      });
+      // A reason in each language the pathway is written in; the condition starts never true.
+      made = connect(
+        d.pathway,
+        connection.source,
+        connection.target,
+        placeholderTexts(d.pathway, (language) => STRINGS[language].newTransitionReason),
+      );
       return made === undefined ? d : { ...d, pathway: made.pathway };
     });
     if (made !== undefined) store.select(made.ref);

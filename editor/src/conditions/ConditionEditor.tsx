@@ -1,11 +1,18 @@
 import type JsonEditorComponent from './JsonEditor';
 import { lazy, Suspense, useMemo } from 'react';
-import type { Condition } from '../../../engine/editor';
+import { type Condition, isNeverTrue } from '../../../engine/editor';
 import { conditionJsonSchema, parseConditionText } from '../model/condition-json';
-import { conditionPath, getCondition, setCondition, type ConditionTarget } from '../model/edit';
+import {
+  conditionPath,
+  getCondition,
+  placeholderCondition,
+  setCondition,
+  type ConditionTarget,
+} from '../model/edit';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { ConditionForm } from './ConditionForm';
+import { IncompleteCondition } from './IncompleteCondition';
 
 // Monaco is a large download: it loads when the JSON view is first opened (or when idle).
 // The cast keeps the component generic (lazy() drops type parameters).
@@ -69,7 +76,12 @@ export function ConditionEditor({ target }: ConditionEditorProps) {
           {t.jsonView}
         </button>
       </div>
-      {view === 'form' ? (
+      {view === 'form' && isNeverTrue(condition) ? (
+        <IncompleteCondition
+          readOnly={readOnly}
+          onWrite={() => change(placeholderCondition(pathway))}
+        />
+      ) : view === 'form' ? (
         <ConditionForm
           pathway={pathway}
           condition={condition}

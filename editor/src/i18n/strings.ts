@@ -3,6 +3,7 @@
  * in the same language; these are the buttons, headings and messages around them, and the
  * names of statuses, severities, fact types and lint rules the interface shows.
  */
+import { LOGIC_STRINGS } from './logic-strings';
 import type { Fact, Level, Operator } from '../../../engine/editor';
 import type { LintIssue } from '../../../engine/index';
 import type { CohortProblem } from '../model/cohort';
@@ -397,6 +398,7 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     resultStatuses: { settled: 'avgjort', 'needs-information': 'behöver uppgifter' },
     problemSeverities: { error: 'fel', warning: 'varning' },
     lintRules: {
+      ...LOGIC_STRINGS.sv.lintRules,
       'duplicate-id': 'Samma id används två gånger.',
       'effective-dates': 'Slutdatumet ligger inte efter startdatumet.',
       'unknown-step': 'Hänvisar till ett steg som inte finns.',
@@ -620,6 +622,7 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     resultStatuses: { settled: 'afgjort', 'needs-information': 'mangler oplysninger' },
     problemSeverities: { error: 'fejl', warning: 'advarsel' },
     lintRules: {
+      ...LOGIC_STRINGS.da.lintRules,
       'duplicate-id': 'Samme id bruges to gange.',
       'effective-dates': 'Slutdatoen ligger ikke efter startdatoen.',
       'unknown-step': 'Henviser til et trin, der ikke findes.',
@@ -843,6 +846,7 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     resultStatuses: { settled: 'settled', 'needs-information': 'needs information' },
     problemSeverities: { error: 'error', warning: 'warning' },
     lintRules: {
+      ...LOGIC_STRINGS.en.lintRules,
       'duplicate-id': 'The same id is used twice.',
       'effective-dates': 'The end date is not after the start date.',
       'unknown-step': 'Refers to a step that does not exist.',

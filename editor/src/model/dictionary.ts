@@ -11,7 +11,7 @@ import {
   type NamedCondition,
   type Texts,
 } from '../../../engine/editor';
-import { placeholderCondition } from './edit';
+import { newCondition } from './edit';
 
 /** The kinds of named entry the side panel adds. */
 export type EntryKind = 'fact' | 'condition' | 'alert';
@@ -40,12 +40,17 @@ export const SEVERITIES = [
   'info',
 ] as const satisfies readonly Alert['severity'][];
 
-// The same patterns the schema enforces: fact and condition names are camelCase, alert ids kebab-case.
+// The same patterns the schema enforces: fact and condition names are camelCase, alert and measure ids kebab-case.
 const CAMEL = /^[a-z][A-Za-z0-9]*$/;
 const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-function takenNames(pathway: Pathway, kind: EntryKind): Set<string> {
+/** Every kind of named entry, measures included (they are renamed, not added, in the editor). */
+export type NamedKind = EntryKind | 'measure';
+
+function takenNames(pathway: Pathway, kind: NamedKind): Set<string> {
   switch (kind) {
+    case 'measure':
+      return new Set(pathway.measures.map((m) => m.id));
     case 'fact':
       return new Set(pathway.facts.map((f) => f.name));
     case 'condition':
@@ -56,9 +61,9 @@ function takenNames(pathway: Pathway, kind: EntryKind): Set<string> {
 }
 
 /** Null when `name` can be used for a new entry of `kind`, else why not. */
-export function checkNewName(pathway: Pathway, kind: EntryKind, name: string): NameProblem | null {
+export function checkNewName(pathway: Pathway, kind: NamedKind, name: string): NameProblem | null {
   if (name === '') return 'empty';
-  if (!(kind === 'alert' ? KEBAB : CAMEL).test(name)) return 'invalid';
+  if (!(kind === 'alert' || kind === 'measure' ? KEBAB : CAMEL).test(name)) return 'invalid';
   // Lookups use the first entry of a name, so a second one would be silently ignored.
   return takenNames(pathway, kind).has(name) ? 'duplicate' : null;
 }
@@ -90,7 +95,7 @@ export function updateFact(pathway: Pathway, name: string, fn: (fact: Fact) => F
 
 /** Adds a named condition that holds for nobody until the author edits it. */
 export function addCondition(pathway: Pathway, name: string): Pathway {
-  const named: NamedCondition = { name, when: placeholderCondition(pathway) };
+  const named: NamedCondition = { name, when: newCondition() };
   return { ...pathway, conditions: [...pathway.conditions, named] };
 }
 
@@ -100,14 +105,14 @@ export function removeCondition(pathway: Pathway, name: string): Pathway {
   return { ...pathway, conditions: pathway.conditions.filter((c) => c.name !== name) };
 }
 
-/** Adds an alert with a placeholder condition and message. */
+/** Adds an alert with a never-true condition (it fires for nobody until edited) and a placeholder message. */
 export function addAlert(
   pathway: Pathway,
   id: string,
   severity: Alert['severity'],
   message: Texts,
 ): Pathway {
-  const alert: Alert = { id, severity, when: placeholderCondition(pathway), message };
+  const alert: Alert = { id, severity, when: newCondition(), message };
   return { ...pathway, alerts: [...pathway.alerts, alert] };
 }
 

@@ -14,7 +14,7 @@ import type {
   Texts,
   Transition,
 } from '../../../engine/editor';
-import { renameStepInIndicators } from '../../../engine/editor';
+import { NEVER_TRUE, renameStepInIndicators } from '../../../engine/editor';
 import {
   followUpPath,
   getFollowUp,
@@ -126,13 +126,81 @@ export function renameStep(drawing: Drawing, from: string, to: string): Drawing 
   return { pathway, layout: { ...drawing.layout, nodes } };
 }
 
-/** Deletes a step, the transitions into it and its position. */
+/** One transition that deleting a step removes: `from` is null for a global transition. */
+export interface RemovedTransition {
+  from: string | null;
+  to: string;
+}
+
+/** What else changes when a step is deleted, for the dialog that asks first. */
+export interface StepDeletion {
+  /** Transitions from other steps (and global ones) into the step. */
+  transitions: RemovedTransition[];
+  /** The new entry step when the deleted one was the entry; null when no step is left. */
+  newEntry?: string | null;
+  /** The step's own follow-ups, deleted with it. */
+  followUps: string[];
+  /** Indicators that name the step ($visited:<step>, $step = <step>): left for the author. */
+  indicators: string[];
+}
+
+/**
+ * The entry step after `id` is deleted: where the deleted entry led first (its first
+ * transition to another step), else the first remaining step; null when none is left.
+ */
+function nextEntry(pathway: Pathway, id: string): string | null {
+  const step = pathway.steps.find((s) => s.id === id);
+  const led = step?.transitions.find(
+    (t) => t.to !== id && pathway.steps.some((s) => s.id === t.to),
+  );
+  return led?.to ?? pathway.steps.find((s) => s.id !== id)?.id ?? null;
+}
+
+/** What deleting step `id` changes besides the step itself. */
+export function stepDeletionEffects(pathway: Pathway, id: string): StepDeletion {
+  const transitions: RemovedTransition[] = [
+    ...pathway.steps
+      .filter((s) => s.id !== id)
+      .flatMap((s) => s.transitions.filter((t) => t.to === id).map(() => ({ from: s.id, to: id }))),
+    ...pathway.globalTransitions.filter((t) => t.to === id).map(() => ({ from: null, to: id })),
+  ];
+  const effects: StepDeletion = {
+    transitions,
+    followUps: pathway.steps.find((s) => s.id === id)?.followUps.map((f) => f.id) ?? [],
+    // Renaming the step to itself changes nothing; an indicator that renaming touches names it.
+    indicators: (pathway.indicators ?? [])
+      .filter((indicator, i) => {
+        const renamed = renameStepInIndicators([indicator], id, `${id}-x`)[0];
+        return renamed !== undefined && renamed !== (pathway.indicators ?? [])[i];
+      })
+      .map((indicator) => indicator.id),
+  };
+  if (pathway.entryStep === id) effects.newEntry = nextEntry(pathway, id);
+  return effects;
+}
+
+/** True when deleting changes more than the step: others point to it, or it is the entry step. */
+export function deletionNeedsAsking(effects: StepDeletion): boolean {
+  return (
+    effects.transitions.length > 0 ||
+    effects.newEntry !== undefined ||
+    effects.indicators.length > 0
+  );
+}
+
+/**
+ * Deletes a step, the transitions into it and its position. When it was the entry step, the
+ * entry moves to {@link stepDeletionEffects}' `newEntry` (where it led first).
+ */
 export function deleteStep(drawing: Drawing, id: string): Drawing {
   const p = drawing.pathway;
   if (!p.steps.some((s) => s.id === id)) return drawing;
   const keep = (ts: readonly Transition[]): Transition[] => ts.filter((t) => t.to !== id);
+  const entry = p.entryStep === id ? nextEntry(p, id) : p.entryStep;
   const pathway: Pathway = {
     ...p,
+    // With no step left the schema reports the document; the entry then names nothing real.
+    entryStep: entry ?? p.entryStep,
     globalTransitions: keep(p.globalTransitions),
     steps: p.steps
       .filter((s) => s.id !== id)
@@ -145,7 +213,20 @@ export function deleteStep(drawing: Drawing, id: string): Drawing {
   return { pathway, layout: { ...drawing.layout, nodes } };
 }
 
-/** The condition a new transition starts with: true for nobody until the author edits it. */
+/**
+ * The condition a new transition, alert or named condition starts with: never true, and
+ * needing no fact, so adding one changes no patient's answer (not even to "needs
+ * information"). Lint marks it incomplete until the author writes a real one.
+ */
+export function newCondition(): Condition {
+  return NEVER_TRUE;
+}
+
+/**
+ * A comparison to start a new row of a condition with, for the author to edit: the first
+ * yes/no fact equal to yes. Only for a row inside a condition being written, never as a whole
+ * new condition (it is true for real patients; see {@link newCondition}).
+ */
 export function placeholderCondition(pathway: Pathway): Condition {
   const fact = pathway.facts.find((f) => f.type === 'boolean') ?? pathway.facts[0];
   return { fact: fact?.name ?? 'fact', operator: 'equal', value: true };
@@ -162,7 +243,7 @@ export function connect(
   reason: Texts,
 ): { pathway: Pathway; ref: TransitionRef } | undefined {
   if (!pathway.steps.some((s) => s.id === target)) return undefined;
-  const transition: Transition = { to: target, when: placeholderCondition(pathway), reason };
+  const transition: Transition = { to: target, when: newCondition(), reason };
   if (source === GLOBAL_NODE_ID) {
     const globalTransitions = [...pathway.globalTransitions, transition];
     return {

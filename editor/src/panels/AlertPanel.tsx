@@ -3,6 +3,7 @@ import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { TextsField } from './TextsField';
+import { RenameButton } from '../dialogs/RenameButton';
 
 /** Props of {@link AlertPanel}. */
 export interface AlertPanelProps {
@@ -29,6 +30,7 @@ export function AlertPanel({ id }: AlertPanelProps) {
   return (
     <div className="panel-body" data-testid="alert-panel">
       <h2>{id}</h2>
+      <RenameButton kind="alert" name={id} />
       <label className="field-row" data-path={`alerts[${index}].severity`}>
         {t.severity}
         <select

@@ -3,6 +3,7 @@ import { FACT_TYPE_CHOICES, parseValues, SOURCE_KINDS, updateFact } from '../mod
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { TextsField } from './TextsField';
+import { RenameButton } from '../dialogs/RenameButton';
 
 /** Props of {@link FactPanel}. */
 export interface FactPanelProps {
@@ -46,6 +47,7 @@ export function FactPanel({ name }: FactPanelProps) {
       <h2>
         <code>{name}</code>
       </h2>
+      <RenameButton kind="fact" name={name} />
       <label className="field-row" data-path={`${base}.type`}>
         {t.factType}
         <select

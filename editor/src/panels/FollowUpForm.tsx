@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { type FollowUp, pickText } from '../../../engine/editor';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { sidelistStrings } from '../i18n/sidelist-strings';
-import { placeholderCondition } from '../model/edit';
+import { newCondition } from '../model/edit';
 import {
   FOLLOW_UP_CONDITION_FIELDS,
   followUpPath,
@@ -176,7 +176,7 @@ export function FollowUpForm({ at }: FollowUpFormProps) {
                 data-testid={`${testId}-add-${field}`}
                 disabled={readOnly}
                 onClick={() =>
-                  change((x) => setFollowUpCondition(x, field, placeholderCondition(pathway)))
+                  change((x) => setFollowUpCondition(x, field, newCondition()))
                 }
               >
                 {w.addCondition(name)}

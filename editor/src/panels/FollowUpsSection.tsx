@@ -1,5 +1,5 @@
 import { sidelistStrings } from '../i18n/sidelist-strings';
-import { placeholderCondition } from '../model/edit';
+import { newCondition } from '../model/edit';
 import { addFollowUp, followUpPath } from '../model/follow-ups';
 import { editorStore, useEditor } from '../store/store';
 import { FollowUpForm } from './FollowUpForm';
@@ -43,7 +43,7 @@ export function FollowUpsSection({ stepId, heading, addLabel }: FollowUpsSection
           en: sidelistStrings('en').newFollowUpTitle,
         },
         measure: firstMeasure,
-        ...(stepId === null ? { dueWhen: placeholderCondition(d.pathway) } : {}),
+        ...(stepId === null ? { dueWhen: newCondition() } : {}),
       });
       if (made === undefined) return d;
       where = followUpPath(made.pathway, made.ref);

@@ -3,6 +3,7 @@ import { editorStore } from '../store/store';
 import { useT } from '../store/hooks';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { TextsField } from './TextsField';
+import { RenameButton } from '../dialogs/RenameButton';
 
 /** Props of {@link NamedConditionPanel}. */
 export interface NamedConditionPanelProps {
@@ -23,6 +24,7 @@ export function NamedConditionPanel({ name }: NamedConditionPanelProps) {
       <h2>
         {t.named}: {name}
       </h2>
+      <RenameButton kind="condition" name={name} />
       <TextsField
         label={t.description}
         value={named.description}

@@ -6,19 +6,14 @@ import {
   type Step,
   summarizeCondition,
 } from '../../../engine/editor';
-import {
-  deleteStep,
-  moveTransition,
-  renameStep,
-  updateStep,
-  connect,
-  deleteTransition,
-} from '../model/edit';
+import { moveTransition, renameStep, updateStep, connect, deleteTransition } from '../model/edit';
 import { STRINGS } from '../i18n/strings';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { FollowUpsSection } from './FollowUpsSection';
 import { TextsField } from './TextsField';
+import { DeleteStepDialog } from '../dialogs/DeleteStepDialog';
+import { StepMeasures } from '../dialogs/StepMeasures';
 
 /** Props of {@link StepPanel}. */
 export interface StepPanelProps {
@@ -238,19 +233,18 @@ export function StepPanel({ stepId }: StepPanelProps) {
 
       <FollowUpsSection stepId={stepId} heading={t.followUps} addLabel={t.addFollowUp} />
 
+      <StepMeasures stepId={stepId} />
       <hr />
       <button
         type="button"
         className="danger"
         data-testid="delete-step"
         disabled={readOnly}
-        onClick={() => {
-          store().edit((d) => deleteStep(d, stepId));
-          store().select(null);
-        }}
+        onClick={() => store().requestDeleteStep(stepId)}
       >
         {t.deleteStep}
       </button>
+      <DeleteStepDialog />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import type { PathwayRule } from '../context';
 import type { VersionRule } from '../versions';
 import { alertTemplate } from './alert-template';
+import { alwaysTrueCondition } from './always-true-condition';
 import { conditionCycle } from './condition-cycle';
 import { deadEndStep } from './dead-end-step';
 import { derivedFact } from './derived-fact';
@@ -14,8 +15,10 @@ import { duplicateVersion } from './duplicate-version';
 import { effectiveDates } from './effective-dates';
 import { effectiveGap } from './effective-gap';
 import { exitStepTransitions } from './exit-step-transitions';
+import { incompleteCondition } from './incomplete-condition';
 import { missingText } from './missing-text';
 import { multipleActive } from './multiple-active';
+import { neverTrueCondition } from './never-true-condition';
 import { openEndedRetired } from './open-ended-retired';
 import { operatorType } from './operator-type';
 import { overlappingVersions } from './overlapping-versions';
@@ -42,7 +45,10 @@ export const PATHWAY_RULE_CHECKS: readonly PathwayRule[] = [
   conditionCycle,
   operatorType,
   thresholdOutOfRange,
+  incompleteCondition,
   unsatisfiableCondition,
+  neverTrueCondition,
+  alwaysTrueCondition,
   derivedFact,
   unreachableStep,
   deadEndStep,

@@ -20,27 +20,12 @@ import {
 import { formatPath as formatted } from '../../model/path';
 import type { Condition, Fact, LeafCondition } from '../../model/types';
 import type { PathwayRule } from '../context';
-import { showRange, showValue } from '../describe';
+import { declaredWords, leafText } from '../describe';
 import { declaredDomain, isEmpty, narrow } from '../fact-domain';
 import { makeIssue } from '../issue';
 import type { LintIssue } from '../types';
 import { conditionRoots, describeOwner } from '../walk';
 import { termAsFact } from '../../indicators/terms';
-
-const SYMBOLS: Readonly<Record<string, string>> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-  in: 'in',
-  notIn: 'not in',
-};
-
-function leafText(leaf: LeafCondition): string {
-  return `${leaf.fact} ${SYMBOLS[leaf.operator] ?? leaf.operator} ${showValue(leaf.value)}`;
-}
 
 /** The comparisons that must all hold for `node` to be true: leaves through `all` and named conditions. */
 function conjuncts(
@@ -87,16 +72,6 @@ function contradiction(
     if (isEmpty(domain, fact)) return group;
   }
   return undefined;
-}
-
-/** Why a single comparison cannot hold, in words. */
-function declaredWords(fact: Fact): string {
-  if (fact.values !== undefined)
-    return `its values are ${fact.values.map((v) => showValue(v)).join(', ')}`;
-  const range = showRange(fact.range);
-  if (range !== undefined)
-    return `its range is ${range}${fact.type === 'integer' ? ' (whole numbers)' : ''}`;
-  return fact.type === 'integer' ? 'it is a whole number' : `it is a ${fact.type}`;
 }
 
 /** The `unsatisfiable-condition` rule; see the comment at the top of this file. */

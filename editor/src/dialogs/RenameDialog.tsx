@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { LOGIC_STRINGS } from '../i18n/logic-strings';
+import type { NamedKind } from '../model/dictionary';
+import { scenariosNaming, usesOf } from '../model/rename';
+import { editorStore, useEditor } from '../store/store';
+import { Dialog } from './Dialog';
+
+/** Props of {@link RenameDialog}. */
+export interface RenameDialogProps {
+  kind: NamedKind;
+  name: string;
+  onClose: () => void;
+}
+
+/**
+ * Renames a fact, named condition, alert or measure: the new name, and every place that
+ * uses the old one (renamed too), listed before the author confirms. A name that is taken or
+ * malformed is refused with the reason, and the dialog stays open.
+ */
+export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
+  const pathway = useEditor((s) => s.pathway);
+  const language = useEditor((s) => s.language);
+  const scenarios = useEditor((s) => s.scenarios);
+  const [value, setValue] = useState(name);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (pathway === null) return null;
+  const w = LOGIC_STRINGS[language];
+  const uses = usesOf(pathway, kind, name);
+  const patients = scenariosNaming(scenarios, kind, name);
+  const confirm = (): void => {
+    const refused = editorStore.getState().renameEntry(kind, name, value.trim());
+    if (refused === null) onClose();
+    else setProblem(refused === 'read-only' ? null : w.nameProblems[refused]);
+  };
+  return (
+    <Dialog title={w.renameTitle(kind, name)} onCancel={onClose} testId="rename-dialog">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm();
+        }}
+      >
+        <label className="field-row">
+          {w.newName}
+          <input
+            data-testid="rename-input"
+            value={value}
+            autoFocus
+            aria-invalid={problem !== null}
+            aria-describedby={problem === null ? undefined : 'rename-problem'}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setProblem(null);
+            }}
+          />
+        </label>
+        {problem !== null && (
+          <p id="rename-problem" className="error-text" role="alert" data-testid="rename-problem">
+            {problem}
+          </p>
+        )}
+        {uses.length === 0 ? (
+          <p>{w.usedNowhere}</p>
+        ) : (
+          <>
+            <p>{w.usedIn(uses.length)}</p>
+            <ul data-testid="rename-uses">
+              {uses.map((use, i) => (
+                <li key={i}>{w.use(use)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {patients.length > 0 && (
+          <>
+            <p>{w.scenariosNotChanged(patients.length)}</p>
+            <ul data-testid="rename-scenarios">
+              {patients.map((patient) => (
+                <li key={patient}>{patient}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>
+            {w.cancel}
+          </button>
+          <button type="submit" data-testid="confirm-rename">
+            {w.confirmRename}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -35,10 +35,10 @@ import { TransitionEdge } from './TransitionEdge';
 const nodeTypes: NodeTypes = { step: StepNode, anyStep: AnyStepNode };
 const edgeTypes: EdgeTypes = { transition: TransitionEdge };
 const LEVEL_COLOURS: Record<string, string> = {
-  'primary-care': '#2f9e44',
+  'primary-care': '#237032',
   'specialist-care': '#1971c2',
-  other: '#e8590c',
-  exit: '#868e96',
+  other: '#c2410c',
+  exit: '#5c636a',
 };
 
 /**

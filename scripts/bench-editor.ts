@@ -11,17 +11,15 @@
  *   npm run build && npx tsx scripts/bench-editor.ts [--steps 200] [--runs 3]
  *     [--editor name=dir,name=dir]   (several builds, runs interleaved: before/after pairs)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { printLayout } from '../engine/model/layout';
-import type { Pathway, Step } from '../engine/model/types';
-import { parsePathway } from '../engine/yaml/parse';
 import { printPathway } from '../engine/yaml/print';
 import { buildApp } from '../engine/http/app';
 import { launchBrowser } from '../test/e2e/harness';
+import { gridLayout, ladderPathway } from '../test/fixtures/large-pathway';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -37,53 +35,6 @@ const EDITORS = option('editor', 'current=dist/editor')
     const [name = '', dir = ''] = pair.split('=');
     return { name, dir: resolve(dir) };
   });
-const LEVELS = ['primary-care', 'specialist-care', 'other'] as const;
-
-/** A pathway of `count` steps in a ladder: each step moves on to the next one or two. */
-function generated(count: number): Pathway {
-  const base = parsePathway(readFileSync('pathways/chronic-pain/1.1.0.yaml', 'utf8'));
-  const id = (i: number): string => (i === count - 1 ? 'done' : `step-${i}`);
-  const steps: Step[] = Array.from({ length: count }, (_, i) => ({
-    id: id(i),
-    level: i === count - 1 ? 'exit' : LEVELS[i % 3]!,
-    title: { sv: `Steg ${i}`, da: `Trin ${i}`, en: `Step ${i}` },
-    actions: [],
-    followUps: [],
-    transitions:
-      i === count - 1
-        ? []
-        : [
-            ...(i + 2 < count
-              ? [
-                  {
-                    to: id(i + 2),
-                    when: {
-                      fact: 'painDurationMonths',
-                      operator: 'greaterThanInclusive' as const,
-                      value: (i % 12) + 3,
-                    },
-                    reason: { sv: 'Hoppa', da: 'Spring', en: 'Skip' },
-                  },
-                ]
-              : []),
-            {
-              to: id(i + 1),
-              when: { fact: 'nrsPain', operator: 'greaterThanInclusive' as const, value: i % 10 },
-              reason: { sv: 'Nästa', da: 'Næste', en: 'Next' },
-            },
-          ],
-  }));
-  return {
-    ...base,
-    id: 'bench',
-    version: '0.1.0',
-    status: 'draft',
-    entryStep: 'step-0',
-    globalTransitions: base.globalTransitions.map((t) => ({ ...t, to: 'done' })),
-    steps,
-    followUps: [],
-  };
-}
 
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -165,16 +116,9 @@ async function main(): Promise<void> {
       throw new Error(`no editor build in ${editor.dir}: npm run build`);
   const source = await mkdtemp(join(tmpdir(), 'bench-editor-'));
   await mkdir(join(source, 'bench'), { recursive: true });
-  const pathway = generated(STEPS);
+  const pathway = ladderPathway(STEPS);
   await writeFile(join(source, 'bench', '0.1.0.yaml'), printPathway(pathway));
-  // A saved layout, as a real pathway has: a grid of 20 columns.
-  const nodes = Object.fromEntries(
-    pathway.steps.map((step, i) => [step.id, { x: (i % 20) * 300, y: Math.floor(i / 20) * 160 }]),
-  );
-  await writeFile(
-    join(source, 'bench', '0.1.0.layout.json'),
-    printLayout({ schemaVersion: 1, nodes }),
-  );
+  await writeFile(join(source, 'bench', '0.1.0.layout.json'), gridLayout(pathway));
   const apps = await Promise.all(
     EDITORS.map(async (editor) => {
       const app = await buildApp({

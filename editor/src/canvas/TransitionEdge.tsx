@@ -8,7 +8,7 @@ import {
 import { memo } from 'react';
 import type { TransitionFlowEdge } from '../model/flow';
 import { parseEdgeId } from '../model/ids';
-import { editorStore } from '../store/store';
+import { editorStore, useEditor } from '../store/store';
 import { CohortBadge } from './CohortBadge';
 
 /** Labels longer than this are cut; the whole summary is in the tooltip and the side panel. */
@@ -23,12 +23,15 @@ const LABEL_MIN_ZOOM = 0.25;
 /**
  * A transition: a curve with its order and condition in words (and, with a cohort loaded, the
  * patients who took it); global ones dashed. In the compare
- * view a changed or added one is highlighted and a removed one is a faint ghost.
+ * view a changed or added one is highlighted and a removed one is a faint ghost. Labels are
+ * drawn in a layer above the steps (styles.css), so a step never hides one; zoomed out they
+ * show the order alone, the condition stays in the tooltip and the accessible name.
  */
 function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const { id, data, selected, markerEnd } = props;
   // A boolean selector: edges re-render when the zoom crosses the threshold, not on every zoom step.
   const showLabel = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
+  const focused = useEditor((s) => s.focusedEdge === id);
   const [path, labelX, labelY] = getBezierPath(props);
   if (data === undefined) return null;
   const label =
@@ -39,6 +42,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
     kind,
     data.taken ? 'is-taken' : '',
     selected ? 'is-selected' : '',
+    focused ? 'is-focused' : '',
     data.problems > 0 ? 'has-problems' : '',
     data.diff === undefined ? '' : `diff-${data.diff}`,
   ].join(' ');
@@ -69,7 +73,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
             onClick={select}
           >
             <span className="edge-order">{data.order}</span>
-            {label}
+            <span className="edge-text">{label}</span>
             <CohortBadge kind="edge" id={id} />
           </div>
         </EdgeLabelRenderer>

@@ -501,7 +501,7 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     stepAlerts: (n) => `${n} ${n === 1 ? 'varning gäller' : 'varningar gäller'} detta steg`,
     pathwayAlerts: (n) => `${n} ${n === 1 ? 'varning gäller' : 'varningar gäller'} alla steg`,
     moreTools: 'Mer',
-    canvasKeys: 'Tabb går mellan steg och övergångar, Enter öppnar, Esc stänger, + och − zoomar',
+    canvasKeys: 'Tabb går mellan steg och övergångar, Enter öppnar, Esc stänger',
   },
   da: {
     appTitle: 'Forløbsprogrameditor',
@@ -759,7 +759,7 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     stepAlerts: (n) => `${n} ${n === 1 ? 'advarsel gælder' : 'advarsler gælder'} dette trin`,
     pathwayAlerts: (n) => `${n} ${n === 1 ? 'advarsel gælder' : 'advarsler gælder'} alle trin`,
     moreTools: 'Mere',
-    canvasKeys: 'Tab går mellem trin og overgange, Enter åbner, Esc lukker, + og − zoomer',
+    canvasKeys: 'Tab går mellem trin og overgange, Enter åbner, Esc lukker',
   },
   en: {
     appTitle: 'Pathway editor',
@@ -1017,6 +1017,6 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     stepAlerts: (n) => `${n} ${n === 1 ? 'alert concerns' : 'alerts concern'} this step`,
     pathwayAlerts: (n) => `${n} ${n === 1 ? 'alert concerns' : 'alerts concern'} every step`,
     moreTools: 'More',
-    canvasKeys: 'Tab moves between steps and transitions, Enter opens, Escape closes, + and − zoom',
+    canvasKeys: 'Tab moves between steps and transitions, Enter opens, Escape closes',
   },
 };

@@ -39,19 +39,43 @@ const EDITORS = option('editor', 'current=dist/editor')
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-/** The step node nearest the middle of the canvas, as a user would pick one to drag. */
-function middleNode(page: Page): Promise<string> {
+/** A node to drag and the point (in the window) where it is grabbed. */
+interface Grab {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * The step node nearest the middle of the canvas, grabbed at a point of it that nothing
+ * covers (an edge label may lie on its centre), as a user would pick it.
+ */
+function middleNode(page: Page): Promise<Grab> {
   return page.evaluate(() => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const cx = pane.left + pane.width / 2;
     const cy = pane.top + pane.height / 2;
-    let best = { id: '', d: Infinity };
+    let best = { id: '', x: 0, y: 0, d: Infinity };
     for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node-step')) {
       const r = el.getBoundingClientRect();
       const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-      if (d < best.d) best = { id: el.dataset.id ?? '', d };
+      if (d >= best.d) continue;
+      for (const [fx, fy] of [
+        [0.5, 0.5],
+        [0.2, 0.5],
+        [0.8, 0.5],
+        [0.5, 0.2],
+        [0.5, 0.8],
+      ] as const) {
+        const x = r.left + r.width * fx;
+        const y = r.top + r.height * fy;
+        if (el.contains(document.elementFromPoint(x, y))) {
+          best = { id: el.dataset.id ?? '', x, y, d };
+          break;
+        }
+      }
     }
-    return best.id;
+    return { id: best.id, x: best.x, y: best.y };
   });
 }
 
@@ -153,17 +177,16 @@ async function main(): Promise<void> {
         );
         f.first.push(await page.evaluate(() => performance.now()));
 
-        const id = await middleNode(page);
+        const grab = await middleNode(page);
+        const id = grab.id;
+        if (id === '') throw new Error('no step node can be grabbed');
         // End to end: real pointer moves from playwright, then the DRAGGED node's final place.
         const target = page.locator(`.react-flow__node[data-id="${id}"]`);
-        const box = await target.boundingBox();
-        if (box === null) throw new Error(`${id} is not on screen`);
         const before = await target.evaluate((el) => (el as HTMLElement).style.transform);
         const start = Date.now();
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.move(grab.x, grab.y);
         await page.mouse.down();
-        for (let i = 1; i <= MOVES; i++)
-          await page.mouse.move(box.x + box.width / 2 + i * 6, box.y + box.height / 2 + i * 4);
+        for (let i = 1; i <= MOVES; i++) await page.mouse.move(grab.x + i * 6, grab.y + i * 4);
         await page.mouse.up();
         await page.waitForFunction(
           ({ id, before }) =>

@@ -1,153 +1,225 @@
 /**
- * Editor benchmark (not a test): a generated 200-step pathway opened in Debian's chromium
- * through the real service. Reports the time from navigation to all 200 nodes drawn, and
- * the time a 20-move drag of one node takes until the canvas shows the final position.
+ * Editor benchmark (not a test): a generated pathway of N steps opened in Debian's chromium
+ * through the real service. Reports, per build of the editor:
  *
- *   npm run build && npx tsx scripts/bench-editor.ts [steps] [runs]
+ * - first render: navigation → every step node drawn and measured;
+ * - drag, in the page: one pointer move of the DRAGGED node → that node's new position in
+ *   the DOM (main-thread work of React Flow, the store and React; no browser round trip);
+ * - drag, end to end: 20 pointer moves sent by playwright → the dragged node drawn at its
+ *   final position, divided by 20 (includes the CDP round trip of each move).
+ *
+ *   npm run build && npx tsx scripts/bench-editor.ts [--steps 200] [--runs 3]
+ *     [--editor name=dir,name=dir]   (several builds, runs interleaved: before/after pairs)
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { printLayout } from '../engine/model/layout';
-import type { Pathway, Step } from '../engine/model/types';
-import { parsePathway } from '../engine/yaml/parse';
+import type { Page } from 'playwright-core';
 import { printPathway } from '../engine/yaml/print';
-import { launchBrowser, startService } from '../test/e2e/harness';
+import { buildApp } from '../engine/http/app';
+import { launchBrowser } from '../test/e2e/harness';
+import { gridLayout, ladderPathway } from '../test/fixtures/large-pathway';
 
-const STEPS = Number(process.argv[2] ?? 200);
-const RUNS = Number(process.argv[3] ?? 3);
-const LEVELS = ['primary-care', 'specialist-care', 'other'] as const;
-
-/** A pathway of `count` steps in a ladder: each step moves on to the next one or two. */
-function generated(count: number): Pathway {
-  const base = parsePathway(readFileSync('pathways/chronic-pain/1.1.0.yaml', 'utf8'));
-  const id = (i: number): string => (i === count - 1 ? 'done' : `step-${i}`);
-  const steps: Step[] = Array.from({ length: count }, (_, i) => ({
-    id: id(i),
-    level: i === count - 1 ? 'exit' : LEVELS[i % 3]!,
-    title: { sv: `Steg ${i}`, da: `Trin ${i}`, en: `Step ${i}` },
-    actions: [],
-    followUps: [],
-    transitions:
-      i === count - 1
-        ? []
-        : [
-            ...(i + 2 < count
-              ? [
-                  {
-                    to: id(i + 2),
-                    when: {
-                      fact: 'painDurationMonths',
-                      operator: 'greaterThanInclusive' as const,
-                      value: (i % 12) + 3,
-                    },
-                    reason: { sv: 'Hoppa', da: 'Spring', en: 'Skip' },
-                  },
-                ]
-              : []),
-            {
-              to: id(i + 1),
-              when: { fact: 'nrsPain', operator: 'greaterThanInclusive' as const, value: i % 10 },
-              reason: { sv: 'Nästa', da: 'Næste', en: 'Next' },
-            },
-          ],
-  }));
-  return {
-    ...base,
-    id: 'bench',
-    version: '0.1.0',
-    status: 'draft',
-    entryStep: 'step-0',
-    globalTransitions: base.globalTransitions.map((t) => ({ ...t, to: 'done' })),
-    steps,
-    followUps: [],
-  };
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? fallback : (process.argv[at + 1] ?? fallback);
 }
+
+const STEPS = Number(option('steps', '200'));
+const RUNS = Number(option('runs', '3'));
+const MOVES = 20;
+const EDITORS = option('editor', 'current=dist/editor')
+  .split(',')
+  .map((pair) => {
+    const [name = '', dir = ''] = pair.split('=');
+    return { name, dir: resolve(dir) };
+  });
 
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/** A node to drag and the point (in the window) where it is grabbed. */
+interface Grab {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * The step node nearest the middle of the canvas, grabbed at a point of it that nothing
+ * covers (an edge label may lie on its centre), as a user would pick it.
+ */
+function middleNode(page: Page): Promise<Grab> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best = { id: '', x: 0, y: 0, d: Infinity };
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node-step')) {
+      const r = el.getBoundingClientRect();
+      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+      if (d >= best.d) continue;
+      for (const [fx, fy] of [
+        [0.5, 0.5],
+        [0.2, 0.5],
+        [0.8, 0.5],
+        [0.5, 0.2],
+        [0.5, 0.8],
+      ] as const) {
+        const x = r.left + r.width * fx;
+        const y = r.top + r.height * fy;
+        if (el.contains(document.elementFromPoint(x, y))) {
+          best = { id: el.dataset.id ?? '', x, y, d };
+          break;
+        }
+      }
+    }
+    return { id: best.id, x: best.x, y: best.y };
+  });
+}
+
+/**
+ * Drags node `id` by `moves` synthetic pointer moves inside the page and returns the time of
+ * each from the move to the node's new transform in the DOM (polled between tasks, so the
+ * work React schedules after the event is included).
+ */
+async function dragInPage(page: Page, id: string, moves: number): Promise<number[]> {
+  // tsx keeps function names with a helper the page does not have.
+  await page.evaluate('window.__name = (f) => f');
+  return page.evaluate(
+    async ({ id, moves }) => {
+      const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!;
+      const box = el.getBoundingClientRect();
+      const x0 = box.left + box.width / 2;
+      const y0 = box.top + box.height / 2;
+      const channel = new MessageChannel();
+      const yieldTask = (): Promise<void> =>
+        new Promise((done) => {
+          channel.port1.onmessage = () => done();
+          channel.port2.postMessage(null);
+        });
+      const fire = (type: string, target: EventTarget, x: number, y: number): void => {
+        target.dispatchEvent(
+          new MouseEvent(type, {
+            bubbles: true,
+            cancelable: true,
+            view: window,
+            clientX: x,
+            clientY: y,
+            button: 0,
+            buttons: type === 'mouseup' ? 0 : 1,
+          }),
+        );
+      };
+      fire('mousedown', el, x0, y0);
+      const times: number[] = [];
+      for (let i = 1; i <= moves; i++) {
+        const before = el.style.transform;
+        const start = performance.now();
+        fire('mousemove', el, x0 + i * 6, y0 + i * 4);
+        for (let k = 0; k < 1000 && el.style.transform === before; k++) await yieldTask();
+        times.push(performance.now() - start);
+      }
+      fire('mouseup', el, x0 + moves * 6, y0 + moves * 4);
+      return times;
+    },
+    { id, moves },
+  );
+}
+
+interface Figures {
+  first: number[];
+  perMove: number[];
+  endToEnd: number[];
+}
+
 async function main(): Promise<void> {
-  if (!existsSync('dist/editor/index.html'))
-    throw new Error('build the editor first: npm run build');
+  for (const editor of EDITORS)
+    if (!existsSync(join(editor.dir, 'index.html')))
+      throw new Error(`no editor build in ${editor.dir}: npm run build`);
   const source = await mkdtemp(join(tmpdir(), 'bench-editor-'));
   await mkdir(join(source, 'bench'), { recursive: true });
-  const pathway = generated(STEPS);
+  const pathway = ladderPathway(STEPS);
   await writeFile(join(source, 'bench', '0.1.0.yaml'), printPathway(pathway));
-  // A saved layout, as a real pathway has: a grid of 20 columns.
-  const nodes = Object.fromEntries(
-    pathway.steps.map((step, i) => [step.id, { x: (i % 20) * 300, y: Math.floor(i / 20) * 160 }]),
-  );
-  await writeFile(
-    join(source, 'bench', '0.1.0.layout.json'),
-    printLayout({ schemaVersion: 1, nodes }),
-  );
-  const service = await startService(resolve(source));
-  const browser = await launchBrowser();
-  const first: number[] = [];
-  const drag: number[] = [];
-  try {
-    for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-      const page = await context.newPage();
-      await page.goto(`${service.url}/?pathway=bench&version=0.1.0`);
-      // All nodes drawn and measured (React Flow shows a node once it knows its size).
-      await page
-        .locator('.react-flow__node[data-id="done"]')
-        .waitFor({ state: 'visible', timeout: 60_000 });
-      await page.waitForFunction(
-        (n) => document.querySelectorAll('.react-flow__node').length >= n,
-        STEPS,
-      );
-      first.push(await page.evaluate(() => performance.now()));
-
-      // Drag the step nearest the middle of the canvas, as a user would.
-      const id = await page.evaluate(() => {
-        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-        const cx = pane.left + pane.width / 2;
-        const cy = pane.top + pane.height / 2;
-        let best = { id: '', d: Infinity };
-        for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node-step')) {
-          const r = el.getBoundingClientRect();
-          const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-          if (d < best.d) best = { id: el.dataset.id ?? '', d };
-        }
-        return best.id;
+  await writeFile(join(source, 'bench', '0.1.0.layout.json'), gridLayout(pathway));
+  const apps = await Promise.all(
+    EDITORS.map(async (editor) => {
+      const app = await buildApp({
+        pathwaysDir: source,
+        auditFile: ':memory:',
+        editorDir: editor.dir,
       });
-      const target = page.locator(`.react-flow__node[data-id="${id}"]`);
-      const box = await target.boundingBox();
-      if (box === null) throw new Error(`${id} is not on screen`);
-      const before = await target.evaluate((el) => (el as HTMLElement).style.transform);
-      const start = Date.now();
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.down();
-      for (let i = 1; i <= 20; i++)
-        await page.mouse.move(box.x + box.width / 2 + i * 6, box.y + box.height / 2 + i * 4);
-      await page.mouse.up();
-      await page.waitForFunction(
-        (b) =>
-          (document.querySelector('.react-flow__node[data-id="step-0"]') as HTMLElement).style
-            .transform !== b,
-        before,
-      );
-      drag.push(Date.now() - start);
-      await context.close();
-    }
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      if (address === null || typeof address === 'string') throw new Error('no port');
+      return { ...editor, app, url: `http://127.0.0.1:${address.port}` };
+    }),
+  );
+  const figures = new Map<string, Figures>(
+    EDITORS.map((e) => [e.name, { first: [], perMove: [], endToEnd: [] }]),
+  );
+  const browser = await launchBrowser();
+  try {
+    for (let run = 0; run < RUNS; run++)
+      for (const editor of apps) {
+        const f = figures.get(editor.name)!;
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${editor.url}/?pathway=bench&version=0.1.0`);
+        // All nodes drawn and measured (React Flow shows a node once it knows its size).
+        await page
+          .locator('.react-flow__node[data-id="done"]')
+          .waitFor({ state: 'visible', timeout: 120_000 });
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('.react-flow__node').length >= n,
+          STEPS,
+        );
+        f.first.push(await page.evaluate(() => performance.now()));
+
+        const grab = await middleNode(page);
+        const id = grab.id;
+        if (id === '') throw new Error('no step node can be grabbed');
+        // End to end: real pointer moves from playwright, then the DRAGGED node's final place.
+        const target = page.locator(`.react-flow__node[data-id="${id}"]`);
+        const before = await target.evaluate((el) => (el as HTMLElement).style.transform);
+        const start = Date.now();
+        await page.mouse.move(grab.x, grab.y);
+        await page.mouse.down();
+        for (let i = 1; i <= MOVES; i++) await page.mouse.move(grab.x + i * 6, grab.y + i * 4);
+        await page.mouse.up();
+        await page.waitForFunction(
+          ({ id, before }) =>
+            document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.style
+              .transform !== before,
+          { id, before },
+        );
+        f.endToEnd.push((Date.now() - start) / MOVES);
+
+        // In the page: the same node again (its element, whatever lies on top of it now).
+        const moveTimes = await dragInPage(page, id, MOVES);
+        f.perMove.push(median(moveTimes));
+
+        await context.close();
+      }
   } finally {
     await browser.close();
-    await service.close();
+    for (const app of apps) await app.app.close();
     await rm(source, { recursive: true, force: true });
   }
-  const fmt = (xs: number[]): string =>
-    `median ${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
-  process.stdout.write(`${STEPS}-step pathway, ${RUNS} runs, chromium headless\n`);
-  process.stdout.write(`first render (navigation → all nodes drawn): ${fmt(first)}\n`);
-  process.stdout.write(`drag (20 moves of one node → final position drawn): ${fmt(drag)}\n`);
+  const fmt = (xs: number[], digits = 0): string =>
+    `median ${median(xs).toFixed(digits)} ms (runs: ${xs.map((x) => x.toFixed(digits)).join(', ')})`;
   process.stdout.write(
-    `per pointer move, including the browser round trip: ${(median(drag) / 20).toFixed(1)} ms\n`,
+    `${STEPS}-step pathway, ${RUNS} runs interleaved, chromium headless, 1440×900\n`,
   );
+  for (const [name, f] of figures) {
+    process.stdout.write(`[${name}]\n`);
+    process.stdout.write(`  first render (navigation → all nodes drawn): ${fmt(f.first)}\n`);
+    process.stdout.write(
+      `  drag, in the page, per move (median of ${MOVES}): ${fmt(f.perMove, 1)}\n`,
+    );
+    process.stdout.write(`  drag, end to end, per move (${MOVES} moves): ${fmt(f.endToEnd, 1)}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

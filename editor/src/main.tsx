@@ -7,10 +7,12 @@ import { App } from './app/App';
 import { ResultsView } from './results/ResultsView';
 import { persistDrafts, tabId } from './store/persistence';
 import { editorStore } from './store/store';
+import { coalesceMoves } from './store/coalesce-moves';
 
 // Unsaved work is kept per tab: this tab's id lives in sessionStorage and survives reloads.
 editorStore.setState({ tab: tabId(window.sessionStorage) });
-persistDrafts(editorStore, window.localStorage);
+// A drag's moves reach the draft at most every 250 ms, not once per pointer move.
+persistDrafts(coalesceMoves(editorStore, window), window.localStorage);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

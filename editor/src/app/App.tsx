@@ -149,37 +149,40 @@ export function App() {
           )}
           {hasDocument && (
             <section className="bottom-panel">
-              <div className="tabs" role="tablist">
-                <button
-                  type="button"
-                  role="tab"
-                  data-testid="tab-problems"
-                  aria-selected={tab === 'problems'}
-                  onClick={() => editorStore.getState().setBottomTab('problems')}
-                >
-                  {t.problems} ({problemCount})
-                </button>
-                <button
-                  type="button"
-                  role="tab"
-                  data-testid="tab-tests"
-                  aria-selected={tab === 'tests'}
-                  onClick={() => editorStore.getState().setBottomTab('tests')}
-                >
-                  {t.tests}
-                  {failing > 0 ? ` (${failing} ✗)` : ''}
-                </button>
-                {changeCount !== null && (
+              <div className="tabs">
+                {/* The tab list holds tabs only (ARIA); the results link and hints sit beside it. */}
+                <div className="tab-list" role="tablist">
                   <button
                     type="button"
                     role="tab"
-                    data-testid="tab-changes"
-                    aria-selected={tab === 'changes'}
-                    onClick={() => editorStore.getState().setBottomTab('changes')}
+                    data-testid="tab-problems"
+                    aria-selected={tab === 'problems'}
+                    onClick={() => editorStore.getState().setBottomTab('problems')}
                   >
-                    {t.changes} ({changeCount})
+                    {t.problems} ({problemCount})
                   </button>
-                )}
+                  <button
+                    type="button"
+                    role="tab"
+                    data-testid="tab-tests"
+                    aria-selected={tab === 'tests'}
+                    onClick={() => editorStore.getState().setBottomTab('tests')}
+                  >
+                    {t.tests}
+                    {failing > 0 ? ` (${failing} ✗)` : ''}
+                  </button>
+                  {changeCount !== null && (
+                    <button
+                      type="button"
+                      role="tab"
+                      data-testid="tab-changes"
+                      aria-selected={tab === 'changes'}
+                      onClick={() => editorStore.getState().setBottomTab('changes')}
+                    >
+                      {t.changes} ({changeCount})
+                    </button>
+                  )}
+                </div>
                 <span className="spacer" />
                 <ResultsLink />
                 <span className="muted small">{t.shortcuts}</span>

@@ -16,7 +16,10 @@ export interface ToolbarProps {
   onAutoLayout(): void;
 }
 
-/** Save, undo/redo, new version, publish, new step, layout, compare, cohort overlay and language. */
+/**
+ * Save, undo/redo, new version, publish, new step, compare, cohort overlay and language in one
+ * row that does not wrap at 1440 px; tools used now and then (automatic layout) sit in "More".
+ */
 export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: ToolbarProps) {
   const t = useT();
   const source = useEditor((s) => s.source);
@@ -34,7 +37,8 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
   const [publishing, setPublishing] = useState(false);
   return (
     <header className="toolbar">
-      <strong className="app-title">{t.appTitle}</strong>
+      {/* The name is for screen readers (and the window title): the row keeps its room for tools. */}
+      <strong className="app-title visually-hidden">{t.appTitle}</strong>
       {source !== null && (
         <span className="doc-name" data-testid="doc-name">
           {source.id} {source.version}{' '}
@@ -82,14 +86,6 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
       </button>
       <button
         type="button"
-        data-testid="auto-layout"
-        disabled={readOnly || source === null}
-        onClick={onAutoLayout}
-      >
-        {t.autoLayout}
-      </button>
-      <button
-        type="button"
         data-testid="new-version"
         disabled={source === null || comparing}
         onClick={onNewVersion}
@@ -117,8 +113,21 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
       >
         {t.save}
       </button>
+      <details className="toolbar-more" data-testid="toolbar-more">
+        <summary>{t.moreTools}</summary>
+        <div className="toolbar-menu">
+          <button
+            type="button"
+            data-testid="auto-layout"
+            disabled={readOnly || source === null}
+            onClick={onAutoLayout}
+          >
+            {t.autoLayout}
+          </button>
+        </div>
+      </details>
       <label className="language">
-        {t.language}
+        <span className="visually-hidden">{t.language}</span>
         <select
           data-testid="language"
           value={language}

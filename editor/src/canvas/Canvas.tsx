@@ -9,7 +9,7 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { STRINGS } from '../i18n/strings';
 import { placeholderTexts } from '../model/dictionary';
 import { connect } from '../model/edit';
@@ -28,6 +28,9 @@ import { problemCounts } from '../model/problems';
 import { editorStore, useEditor } from '../store/store';
 import { useProblems, useT } from '../store/hooks';
 import { AnyStepNode } from './AnyStepNode';
+import { labelEdges, labelNodes } from './aria';
+import { stepAlerts } from './step-alerts';
+import { ZoomBandReporter } from './ZoomBandReporter';
 import { StepNode } from './StepNode';
 import { RevealSelection } from './RevealSelection';
 import { TransitionEdge } from './TransitionEdge';
@@ -35,11 +38,16 @@ import { TransitionEdge } from './TransitionEdge';
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes: NodeTypes = { step: StepNode, anyStep: AnyStepNode };
 const edgeTypes: EdgeTypes = { transition: TransitionEdge };
+/**
+ * Fit-to-view never zooms out further than this: a large pathway opens with legible steps
+ * (titles about 11 px on screen) around its middle, and the minimap or panning shows the rest.
+ */
+const FIT_VIEW = { minZoom: 0.35 };
 const LEVEL_COLOURS: Record<string, string> = {
-  'primary-care': '#2f9e44',
+  'primary-care': '#237032',
   'specialist-care': '#1971c2',
-  other: '#e8590c',
-  exit: '#868e96',
+  other: '#c2410c',
+  exit: '#5c636a',
 };
 
 /**
@@ -56,6 +64,7 @@ export function Canvas() {
   const readOnly = useEditor((s) => s.readOnly);
   const compare = useEditor((s) => s.compare);
   const showMiniMap = useEditor((s) => s.showMiniMap);
+  const zoomBand = useEditor((s) => s.zoomBand);
   // A new key remounts React Flow, which fits the view to the pathway now shown.
   const sourceKey = useEditor((s) =>
     s.source === null
@@ -90,17 +99,19 @@ export function Canvas() {
             language,
             selectedStep: selection?.kind === 'step' ? selection.stepId : null,
           });
-    previousNodes.current = keepUnchanged(previousNodes.current, marked);
+    const labelled = labelNodes(marked, t, stepAlerts(pathway));
+    previousNodes.current = keepUnchanged(previousNodes.current, labelled);
     return previousNodes.current;
-  }, [pathway, layout, language, selection, walk, counts, measured, t.anyStep, compare]);
+  }, [pathway, layout, language, selection, walk, counts, measured, t, compare]);
 
   const edges = useMemo(() => {
     if (pathway === null) return [];
     const next = toFlowEdges(pathway, { language, selection, walk, problems: counts });
     const marked = compare === null ? next : markEdges(next, compare.marks);
-    previousEdges.current = keepUnchanged(previousEdges.current, marked);
+    const labelled = labelEdges(marked, pathway, language, t);
+    previousEdges.current = keepUnchanged(previousEdges.current, labelled);
     return previousEdges.current;
-  }, [pathway, language, selection, walk, counts, compare]);
+  }, [pathway, language, selection, walk, counts, compare, t]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const moves: Record<string, XY> = {};
@@ -147,9 +158,49 @@ export function Canvas() {
   const onPaneClick = useCallback(() => editorStore.getState().select(null), []);
   const onNodeDragStop = useCallback(() => editorStore.getState().endGesture(), []);
 
+  // Keyboard: Tab reaches every node and edge (React Flow makes them focusable); Enter or
+  // Space opens the focused one's panel, Escape closes it and keeps the focus where it was.
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    const element = target.closest<HTMLElement>('.react-flow__node, .react-flow__edge');
+    if (element === null || element !== target) {
+      if (event.key === 'Escape' && target.closest('.react-flow') !== null)
+        editorStore.getState().select(null);
+      return;
+    }
+    const id = element.dataset.id ?? '';
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (element.classList.contains('react-flow__node')) {
+        if (id !== GLOBAL_NODE_ID) editorStore.getState().select({ kind: 'step', stepId: id });
+      } else {
+        const ref = parseEdgeId(id);
+        if (ref !== undefined) editorStore.getState().select(ref);
+      }
+    } else if (event.key === 'Escape') {
+      editorStore.getState().select(null);
+      // React Flow blurs an element on Escape (after this handler, as it re-renders); a
+      // keyboard user keeps their place.
+      window.setTimeout(() => element.focus({ preventScroll: true }), 0);
+    }
+  }, []);
+  const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
+    const edge = (event.target as Element).closest<HTMLElement>('.react-flow__edge');
+    editorStore.getState().setFocusedEdge(edge?.dataset.id ?? null);
+  }, []);
+  const onBlur = useCallback(() => editorStore.getState().setFocusedEdge(null), []);
+
   if (pathway === null) return null;
+  const pathwayAlerts = stepAlerts(pathway).everywhere;
   return (
-    <div className="canvas" data-testid="canvas">
+    <div
+      className={`canvas zoom-${zoomBand}`}
+      data-testid="canvas"
+      data-zoom-band={zoomBand}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
       <ReactFlow<FlowNode, TransitionFlowEdge>
         key={sourceKey}
         nodes={nodes}
@@ -166,10 +217,13 @@ export function Canvas() {
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
         fitView
+        fitViewOptions={FIT_VIEW}
         minZoom={0.02}
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={t.canvasAria}
       >
         <RevealSelection />
+        <ZoomBandReporter />
         <Background />
         <Controls showInteractive={false}>
           <ControlButton
@@ -202,7 +256,13 @@ export function Canvas() {
           </span>
         ))}
         <span className="legend-item global">{t.anyStep}</span>
+        {pathwayAlerts > 0 && (
+          <span className="legend-item alerts" data-testid="pathway-alerts">
+            ⚠ {t.pathwayAlerts(pathwayAlerts)}
+          </span>
+        )}
       </div>
+      <p className="canvas-keys muted small">{t.canvasKeys}</p>
     </div>
   );
 }

@@ -4,8 +4,14 @@ import type { StepFlowNode } from '../model/flow';
 import { useT } from '../store/hooks';
 import { CohortBadge } from './CohortBadge';
 import { CoverageBadge } from './CoverageBadge';
+import { StepAlertBadge } from './StepAlertBadge';
+import { StepDetails } from './StepDetails';
 
-/** A step on the canvas: level colour, title, id, entry and walk markers, problem count, cohort count. */
+/**
+ * A step on the canvas: level colour, title, id, entry and walk markers, problem and alert
+ * counts, cohort count. What shows depends on the zoom band (a class on the canvas, so zooming
+ * re-renders no node): the title alone, large, when far; the details when close.
+ */
 function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
   const t = useT();
   const classes = [
@@ -37,9 +43,11 @@ function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
             {data.problems}
           </span>
         )}
+        <StepAlertBadge id={id} />
       </div>
       <div className="step-title">{data.title}</div>
       <div className="step-id">{id}</div>
+      <StepDetails id={id} />
       <CohortBadge kind="node" id={id} />
       <CoverageBadge kind="node" id={id} />
       <Handle type="source" position={Position.Right} />

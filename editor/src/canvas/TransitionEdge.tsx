@@ -8,7 +8,7 @@ import {
 import { memo } from 'react';
 import type { TransitionFlowEdge } from '../model/flow';
 import { parseEdgeId } from '../model/ids';
-import { editorStore } from '../store/store';
+import { editorStore, useEditor } from '../store/store';
 import { CohortBadge } from './CohortBadge';
 import { CoverageBadge } from './CoverageBadge';
 
@@ -24,12 +24,15 @@ const LABEL_MIN_ZOOM = 0.25;
 /**
  * A transition: a curve with its order and condition in words (and, with a cohort loaded, the
  * patients who took it); global ones dashed. In the compare
- * view a changed or added one is highlighted and a removed one is a faint ghost.
+ * view a changed or added one is highlighted and a removed one is a faint ghost. Labels are
+ * drawn in a layer above the steps (styles.css), so a step never hides one; zoomed out they
+ * show the order alone, the condition stays in the tooltip and the accessible name.
  */
 function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const { id, data, selected, markerEnd } = props;
   // A boolean selector: edges re-render when the zoom crosses the threshold, not on every zoom step.
   const showLabel = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
+  const focused = useEditor((s) => s.focusedEdge === id);
   const [path, labelX, labelY] = getBezierPath(props);
   if (data === undefined) return null;
   const label =
@@ -40,6 +43,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
     kind,
     data.taken ? 'is-taken' : '',
     selected ? 'is-selected' : '',
+    focused ? 'is-focused' : '',
     data.problems > 0 ? 'has-problems' : '',
     data.diff === undefined ? '' : `diff-${data.diff}`,
   ].join(' ');
@@ -70,7 +74,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
             onClick={select}
           >
             <span className="edge-order">{data.order}</span>
-            {label}
+            <span className="edge-text">{label}</span>
             <CohortBadge kind="edge" id={id} />
             <CoverageBadge kind="edge" id={id} />
           </div>

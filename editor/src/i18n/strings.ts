@@ -4,6 +4,7 @@
  * names of statuses, severities, fact types and lint rules the interface shows.
  */
 import { LOGIC_STRINGS } from './logic-strings';
+import type { AriaLabelConfig } from '@xyflow/react';
 import type { Fact, Level, Operator } from '../../../engine/editor';
 import type { LintIssue } from '../../../engine/index';
 import type { CohortProblem } from '../model/cohort';
@@ -193,6 +194,35 @@ export interface Strings {
   /** The accessible name of a condition's operator menu. */
   operator: string;
   factTypes: Record<Fact['type'], string>;
+  /** React Flow's own words (keyboard help, zoom buttons, minimap) in the interface language. */
+  canvasAria: Partial<AriaLabelConfig>;
+  /** What a screen reader calls a node on the canvas (aria-roledescription). */
+  stepRole: string;
+  /** What a screen reader calls an edge on the canvas (aria-roledescription). */
+  transitionRole: string;
+  /** A step's accessible name: title, level, and what its badges show. */
+  stepAria: (title: string, level: string, details: StepAriaDetails) => string;
+  /** A transition's accessible name: order, from, to and condition in words. */
+  transitionAria: (order: number, from: string, to: string, condition: string) => string;
+  /** A global transition's accessible name. */
+  globalTransitionAria: (order: number, to: string, condition: string) => string;
+  /** The alert badge of a step: alerts whose condition names this step. */
+  stepAlerts: (count: number) => string;
+  /** The canvas note of alerts that concern every step. */
+  pathwayAlerts: (count: number) => string;
+  /** The toolbar's overflow menu. */
+  moreTools: string;
+  /** The canvas keyboard help, shown under the canvas. */
+  canvasKeys: string;
+}
+
+/** What a step node shows beside its title, for its accessible name. */
+export interface StepAriaDetails {
+  entry: boolean;
+  problems: number;
+  alerts: number;
+  /** Position in the highlighted walk (1 = start), or null. */
+  visit: number | null;
 }
 
 const LEVELS_SV: Record<Level, string> = {
@@ -439,6 +469,41 @@ export const STRINGS: Record<UiLanguage, Strings> = {
       date: 'datum',
       medications: 'läkemedelslista',
     },
+    canvasAria: {
+      'node.a11yDescription.default':
+        'Enter eller mellanslag öppnar steget, Esc stänger. Piltangenterna flyttar ett valt steg.',
+      'node.a11yDescription.keyboardDisabled':
+        'Enter eller mellanslag öppnar steget, Esc stänger. Piltangenterna flyttar ett valt steg.',
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+        `Steget flyttat ${({ up: 'uppåt', down: 'nedåt', left: 'åt vänster', right: 'åt höger' } as Record<string, string>)[direction] ?? direction}. Ny position x ${x}, y ${y}`,
+      'edge.a11yDescription.default': 'Enter eller mellanslag öppnar övergången, Esc stänger.',
+      'controls.ariaLabel': 'Kartans knappar',
+      'controls.zoomIn.ariaLabel': 'Zooma in',
+      'controls.zoomOut.ariaLabel': 'Zooma ut',
+      'controls.fitView.ariaLabel': 'Visa hela vårdprogrammet',
+      'controls.interactive.ariaLabel': 'Lås eller lås upp kartan',
+      'minimap.ariaLabel': 'Översiktskarta',
+      'handle.ariaLabel': 'Anslutningspunkt',
+    },
+    stepRole: 'steg',
+    transitionRole: 'övergång',
+    stepAria: (title, level, d) =>
+      [
+        title,
+        level,
+        d.entry ? 'start' : '',
+        d.visit === null ? '' : `steg ${d.visit} i vägen`,
+        d.problems > 0 ? `${d.problems} problem` : '',
+        d.alerts > 0 ? `${d.alerts} ${d.alerts === 1 ? 'varning' : 'varningar'}` : '',
+      ]
+        .filter((part) => part !== '')
+        .join(', '),
+    transitionAria: (n, from, to, c) => `Övergång ${n} från ${from} till ${to}: ${c}`,
+    globalTransitionAria: (n, to, c) => `Global övergång ${n} till ${to}: ${c}`,
+    stepAlerts: (n) => `${n} ${n === 1 ? 'varning gäller' : 'varningar gäller'} detta steg`,
+    pathwayAlerts: (n) => `${n} ${n === 1 ? 'varning gäller' : 'varningar gäller'} alla steg`,
+    moreTools: 'Mer',
+    canvasKeys: 'Tabb går mellan steg och övergångar, Enter öppnar, Esc stänger',
   },
   da: {
     appTitle: 'Forløbsprogrameditor',
@@ -663,6 +728,41 @@ export const STRINGS: Record<UiLanguage, Strings> = {
       date: 'dato',
       medications: 'medicinliste',
     },
+    canvasAria: {
+      'node.a11yDescription.default':
+        'Enter eller mellemrum åbner trinnet, Esc lukker. Piletasterne flytter et valgt trin.',
+      'node.a11yDescription.keyboardDisabled':
+        'Enter eller mellemrum åbner trinnet, Esc lukker. Piletasterne flytter et valgt trin.',
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+        `Trinnet er flyttet ${({ up: 'op', down: 'ned', left: 'til venstre', right: 'til højre' } as Record<string, string>)[direction] ?? direction}. Ny position x ${x}, y ${y}`,
+      'edge.a11yDescription.default': 'Enter eller mellemrum åbner overgangen, Esc lukker.',
+      'controls.ariaLabel': 'Kortets knapper',
+      'controls.zoomIn.ariaLabel': 'Zoom ind',
+      'controls.zoomOut.ariaLabel': 'Zoom ud',
+      'controls.fitView.ariaLabel': 'Vis hele forløbsprogrammet',
+      'controls.interactive.ariaLabel': 'Lås eller lås kortet op',
+      'minimap.ariaLabel': 'Oversigtskort',
+      'handle.ariaLabel': 'Forbindelsespunkt',
+    },
+    stepRole: 'trin',
+    transitionRole: 'overgang',
+    stepAria: (title, level, d) =>
+      [
+        title,
+        level,
+        d.entry ? 'start' : '',
+        d.visit === null ? '' : `trin ${d.visit} i forløbet`,
+        d.problems > 0 ? `${d.problems} ${d.problems === 1 ? 'problem' : 'problemer'}` : '',
+        d.alerts > 0 ? `${d.alerts} ${d.alerts === 1 ? 'advarsel' : 'advarsler'}` : '',
+      ]
+        .filter((part) => part !== '')
+        .join(', '),
+    transitionAria: (n, from, to, c) => `Overgang ${n} fra ${from} til ${to}: ${c}`,
+    globalTransitionAria: (n, to, c) => `Global overgang ${n} til ${to}: ${c}`,
+    stepAlerts: (n) => `${n} ${n === 1 ? 'advarsel gælder' : 'advarsler gælder'} dette trin`,
+    pathwayAlerts: (n) => `${n} ${n === 1 ? 'advarsel gælder' : 'advarsler gælder'} alle trin`,
+    moreTools: 'Mere',
+    canvasKeys: 'Tab går mellem trin og overgange, Enter åbner, Esc lukker',
   },
   en: {
     appTitle: 'Pathway editor',
@@ -887,5 +987,40 @@ export const STRINGS: Record<UiLanguage, Strings> = {
       date: 'date',
       medications: 'medication list',
     },
+    canvasAria: {
+      'node.a11yDescription.default':
+        'Enter or Space opens the step, Escape closes it. Arrow keys move a selected step.',
+      'node.a11yDescription.keyboardDisabled':
+        'Enter or Space opens the step, Escape closes it. Arrow keys move a selected step.',
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+        `Moved the step ${direction}. New position x ${x}, y ${y}`,
+      'edge.a11yDescription.default': 'Enter or Space opens the transition, Escape closes it.',
+      'controls.ariaLabel': 'Map controls',
+      'controls.zoomIn.ariaLabel': 'Zoom in',
+      'controls.zoomOut.ariaLabel': 'Zoom out',
+      'controls.fitView.ariaLabel': 'Show the whole pathway',
+      'controls.interactive.ariaLabel': 'Lock or unlock the map',
+      'minimap.ariaLabel': 'Overview map',
+      'handle.ariaLabel': 'Connection point',
+    },
+    stepRole: 'step',
+    transitionRole: 'transition',
+    stepAria: (title, level, d) =>
+      [
+        title,
+        level,
+        d.entry ? 'entry' : '',
+        d.visit === null ? '' : `step ${d.visit} of the walk`,
+        d.problems > 0 ? `${d.problems} ${d.problems === 1 ? 'problem' : 'problems'}` : '',
+        d.alerts > 0 ? `${d.alerts} ${d.alerts === 1 ? 'alert' : 'alerts'}` : '',
+      ]
+        .filter((part) => part !== '')
+        .join(', '),
+    transitionAria: (n, from, to, c) => `Transition ${n} from ${from} to ${to}: ${c}`,
+    globalTransitionAria: (n, to, c) => `Global transition ${n} to ${to}: ${c}`,
+    stepAlerts: (n) => `${n} ${n === 1 ? 'alert concerns' : 'alerts concern'} this step`,
+    pathwayAlerts: (n) => `${n} ${n === 1 ? 'alert concerns' : 'alerts concern'} every step`,
+    moreTools: 'More',
+    canvasKeys: 'Tab moves between steps and transitions, Enter opens, Escape closes',
   },
 };

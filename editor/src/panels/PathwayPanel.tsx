@@ -1,4 +1,10 @@
-import { type Alert, type Fact, pickText, summarizeCondition } from '../../../engine/editor';
+import {
+  type Alert,
+  type Fact,
+  formatUnit,
+  pickText,
+  summarizeCondition,
+} from '../../../engine/editor';
 import { checkNewName, FACT_TYPE_CHOICES, SEVERITIES } from '../model/dictionary';
 import { factRangeText } from '../model/facts';
 import { sidelistStrings } from '../i18n/sidelist-strings';
@@ -124,8 +130,8 @@ export function PathwayPanel() {
             >
               <DiffBadge mark={marks?.facts.get(f.name)} />{' '}
               <strong>{pickText(f.label, language) || f.name}</strong> <code>{f.name}</code> ·{' '}
-              {f.type}
-              {f.unit !== undefined && ` · ${f.unit}`}
+              {t.factTypes[f.type]}
+              {f.unit !== undefined && ` · ${formatUnit(f.unit, language)}`}
               {factRangeText(f) !== '' && ` · ${factRangeText(f)}`}
             </button>
           </li>
@@ -136,7 +142,7 @@ export function PathwayPanel() {
         <AddEntryForm
           testId="fact"
           label={t.addFact}
-          choices={FACT_TYPE_CHOICES.map((type) => ({ value: type, label: type }))}
+          choices={FACT_TYPE_CHOICES.map((type) => ({ value: type, label: t.factTypes[type] }))}
           check={check('fact')}
           onAdd={(name, type) => store().addFact(name, type as Fact['type'])}
         />

@@ -76,7 +76,8 @@ export function ResultsChart({ report, indicator, t }: ResultsChartProps) {
     <svg
       className="results-chart"
       data-testid={`results-chart-${indicator.id}`}
-      role="img"
+      // A group, not an image: it holds a link ("what changed"), which an image may not.
+      role="group"
       aria-labelledby={`${titleId} ${descId}`}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       width={WIDTH}

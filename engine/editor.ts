@@ -77,6 +77,8 @@ export {
   type PublishChecks,
 } from './versions/publish-checks';
 export { replacedVersion } from './versions/replaced';
+// One rule of which scenarios check a version: the editor's test panel and the publish checks.
+export { retarget, scenarioBases } from './versions/publish-scenarios';
 export { retirementsFor } from './versions/lifecycle';
 export { impactCounts, type ImpactGroup, type ImpactRow } from './diff/impact';
 export { readLineText } from './service/lines';

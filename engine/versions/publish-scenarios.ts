@@ -25,26 +25,42 @@ export function retarget(scenario: Scenario, basis: string, version: string): Sc
   return out;
 }
 
+/**
+ * The one rule of which scenarios check `version`, over any list of items holding a scenario
+ * (files in the editor, scenarios in the publish route): those naming it first, then — unless
+ * `inherit` is false — those of the latest earlier version named anywhere that do not name
+ * `version`, each with the version whose expectation it uses (`basis`).
+ */
+export function scenarioBases<T>(
+  items: readonly T[],
+  scenarioOf: (item: T) => Scenario,
+  version: string,
+  inherit = true,
+): { item: T; basis: string }[] {
+  const names = (item: T): readonly string[] => scenarioOf(item).versions;
+  const direct = items
+    .filter((i) => names(i).includes(version))
+    .map((item) => ({ item, basis: version }));
+  if (!inherit) return direct;
+  const earlier = items
+    .flatMap(names)
+    .filter((v) => compareVersions(v, version) < 0)
+    .sort(compareVersions)
+    .at(-1);
+  if (earlier === undefined) return direct;
+  const inherited = items
+    .filter((i) => !names(i).includes(version) && names(i).includes(earlier))
+    .map((item) => ({ item, basis: earlier }));
+  return [...direct, ...inherited];
+}
+
 /** The scenarios to check for `version`, direct ones first, each once, in the order given. */
 export function scenariosToPublish(
   scenarios: readonly Scenario[],
   version: string,
 ): ScenarioToCheck[] {
-  const direct = scenarios.filter((s) => s.versions.includes(version));
-  const earlier = scenarios
-    .flatMap((s) => s.versions)
-    .filter((v) => compareVersions(v, version) < 0)
-    .sort(compareVersions)
-    .at(-1);
-  const inherited =
-    earlier === undefined
-      ? []
-      : scenarios.filter((s) => !s.versions.includes(version) && s.versions.includes(earlier));
-  return [
-    ...direct.map((scenario) => ({ scenario, basis: version })),
-    ...inherited.map((s) => ({
-      scenario: retarget(s, earlier ?? version, version),
-      basis: earlier ?? version,
-    })),
-  ];
+  return scenarioBases(scenarios, (s) => s, version).map(({ item, basis }) => ({
+    scenario: retarget(item, basis, version),
+    basis,
+  }));
 }

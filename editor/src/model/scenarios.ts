@@ -12,7 +12,7 @@ import {
   type Scenario,
   type ScenarioOutcome,
 } from '../../../engine/index';
-import { compareVersions, expectationFor } from '../../../engine/editor';
+import { expectationFor, retarget, scenarioBases } from '../../../engine/editor';
 
 /** A scenario file as the server lists it. */
 export interface ScenarioEntry {
@@ -50,21 +50,9 @@ export function applicableScenarios(
   version: string,
   options: ApplicableOptions = {},
 ): ApplicableScenario[] {
-  const direct = entries
-    .filter((e) => e.scenario.versions.includes(version))
-    .map((e) => ({ ...e, basis: version }));
-  if (options.inherit === false) return direct;
-  const earlier = [
-    ...new Set(
-      entries.flatMap((e) => e.scenario.versions).filter((v) => compareVersions(v, version) < 0),
-    ),
-  ].sort(compareVersions);
-  const basis = earlier.at(-1);
-  if (basis === undefined) return direct;
-  const inherited = entries
-    .filter((e) => e.scenario.versions.includes(basis) && !e.scenario.versions.includes(version))
-    .map((e) => ({ ...e, basis }));
-  return [...direct, ...inherited];
+  return scenarioBases(entries, (e) => e.scenario, version, options.inherit !== false).map(
+    ({ item, basis }) => ({ ...item, basis }),
+  );
 }
 
 /** True when a scenario's expectation for `version` does not say which step the patient ends in. */
@@ -75,13 +63,7 @@ export function checksNoStep(scenario: Scenario, version: string): boolean {
 
 /** The scenario as it must run against `version`: its basis expectation applied to that version. */
 export function scenarioFor(entry: ApplicableScenario, version: string): Scenario {
-  const s = entry.scenario;
-  if (entry.basis === version) return s;
-  const override = s.expectByVersion?.[entry.basis];
-  const scenario: Scenario = { ...s, versions: [version] };
-  if (override === undefined) delete scenario.expectByVersion;
-  else scenario.expectByVersion = { [version]: override };
-  return scenario;
+  return retarget(entry.scenario, entry.basis, version);
 }
 
 /** The pathway compiled for evaluation, or the reason it cannot be evaluated. */

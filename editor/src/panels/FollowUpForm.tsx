@@ -175,9 +175,7 @@ export function FollowUpForm({ at }: FollowUpFormProps) {
                 type="button"
                 data-testid={`${testId}-add-${field}`}
                 disabled={readOnly}
-                onClick={() =>
-                  change((x) => setFollowUpCondition(x, field, newCondition()))
-                }
+                onClick={() => change((x) => setFollowUpCondition(x, field, newCondition()))}
               >
                 {w.addCondition(name)}
               </button>

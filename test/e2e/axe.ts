@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** One violation as the test prints it: rule, impact, and the first nodes' selectors. */
+/** One violation as the test prints it: rule, impact, and the first nodes' selectors with axe's reason. */
 export interface AxeViolation {
   id: string;
   impact: string | null;
@@ -30,7 +30,7 @@ export async function seriousViolations(page: Page, selector?: string): Promise<
         id: string;
         impact: string | null;
         help: string;
-        nodes: { target: unknown[] }[];
+        nodes: { target: unknown[]; failureSummary?: string }[];
       }[];
     }
     const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<Result> } })
@@ -45,7 +45,9 @@ export async function seriousViolations(page: Page, selector?: string): Promise<
         id: v.id,
         impact: v.impact,
         help: v.help,
-        nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+        nodes: v.nodes
+          .slice(0, 5)
+          .map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`),
       }));
   }, selector ?? null);
 }

@@ -22,11 +22,11 @@ describe('the test-patient form generated from the fact dictionary', () => {
   const fields = patientFields(pathway, 'sv');
   const field = (name: string) => fields.find((f) => f.name === name);
 
-  it('gives each fact the field its type asks for, with label, unit and range', () => {
+  it('gives each fact the field its type asks for, with label, unit in the interface language and range', () => {
     expect(field('age')).toMatchObject({
       kind: 'number',
       label: 'ålder',
-      unit: 'years',
+      unit: 'år',
       min: 0,
       max: 120,
       step: 1,

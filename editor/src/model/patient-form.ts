@@ -5,7 +5,7 @@
  * components live in editor/src/tests/.
  */
 import type { Language, Pathway, Scenario } from '../../../engine/index';
-import { type Fact, pickText } from '../../../engine/editor';
+import { type Fact, formatUnit, pickText } from '../../../engine/editor';
 
 /** How a fact is entered. `derived` facts are computed by the engine and shown read-only. */
 export type FieldKind =
@@ -24,6 +24,7 @@ export interface PatientField {
   name: string;
   kind: FieldKind;
   label: string;
+  /** The fact's unit in the interface's language. */
   unit?: string;
   min?: number;
   max?: number;
@@ -64,7 +65,8 @@ export function patientFields(pathway: Pathway, language: Language): PatientFiel
       kind: fieldKind(fact),
       label: pickText(fact.label, language) || fact.name,
     };
-    if (fact.unit !== undefined) field.unit = fact.unit;
+    // In the interface's language ("månader", not "months"), as the fact list shows it.
+    if (fact.unit !== undefined) field.unit = formatUnit(fact.unit, language);
     if (fact.range?.min !== undefined) field.min = fact.range.min;
     if (fact.range?.max !== undefined) field.max = fact.range.max;
     if (fact.type === 'integer') field.step = 1;

@@ -59,7 +59,7 @@ export type {
   VersionBreak as ResultsVersionBreak,
 } from './results/types';
 /** The centres' colours of the results report, so the editor's results view draws them alike. */
-export { PALETTE } from './cohort/svg';
+export { escapeXml, PALETTE } from './cohort/svg';
 
 // Test patients: a scenario's expectation per version and coverage of transitions and alerts,
 // so the editor's test panel counts exactly what `pathway test` counts.

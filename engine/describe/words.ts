@@ -32,7 +32,8 @@ export interface Words {
   operators: Record<string, string>;
 }
 
-const OPERATOR_SYMBOLS = {
+/** The comparison operators' symbols, the same in every language. */
+export const OPERATOR_SYMBOLS = {
   equal: '=',
   notEqual: '≠',
   lessThan: '<',

@@ -1,4 +1,5 @@
 /** Wording shared by the rules, so that messages name things the same way everywhere. */
+import { OPERATOR_SYMBOLS } from '../describe/words';
 import type { Fact, Language, LeafCondition } from '../model/types';
 
 const LANGUAGE_NAMES: Record<Language, string> = { sv: 'Swedish', da: 'Danish', en: 'English' };
@@ -36,12 +37,7 @@ export function listOr(items: readonly string[]): string {
 
 /** Comparison operators as a clinician writes them. */
 const SYMBOLS: Readonly<Record<string, string>> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
+  ...OPERATOR_SYMBOLS,
   in: 'in',
   notIn: 'not in',
 };

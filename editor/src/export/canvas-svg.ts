@@ -5,7 +5,7 @@
  * screenshot, so it is sharp at any size and needs no fonts or styles from the page.
  */
 import type { Language, Pathway } from '../../../engine/index';
-import type { Layout, Level } from '../../../engine/editor';
+import { escapeXml, type Layout, type Level } from '../../../engine/editor';
 import { toFlowEdges, toFlowNodes, type FlowNode } from '../model/flow';
 import { NODE_SIZE } from '../model/layout';
 
@@ -37,15 +37,8 @@ const TITLE_HEIGHT = 36;
 const LABEL_CHARS = 48;
 const TITLE_CHARS = 30;
 
-/** Text made safe for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+/** Text made safe for XML content and attribute values: the engine's one escape, also used by its reports. */
+export { escapeXml };
 
 /** Words wrapped into at most `maxLines` lines of about `width` characters (the last ends in …). */
 export function wrapText(text: string, width: number, maxLines: number): string[] {

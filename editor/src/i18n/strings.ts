@@ -78,7 +78,6 @@ export interface Strings {
   addAction: string;
   followUps: string;
   addFollowUp: string;
-  followUpAt: string;
   measures: string;
   transitions: string;
   addTransition: string;
@@ -132,13 +131,8 @@ export interface Strings {
   path: string;
   missingFacts: string;
   explanation: string;
-  patientFacts: string;
   currentStep: string;
   asOf: string;
-  resetFacts: string;
-  saveAsScenario: string;
-  scenarioName: string;
-  scenarioSaved: string;
   failures: string;
   cannotEvaluate: string;
   noScenarios: string;
@@ -288,7 +282,6 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     addAction: 'Lägg till åtgärd',
     followUps: 'Uppföljningar',
     addFollowUp: 'Lägg till uppföljning',
-    followUpAt: 'Efter (veckor)',
     measures: 'Mått',
     transitions: 'Övergångar (den första som gäller tas)',
     addTransition: 'Lägg till övergång',
@@ -354,13 +347,8 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     path: 'Väg',
     missingFacts: 'Saknade uppgifter',
     explanation: 'Förklaring',
-    patientFacts: 'Patientens uppgifter (JSON)',
     currentStep: 'Nuvarande steg',
     asOf: 'Datum',
-    resetFacts: 'Återställ',
-    saveAsScenario: 'Spara som ny testpatient',
-    scenarioName: 'Namn på testpatienten',
-    scenarioSaved: 'Testpatienten sparades',
     failures: 'Avvikelser',
     cannotEvaluate: 'Vårdprogrammet kan inte utvärderas',
     noScenarios: 'Inga testpatienter för denna version.',
@@ -547,7 +535,6 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     addAction: 'Tilføj handling',
     followUps: 'Opfølgninger',
     addFollowUp: 'Tilføj opfølgning',
-    followUpAt: 'Efter (uger)',
     measures: 'Målinger',
     transitions: 'Overgange (den første, der gælder, vælges)',
     addTransition: 'Tilføj overgang',
@@ -613,13 +600,8 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     path: 'Forløb',
     missingFacts: 'Manglende oplysninger',
     explanation: 'Forklaring',
-    patientFacts: 'Patientens oplysninger (JSON)',
     currentStep: 'Nuværende trin',
     asOf: 'Dato',
-    resetFacts: 'Nulstil',
-    saveAsScenario: 'Gem som ny testpatient',
-    scenarioName: 'Testpatientens navn',
-    scenarioSaved: 'Testpatienten blev gemt',
     failures: 'Afvigelser',
     cannotEvaluate: 'Forløbsprogrammet kan ikke evalueres',
     noScenarios: 'Ingen testpatienter til denne version.',
@@ -806,7 +788,6 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     addAction: 'Add action',
     followUps: 'Follow-ups',
     addFollowUp: 'Add follow-up',
-    followUpAt: 'After (weeks)',
     measures: 'Measures',
     transitions: 'Transitions (the first that holds is taken)',
     addTransition: 'Add transition',
@@ -872,13 +853,8 @@ export const STRINGS: Record<UiLanguage, Strings> = {
     path: 'Path',
     missingFacts: 'Missing facts',
     explanation: 'Explanation',
-    patientFacts: 'Patient facts (JSON)',
     currentStep: 'Current step',
     asOf: 'Date',
-    resetFacts: 'Reset',
-    saveAsScenario: 'Save as new test patient',
-    scenarioName: 'Test patient name',
-    scenarioSaved: 'Test patient saved',
     failures: 'Differences',
     cannotEvaluate: 'The pathway cannot be evaluated',
     noScenarios: 'No test patients for this version.',

@@ -1,18 +1,10 @@
 /**
- * What the editor does with the server: open a version, save, start a new version, save a
- * test patient. They read and write the store; the slices themselves never fetch.
+ * What the editor does with the server: open a version, save, start a new version, compare.
+ * They read and write the store; the slices themselves never fetch.
  */
-import type { Scenario } from '../../../engine/index';
 import { timeZoneOf, today } from '../../../engine/editor';
 import type { StoreApi } from 'zustand/vanilla';
-import {
-  ApiError,
-  listPathways,
-  listScenarios,
-  loadVersion,
-  saveScenario,
-  saveVersion,
-} from '../api/client';
+import { ApiError, listPathways, listScenarios, loadVersion, saveVersion } from '../api/client';
 import { STRINGS } from '../i18n/strings';
 import { EMPTY_LAYOUT } from '../model/layout';
 import { newVersionFrom } from '../model/version';
@@ -226,43 +218,6 @@ export function scenarioSlug(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/** The active run's patient and answer as a new scenario for the open version. */
-export function scenarioFromRun(state: EditorState, name: string): Scenario | undefined {
-  const run = state.activeRun;
-  const pathway = state.pathway;
-  if (run === null || run.result === null || pathway === null) return undefined;
-  const base = state.scenarios.find((e) => e.file === run.file)?.scenario;
-  if (base === undefined) return undefined;
-  const input = state.patientEdits[run.file]?.input ?? base.input;
-  const r = run.result;
-  return {
-    name,
-    pathway: pathway.id,
-    versions: [pathway.version],
-    asOf: base.asOf,
-    input,
-    expect: {
-      status: r.status,
-      step: r.step.id,
-      path: r.path,
-      alerts: r.alerts.map((a) => a.id),
-      ...(r.missingFacts.length > 0 ? { missingFacts: r.missingFacts } : {}),
-    },
-  };
-}
-
-/** Saves the active run as a new scenario file and reloads the list. */
-export async function saveRunAsScenario(store: Store, name: string): Promise<void> {
-  const s = store.getState();
-  const slug = scenarioSlug(name);
-  const scenario = scenarioFromRun(s, slug);
-  if (scenario === undefined || s.source === null) return;
-  await saveScenario(s.source.id, slug, scenario);
-  store.getState().setNotice(STRINGS[s.language].scenarioSaved);
-  store.getState().setScenarios(await listScenarios(s.source.id));
-  await store.getState().runAll();
 }
 
 /**

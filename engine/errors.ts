@@ -255,6 +255,22 @@ export function formatIssue(issue: ErrorIssue): string {
   return `${where}${path}${issue.message}`;
 }
 
+/**
+ * Runs `run` with stack capture off, for errors that are kept and answered (a batch's bad
+ * inputs, a cohort's bad lines) but never logged with a stack: capturing one costs more than
+ * the whole check of a bad line. Errors made inside are the same but for `stack`, which
+ * holds only the first line (`PathwayError: message`).
+ */
+export function withoutStackTraces<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** True for errors the engine raised on purpose (as opposed to bugs). */
 export function isPathwayError(error: unknown): error is PathwayError {
   return error instanceof PathwayError;

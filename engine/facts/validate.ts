@@ -126,9 +126,13 @@ export function validateInput(
     issues.add('DATE_FORMAT', ['asOf'], options.asOf, 'the evaluation date must be YYYY-MM-DD');
   }
 
-  const parsed = evaluationInputSchema.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) addShapeIssue(issues, issue, input, pathway);
+  // The schema costs more than the rest of a bad input's check: it runs only when the shape
+  // is not plainly right, and then words every issue it finds.
+  if (!plainShape(input)) {
+    const parsed = evaluationInputSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) addShapeIssue(issues, issue, input, pathway);
+    }
   }
 
   const facts: Record<string, unknown> = {};
@@ -198,6 +202,59 @@ export function validateInput(
   return result;
 }
 
+const PLAIN = Object.prototype;
+
+/** An object as JSON.parse makes one (so neither a list, nor an instance of a class). */
+function plainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === PLAIN || proto === null;
+}
+
+/**
+ * True only when the request schema (`evaluationInputSchema`) is sure to find nothing wrong
+ * with the shape of `input`: a plain object holding `facts` (a plain object) and at most
+ * `currentStep` (`{ id: text of at most 200 characters, enteredAt?: a calendar date }`) and
+ * `asOf` (a calendar date). Anything else (a `version`, whose pattern is the schema's, an
+ * unknown field, a value of another type) says false and the schema runs. test/facts checks
+ * that the schema accepts whatever this accepts.
+ */
+export function plainShape(input: unknown): boolean {
+  if (!plainObject(input)) return false;
+  let facts = false;
+  for (const key in input) {
+    const value = input[key];
+    switch (key) {
+      case 'facts':
+        if (!plainObject(value)) return false;
+        facts = true;
+        break;
+      case 'asOf':
+        if (value !== undefined && !isIsoDate(value)) return false;
+        break;
+      case 'currentStep':
+        if (value !== undefined && !plainStep(value)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return facts;
+}
+
+function plainStep(step: unknown): boolean {
+  if (!plainObject(step)) return false;
+  let id = false;
+  for (const key in step) {
+    const value = step[key];
+    if (key === 'id') {
+      if (typeof value !== 'string' || value.length > 200) return false;
+      id = true;
+    } else if (key !== 'enteredAt' || (value !== undefined && !isIsoDate(value))) return false;
+  }
+  return id;
+}
+
 function addUnknownStep(issues: Issues, id: string, pathway: Pathway): void {
   const ids = pathway.steps.map((step) => step.id);
   issues.add(
@@ -256,47 +313,38 @@ function checkFactValue(
   asOf: string | undefined,
   issues: Issues,
 ): Checked {
-  const name = describeFact(fact, 'en');
+  // What the value must be when its type is wrong; the fact's name is only worded then.
+  let expected: string | undefined;
   const before = issues.list.length;
-  const typeError = (expected: string): Checked => {
-    issues.add('FACT_TYPE', path, value, `${name} must be ${expected}, got ${showValue(value)}`);
-    return rejected;
-  };
   switch (fact.type) {
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return typeError('an integer');
-      checkNumber(fact, value, path, issues);
+      if (typeof value !== 'number' || !Number.isInteger(value)) expected = 'an integer';
+      else checkNumber(fact, value, path, issues);
       break;
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return typeError('a number');
-      checkNumber(fact, value, path, issues);
+      if (typeof value !== 'number' || !Number.isFinite(value)) expected = 'a number';
+      else checkNumber(fact, value, path, issues);
       break;
     case 'boolean':
-      if (typeof value !== 'boolean') return typeError('true or false');
+      if (typeof value !== 'boolean') expected = 'true or false';
       break;
     case 'string':
-      if (typeof value !== 'string') return typeError('a string');
-      checkAllowed(fact, value, path, issues);
+      if (typeof value !== 'string') expected = 'a string';
+      else checkAllowed(fact, value, path, issues);
       break;
     case 'string[]':
-      if (!Array.isArray(value)) return typeError('a list of strings');
-      value.forEach((element: unknown, index) => {
-        if (typeof element !== 'string') {
-          issues.add(
-            'FACT_TYPE',
-            [...path, index],
-            element,
-            () => `${name} must be a list of strings, got ${showValue(element)} in it`,
-          );
-        } else {
-          checkAllowed(fact, element, [...path, index], issues);
-        }
-      });
+      if (!Array.isArray(value)) expected = 'a list of strings';
+      else checkStrings(fact, value as unknown[], path, issues);
       break;
     case 'date':
-      if (typeof value !== 'string') return typeError('a date as YYYY-MM-DD');
-      if (!isIsoDate(value)) {
-        issues.add('DATE_FORMAT', path, value, `${name} must be a calendar date as YYYY-MM-DD`);
+      if (typeof value !== 'string') expected = 'a date as YYYY-MM-DD';
+      else if (!isIsoDate(value)) {
+        issues.add(
+          'DATE_FORMAT',
+          path,
+          value,
+          `${describeFact(fact, 'en')} must be a calendar date as YYYY-MM-DD`,
+        );
       }
       break;
     case 'medications': {
@@ -304,7 +352,38 @@ function checkFactValue(
       return medications === undefined ? rejected : { ok: true, value: medications };
     }
   }
+  if (expected !== undefined) {
+    issues.add(
+      'FACT_TYPE',
+      path,
+      value,
+      `${describeFact(fact, 'en')} must be ${expected}, got ${showValue(value)}`,
+    );
+    return rejected;
+  }
   return issues.list.length === before ? { ok: true, value } : rejected;
+}
+
+function checkStrings(
+  fact: Fact,
+  value: readonly unknown[],
+  path: readonly PathSegment[],
+  issues: Issues,
+): void {
+  for (let index = 0; index < value.length; index++) {
+    const element = value[index];
+    if (typeof element !== 'string') {
+      const name = describeFact(fact, 'en');
+      issues.add(
+        'FACT_TYPE',
+        [...path, index],
+        element,
+        () => `${name} must be a list of strings, got ${showValue(element)} in it`,
+      );
+    } else if (fact.values !== undefined && !fact.values.includes(element)) {
+      checkAllowed(fact, element, [...path, index], issues);
+    }
+  }
 }
 
 function checkNumber(

@@ -9,7 +9,7 @@
  * Rows are reused when a batch is cleared and refilled, so a population run allocates them
  * once per batch slot.
  */
-import { PathwayError, isPathwayError } from '../errors';
+import { PathwayError, isPathwayError, withoutStackTraces } from '../errors';
 import { prepareInput, type PreparedInput } from '../evaluate/prepare';
 import type { PopulationPathway } from './compile';
 import { isoDay, packedDate } from './dates';
@@ -201,7 +201,12 @@ export class PatientBatch {
     const row = this.rowSpace(i);
     this.walkDates[i] = undefined;
     try {
-      this.place(i, load(c, input, asOf, row), row);
+      // A rejected input's error is kept and answered, never logged: no stack to capture.
+      this.place(
+        i,
+        withoutStackTraces(() => load(c, input, asOf, row)),
+        row,
+      );
     } catch (error) {
       this.errors[i] = internalError(c, error);
     }

@@ -4,7 +4,7 @@
  * same function runs in worker threads and in the main thread, and gives the same counts.
  */
 import { formatIssue, isPathwayError } from '../errors';
-import { PatientBatch } from '../fast/batch';
+import { LINE_ERROR, PatientBatch } from '../fast/batch';
 import { evaluateBatch } from '../fast/batch-evaluate';
 import { BatchResults } from '../fast/batch-results';
 import type { PopulationPathway } from '../fast/compile';
@@ -227,7 +227,17 @@ export function processChunk(
     // declines (blank, bad, or unusual) takes the route below, unchanged.
     if (mapping === undefined) {
       const to = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      if (pending.batch.addLine(text, from, to, asOf) >= 0) {
+      const added = pending.batch.addLine(text, from, to, asOf, line);
+      if (added === LINE_ERROR) {
+        counts.lines++;
+        countBadLine(
+          counts,
+          { line, message: problem(pending.batch.lineError) },
+          settings.badLineLimit,
+        );
+        continue;
+      }
+      if (added >= 0) {
         counts.lines++;
         const fields = pending.batch.lineFields;
         const value =

@@ -7,7 +7,13 @@
  */
 import { formatPath, type PathSegment } from '../model/path';
 import type { z } from 'zod';
-import { errorFromIssues, MAX_REPORTED_ISSUES, type ErrorCode, type ErrorIssue } from '../errors';
+import {
+  errorFromIssues,
+  MAX_REPORTED_ISSUES,
+  type ErrorCode,
+  type ErrorIssue,
+  type PathwayError,
+} from '../errors';
 import { checkNesting } from '../model/nesting';
 import { evaluationInputSchema } from '../model/schema';
 import type { Fact, Pathway } from '../model/types';
@@ -23,6 +29,7 @@ import {
   type Uncertainty,
   type UncertaintyReason,
 } from './medication';
+import { PreparedNames } from '../model/suggest';
 import { didYouMean } from './suggest';
 
 /** Input that passed validation: unknown (`null`) facts removed, values exactly as given. */
@@ -93,13 +100,20 @@ class Issues {
   }
 }
 
-const dictionaries = new WeakMap<readonly Fact[], ReadonlyMap<string, Fact>>();
+/** A pathway's facts by name, and their names ready for "did you mean". */
+interface Dictionary {
+  facts: ReadonlyMap<string, Fact>;
+  names: PreparedNames;
+}
+
+const dictionaries = new WeakMap<readonly Fact[], Dictionary>();
 
 /** The pathway's facts by name, made once per fact list (a bad line must not cost a new map). */
-function dictionaryOf(pathway: Pathway): ReadonlyMap<string, Fact> {
+function dictionaryOf(pathway: Pathway): Dictionary {
   let dictionary = dictionaries.get(pathway.facts);
   if (dictionary === undefined) {
-    dictionary = new Map(pathway.facts.map((fact) => [fact.name, fact] as const));
+    const facts = new Map(pathway.facts.map((fact) => [fact.name, fact] as const));
+    dictionary = { facts, names: new PreparedNames(facts.keys()) };
     dictionaries.set(pathway.facts, dictionary);
   }
   return dictionary;
@@ -120,86 +134,119 @@ export function validateInput(
 ): ValidatedInput {
   // First, so that nothing recursive downstream sees 10 000 levels of nesting.
   checkNesting(input, 'the input');
-  const issues = new Issues();
-  const asOfValid = isIsoDate(options.asOf);
-  if (!asOfValid) {
-    issues.add('DATE_FORMAT', ['asOf'], options.asOf, 'the evaluation date must be YYYY-MM-DD');
-  }
-
+  const check = new InputCheck(pathway, options.asOf);
   // The schema costs more than the rest of a bad input's check: it runs only when the shape
   // is not plainly right, and then words every issue it finds.
-  if (!plainShape(input)) {
-    const parsed = evaluationInputSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) addShapeIssue(issues, issue, input, pathway);
-    }
-  }
+  if (!plainShape(input)) check.shape(input);
 
   const facts: Record<string, unknown> = {};
   const rawFacts = valueAt(input, ['facts']);
   if (isRecord(rawFacts)) {
-    const dictionary = dictionaryOf(pathway);
     for (const [name, value] of Object.entries(rawFacts)) {
-      // null (and undefined, from JavaScript callers) means "unknown": the same as absent.
-      if (value === null || value === undefined) continue;
-      const fact = dictionary.get(name);
-      const path = ['facts', name];
-      if (fact === undefined) {
-        issues.add(
-          'UNKNOWN_FACT',
-          path,
-          value,
-          () =>
-            `no fact ${JSON.stringify(name)} in pathway ${pathway.id}${didYouMean(name, dictionary.keys())}`,
-        );
-      } else if (fact.derived !== undefined && fact.derived.kind !== 'timeInStep') {
-        issues.add(
-          'DERIVED_FACT_GIVEN',
-          path,
-          value,
-          `${describeFact(fact, 'en')} is derived by the engine and cannot be given; leave it out`,
-        );
-      } else {
-        const checked = checkFactValue(
-          fact,
-          value,
-          path,
-          asOfValid ? options.asOf : undefined,
-          issues,
-        );
-        if (checked.ok) facts[name] = checked.value;
-      }
+      const checked = check.fact(name, value);
+      if (checked.ok) facts[name] = checked.value;
     }
   }
 
   const result: ValidatedInput = { facts };
-  const rawStep = valueAt(input, ['currentStep']);
-  if (isRecord(rawStep)) {
+  const currentStep = check.step(valueAt(input, ['currentStep']));
+  if (currentStep !== undefined) result.currentStep = currentStep;
+  const error = check.error();
+  if (error !== undefined) throw error;
+  return result;
+}
+
+/**
+ * One input's check, fed a part at a time in the input's order: validateInput's own steps,
+ * so that a reader that takes the input apart in its own way (the line reader, for a line
+ * it declined) words the very same issues in the same order.
+ */
+export class InputCheck {
+  private readonly issues = new Issues();
+  private readonly dictionary: Dictionary;
+  /** The evaluation date, when it is one. */
+  private readonly asOf: string | undefined;
+
+  constructor(
+    private readonly pathway: Pathway,
+    asOf: string,
+  ) {
+    this.dictionary = dictionaryOf(pathway);
+    this.asOf = isIsoDate(asOf) ? asOf : undefined;
+    if (this.asOf === undefined)
+      this.issues.add('DATE_FORMAT', ['asOf'], asOf, 'the evaluation date must be YYYY-MM-DD');
+  }
+
+  /** The request schema's issues about the shape of `input`. */
+  shape(input: unknown): void {
+    const parsed = evaluationInputSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        addShapeIssue(this.issues, issue, input, this.pathway);
+    }
+  }
+
+  /** One entry of `facts`: the value to keep, or not ok (unknown, `null`, or an issue added). */
+  fact(name: string, value: unknown): Checked {
+    // null (and undefined, from JavaScript callers) means "unknown": the same as absent.
+    if (value === null || value === undefined) return rejected;
+    const fact = this.dictionary.facts.get(name);
+    const path = ['facts', name];
+    const issues = this.issues;
+    if (fact === undefined) {
+      const { pathway, dictionary } = this;
+      issues.add(
+        'UNKNOWN_FACT',
+        path,
+        value,
+        () =>
+          `no fact ${JSON.stringify(name)} in pathway ${pathway.id}${didYouMean(name, dictionary.names)}`,
+      );
+      return rejected;
+    }
+    if (fact.derived !== undefined && fact.derived.kind !== 'timeInStep') {
+      issues.add(
+        'DERIVED_FACT_GIVEN',
+        path,
+        value,
+        `${describeFact(fact, 'en')} is derived by the engine and cannot be given; leave it out`,
+      );
+      return rejected;
+    }
+    return checkFactValue(fact, value, path, this.asOf, issues);
+  }
+
+  /** `currentStep` as given: the step to start from, when it names one. */
+  step(rawStep: unknown): ValidatedInput['currentStep'] {
+    if (!isRecord(rawStep)) return undefined;
+    const { issues, pathway, asOf } = this;
     const id = rawStep['id'];
     const enteredAt = rawStep['enteredAt'];
     if (typeof id === 'string' && !issues.has(['currentStep', 'id'])) {
       if (!pathway.steps.some((step) => step.id === id)) addUnknownStep(issues, id, pathway);
     }
     if (
-      asOfValid &&
+      asOf !== undefined &&
       isIsoDate(enteredAt) &&
       !issues.has(['currentStep', 'enteredAt']) &&
-      daysBetween(options.asOf, enteredAt) > 0
+      daysBetween(asOf, enteredAt) > 0
     ) {
       issues.add(
         'FACT_RANGE',
         ['currentStep', 'enteredAt'],
         enteredAt,
-        `the step was entered after the evaluation date ${options.asOf}`,
+        `the step was entered after the evaluation date ${asOf}`,
       );
     }
-    if (typeof id === 'string') {
-      result.currentStep = isIsoDate(enteredAt) ? { id, enteredAt } : { id };
-    }
+    if (typeof id !== 'string') return undefined;
+    return isIsoDate(enteredAt) ? { id, enteredAt } : { id };
   }
 
-  if (issues.list.length > 0) throw errorFromIssues(issues.list, pathway.id);
-  return result;
+  /** The error of every issue found (the code is the first one's), or undefined when none. */
+  error(): PathwayError | undefined {
+    const list = this.issues.list;
+    return list.length === 0 ? undefined : errorFromIssues(list, this.pathway.id);
+  }
 }
 
 const PLAIN = Object.prototype;
@@ -302,7 +349,8 @@ function addShapeIssue(issues: Issues, issue: ShapeIssue, input: unknown, pathwa
   }
 }
 
-type Checked = { ok: true; value: unknown } | { ok: false };
+/** A checked value: ok with the value to keep, or not. */
+export type Checked = { ok: true; value: unknown } | { ok: false };
 const rejected: Checked = { ok: false };
 
 /** Checks one given value against its dictionary entry; never converts ("5" is not 5). */

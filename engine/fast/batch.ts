@@ -15,7 +15,8 @@ import type { PopulationPathway } from './compile';
 import { isoDay, packedDate } from './dates';
 import type { DerivePlan, DeriveDates } from './derive';
 import { readAsOf } from './as-of';
-import { lineReaderFor, type LineFields } from './line-reader';
+import { diagnosisFor } from './line-diagnosis';
+import { lineReaderFor, type LineFields, type LineReader } from './line-reader';
 import { ownKeyCount, plainRecord } from './loader';
 import { loadReference } from './reference';
 
@@ -110,6 +111,16 @@ function load(
   return { kind: 'reference', prepared, asOfDay: isoDay(prepared.asOf) };
 }
 
+/** True when the last character of `text[start, end)` but JSON whitespace is `}`. */
+function endsWithBrace(text: string, start: number, end: number): boolean {
+  let last = end - 1;
+  for (;;) {
+    const code = text.charCodeAt(last);
+    if (last > start && (code === 32 || code === 9 || code === 10 || code === 13)) last--;
+    else return code === 125;
+  }
+}
+
 /** Days in the start step: from its entry date, else from a days/weeks time-in-step fact. */
 function daysInStartStep(c: PopulationPathway, loaded: Loaded, s: readonly unknown[]): number {
   if (loaded.kind === 'fast') {
@@ -135,6 +146,11 @@ export function internalError(c: PopulationPathway, error: unknown): PathwayErro
     c.pathway.id,
   );
 }
+
+/** {@link PatientBatch.addLine}: the reader declined the line; take the reference route. */
+export const DECLINED = -1;
+/** {@link PatientBatch.addLine}: the line itself is refused; see {@link PatientBatch.lineError}. */
+export const LINE_ERROR = -2;
 
 /** A patient whose derivation attached no notes. */
 export const NO_NOTES = 0;
@@ -208,30 +224,38 @@ export class PatientBatch {
         row,
       );
     } catch (error) {
+      // A rejected input has no rows: nothing of what the loader stored before it declined.
+      row.fill(undefined);
       this.errors[i] = internalError(c, error);
     }
     return i;
   }
 
   /**
-   * Reads one line of a patients file, `text[start, end)`, with the line reader generated for
-   * the pathway (engine/fast/line-reader.ts) and loads it, `asOf` being the date of a line
-   * without its own. Returns the patient's index, or -1 when the reader declines the line:
-   * nothing is added, and the caller takes the reference route (parse, split, {@link add}),
-   * which gives today's answer or error. The line's `id` and `healthCentre` are then in
-   * {@link lineFields}. Throws only when the batch is full.
+   * Reads one line of a patients file, `text[start, end)` (line number `line`, for errors),
+   * with the line reader generated for the pathway (engine/fast/line-reader.ts) and loads it,
+   * `asOf` being the date of a line without its own. Returns:
+   * - the patient's index: the line was read, or (engine/fast/line-diagnosis.ts) it is a
+   *   patient whose input is refused, with today's error in {@link errors};
+   * - {@link LINE_ERROR}: the line itself is refused (bad JSON, a refused key, an unknown
+   *   field); {@link lineError} holds what parsing and splitting it throw, and nothing is added;
+   * - {@link DECLINED}: nothing is added, and the caller takes the reference route (parse,
+   *   split, {@link add}), which gives today's answer or error.
+   * The line's `id` and `healthCentre` are then in {@link lineFields}. Throws only when the
+   * batch is full.
    */
-  addLine(text: string, start: number, end: number, asOf: string): number {
+  addLine(text: string, start: number, end: number, asOf: string, line = 1): number {
     const i = this.size;
     if (i >= this.capacity) throw new RangeError(`batch is full (${this.capacity} patients)`);
     const c = this.compiled;
     const reader = lineReaderFor(c);
-    if (reader === undefined) return -1;
+    if (reader === undefined) return DECLINED;
     const row = this.rowSpace(i);
-    if (!reader.read(text, start, end, row, asOf)) {
+    // A line cut short (no closing brace) is bad JSON: not worth reading first.
+    if (!endsWithBrace(text, start, end) || !reader.read(text, start, end, row, asOf)) {
       // Leave the row as the reference route finds it: nothing of a line read half-way.
       row.fill(undefined);
-      return -1;
+      return this.addBadLine(reader, text, start, end, asOf, line);
     }
     this.size++;
     this.generation++;
@@ -249,6 +273,33 @@ export class PatientBatch {
     } catch (error) {
       this.errors[i] = internalError(c, error);
     }
+    return i;
+  }
+
+  /** What the line read last by {@link addLine} that was refused as a line throws, else undefined. */
+  lineError: unknown = undefined;
+
+  /** A line the reader declined: today's answer when the diagnosis is sure of it, else DECLINED. */
+  private addBadLine(
+    reader: LineReader,
+    text: string,
+    start: number,
+    end: number,
+    asOf: string,
+    line: number,
+  ): number {
+    const diagnosis = diagnosisFor(this.compiled).diagnose(text, start, end, asOf, line);
+    if (diagnosis === undefined) return DECLINED;
+    if (diagnosis.kind === 'line') {
+      this.lineError = diagnosis.error;
+      return LINE_ERROR;
+    }
+    const i = this.size++;
+    this.generation++;
+    this.walkDates[i] = undefined;
+    this.errors[i] = diagnosis.error;
+    reader.fields.id = diagnosis.id;
+    reader.fields.healthCentre = diagnosis.healthCentre;
     return i;
   }
 

@@ -44,7 +44,10 @@ const NOTHING = 5;
  * by {@link sameKey}, one copy of the loop for every fact, which keeps the generated
  * function small enough to be optimised quickly.
  */
-function keyTree(names: readonly { name: string; index: number }[]): string {
+function keyTree(
+  names: readonly { name: string; index: number }[],
+  otherwise = 'return false;',
+): string {
   if (names.length === 1) return `f=${(names[0] as { index: number }).index};`;
   const shortest = Math.min(...names.map((k) => k.name.length + 1));
   let best = 0;
@@ -58,8 +61,10 @@ function keyTree(names: readonly { name: string; index: number }[]): string {
     const code = `${k.name}"`.charCodeAt(best);
     groups.set(code, [...(groups.get(code) ?? []), k]);
   }
-  const cases = [...groups].map(([code, group]) => `case ${code}:${keyTree(group)}break;`);
-  return `switch(t.charCodeAt(ks+${best})){${cases.join('\n')}\ndefault:return false;}`;
+  const cases = [...groups].map(
+    ([code, group]) => `case ${code}:${keyTree(group, otherwise)}break;`,
+  );
+  return `switch(t.charCodeAt(ks+${best})){${cases.join('\n')}\ndefault:${otherwise}}`;
 }
 
 /**
@@ -145,4 +150,44 @@ more=c.next(125);if(more===X)return false;if(!more)return true;}};`;
     codes,
     starts,
   );
+}
+
+/** The index of the fact whose key (name and closing quote) starts at `ks` in `t`, or -1. */
+export type FactIndex = (t: string, ks: number) => number;
+
+/** Generates {@link FactIndex} for `pathway`: the facts reader's own decision tree over the key. */
+export function buildFactIndex(pathway: Pathway): FactIndex {
+  const tree = keyTree(
+    pathway.facts.map((fact, index) => ({ name: fact.name, index })),
+    'return -1;',
+  );
+  const source = `"use strict";return function factIndex(t,ks){var f;${tree}return SK(t,ks,f,KC,KS)?f:-1;};`;
+  // Generated from fact indexes and character codes only.
+  const factory = new Function('SK', 'KC', 'KS', source) as (...args: unknown[]) => FactIndex;
+  const { codes, starts } = keyCodes(pathway);
+  return factory(sameKey, codes, starts);
+}
+
+/**
+ * True when `v`, a value given for fact `f` (not `null`), is one the loader accepts, with `a`
+ * the evaluation day; false too for a fact that may not be given.
+ */
+export type FactCheck = (f: number, v: unknown, a: number) => boolean;
+
+/** Generates {@link FactCheck} for `pathway` from the loader's own checks ({@link valueCheck}). */
+export function buildFactCheck(pathway: Pathway, layout: SlotLayout): FactCheck {
+  const constants: unknown[] = [];
+  const constant = (value: unknown): string => {
+    constants.push(value);
+    return `K[${constants.length - 1}]`;
+  };
+  const cases = pathway.facts.flatMap((fact, index) =>
+    inputSlot(fact, layout) === undefined
+      ? []
+      : [`case ${index}:${valueCheck(fact, constant)}return true;`],
+  );
+  const source = `"use strict";return function factOk(f,v,a){switch(f){${cases.join('\n')}\ndefault:return false;}};`;
+  // Generated from fact indexes and constants only.
+  const factory = new Function('K', 'SA', 'D', 'M', source) as (...args: unknown[]) => FactCheck;
+  return factory(constants, stringsOk, isoDay, medicationsOk);
 }

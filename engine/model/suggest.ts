@@ -35,6 +35,20 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Candidates with their lower-case forms, made once for a list that is asked about again and
+ * again (a pathway's fact names, for every misspelt fact of a cohort file).
+ */
+export class PreparedNames {
+  readonly names: readonly string[];
+  readonly lower: readonly string[];
+
+  constructor(candidates: Iterable<string>) {
+    this.names = [...candidates];
+    this.lower = this.names.map((name) => name.toLowerCase());
+  }
+}
+
+/**
  * The candidate closest to `name`, ignoring case, when it is a plausible slip: within
  * about a third of the letters, or (with `prefixes`) one name starts the other, as in
  * `ompsq` for `ompsqShort`. Ties go to the alphabetically first candidate, so the answer
@@ -44,17 +58,20 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestName(
   name: string,
-  candidates: Iterable<string>,
+  candidates: Iterable<string> | PreparedNames,
   options: { prefixes?: boolean; minLimit?: number } = {},
 ): string | undefined {
   if (name.length > MAX_SUGGESTED_NAME) return undefined;
+  const { names, lower: lowered } =
+    candidates instanceof PreparedNames ? candidates : new PreparedNames(candidates);
   const wanted = name.toLowerCase();
   const limit = Math.max(options.minLimit ?? 1, Math.floor(wanted.length / 3));
   let best: { candidate: string; distance: number } | undefined;
   // Ties go to the alphabetically first: compared as found rather than sorting every call.
-  for (const candidate of candidates) {
+  for (let k = 0; k < names.length; k++) {
+    const candidate = names[k] as string;
     if (candidate === name) continue;
-    const lower = candidate.toLowerCase();
+    const lower = lowered[k] as string;
     const prefix =
       options.prefixes === true &&
       ((wanted.length >= 3 && lower.startsWith(wanted)) ||

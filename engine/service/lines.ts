@@ -93,12 +93,15 @@ export function splitLine(
     if (key === 'id') out.id = field;
     else if (key === 'healthCentre') out.healthCentre = field;
     else if (LINE_FIELD_SET.has(key)) request[key] = field;
-    else {
-      const message = `unknown field ${JSON.stringify(key)} (expected ${LINE_FIELDS.join(', ')}; patient values go under facts)`;
-      throw new PathwayError('INVALID_INPUT', message, [
-        { code: 'INVALID_INPUT', message, path: key, line },
-      ]);
-    }
+    else throw unknownFieldError(key, line);
   }
   return out;
+}
+
+/** The error of a line holding a field that is not a line field. */
+export function unknownFieldError(key: string, line: number): PathwayError {
+  const message = `unknown field ${JSON.stringify(key)} (expected ${LINE_FIELDS.join(', ')}; patient values go under facts)`;
+  return new PathwayError('INVALID_INPUT', message, [
+    { code: 'INVALID_INPUT', message, path: key, line },
+  ]);
 }

@@ -1,0 +1,529 @@
+/**
+ * What today's route (`JSON.parse`, the line split, `PatientBatch.add`) makes of a line the
+ * line reader declined, found in one pass over the line's characters instead: the bad JSON
+ * error, the refused key, the unknown line field, or the input's error with every issue, in
+ * the order today's route finds them. The words are today's own: the issues come from the
+ * same checks (validate.ts's {@link InputCheck}, fed the facts in the object's order), the
+ * line errors from the same functions (`parseJsonText`, `splitLine`'s error, `refuseForbiddenKeys`)
+ * given the part of the line they are about. A fact the loader's own generated check accepts
+ * gives no issue there either, so only the others are handed to the check.
+ *
+ * It answers only when sure: an escape in a key, a key that is an array index, a repeated
+ * line field, nesting near the limit, a refused key below the first two levels, a `version`, a
+ * value of another type for `id`, `healthCentre`, `asOf` or `currentStep` — anything that
+ * would make today's route take another turn — gives undefined, and the caller takes
+ * today's route. So does a line with nothing wrong (a valid line the reader could not read).
+ */
+import { withoutStackTraces, type PathwayError } from '../errors';
+import { InputCheck } from '../facts/validate';
+import { isIsoDate } from '../model/dates';
+import { FORBIDDEN_KEYS, parseJsonText, refuseForbiddenKeys } from '../model/input-text';
+import { MAX_NESTING } from '../model/nesting';
+import { unknownFieldError } from '../service/lines';
+import type { PopulationPathway } from './compile';
+import { isoDay } from './dates';
+import { buildFactCheck, buildFactIndex, type FactCheck, type FactIndex } from './facts-reader';
+import { DECLINE, JsonCursor } from './json-cursor';
+import { readMedications } from './medication-reader';
+
+/** What today's route says of a bad line. */
+export type Diagnosis =
+  /** The line itself is refused (what parsing and splitting it throw): no patient. */
+  | { kind: 'line'; error: unknown }
+  /** The line is a patient whose input `PatientBatch.add` refuses with `error`. */
+  | {
+      kind: 'input';
+      error: PathwayError;
+      id: string | number | undefined;
+      healthCentre: string | undefined;
+    };
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COLON = 58;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+const OPEN_LIST = 91;
+const CLOSE_LIST = 93;
+const MINUS = 45;
+
+/** Line fields by key length and text; FACTS and the others by bit, to refuse a repeat. */
+const ID = 1;
+const CENTRE = 2;
+const FACTS = 4;
+const STEP = 8;
+const AS_OF = 16;
+const VERSION = 32;
+const LINE_FIELDS: readonly (readonly [string, number])[] = [
+  ['id', ID],
+  ['healthCentre', CENTRE],
+  ['facts', FACTS],
+  ['currentStep', STEP],
+  ['asOf', AS_OF],
+  ['version', VERSION],
+];
+
+/** Not sure: today's route answers. */
+class Unsure {
+  readonly unsure = true;
+}
+const UNSURE = new Unsure();
+
+/** The cursor readers of each fact type, as the facts reader reads them. */
+type Read = (c: JsonCursor) => unknown;
+const READ_NUMBER: Read = (c) => c.num();
+const READ_BOOLEAN: Read = (c) => c.bool();
+const READ_STRING: Read = (c) => c.str();
+const READ_STRINGS: Read = (c) => c.strs();
+const READ_MEDICATIONS: Read = (c) => readMedications(c);
+const READ_OF = {
+  integer: READ_NUMBER,
+  number: READ_NUMBER,
+  boolean: READ_BOOLEAN,
+  string: READ_STRING,
+  date: READ_STRING,
+  'string[]': READ_STRINGS,
+  medications: READ_MEDICATIONS,
+} as const;
+
+/** Diagnoses declined lines of one compiled pathway. Synchronous; one per pathway and thread. */
+export class LineDiagnosis {
+  private readonly c = new JsonCursor();
+  private readonly factIndex: FactIndex;
+  private readonly factOk: FactCheck;
+  private readonly reads: Read[];
+  private readonly names: string[];
+  /** When each fact was last seen (a line's generation), to refuse a repeated key. */
+  private readonly seen: Float64Array;
+  /** Where in the line's fact lists each fact seen is. */
+  private readonly places: Int32Array;
+  private generation = 0;
+  /** The facts of the line, in order: name, index (-1: not in the dictionary), value. */
+  private readonly factNames: string[] = [];
+  private readonly factIndexes: number[] = [];
+  private readonly factValues: unknown[] = [];
+  /** Set by {@link string}: the string read last holds an escape. */
+  private escaped = false;
+
+  constructor(private readonly compiled: PopulationPathway) {
+    const { pathway, layout } = compiled;
+    this.factIndex = buildFactIndex(pathway);
+    this.factOk = buildFactCheck(pathway, layout);
+    this.reads = pathway.facts.map((fact) => READ_OF[fact.type]);
+    this.names = pathway.facts.map((fact) => fact.name);
+    this.seen = new Float64Array(pathway.facts.length);
+    this.places = new Int32Array(pathway.facts.length);
+  }
+
+  /**
+   * What today's route says of `text[start, end)` (line number `line`, `asOf` the date of a
+   * line without its own), or undefined when not sure or when nothing is wrong.
+   */
+  diagnose(
+    text: string,
+    start: number,
+    end: number,
+    asOf: string,
+    line: number,
+  ): Diagnosis | undefined {
+    try {
+      const found = this.read(text, start, end, asOf, line);
+      if (found === false) return notJson(text, start, end, line);
+      return found instanceof Unsure ? undefined : found;
+    } catch {
+      // Nothing here throws on purpose; whatever did, today's route answers.
+      return undefined;
+    }
+  }
+
+  /** The diagnosis, UNSURE, or false when the line is not JSON. */
+  private read(
+    text: string,
+    start: number,
+    end: number,
+    fallbackAsOf: string,
+    line: number,
+  ): Diagnosis | Unsure | undefined | false {
+    const c = this.c;
+    c.reset(text, start, end);
+    // Blank lines, a byte order mark, a line that is no object: today's route.
+    if (c.ws() !== OPEN_OBJECT) return UNSURE;
+    // A line cut short, the commonest bad JSON, is known without reading it.
+    let last = end - 1;
+    while (last > start && isSpace(text.charCodeAt(last))) last--;
+    if (text.charCodeAt(last) !== CLOSE_OBJECT) return false;
+    c.p++;
+    this.unsure = false;
+    const g = ++this.generation;
+    this.factNames.length = 0;
+    this.factIndexes.length = 0;
+    this.factValues.length = 0;
+    let seen = 0;
+    let refused: { parent: string | undefined; key: string } | undefined;
+    let unknownField: string | undefined;
+    let id: string | number | undefined;
+    let healthCentre: string | undefined;
+    let ownAsOf: string | undefined;
+    let stepId: string | undefined;
+    let enteredAt: string | undefined;
+    if (c.ws() === CLOSE_OBJECT) return UNSURE; // no facts
+    for (;;) {
+      if (c.ws() !== QUOTE) return false;
+      const ks = c.p + 1;
+      const ke = this.string();
+      if (ke < 0) return false;
+      if (this.escaped || startsWithDigit(text, ks, ke)) return UNSURE;
+      if (!c.take(COLON)) return false;
+      const bit = lineField(text, ks, ke);
+      if (bit === 0) {
+        const key = text.slice(ks, ke);
+        if (FORBIDDEN_KEYS.has(key)) {
+          if (refused !== undefined) return UNSURE;
+          refused = { parent: undefined, key };
+        } else unknownField ??= key;
+        if (!this.skip(2)) return this.notSure();
+      } else {
+        // Another version's line, or a repeated field, takes today's route.
+        if ((seen & bit) !== 0 || bit === VERSION) return UNSURE;
+        seen |= bit;
+        const first = c.ws();
+        if (bit === FACTS) {
+          if (first !== OPEN_OBJECT) return UNSURE;
+          const facts = this.facts(g);
+          if (facts !== true) return facts === UNSURE ? UNSURE : facts;
+          if (this.refusedFact !== undefined) {
+            if (refused !== undefined) return UNSURE;
+            refused = { parent: 'facts', key: this.refusedFact };
+          }
+        } else if (bit === STEP) {
+          const step = this.step();
+          if (step === false || step instanceof Unsure) return step;
+          stepId = step.id;
+          enteredAt = step.enteredAt;
+        } else if (bit === ID && first !== QUOTE) {
+          if (first !== MINUS && !(first >= 48 && first <= 57)) return UNSURE;
+          const value = c.num();
+          if (value === DECLINE || value === null) return false;
+          id = value;
+        } else {
+          if (first !== QUOTE) return UNSURE;
+          const value = c.str();
+          if (value === DECLINE || value === null) return false;
+          if (bit === ID) id = value;
+          else if (bit === CENTRE) healthCentre = value;
+          else ownAsOf = value;
+        }
+      }
+      const more = c.next(CLOSE_OBJECT);
+      if (more === DECLINE) return false;
+      if (!more) break;
+    }
+    if (!c.atEnd()) return false;
+    // The line is JSON. Today's route: refused keys, then the line's fields, then the input.
+    if (refused !== undefined) return refusedKey(refused.parent, refused.key, line);
+    if (unknownField !== undefined) {
+      const field = unknownField;
+      return { kind: 'line', error: withoutStackTraces(() => unknownFieldError(field, line)) };
+    }
+    if ((seen & FACTS) === 0) return UNSURE;
+    const asOf = ownAsOf ?? fallbackAsOf;
+    if (!isIsoDate(asOf) || (enteredAt !== undefined && !isIsoDate(enteredAt))) return UNSURE;
+    if (stepId !== undefined && stepId.length > 200) return UNSURE;
+    const error = this.inputError(asOf, stepId, enteredAt);
+    return error === undefined ? UNSURE : { kind: 'input', error, id, healthCentre };
+  }
+
+  /** The refused key found directly in `facts` by {@link facts}, if any. */
+  private refusedFact: string | undefined;
+
+  /**
+   * Reads the `facts` object (the cursor on its brace) into the line's fact lists: true,
+   * UNSURE, or false when it is not JSON.
+   */
+  private facts(g: number): true | Unsure | false {
+    const c = this.c;
+    const t = c.t;
+    this.refusedFact = undefined;
+    c.p++;
+    if (c.ws() === CLOSE_OBJECT) {
+      c.p++;
+      return true;
+    }
+    for (;;) {
+      if (c.ws() !== QUOTE) return false;
+      const ks = c.p + 1;
+      const ke = this.string();
+      if (ke < 0) return false;
+      if (this.escaped || startsWithDigit(t, ks, ke)) return UNSURE;
+      if (!c.take(COLON)) return false;
+      const f = this.factIndex(t, ks);
+      let value: unknown;
+      if (f >= 0 && ke - ks === (this.names[f] as string).length) {
+        const at = c.p;
+        value = (this.reads[f] as Read)(c);
+        if (value === DECLINE) {
+          c.p = at;
+          value = this.value();
+          if (value === UNSURE || value === DECLINE)
+            return value === UNSURE ? UNSURE : this.notSure();
+        }
+        // A repeated key keeps its first place and its last value, as in JSON.parse.
+        if (this.seen[f] === g) this.factValues[this.places[f] as number] = value;
+        else {
+          this.seen[f] = g;
+          this.places[f] = this.factNames.length;
+          this.push(this.names[f] as string, f, value);
+        }
+      } else {
+        const key = t.slice(ks, ke);
+        if (FORBIDDEN_KEYS.has(key)) {
+          if (this.refusedFact !== undefined) return UNSURE;
+          this.refusedFact = key;
+          if (!this.skip(3)) return this.notSure();
+        } else {
+          value = this.value();
+          if (value === UNSURE || value === DECLINE)
+            return value === UNSURE ? UNSURE : this.notSure();
+          const place = this.factNames.indexOf(key);
+          if (place >= 0) this.factValues[place] = value;
+          else this.push(key, -1, value);
+        }
+      }
+      const more = c.next(CLOSE_OBJECT);
+      if (more === DECLINE) return false;
+      if (!more) return true;
+    }
+  }
+
+  private push(name: string, f: number, value: unknown): void {
+    this.factNames.push(name);
+    this.factIndexes.push(f);
+    this.factValues.push(value);
+  }
+
+  /** `currentStep`: `{ id, enteredAt? }` with text values, UNSURE, or false (not JSON). */
+  private step(): { id: string; enteredAt: string | undefined } | Unsure | false {
+    const c = this.c;
+    if (c.ws() !== OPEN_OBJECT) return UNSURE;
+    c.p++;
+    let id: string | undefined;
+    let enteredAt: string | undefined;
+    if (c.ws() === CLOSE_OBJECT) return UNSURE;
+    for (;;) {
+      if (c.ws() !== QUOTE) return false;
+      const ks = c.p + 1;
+      const ke = this.string();
+      if (ke < 0) return false;
+      if (!c.take(COLON)) return false;
+      const isId = !this.escaped && ke - ks === 2 && c.matches(ks, 'id');
+      const isEntered = !this.escaped && ke - ks === 9 && c.matches(ks, 'enteredAt');
+      if (
+        (!isId && !isEntered) ||
+        (isId && id !== undefined) ||
+        (isEntered && enteredAt !== undefined)
+      )
+        return UNSURE;
+      if (c.ws() !== QUOTE) return UNSURE;
+      const value = c.str();
+      if (value === DECLINE || value === null) return false;
+      if (isId) id = value;
+      else enteredAt = value;
+      const more = c.next(CLOSE_OBJECT);
+      if (more === DECLINE) return false;
+      if (!more) break;
+    }
+    return id === undefined ? UNSURE : { id, enteredAt };
+  }
+
+  /**
+   * The input's error: validate.ts's check fed the facts in the object's order (those the
+   * loader's check accepts cannot give an issue and are passed over), then the step.
+   */
+  private inputError(
+    asOf: string,
+    stepId: string | undefined,
+    enteredAt: string | undefined,
+  ): PathwayError | undefined {
+    const check = new InputCheck(this.compiled.pathway, asOf);
+    const day = isoDay(asOf);
+    const { factNames, factIndexes, factValues, factOk } = this;
+    for (let k = 0; k < factNames.length; k++) {
+      const value = factValues[k];
+      if (value === null) continue;
+      const f = factIndexes[k] as number;
+      if (f >= 0 && factOk(f, value, day)) continue;
+      check.fact(factNames[k] as string, value);
+    }
+    if (stepId !== undefined)
+      check.step(enteredAt === undefined ? { id: stepId } : { id: stepId, enteredAt });
+    return withoutStackTraces(() => check.error());
+  }
+
+  /**
+   * Any JSON value at the cursor, as `JSON.parse` makes it: scalars read in place, a list or
+   * object parsed from its own characters once they are known to be JSON. DECLINE: not JSON.
+   */
+  private value(): unknown {
+    const c = this.c;
+    const first = c.ws();
+    if (first === OPEN_OBJECT || first === OPEN_LIST) {
+      const from = c.p;
+      if (!this.skip(3)) return this.unsure ? UNSURE : DECLINE;
+      return JSON.parse(c.t.slice(from, c.p)) as unknown;
+    }
+    if (first === QUOTE) return c.str();
+    if (first === 116 || first === 102) return c.bool();
+    if (first === 110) return c.nothing();
+    return c.num();
+  }
+
+  /** Set when {@link skip} stopped for a reason other than bad JSON. */
+  private unsure = false;
+
+  /** After {@link skip} or {@link value} failed: UNSURE when it was not sure, else false. */
+  private notSure(): Unsure | false {
+    const unsure = this.unsure;
+    this.unsure = false;
+    return unsure ? UNSURE : false;
+  }
+
+  /**
+   * Skips the JSON value at the cursor, `depth` being its level (the line is level 1). False
+   * when it is not JSON, or (with {@link unsure} set) when it holds what today's route would
+   * refuse in its own words: a refused key, an escaped key, nesting past the limit.
+   */
+  private skip(depth: number): boolean {
+    const c = this.c;
+    const first = c.ws();
+    if (first === OPEN_OBJECT || first === OPEN_LIST) {
+      if (depth >= MAX_NESTING) {
+        this.unsure = true;
+        return false;
+      }
+      c.p++;
+      const close = first === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_LIST;
+      if (c.ws() === close) {
+        c.p++;
+        return true;
+      }
+      for (;;) {
+        if (first === OPEN_OBJECT) {
+          if (c.ws() !== QUOTE) return false;
+          const ks = c.p + 1;
+          const ke = this.string();
+          if (ke < 0) return false;
+          if (this.escaped || FORBIDDEN_KEYS.has(c.t.slice(ks, ke))) {
+            this.unsure = true;
+            return false;
+          }
+          if (!c.take(COLON)) return false;
+        }
+        if (!this.skip(depth + 1)) return false;
+        const more = c.next(close);
+        if (more === DECLINE) return false;
+        if (!more) return true;
+      }
+    }
+    if (first === QUOTE) return this.string() >= 0;
+    if (first === 116 || first === 102) return c.bool() !== DECLINE;
+    if (first === 110) return c.nothing() !== DECLINE;
+    return c.num() !== DECLINE;
+  }
+
+  /**
+   * Reads the string whose opening quote is at the cursor, checking its escapes as JSON's
+   * grammar has them; returns where its characters end (the closing quote) and sets
+   * {@link escaped}, or -1 when it is not a JSON string.
+   */
+  private string(): number {
+    const c = this.c;
+    const { t, e } = c;
+    let p = c.p + 1;
+    this.escaped = false;
+    while (p < e) {
+      const code = t.charCodeAt(p);
+      if (code === QUOTE) {
+        c.p = p + 1;
+        return p;
+      }
+      if (code < 32) return -1;
+      if (code === BACKSLASH) {
+        this.escaped = true;
+        const next = t.charCodeAt(p + 1);
+        if (next === 117) {
+          for (let k = 2; k < 6; k++) if (!isHex(t.charCodeAt(p + k))) return -1;
+          p += 6;
+        } else if (
+          next === QUOTE ||
+          next === BACKSLASH ||
+          next === 47 ||
+          next === 98 ||
+          next === 102 ||
+          next === 110 ||
+          next === 114 ||
+          next === 116
+        )
+          p += 2;
+        else return -1;
+      } else p++;
+    }
+    return -1;
+  }
+}
+
+/** Today's error for a line that is not JSON: `JSON.parse`'s own. */
+function notJson(text: string, start: number, end: number, line: number): Diagnosis | undefined {
+  try {
+    withoutStackTraces(() => parseJsonText(text.slice(start, end), { line }));
+  } catch (error) {
+    return { kind: 'line', error };
+  }
+  return undefined; // it is JSON after all: today's route
+}
+
+/** Today's error for the one refused key of a line, at the top or in `parent`. */
+function refusedKey(parent: string | undefined, key: string, line: number): Diagnosis | undefined {
+  // The refusal's own words, from an object holding just that key where the line holds it.
+  const holder = { [key]: 0 };
+  try {
+    withoutStackTraces(() =>
+      refuseForbiddenKeys(parent === undefined ? holder : { [parent]: holder }, { line }),
+    );
+  } catch (error) {
+    return { kind: 'line', error };
+  }
+  return undefined;
+}
+
+/** The bit of the line field `t[ks, ke)` names, or 0 for another key. */
+function lineField(t: string, ks: number, ke: number): number {
+  for (const [name, bit] of LINE_FIELDS)
+    if (ke - ks === name.length && t.startsWith(name, ks)) return bit;
+  return 0;
+}
+
+/** A key an object's own order puts first (an array index) starts with a digit. */
+function startsWithDigit(t: string, ks: number, ke: number): boolean {
+  const code = t.charCodeAt(ks);
+  return ke > ks && code >= 48 && code <= 57;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+function isHex(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+}
+
+const diagnoses = new WeakMap<PopulationPathway, LineDiagnosis>();
+
+/** The line diagnosis of `compiled`, made on first use. */
+export function diagnosisFor(compiled: PopulationPathway): LineDiagnosis {
+  let diagnosis = diagnoses.get(compiled);
+  if (diagnosis === undefined) {
+    diagnosis = new LineDiagnosis(compiled);
+    diagnoses.set(compiled, diagnosis);
+  }
+  return diagnosis;
+}

@@ -524,15 +524,13 @@ function checkMedications(
         );
       }
     }
-    const field = (key: (typeof MEDICATION_KEYS)[number]): unknown =>
-      Object.hasOwn(item, key) ? (item[key] ?? undefined) : undefined;
-    const atc = field('atc');
-    const dose = field('dose');
-    const unit = field('unit');
-    const since = field('since');
-    const doseIncreasedAt = field('doseIncreasedAt');
-    const name = field('name');
-    const uncertain = checkUncertainty(field('uncertain'), [...at, 'uncertain'], issues);
+    const atc = medicationField(item, 'atc');
+    const dose = medicationField(item, 'dose');
+    const unit = medicationField(item, 'unit');
+    const since = medicationField(item, 'since');
+    const doseIncreasedAt = medicationField(item, 'doseIncreasedAt');
+    const name = medicationField(item, 'name');
+    const uncertain = checkUncertainty(medicationField(item, 'uncertain'), at, issues);
     // An uncertain entry may lack a code (that is often why it is uncertain); any other needs one.
     const atcAbsentOk = atc === undefined && uncertain !== undefined;
     if (!atcAbsentOk && !isAtcCode(atc))
@@ -615,6 +613,14 @@ function checkMedications(
   return issues.list.length === before ? result : undefined;
 }
 
+/** A medication's own field, `null` read as absent. */
+function medicationField(
+  item: Record<string, unknown>,
+  key: (typeof MEDICATION_KEYS)[number],
+): unknown {
+  return Object.hasOwn(item, key) ? (item[key] ?? undefined) : undefined;
+}
+
 /** Checks one of a medication's dates: a calendar date, not after the evaluation date. */
 function checkMedicationDate(
   key: 'since' | 'doseIncreasedAt',
@@ -640,10 +646,11 @@ function checkMedicationDate(
  */
 function checkUncertainty(
   value: unknown,
-  path: readonly PathSegment[],
+  medication: readonly PathSegment[],
   issues: Issues,
 ): Uncertainty | undefined {
   if (value === undefined) return undefined;
+  const path = [...medication, 'uncertain'];
   const shape = `{ reason: ${UNCERTAINTY_REASONS.join(' | ')}, detail?: string }`;
   if (!isRecord(value)) {
     issues.add('FACT_TYPE', path, value, `uncertain must be an object ${shape}`);

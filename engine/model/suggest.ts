@@ -16,23 +16,39 @@ export const MAX_SUGGESTED_NAME = 64;
  * memory grows with the shorter side only; time is the product of the lengths.
  */
 export function editDistance(a: string, b: string): number {
-  let before: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width * 2);
+  // Three rows in one reused buffer: before (i - 2), prev (i - 1) and row (i), rotating.
+  let before = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row: number[] = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (before[j - 2] ?? 0) + 1);
+    rows[row] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let best = Math.min(
+        (rows[prev + j] as number) + 1,
+        (rows[row + j - 1] as number) + 1,
+        (rows[prev + j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        best = Math.min(best, (rows[before + j - 2] as number) + 1);
       }
-      row.push(best);
+      rows[row + j] = best;
     }
+    const free = before;
     before = prev;
     prev = row;
+    row = free;
   }
-  return prev[b.length] ?? 0;
+  return rows[prev + b.length] as number;
 }
+
+/** The rows {@link editDistance} works in, grown when a longer name comes. */
+let rows = new Int32Array(3 * 128);
 
 /**
  * Candidates with their lower-case forms, made once for a list that is asked about again and

@@ -69,29 +69,44 @@ class Unsure {
 }
 const UNSURE = new Unsure();
 
-/** The cursor readers of each fact type, as the facts reader reads them. */
-type Read = (c: JsonCursor) => unknown;
-const READ_NUMBER: Read = (c) => c.num();
-const READ_BOOLEAN: Read = (c) => c.bool();
-const READ_STRING: Read = (c) => c.str();
-const READ_STRINGS: Read = (c) => c.strs();
-const READ_MEDICATIONS: Read = (c) => readMedications(c);
+/** The cursor reader of each fact type, by number, as the facts reader reads them. */
+const NUMBER = 0;
+const BOOLEAN = 1;
+const STRING = 2;
+const STRINGS = 3;
+const MEDICATIONS = 4;
 const READ_OF = {
-  integer: READ_NUMBER,
-  number: READ_NUMBER,
-  boolean: READ_BOOLEAN,
-  string: READ_STRING,
-  date: READ_STRING,
-  'string[]': READ_STRINGS,
-  medications: READ_MEDICATIONS,
+  integer: NUMBER,
+  number: NUMBER,
+  boolean: BOOLEAN,
+  string: STRING,
+  date: STRING,
+  'string[]': STRINGS,
+  medications: MEDICATIONS,
 } as const;
+
+/** A value of type `kind` at the cursor, `null`, or DECLINE. */
+function readTyped(c: JsonCursor, kind: number): unknown {
+  switch (kind) {
+    case NUMBER:
+      return c.num();
+    case BOOLEAN:
+      return c.bool();
+    case STRING:
+      return c.str();
+    case STRINGS:
+      return c.strs();
+    default:
+      return readMedications(c);
+  }
+}
 
 /** Diagnoses declined lines of one compiled pathway. Synchronous; one per pathway and thread. */
 export class LineDiagnosis {
   private readonly c = new JsonCursor();
   private readonly factIndex: FactIndex;
   private readonly factOk: FactCheck;
-  private readonly reads: Read[];
+  private readonly kinds: Uint8Array;
   private readonly names: string[];
   /** When each fact was last seen (a line's generation), to refuse a repeated key. */
   private readonly seen: Float64Array;
@@ -109,7 +124,7 @@ export class LineDiagnosis {
     const { pathway, layout } = compiled;
     this.factIndex = buildFactIndex(pathway);
     this.factOk = buildFactCheck(pathway, layout);
-    this.reads = pathway.facts.map((fact) => READ_OF[fact.type]);
+    this.kinds = Uint8Array.from(pathway.facts, (fact) => READ_OF[fact.type]);
     this.names = pathway.facts.map((fact) => fact.name);
     this.seen = new Float64Array(pathway.facts.length);
     this.places = new Int32Array(pathway.facts.length);
@@ -260,7 +275,7 @@ export class LineDiagnosis {
       let value: unknown;
       if (f >= 0 && ke - ks === (this.names[f] as string).length) {
         const at = c.p;
-        value = (this.reads[f] as Read)(c);
+        value = readTyped(c, this.kinds[f] as number);
         if (value === DECLINE) {
           c.p = at;
           value = this.value();

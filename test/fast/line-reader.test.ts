@@ -102,33 +102,41 @@ const synthLines = (count: number, seed: number): Line[] =>
   [...synthPatients(count, seed, AS_OF)].map((p) => ({ text: JSON.stringify(p), asOf: AS_OF }));
 
 describe('the line reader', () => {
-  it('reads the synthetic population itself, with the slots and answers of today’s route', () => {
-    for (const compiled of PATHWAYS) {
-      const lines = synthLines(SIZE, 7);
-      const { differences, read } = compare(compiled, lines);
-      expect(differences).toEqual([]);
-      // Lines giving a fact this version lacks are declined (and refused by today's route).
-      if (compiled.pathway.id === 'chronic-pain' && compiled.pathway.version === '1.3.0')
-        expect(read).toBe(lines.length);
-    }
-  }, TIMEOUT);
+  it(
+    'reads the synthetic population itself, with the slots and answers of today’s route',
+    () => {
+      for (const compiled of PATHWAYS) {
+        const lines = synthLines(SIZE, 7);
+        const { differences, read } = compare(compiled, lines);
+        expect(differences).toEqual([]);
+        // Lines giving a fact this version lacks are declined (and refused by today's route).
+        if (compiled.pathway.id === 'chronic-pain' && compiled.pathway.version === '1.3.0')
+          expect(read).toBe(lines.length);
+      }
+    },
+    TIMEOUT,
+  );
 
-  it('agrees with today’s route over the adversarial sets, invalid inputs included', () => {
-    for (const compiled of PATHWAYS) {
-      const lines = adversarialPatients(compiled.pathway, SIZE, 11, { invalid: 0.2 }).map(
-        ({ input, asOf }) => ({ text: JSON.stringify(input), asOf }),
-      );
-      const { differences, read } = compare(compiled, lines);
-      expect(differences).toEqual([]);
-      expect(read).toBeGreaterThan(SIZE / 4);
-    }
-    const patients = chronicPainPatients(SIZE, 12, { invalid: 0.2 }).map(({ input, asOf }) => ({
-      text: JSON.stringify(input),
-      asOf,
-    }));
-    for (const compiled of PATHWAYS.slice(0, 2))
-      expect(compare(compiled, patients).differences).toEqual([]);
-  }, TIMEOUT);
+  it(
+    'agrees with today’s route over the adversarial sets, invalid inputs included',
+    () => {
+      for (const compiled of PATHWAYS) {
+        const lines = adversarialPatients(compiled.pathway, SIZE, 11, { invalid: 0.2 }).map(
+          ({ input, asOf }) => ({ text: JSON.stringify(input), asOf }),
+        );
+        const { differences, read } = compare(compiled, lines);
+        expect(differences).toEqual([]);
+        expect(read).toBeGreaterThan(SIZE / 4);
+      }
+      const patients = chronicPainPatients(SIZE, 12, { invalid: 0.2 }).map(({ input, asOf }) => ({
+        text: JSON.stringify(input),
+        asOf,
+      }));
+      for (const compiled of PATHWAYS.slice(0, 2))
+        expect(compare(compiled, patients).differences).toEqual([]);
+    },
+    TIMEOUT,
+  );
 
   it('reads no hostile or bad line as a patient, and gives each today’s error word for word', () => {
     const compiled = PATHWAYS[0] as PopulationPathway;
@@ -163,37 +171,41 @@ describe('the line reader', () => {
     expect(read).toBe(lines.length);
   });
 
-  it('agrees with today’s route on fuzzed mutations of valid lines', () => {
-    const compiled = PATHWAYS[0] as PopulationPathway;
-    const valid = [
-      ...synthLines(200, 21),
-      ...adversarialPatients(compiled.pathway, 200, 22).map(({ input, asOf }) => ({
-        text: JSON.stringify(input),
-        asOf,
-      })),
-    ];
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(
-            fc.nat({ max: valid.length - 1 }),
-            fc.nat({ max: MUTATIONS.length - 1 }),
-            fc.nat({ max: 2000 }),
+  it(
+    'agrees with today’s route on fuzzed mutations of valid lines',
+    () => {
+      const compiled = PATHWAYS[0] as PopulationPathway;
+      const valid = [
+        ...synthLines(200, 21),
+        ...adversarialPatients(compiled.pathway, 200, 22).map(({ input, asOf }) => ({
+          text: JSON.stringify(input),
+          asOf,
+        })),
+      ];
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              fc.nat({ max: valid.length - 1 }),
+              fc.nat({ max: MUTATIONS.length - 1 }),
+              fc.nat({ max: 2000 }),
+            ),
+            { minLength: 1, maxLength: 4 },
           ),
-          { minLength: 1, maxLength: 4 },
+          (steps) => {
+            const first = valid[(steps[0] as [number, number, number])[0]] as Line;
+            let text = first.text;
+            for (const [, mutation, at] of steps)
+              text = (MUTATIONS[mutation] as (l: string, at: number) => string)(
+                text,
+                at % (text.length + 1),
+              );
+            expect(compare(compiled, [{ text, asOf: first.asOf }]).differences).toEqual([]);
+          },
         ),
-        (steps) => {
-          const first = valid[(steps[0] as [number, number, number])[0]] as Line;
-          let text = first.text;
-          for (const [, mutation, at] of steps)
-            text = (MUTATIONS[mutation] as (l: string, at: number) => string)(
-              text,
-              at % (text.length + 1),
-            );
-          expect(compare(compiled, [{ text, asOf: first.asOf }]).differences).toEqual([]);
-        },
-      ),
-      { numRuns: FULL ? 20_000 : 1_500, seed: 19 },
-    );
-  }, TIMEOUT);
+        { numRuns: FULL ? 20_000 : 1_500, seed: 19 },
+      );
+    },
+    TIMEOUT,
+  );
 });

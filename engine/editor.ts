@@ -76,6 +76,7 @@ export {
   type PublishBlockers,
   type PublishChecks,
 } from './versions/publish-checks';
+export { patientsDigest, type PatientsCheck, type PatientsFile } from './versions/publish-patients';
 export { replacedVersion } from './versions/replaced';
 // One rule of which scenarios check a version: the editor's test panel and the publish checks.
 export { retarget, scenarioBases } from './versions/publish-scenarios';

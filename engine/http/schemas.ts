@@ -103,8 +103,18 @@ export const publishBodySchema = z.strictObject({
       failingScenarios: z.array(z.string().min(1).max(200)).max(1000).optional(),
       impact: z.boolean().optional(),
       note: z.string().max(2000).optional(),
+      /**
+       * The impact on the patients file sent in `patients` was seen and is intended. Names the
+       * file by its content hash (`sha256:<hex>` of its text); refused without `patients`.
+       */
+      patients: z.strictObject({ digest: hashSchema }).optional(),
     })
     .optional(),
+  /**
+   * A patients file (NDJSON, one evaluation request a line) to check the impact on, as the
+   * editor's publish dialog checked it: the route runs the same check on this text.
+   */
+  patients: z.strictObject({ name: z.string().min(1).max(300), text: z.string() }).optional(),
 });
 
 /** `POST /api/pathways/:id/scenarios`. */

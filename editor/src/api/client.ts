@@ -130,7 +130,14 @@ export function publishVersion(
   body: {
     baseHash: string;
     effective: { from: string; to?: string };
-    acknowledge?: { failingScenarios?: string[]; impact?: boolean; note?: string };
+    acknowledge?: {
+      failingScenarios?: string[];
+      impact?: boolean;
+      note?: string;
+      patients?: { digest: string };
+    };
+    /** A patients file to check the impact on (the route checks it itself). */
+    patients?: { name: string; text: string };
   },
 ): Promise<{ key: string; hash: string; frozen: true }> {
   return request('POST', `/api/pathways/${enc(id)}/versions/${enc(version)}/publish`, body);

@@ -308,6 +308,12 @@ export const factSchema = z.strictObject({
 
 export const namedConditionSchema = z.strictObject({
   name: conditionName,
+  /**
+   * What the condition is called in the UI languages ("kronisk smärta"), shown wherever the
+   * condition is named (editor, summaries, explanations); the `name` stays the id that
+   * references use. Optional: without it the name is shown, as before.
+   */
+  label: textsSchema.optional(),
   description: textsSchema.optional(),
   when: conditionSchema,
   references: z.array(z.string()).optional(),

@@ -120,6 +120,17 @@ export function saveScenario(
   });
 }
 
+/** The medication code table the engine classifies drugs with, by substance (read-only). */
+export function loadMedicationTerms(): Promise<{
+  substances: {
+    atc: string;
+    name: string;
+    codes: { system: string; code: string; display?: string }[];
+  }[];
+}> {
+  return request('GET', '/api/terminology/medications');
+}
+
 /**
  * Publishes a saved draft (the publish route runs the same checks as the editor's dialog and
  * refuses with 409 PUBLISH_BLOCKED what is neither passing nor acknowledged).

@@ -81,6 +81,23 @@ export const saveBodySchema = z.strictObject({
   layout: layoutSchema.optional(),
   /** The hash of the file as the editor loaded it; null when creating a new file. */
   baseHash: hashSchema.nullable(),
+  /**
+   * Test patients of this version alone, rewritten with it (after a rename), each with the
+   * hash of its file as loaded; see routes/save-scenarios.ts.
+   */
+  scenarios: z
+    .array(
+      z.strictObject({
+        name: z
+          .string()
+          .max(100)
+          .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case file name'),
+        scenario: z.record(z.string(), z.unknown()),
+        baseHash: hashSchema,
+      }),
+    )
+    .max(1000)
+    .optional(),
 });
 
 /** `PUT /api/pathways/:id/versions/:version/layout`: positions only (allowed for frozen versions). */

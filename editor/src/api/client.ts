@@ -101,7 +101,13 @@ export async function listScenarios(id: string): Promise<ScenarioEntry[]> {
 export function saveVersion(
   id: string,
   version: string,
-  body: { pathway: Pathway; layout: Layout; baseHash: string | null },
+  body: {
+    pathway: Pathway;
+    layout: Layout;
+    baseHash: string | null;
+    /** This version's own test patients, rewritten with it (each with its hash as listed). */
+    scenarios?: { name: string; scenario: Scenario; baseHash: string }[];
+  },
 ): Promise<{ hash: string; layoutHash: string | null }> {
   return request('PUT', `/api/pathways/${enc(id)}/versions/${enc(version)}`, body);
 }

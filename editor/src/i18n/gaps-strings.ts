@@ -25,8 +25,6 @@ export interface GapsStrings {
   scenariosRewritten: (count: number) => string;
   /** Test patients shared with other versions, which a rename does not change. */
   scenariosShared: (count: number) => string;
-  /** Offers a copy of a shared test patient for this version, with the new name. */
-  copyForVersion: (version: string) => string;
 }
 
 const codeSystem = (system: string): string =>
@@ -48,9 +46,8 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
         : `${n} testpatienter gäller bara den här versionen och skrivs om med det nya namnet när du sparar:`,
     scenariosShared: (n) =>
       n === 1
-        ? '1 testpatient delas med andra versioner och ändras inte:'
-        : `${n} testpatienter delas med andra versioner och ändras inte:`,
-    copyForVersion: (v) => `Kopiera till version ${v} med det nya namnet`,
+        ? '1 testpatient delas med andra versioner och ändras inte (kopiera den till den här versionen i testpanelen):'
+        : `${n} testpatienter delas med andra versioner och ändras inte (kopiera dem till den här versionen i testpanelen):`,
   },
   da: {
     medicationSearch: 'Søg lægemiddel (navn, klasse, ATC-, RxNorm- eller SNOMED-kode)',
@@ -66,9 +63,8 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
         : `${n} testpatienter gælder kun denne version og omskrives med det nye navn, når du gemmer:`,
     scenariosShared: (n) =>
       n === 1
-        ? '1 testpatient deles med andre versioner og ændres ikke:'
-        : `${n} testpatienter deles med andre versioner og ændres ikke:`,
-    copyForVersion: (v) => `Kopiér til version ${v} med det nye navn`,
+        ? '1 testpatient deles med andre versioner og ændres ikke (kopiér den til denne version i testpanelet):'
+        : `${n} testpatienter deles med andre versioner og ændres ikke (kopiér dem til denne version i testpanelet):`,
   },
   en: {
     medicationSearch: 'Search medication (name, class, ATC, RxNorm or SNOMED code)',
@@ -84,8 +80,7 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
         : `${n} test patients apply to this version only and are rewritten with the new name when you save:`,
     scenariosShared: (n) =>
       n === 1
-        ? '1 test patient is shared with other versions and is not changed:'
-        : `${n} test patients are shared with other versions and are not changed:`,
-    copyForVersion: (v) => `Copy to version ${v} with the new name`,
+        ? '1 test patient is shared with other versions and is not changed (copy it to this version in the test panel):'
+        : `${n} test patients are shared with other versions and are not changed (copy them to this version in the test panel):`,
   },
 };

@@ -11,8 +11,10 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../engine/model/hash';
 import type { Condition } from '../../engine/model/types';
+import { main } from '../../engine/cli/main';
+import { memoryIo } from '../../engine/cli/io';
 import { parsePathway, parseScenario } from '../../engine/yaml/parse';
-import { printPathway } from '../../engine/yaml/print';
+import { printPathway, printScenario } from '../../engine/yaml/print';
 import { seriousViolations } from './axe';
 import { useBrowserSession, type Service } from './harness';
 
@@ -167,6 +169,63 @@ describe('publishing with a patients file', () => {
       alerts: 1,
       unreadable: 0,
     });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('renaming with test patients', () => {
+  it("rewrites the draft's own patient with the saved version and leaves the shared ones; pathway test passes it", async () => {
+    await draft({ fact: 'redFlags', operator: 'notEmpty', value: true });
+    const scenarios = join(service.pathwaysDir, 'chronic-pain', 'scenarios');
+    const cauda = parseScenario(
+      await readFile(join(scenarios, 'intake-red-flag-cauda-equina.yaml'), 'utf8'),
+    );
+    const own = { ...cauda, name: 'own-red-flag', versions: ['1.4.0'] };
+    await writeFile(join(scenarios, 'own-red-flag.yaml'), printScenario(own));
+    const sharedBefore = await readFile(
+      join(scenarios, 'intake-red-flag-cauda-equina.yaml'),
+      'utf8',
+    );
+    await open('1.4.0');
+    await toPathwayPanel();
+    await page.getByTestId('fact-painDurationMonths').click();
+    await page.getByTestId('fact-panel').waitFor();
+    await page.getByTestId('rename-fact').click();
+    const dialog = page.getByTestId('rename-dialog');
+    await dialog.waitFor();
+    await expect
+      .poll(() => dialog.getByTestId('rename-scenarios-rewritten').textContent())
+      .toBe('own-red-flag');
+    await expect(dialog.getByTestId('rename-scenarios').textContent()).resolves.toContain(
+      'intake-red-flag-cauda-equina',
+    );
+    await expect(dialog.textContent()).resolves.toContain('skrivs om med det nya namnet');
+    expect(await seriousViolations(page, '[data-testid="rename-dialog"]')).toEqual([]);
+    await page.getByTestId('rename-input').fill('painMonthsTotal');
+    await page.getByTestId('confirm-rename').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.getByTestId('save').click();
+    await expect
+      .poll(() => page.getByTestId('save-state').getAttribute('data-dirty'))
+      .toBe('false');
+    await expect
+      .poll(async () => readFile(join(scenarios, 'own-red-flag.yaml'), 'utf8'))
+      .toContain('painMonthsTotal: 4');
+    expect(await readFile(join(scenarios, 'intake-red-flag-cauda-equina.yaml'), 'utf8')).toBe(
+      sharedBefore,
+    );
+    const io = memoryIo(join(service.pathwaysDir, '..'));
+    await main(['test', service.pathwaysDir, '--json'], io);
+    const run = JSON.parse(io.stdout.join('\n')) as {
+      scenarios: { name: string; version: string; passed: boolean }[];
+    };
+    expect(run.scenarios.find((r) => r.name === 'own-red-flag')).toMatchObject({
+      version: '1.4.0',
+      passed: true,
+    });
+    expect(
+      run.scenarios.find((r) => r.name === 'intake-red-flag-cauda-equina' && r.version === '1.3.0'),
+    ).toMatchObject({ passed: true });
     expect(errors).toEqual([]);
   });
 });

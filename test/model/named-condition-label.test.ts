@@ -1,6 +1,8 @@
 /** A named condition's optional label: schema, canonical file, semantic diff and words. */
 import { describe, expect, it } from 'vitest';
 import { summarizeCondition } from '../../engine/describe/summary';
+import { compilePathway } from '../../engine/evaluate/compile';
+import { evaluate } from '../../engine/evaluate/evaluate';
 import { diffPathways } from '../../engine/diff/diff';
 import { renderDiff } from '../../engine/diff/render';
 import { pathwaySchema } from '../../engine/model/schema';
@@ -56,5 +58,15 @@ describe('named condition label', () => {
     expect(summarizeCondition(doc, when as never, 'sv')).toContain('kronisk smärta');
     expect(summarizeCondition(doc, when as never, 'en')).toContain('chronic pain');
     expect(summarizeCondition(miniPathway(), when as never, 'sv')).toContain('chronic');
+  });
+
+  it('names the condition by its label in the explanation of a result', async () => {
+    const doc = labelled({ sv: 'långvarig smärta', en: 'long-term pain' });
+    const compiled = compilePathway(doc);
+    const facts = { painMonths: 8, score: 10, age: 40, flags: [], done: false };
+    const sv = await evaluate(compiled, { facts }, { asOf: '2027-02-01', language: 'sv' });
+    expect(sv.explanation).toContain('långvarig smärta');
+    const plain = await evaluate(compilePathway(miniPathway()), { facts }, { asOf: '2027-02-01' });
+    expect(plain.explanation).toContain('chronic');
   });
 });

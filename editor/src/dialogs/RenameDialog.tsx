@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LOGIC_STRINGS } from '../i18n/logic-strings';
 import type { NamedKind } from '../model/dictionary';
-import { useGapsT } from '../i18n/use-gaps-words';
+import { useGapsT } from './use-gaps-words';
 import { scenarioRenamePlan, usesOf } from '../model/rename';
 import { editorStore, useEditor } from '../store/store';
 import { Dialog } from './Dialog';

@@ -4,7 +4,7 @@ import { useT } from '../store/hooks';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { TextsField } from './TextsField';
 import { RenameButton } from '../dialogs/RenameButton';
-import { useGapsT } from '../i18n/use-gaps-words';
+import { useGapsT } from '../dialogs/use-gaps-words';
 import { pickText, type NamedCondition } from '../../../engine/editor';
 
 /** Props of {@link NamedConditionPanel}. */

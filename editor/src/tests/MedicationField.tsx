@@ -1,5 +1,5 @@
 import { memo, useId, useState } from 'react';
-import { useGapsT } from '../i18n/use-gaps-words';
+import { useGapsT } from '../dialogs/use-gaps-words';
 import type { PatientField } from '../model/patient-form';
 import { searchMedications, type MedicationChoice } from './medication-choices';
 import { useTestsT } from './strings';

@@ -36,7 +36,14 @@ export { NEVER_TRUE, isNeverTrue } from './model/never-true';
 export { today } from './model/dates';
 export { timeZoneOf } from './model/time-zone';
 export { renameStepInIndicators } from './indicators/rename';
-export { renameName, usesOfName, type NameUse, type RenameKind } from './model/rename';
+export {
+  renameInScenario,
+  renameName,
+  scenarioNames,
+  usesOfName,
+  type NameUse,
+  type RenameKind,
+} from './model/rename';
 export type { ConditionOwner } from './model/condition-roots';
 
 // Words: texts in a language, units, condition summaries, issue paths.
@@ -76,6 +83,7 @@ export {
   type PublishBlockers,
   type PublishChecks,
 } from './versions/publish-checks';
+export { patientsDigest, type PatientsCheck, type PatientsFile } from './versions/publish-patients';
 export { replacedVersion } from './versions/replaced';
 // One rule of which scenarios check a version: the editor's test panel and the publish checks.
 export { retarget, scenarioBases } from './versions/publish-scenarios';

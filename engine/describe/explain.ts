@@ -13,7 +13,7 @@ import type {
 import type { Language, Pathway, Step, Transition } from '../model/types';
 import { pickText } from '../model/texts';
 import { isLowerBound } from '../facts/bound';
-import { factLabel, factOf, formatBound, formatUnit, formatValue } from './format';
+import { conditionLabel, factLabel, factOf, formatBound, formatUnit, formatValue } from './format';
 import { WORDS } from './words';
 
 /** The walk as the explanation tells it: read from an outcome and its trace. */
@@ -141,7 +141,7 @@ export function whyTrue(pathway: Pathway, node: TraceNode, language: Language): 
       // make a double negative ("not (improved does not hold …)").
       return whyFalse(pathway, node.child, language);
     case 'condition':
-      return `${node.name} (${whyTrue(pathway, node.child, language)})`;
+      return `${conditionLabel(pathway, node.name, language)} (${whyTrue(pathway, node.child, language)})`;
   }
 }
 
@@ -174,8 +174,8 @@ export function whyFalse(pathway: Pathway, node: TraceNode, language: Language):
         : whyTrue(pathway, node.child, language);
     case 'condition':
       return node.result === 'unknown'
-        ? `${node.name} (${whyFalse(pathway, node.child, language)})`
-        : `${node.name} ${words.doesNotHold} (${whyFalse(pathway, node.child, language)})`;
+        ? `${conditionLabel(pathway, node.name, language)} (${whyFalse(pathway, node.child, language)})`
+        : `${conditionLabel(pathway, node.name, language)} ${words.doesNotHold} (${whyFalse(pathway, node.child, language)})`;
   }
 }
 

@@ -81,6 +81,12 @@ export function factLabel(pathway: Pathway, name: string, language: Language): s
   return fact === undefined ? name : pickText(fact.label, language) || name;
 }
 
+/** A named condition's label in the language, or its name when it has none (or is unknown). */
+export function conditionLabel(pathway: Pathway, name: string, language: Language): string {
+  const named = pathway.conditions.find((c) => c.name === name);
+  return pickText(named?.label, language) || name;
+}
+
 /**
  * Replaces `{factName}` in an alert message by the fact's value. Unknown placeholders stay
  * visible. A lower bound takes the fact's unit written right after the placeholder into its

@@ -6,7 +6,7 @@
 import { foldCondition } from '../model/condition';
 import { isNeverTrue } from '../model/never-true';
 import type { Condition, Language, LeafCondition, Pathway } from '../model/types';
-import { factLabel, factOf, formatUnit, formatValue } from './format';
+import { conditionLabel, factLabel, factOf, formatUnit, formatValue } from './format';
 import { WORDS } from './words';
 
 /** How a sub-condition sits in its parent, to decide where parentheses are needed. */
@@ -60,7 +60,8 @@ function group(kind: 'all' | 'any', parts: Placed[], language: Language): Placed
 }
 
 /**
- * Summarises a condition in plain words for a label. Named conditions are shown by name.
+ * Summarises a condition in plain words for a label. Named conditions are shown by their
+ * label in the language (by name when they have none).
  * Never throws on a condition that refers to unknown facts: the fact name is shown instead.
  */
 export function summarizeCondition(
@@ -79,7 +80,7 @@ export function summarizeCondition(
       const inner = part('not');
       return `${words.not} ${inner.startsWith('(') || !inner.includes(' ') ? inner : `(${inner})`}`;
     },
-    reference: (name) => () => name,
+    reference: (name) => () => conditionLabel(pathway, name, language),
     leaf: (leaf) => () => leafPhrase(pathway, leaf, language),
   });
   return placed('top');

@@ -53,7 +53,7 @@ const CONDITIONS: KeyedSpec<NamedCondition> = {
   area: 'condition',
   key: (c) => c.name,
   locate: (conditionName) => ({ conditionName }),
-  fields: ['when', 'description', 'references'],
+  fields: ['when', 'label', 'description', 'references'],
 };
 
 const MEASURES: KeyedSpec<Measure> = {

@@ -81,6 +81,23 @@ export const saveBodySchema = z.strictObject({
   layout: layoutSchema.optional(),
   /** The hash of the file as the editor loaded it; null when creating a new file. */
   baseHash: hashSchema.nullable(),
+  /**
+   * Test patients of this version alone, rewritten with it (after a rename), each with the
+   * hash of its file as loaded; see routes/save-scenarios.ts.
+   */
+  scenarios: z
+    .array(
+      z.strictObject({
+        name: z
+          .string()
+          .max(100)
+          .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case file name'),
+        scenario: z.record(z.string(), z.unknown()),
+        baseHash: hashSchema,
+      }),
+    )
+    .max(1000)
+    .optional(),
 });
 
 /** `PUT /api/pathways/:id/versions/:version/layout`: positions only (allowed for frozen versions). */
@@ -103,8 +120,18 @@ export const publishBodySchema = z.strictObject({
       failingScenarios: z.array(z.string().min(1).max(200)).max(1000).optional(),
       impact: z.boolean().optional(),
       note: z.string().max(2000).optional(),
+      /**
+       * The impact on the patients file sent in `patients` was seen and is intended. Names the
+       * file by its content hash (`sha256:<hex>` of its text); refused without `patients`.
+       */
+      patients: z.strictObject({ digest: hashSchema }).optional(),
     })
     .optional(),
+  /**
+   * A patients file (NDJSON, one evaluation request a line) to check the impact on, as the
+   * editor's publish dialog checked it: the route runs the same check on this text.
+   */
+  patients: z.strictObject({ name: z.string().min(1).max(300), text: z.string() }).optional(),
 });
 
 /** `POST /api/pathways/:id/scenarios`. */

@@ -19,6 +19,7 @@ import {
 import type { Condition, Fact, LeafCondition } from '../model/types';
 import { declaredDomain, isEmpty, narrow } from './fact-domain';
 import { literalFits } from './fact-types';
+import { complement, hasComplement } from './negate';
 
 export { NEVER_TRUE, isNeverTrue } from '../model/never-true';
 
@@ -59,27 +60,10 @@ export function shapeTruth(
   return undefined;
 }
 
-const COMPLEMENT: Readonly<Record<string, LeafCondition['operator']>> = {
-  equal: 'notEqual',
-  notEqual: 'equal',
-  lessThan: 'greaterThanInclusive',
-  greaterThanInclusive: 'lessThan',
-  greaterThan: 'lessThanInclusive',
-  lessThanInclusive: 'greaterThan',
-  in: 'notIn',
-  notIn: 'in',
-};
-
-/** The comparison true exactly when `leaf` is false (for a known value), if there is one. */
-function complement(leaf: LeafCondition): LeafCondition | undefined {
-  const operator = COMPLEMENT[leaf.operator];
-  return operator === undefined ? undefined : { ...leaf, operator };
-}
-
 /** True when `narrow` judges `leaf`: a literal of the fact's type, in the shape its operator takes. */
 function judged(leaf: LeafCondition, fact: Fact): boolean {
   if (fact.type === 'date' || fact.type === 'string[]' || fact.type === 'medications') return false;
-  if (valueFact(leaf) !== undefined || !(leaf.operator in COMPLEMENT)) return false;
+  if (valueFact(leaf) !== undefined || !hasComplement(leaf.operator)) return false;
   const list = leaf.operator === 'in' || leaf.operator === 'notIn';
   const value: unknown = leaf.value;
   if (Array.isArray(value) !== list) return false;

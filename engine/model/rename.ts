@@ -14,7 +14,7 @@
 import { conditionRoots, type ConditionOwner } from './condition-roots';
 import { isLeaf, isReference, mapCondition, walkCondition } from './condition';
 import type { PathSegment } from './path';
-import type { Condition, Fact, FollowUp, Pathway, Texts } from './types';
+import type { Condition, Fact, FollowUp, Pathway, Scenario, Texts } from './types';
 
 /** What can be renamed here. */
 export type RenameKind = 'fact' | 'condition' | 'alert' | 'measure';
@@ -229,4 +229,71 @@ export function renameName(doc: Pathway, kind: RenameKind, from: string, to: str
   if (doc.caseMix !== undefined && kind === 'fact')
     renamed.caseMix = doc.caseMix.map((c) => (c.fact === from ? { ...c, fact: to } : c));
   return renamed;
+}
+
+type Expectation = Scenario['expect'];
+
+/** `record` with key `from` renamed to `to`, in place in the key order; the same object when absent. */
+function renameKey<T>(record: Record<string, T>, from: string, to: string): Record<string, T> {
+  if (!Object.hasOwn(record, from)) return record;
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k === from ? to : k, v]));
+}
+
+const renameIn = (list: readonly string[] | undefined, from: string, to: string) =>
+  list?.map((item) => (item === from ? to : item));
+
+function renameInExpectation(
+  e: Expectation,
+  kind: RenameKind,
+  from: string,
+  to: string,
+): Expectation {
+  const out: Expectation = { ...e };
+  if (kind === 'fact') {
+    if (e.missingFacts !== undefined) out.missingFacts = renameIn(e.missingFacts, from, to) ?? [];
+    if (e.facts !== undefined) out.facts = renameKey(e.facts, from, to);
+  }
+  if (kind === 'alert')
+    for (const key of ['alerts', 'alertsInclude', 'alertsExclude', 'undecidedAlerts'] as const) {
+      const list = renameIn(e[key], from, to);
+      if (list !== undefined) out[key] = list;
+    }
+  return out;
+}
+
+/**
+ * A test patient (scenario) with every mention of the fact or alert `from` renamed to `to`:
+ * its input facts and what it expects (for every version). Named conditions and measures are
+ * not named in scenarios, so those renames leave it as it is. Whether a scenario may be
+ * rewritten at all (it may be shared with frozen versions) is the caller's decision.
+ */
+export function renameInScenario(
+  scenario: Scenario,
+  kind: RenameKind,
+  from: string,
+  to: string,
+): Scenario {
+  if (from === to || (kind !== 'fact' && kind !== 'alert')) return scenario;
+  const out: Scenario = {
+    ...scenario,
+    expect: renameInExpectation(scenario.expect, kind, from, to),
+  };
+  if (kind === 'fact')
+    out.input = { ...scenario.input, facts: renameKey(scenario.input.facts, from, to) };
+  if (scenario.expectByVersion !== undefined)
+    out.expectByVersion = Object.fromEntries(
+      Object.entries(scenario.expectByVersion).map(([v, e]) => [
+        v,
+        renameInExpectation(e, kind, from, to),
+      ]),
+    );
+  return out;
+}
+
+/** True when the scenario names `name` of `kind` (in its facts or in what it expects). */
+export function scenarioNames(scenario: Scenario, kind: RenameKind, name: string): boolean {
+  return (
+    JSON.stringify(renameInScenario(scenario, kind, name, `${name}\u0000`)) !==
+    JSON.stringify(scenario)
+  );
 }

@@ -308,6 +308,12 @@ export const factSchema = z.strictObject({
 
 export const namedConditionSchema = z.strictObject({
   name: conditionName,
+  /**
+   * What the condition is called in the UI languages ("kronisk smärta"), shown wherever the
+   * condition is named (editor, summaries, explanations); the `name` stays the id that
+   * references use. Optional: without it the name is shown, as before.
+   */
+  label: textsSchema.optional(),
   description: textsSchema.optional(),
   when: conditionSchema,
   references: z.array(z.string()).optional(),
@@ -453,6 +459,22 @@ export const publicationSchema = z.strictObject({
       differ: z.number().int().nonnegative(),
       step: z.number().int().nonnegative(),
       alerts: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /**
+   * A patients file (NDJSON) whose impact was checked by the publish route and acknowledged:
+   * its name, its content hash, and how many of its patients answer differently (`unreadable`:
+   * lines that could not be read, so were not checked).
+   */
+  patients: z
+    .strictObject({
+      file: z.string().min(1).max(300),
+      digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+      evaluated: z.number().int().nonnegative(),
+      differ: z.number().int().nonnegative(),
+      step: z.number().int().nonnegative(),
+      alerts: z.number().int().nonnegative(),
+      unreadable: z.number().int().nonnegative(),
     })
     .optional(),
   /** Who acknowledged, or why, in the publisher's words. */

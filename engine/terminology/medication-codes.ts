@@ -23,6 +23,8 @@ export interface MedicationCoding {
   /** The full 7-character WHO ATC code, e.g. `N05BA01`. */
   readonly atc: string;
   readonly display?: string;
+  /** The substance's name as the table writes it (an INN in English, e.g. `morphine`). */
+  readonly name?: string;
 }
 
 /** Code system URIs the shipped table uses (FHIR R4 terminology names). */
@@ -155,9 +157,40 @@ export function checkMedicationCodes(
         code: coding.code,
         atc: substance.atc,
         ...(coding.display === undefined ? {} : { display: coding.display }),
+        name: substance.name,
       });
     });
   });
   if (issues.length > 0) throw errorFromIssues(issues);
   return out;
+}
+
+/** One substance of the table with its codes, as the editor's medication search shows it. */
+export interface MedicationSubstance {
+  readonly atc: string;
+  readonly name: string;
+  readonly codes: readonly { system: string; code: string; display?: string }[];
+}
+
+/** The table's codings grouped by substance (ATC code), in the table's order. */
+export function medicationSubstances(
+  codings: readonly MedicationCoding[],
+): readonly MedicationSubstance[] {
+  const byAtc = new Map<
+    string,
+    { atc: string; name: string; codes: MedicationSubstance['codes'][number][] }
+  >();
+  for (const coding of codings) {
+    let substance = byAtc.get(coding.atc);
+    if (substance === undefined) {
+      substance = { atc: coding.atc, name: coding.name ?? coding.atc, codes: [] };
+      byAtc.set(coding.atc, substance);
+    }
+    substance.codes.push({
+      system: coding.system,
+      code: coding.code,
+      ...(coding.display === undefined ? {} : { display: coding.display }),
+    });
+  }
+  return [...byAtc.values()];
 }

@@ -16,6 +16,13 @@ import type { EvaluationRequest } from '../service/request';
 import { createEvaluationService } from '../service/service';
 import type { VersionFile } from '../service/versions';
 import { compileErrors, lintVersion } from './lint-version';
+import {
+  patientsDigest,
+  patientsNeedAcknowledging,
+  readPatientsFile,
+  type PatientsCheck,
+  type PatientsFile,
+} from './publish-patients';
 import { scenariosToPublish } from './publish-scenarios';
 import { replacedVersion } from './replaced';
 
@@ -38,6 +45,11 @@ export interface PublishChecks {
   scenarios: ScenarioCheck[];
   /** Against the replaced version, on the scenarios' patients; absent for a first version. */
   impact?: { against: string; group: ImpactGroup };
+  /**
+   * Against the replaced version, on a patients file sent with the request (or loaded in the
+   * dialog); absent without a file or a version to compare with, or when lint errors block.
+   */
+  patients?: PatientsCheck;
 }
 
 /** What the publisher accepts knowingly (the request's `acknowledge`). */
@@ -47,6 +59,11 @@ export interface PublishAcknowledgement {
   /** True: the impact on the scenarios' patients was seen and is intended. */
   impact?: boolean | undefined;
   note?: string | undefined;
+  /**
+   * The patients file's impact was seen and is intended: names the file by its digest, so an
+   * acknowledgement of one file never covers another (or a file the checks never saw).
+   */
+  patients?: { digest: string } | undefined;
 }
 
 /** What still stands in the way (all empty / false: the version may be published). */
@@ -56,6 +73,8 @@ export interface PublishBlockers {
   failingScenarios: string[];
   /** Patients' outcomes change and that was not acknowledged. */
   impact: boolean;
+  /** The patients file moves patients (or has unreadable lines) and that was not acknowledged. */
+  patients: boolean;
 }
 
 /** A pathway as the evaluation service's version file (the hash only keys its compile cache). */
@@ -110,12 +129,14 @@ export async function impactOn(
 /**
  * Runs the checks for `published` (the version as it will be published: status active, its
  * dates) among its `siblings` (as they will be after publishing), with all of the pathway's
- * `scenarios`.
+ * `scenarios` and, when given, a patients `file` (lines without `asOf` are evaluated on the
+ * day the version starts).
  */
 export async function publishChecks(
   published: Pathway,
   siblings: readonly Pathway[],
   scenarios: readonly Scenario[],
+  file?: PatientsFile,
 ): Promise<PublishChecks> {
   const notCompiling = compileErrors(published);
   const issues = [...lintVersion(published, siblings), ...notCompiling];
@@ -144,6 +165,13 @@ export async function publishChecks(
       scenarios.map((s) => ({ who: s.name, request: s.input, asOf: s.asOf })),
     );
     checks.impact = { against: before.version, group };
+    if (file !== undefined && lint.errors.length === 0) {
+      const from = published.effective.from;
+      const { patients, badLines } = readPatientsFile(file, from);
+      const fileGroup = await impactOn(impactVersions(before, published), file.name, patients);
+      fileGroup.badLines.push(...badLines);
+      checks.patients = { digest: patientsDigest(file), group: fileGroup };
+    }
   }
   return checks;
 }
@@ -160,13 +188,20 @@ export function publishBlockers(
       .filter((s) => !s.passed && !accepted.has(s.name))
       .map((s) => s.name),
     impact: (checks.impact?.group.rows.length ?? 0) > 0 && ack.impact !== true,
+    patients:
+      checks.patients !== undefined &&
+      patientsNeedAcknowledging(checks.patients) &&
+      ack.patients?.digest !== checks.patients.digest,
   };
 }
 
 /** True when nothing blocks. */
 export function isClear(blockers: PublishBlockers): boolean {
   return (
-    blockers.lintErrors.length === 0 && blockers.failingScenarios.length === 0 && !blockers.impact
+    blockers.lintErrors.length === 0 &&
+    blockers.failingScenarios.length === 0 &&
+    !blockers.impact &&
+    !blockers.patients
   );
 }
 
@@ -191,6 +226,19 @@ export function publicationRecord(
       differ: counts.differ,
       step: counts.step,
       alerts: counts.alerts,
+    };
+  }
+  const file = checks.patients;
+  if (file !== undefined && patientsNeedAcknowledging(file)) {
+    const counts = impactCounts(file.group);
+    record.patients = {
+      file: file.group.name,
+      digest: file.digest,
+      evaluated: file.group.evaluated,
+      differ: counts.differ,
+      step: counts.step,
+      alerts: counts.alerts,
+      unreadable: file.group.badLines.length,
     };
   }
   if (ack.note !== undefined && ack.note.trim() !== '') record.note = ack.note.trim();

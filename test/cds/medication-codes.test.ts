@@ -55,6 +55,7 @@ describe('medication codes in the CDS Hooks service', () => {
       code: '3322',
       atc: 'N05BA01',
       display: 'diazepam',
+      name: 'diazepam',
     });
   });
 });
@@ -76,7 +77,9 @@ describe('the service context', () => {
       const first = await ctx.medicationCodes();
       await writeFile(file, 'not: a table\n');
       expect(await ctx.medicationCodes()).toBe(first);
-      expect(first).toEqual([{ system: RXNORM_SYSTEM, code: '3322', atc: 'N05BA01' }]);
+      expect(first).toEqual([
+        { system: RXNORM_SYSTEM, code: '3322', atc: 'N05BA01', name: 'diazepam' },
+      ]);
     } finally {
       await ctx.close();
     }

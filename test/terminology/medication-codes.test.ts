@@ -7,6 +7,7 @@ import { isPathwayError, type PathwayError } from '../../engine/errors';
 import {
   RXNORM_SYSTEM,
   SNOMED_SYSTEM,
+  medicationSubstances,
   parseMedicationCodes,
 } from '../../engine/terminology/medication-codes';
 
@@ -43,6 +44,29 @@ function errorOf(text: string): PathwayError {
   throw new Error('expected the table to be refused');
 }
 
+describe('medicationSubstances', () => {
+  it('groups the codings by substance, with its name, in the table order', () => {
+    const codings = parseMedicationCodes(
+      table(
+        diazepam(`      - system: ${SNOMED_SYSTEM}
+        code: '387264003'
+        source: cited
+`),
+      ),
+    );
+    expect(medicationSubstances(codings)).toEqual([
+      {
+        atc: 'N05BA01',
+        name: 'diazepam',
+        codes: [
+          { system: RXNORM_SYSTEM, code: '3322', display: 'diazepam' },
+          { system: SNOMED_SYSTEM, code: '387264003' },
+        ],
+      },
+    ]);
+  });
+});
+
 describe('parseMedicationCodes', () => {
   it('turns every code row into a coding carrying its substance ATC code', () => {
     const codings = parseMedicationCodes(
@@ -54,8 +78,14 @@ describe('parseMedicationCodes', () => {
       ),
     );
     expect(codings).toEqual([
-      { system: RXNORM_SYSTEM, code: '3322', atc: 'N05BA01', display: 'diazepam' },
-      { system: SNOMED_SYSTEM, code: '387264003', atc: 'N05BA01' },
+      {
+        system: RXNORM_SYSTEM,
+        code: '3322',
+        atc: 'N05BA01',
+        display: 'diazepam',
+        name: 'diazepam',
+      },
+      { system: SNOMED_SYSTEM, code: '387264003', atc: 'N05BA01', name: 'diazepam' },
     ]);
   });
 

@@ -101,7 +101,13 @@ export async function listScenarios(id: string): Promise<ScenarioEntry[]> {
 export function saveVersion(
   id: string,
   version: string,
-  body: { pathway: Pathway; layout: Layout; baseHash: string | null },
+  body: {
+    pathway: Pathway;
+    layout: Layout;
+    baseHash: string | null;
+    /** This version's own test patients, rewritten with it (each with its hash as listed). */
+    scenarios?: { name: string; scenario: Scenario; baseHash: string }[];
+  },
 ): Promise<{ hash: string; layoutHash: string | null }> {
   return request('PUT', `/api/pathways/${enc(id)}/versions/${enc(version)}`, body);
 }
@@ -120,6 +126,17 @@ export function saveScenario(
   });
 }
 
+/** The medication code table the engine classifies drugs with, by substance (read-only). */
+export function loadMedicationTerms(): Promise<{
+  substances: {
+    atc: string;
+    name: string;
+    codes: { system: string; code: string; display?: string }[];
+  }[];
+}> {
+  return request('GET', '/api/terminology/medications');
+}
+
 /**
  * Publishes a saved draft (the publish route runs the same checks as the editor's dialog and
  * refuses with 409 PUBLISH_BLOCKED what is neither passing nor acknowledged).
@@ -130,7 +147,14 @@ export function publishVersion(
   body: {
     baseHash: string;
     effective: { from: string; to?: string };
-    acknowledge?: { failingScenarios?: string[]; impact?: boolean; note?: string };
+    acknowledge?: {
+      failingScenarios?: string[];
+      impact?: boolean;
+      note?: string;
+      patients?: { digest: string };
+    };
+    /** A patients file to check the impact on (the route checks it itself). */
+    patients?: { name: string; text: string };
   },
 ): Promise<{ key: string; hash: string; frozen: true }> {
   return request('POST', `/api/pathways/${enc(id)}/versions/${enc(version)}/publish`, body);

@@ -5,12 +5,14 @@ import {
   isLeaf,
   isReference,
   makeGroup,
+  pickText,
   type Condition,
   type GroupKind,
   type LeafCondition,
 } from '../../../engine/editor';
 import { placeholderCondition } from '../model/edit';
 import { useT } from '../store/hooks';
+import { useEditor } from '../store/store';
 import { LeafEditor } from './LeafEditor';
 
 /** Props of {@link ConditionNodeEditor}. */
@@ -35,6 +37,7 @@ export function ConditionNodeEditor({
   onRemove,
 }: ConditionNodeEditorProps) {
   const t = useT();
+  const language = useEditor((s) => s.language);
   const remove =
     onRemove === undefined || readOnly ? null : (
       <button
@@ -49,6 +52,11 @@ export function ConditionNodeEditor({
     );
 
   if (isReference(condition)) {
+    // A named condition by its label in the UI language, with the name it is referred to by.
+    const namedTitle = (c: Pathway['conditions'][number]): string => {
+      const label = pickText(c.label, language);
+      return label === '' ? c.name : `${label} (${c.name})`;
+    };
     return (
       <div className="cond-node named" data-path={path}>
         <span className="cond-tag">{t.named}</span>
@@ -64,7 +72,7 @@ export function ConditionNodeEditor({
           )}
           {pathway.conditions.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name}
+              {namedTitle(c)}
             </option>
           ))}
         </select>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { LOGIC_STRINGS } from '../i18n/logic-strings';
 import type { NamedKind } from '../model/dictionary';
-import { scenariosNaming, usesOf } from '../model/rename';
+import { useGapsT } from './use-gaps-words';
+import { scenarioRenamePlan, usesOf } from '../model/rename';
 import { editorStore, useEditor } from '../store/store';
 import { Dialog } from './Dialog';
 
@@ -14,7 +15,9 @@ export interface RenameDialogProps {
 
 /**
  * Renames a fact, named condition, alert or measure: the new name, and every place that
- * uses the old one (renamed too), listed before the author confirms. A name that is taken or
+ * uses the old one (renamed too), listed before the author confirms, with the test patients
+ * that name it: this version's own are rewritten with it when it is saved; those shared with
+ * other versions are listed as not changed (they are copied for this version in the test panel). A name that is taken or
  * malformed is refused with the reason, and the dialog stays open.
  */
 export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
@@ -23,10 +26,11 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
   const scenarios = useEditor((s) => s.scenarios);
   const [value, setValue] = useState(name);
   const [problem, setProblem] = useState<string | null>(null);
+  const g = useGapsT();
   if (pathway === null) return null;
   const w = LOGIC_STRINGS[language];
   const uses = usesOf(pathway, kind, name);
-  const patients = scenariosNaming(scenarios, kind, name);
+  const patients = scenarioRenamePlan(scenarios, pathway.version, kind, name);
   const confirm = (): void => {
     const refused = editorStore.getState().renameEntry(kind, name, value.trim());
     if (refused === null) onClose();
@@ -71,11 +75,21 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
             </ul>
           </>
         )}
-        {patients.length > 0 && (
+        {patients.rewritten.length > 0 && (
           <>
-            <p>{w.scenariosNotChanged(patients.length)}</p>
+            <p>{g.scenariosRewritten(patients.rewritten.length)}</p>
+            <ul data-testid="rename-scenarios-rewritten">
+              {patients.rewritten.map((patient) => (
+                <li key={patient}>{patient}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {patients.shared.length > 0 && (
+          <>
+            <p>{g.scenariosShared(patients.shared.length)}</p>
             <ul data-testid="rename-scenarios">
-              {patients.map((patient) => (
+              {patients.shared.map((patient) => (
                 <li key={patient}>{patient}</li>
               ))}
             </ul>

@@ -27,7 +27,6 @@ export interface LogicStrings {
   usedIn: (count: number) => string;
   usedNowhere: string;
   /** Test patients naming it: listed, not rewritten. */
-  scenariosNotChanged: (count: number) => string;
   use: (use: NameUse) => string;
   confirmRename: string;
   cancel: string;
@@ -154,8 +153,6 @@ export const LOGIC_STRINGS: Record<LogicLanguage, LogicStrings> = {
     newName: 'Nytt namn',
     usedIn: (n) => `Används på ${n} ${n === 1 ? 'ställe' : 'ställen'}, som också byts:`,
     usedNowhere: 'Används ingen annanstans.',
-    scenariosNotChanged: (n) =>
-      `${n} ${n === 1 ? 'testpatient nämner' : 'testpatienter nämner'} namnet och ändras inte (ändra dem för hand):`,
     use: (use) => useText(use, 'sv'),
     confirmRename: 'Byt namn',
     cancel: 'Avbryt',
@@ -197,8 +194,6 @@ export const LOGIC_STRINGS: Record<LogicLanguage, LogicStrings> = {
     newName: 'Nyt navn',
     usedIn: (n) => `Bruges ${n} ${n === 1 ? 'sted' : 'steder'}, som også ændres:`,
     usedNowhere: 'Bruges ingen andre steder.',
-    scenariosNotChanged: (n) =>
-      `${n} ${n === 1 ? 'testpatient nævner' : 'testpatienter nævner'} navnet og ændres ikke (ret dem i hånden):`,
     use: (use) => useText(use, 'da'),
     confirmRename: 'Omdøb',
     cancel: 'Annullér',
@@ -235,8 +230,6 @@ export const LOGIC_STRINGS: Record<LogicLanguage, LogicStrings> = {
     newName: 'New name',
     usedIn: (n) => `Used in ${n} ${n === 1 ? 'place' : 'places'}, renamed too:`,
     usedNowhere: 'Not used anywhere else.',
-    scenariosNotChanged: (n) =>
-      `${n} test ${n === 1 ? 'patient names' : 'patients name'} it and ${n === 1 ? 'is' : 'are'} not changed (change them by hand):`,
     use: (use) => useText(use, 'en'),
     confirmRename: 'Rename',
     cancel: 'Cancel',

@@ -60,6 +60,11 @@ function takenNames(pathway: Pathway, kind: NamedKind): Set<string> {
   }
 }
 
+/** True when the document has an entry of `kind` named `name`. */
+export function isTaken(pathway: Pathway, kind: NamedKind, name: string): boolean {
+  return takenNames(pathway, kind).has(name);
+}
+
 /** Null when `name` can be used for a new entry of `kind`, else why not. */
 export function checkNewName(pathway: Pathway, kind: NamedKind, name: string): NameProblem | null {
   if (name === '') return 'empty';

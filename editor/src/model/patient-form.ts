@@ -134,6 +134,13 @@ export interface AtcChoice {
 const startsWithAny = (code: string, prefixes: readonly string[]): boolean =>
   prefixes.some((p) => code.startsWith(p));
 
+/** Labels of the pathway's drug classes an ATC code falls in (by code or prefix), as the engine reads them. */
+export function drugClassesOf(pathway: Pathway, atc: string, language: Language): string[] {
+  return (pathway.drugClasses ?? [])
+    .filter((c) => c.atc.codes.includes(atc) || startsWithAny(atc, c.atc.prefixes))
+    .map((c) => pickText(c.label, language) || c.id);
+}
+
 /**
  * The medications the pathway knows by ATC code: the rows of its MME tables (with the drug's
  * name) and the codes its drug classes list, each with the classes it falls in. Sorted by code.
@@ -145,13 +152,7 @@ export function atcChoices(pathway: Pathway, language: Language): AtcChoice[] {
   for (const c of pathway.drugClasses ?? [])
     for (const code of c.atc.codes) if (!names.has(code)) names.set(code, code);
   return [...names.entries()]
-    .map(([atc, name]) => ({
-      atc,
-      name,
-      classes: (pathway.drugClasses ?? [])
-        .filter((c) => c.atc.codes.includes(atc) || startsWithAny(atc, c.atc.prefixes))
-        .map((c) => pickText(c.label, language) || c.id),
-    }))
+    .map(([atc, name]) => ({ atc, name, classes: drugClassesOf(pathway, atc, language) }))
     .sort((a, b) => a.atc.localeCompare(b.atc));
 }
 
@@ -159,14 +160,16 @@ export function atcChoices(pathway: Pathway, language: Language): AtcChoice[] {
 export function searchAtc(choices: readonly AtcChoice[], query: string, limit = 8): AtcChoice[] {
   const q = query.trim().toLowerCase();
   if (q === '') return [];
-  return choices
-    .filter(
-      (c) =>
-        c.atc.toLowerCase().startsWith(q) ||
-        c.name.toLowerCase().includes(q) ||
-        c.classes.some((k) => k.toLowerCase().includes(q)),
-    )
-    .slice(0, limit);
+  return choices.filter((c) => choiceMatches(c, q)).slice(0, limit);
+}
+
+/** True when `q` (lower case, trimmed) is a prefix of the code or a part of the name or a class. */
+export function choiceMatches(c: AtcChoice, q: string): boolean {
+  return (
+    c.atc.toLowerCase().startsWith(q) ||
+    c.name.toLowerCase().includes(q) ||
+    c.classes.some((k) => k.toLowerCase().includes(q))
+  );
 }
 
 /** An engine error issue as far as the form needs it. */

@@ -5,10 +5,16 @@
  * editor's check of the new name and the selection that follows the renamed entry.
  */
 import type { Pathway, Scenario } from '../../../engine/index';
-import { renameName, usesOfName, type NameUse } from '../../../engine/editor';
-import { checkNewName, type NameProblem, type NamedKind } from './dictionary';
+import {
+  renameInScenario,
+  renameName,
+  scenarioNames,
+  usesOfName,
+  type NameUse,
+} from '../../../engine/editor';
+import { checkNewName, isTaken, type NameProblem, type NamedKind } from './dictionary';
 import type { Drawing } from './edit';
-import type { ScenarioEntry } from './scenarios';
+import { applicableScenarios, type ScenarioEntry } from './scenarios';
 import type { Selection } from './selection';
 
 export type { NameUse };
@@ -52,22 +58,9 @@ export function selectionAfterRename(
   return selection;
 }
 
-type Expectation = Scenario['expect'];
-
-function expectationNames(e: Expectation, kind: NamedKind, name: string): boolean {
-  if (kind === 'fact')
-    return (e.missingFacts ?? []).includes(name) || Object.hasOwn(e.facts ?? {}, name);
-  if (kind === 'alert')
-    return [e.alerts, e.alertsInclude, e.alertsExclude, e.undecidedAlerts].some((list) =>
-      (list ?? []).includes(name),
-    );
-  return false;
-}
-
 /**
  * The test patients (scenario files) that name a fact or alert: in their facts or in what
- * they expect. A rename does not rewrite them (they are files of their own, shared by
- * versions); the dialog lists them so that the author changes them knowingly.
+ * they expect (the engine's `scenarioNames`).
  */
 export function scenariosNaming(
   entries: readonly ScenarioEntry[],
@@ -75,10 +68,64 @@ export function scenariosNaming(
   name: string,
 ): string[] {
   return entries
-    .filter(({ scenario }) => {
-      if (kind === 'fact' && Object.hasOwn(scenario.input.facts, name)) return true;
-      const expectations = [scenario.expect, ...Object.values(scenario.expectByVersion ?? {})];
-      return expectations.some((e) => expectationNames(e, kind, name));
-    })
+    .filter(({ scenario }) => scenarioNames(scenario, kind, name))
     .map(({ scenario }) => scenario.name);
+}
+
+/** True when the scenario applies to `version` alone: it may be rewritten with that version. */
+export function onlyFor(scenario: Scenario, version: string): boolean {
+  return scenario.versions.length === 1 && scenario.versions[0] === version;
+}
+
+/**
+ * What a rename in `version` does to the test patients that name the old name: those of this
+ * version alone are rewritten with it when it is saved; those it shares with other versions
+ * (inherited from a frozen one, or naming several) are not changed, and fail against the
+ * renamed version until the author copies them for it.
+ */
+export function scenarioRenamePlan(
+  entries: readonly ScenarioEntry[],
+  version: string,
+  kind: NamedKind,
+  name: string,
+): { rewritten: string[]; shared: string[] } {
+  const naming = applicableScenarios(entries, version).filter(({ scenario }) =>
+    scenarioNames(scenario, kind, name),
+  );
+  return {
+    rewritten: naming.filter((e) => onlyFor(e.scenario, version)).map((e) => e.scenario.name),
+    shared: naming.filter((e) => !onlyFor(e.scenario, version)).map((e) => e.scenario.name),
+  };
+}
+
+/** A rename made since the scenarios were loaded, to carry into this version's own scenarios. */
+export interface PendingRename {
+  kind: NamedKind;
+  from: string;
+  to: string;
+}
+
+/**
+ * The scenario files to save with `pathway`: each scenario of this version alone with the
+ * renames applied, in order, whose old name the document no longer has (an undone rename is
+ * left out). Only files that change, each with the hash it was loaded with.
+ */
+export function scenarioWrites(
+  entries: readonly ScenarioEntry[],
+  renames: readonly PendingRename[],
+  pathway: Pathway,
+): { name: string; scenario: Scenario; baseHash: string }[] {
+  const live = renames.filter((r) => !isTaken(pathway, r.kind, r.from));
+  if (live.length === 0) return [];
+  const out: { name: string; scenario: Scenario; baseHash: string }[] = [];
+  for (const entry of entries) {
+    if (!onlyFor(entry.scenario, pathway.version) || entry.hash === undefined) continue;
+    let scenario = entry.scenario;
+    for (const r of live)
+      if (r.kind === 'fact' || r.kind === 'alert')
+        scenario = renameInScenario(scenario, r.kind, r.from, r.to);
+    if (JSON.stringify(scenario) !== JSON.stringify(entry.scenario))
+      out.push({ name: entry.file.replace(/\.yaml$/, ''), scenario, baseHash: entry.hash });
+  }
+  return out;
 }

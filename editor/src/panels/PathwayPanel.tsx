@@ -67,7 +67,8 @@ export function PathwayPanel() {
               data-testid={`named-${c.name}`}
               onClick={() => select({ kind: 'named', name: c.name })}
             >
-              <DiffBadge mark={marks?.conditions.get(c.name)} /> <strong>{c.name}</strong>:{' '}
+              <DiffBadge mark={marks?.conditions.get(c.name)} />{' '}
+              <strong>{pickText(c.label, language) || c.name}</strong>:{' '}
               {summarizeCondition(pathway, c.when, language)}
             </button>
           </li>

@@ -93,7 +93,10 @@ export function PublishDialog({ onClose }: PublishDialogProps) {
   if (source === null || pathway === null) return null;
   const failing = checks?.scenarios.filter((s) => !s.passed) ?? [];
   const passed = (checks?.scenarios.length ?? 0) - failing.length;
-  const moved = (checks?.impact?.group.rows.length ?? 0) + (checks?.patients?.rows.length ?? 0);
+  const moved =
+    (checks?.impact?.group.rows.length ?? 0) + (checks?.patients?.group.rows.length ?? 0);
+  // Unreadable lines of the file were not checked: they are acknowledged with the impact.
+  const unread = checks?.patients?.group.badLines.length ?? 0;
   const lintBlocks = (checks?.lint.errors.length ?? 0) > 0 || checks?.overlap !== undefined;
   const canPublish =
     checks !== null &&
@@ -101,7 +104,7 @@ export function PublishDialog({ onClose }: PublishDialogProps) {
     !publishing &&
     !lintBlocks &&
     (failing.length === 0 || ackScenarios) &&
-    (moved === 0 || ackImpact);
+    (moved + unread === 0 || ackImpact);
 
   const publish = (): void => {
     setPublishing(true);
@@ -111,6 +114,9 @@ export function PublishDialog({ onClose }: PublishDialogProps) {
       failingScenarios: ackScenarios ? failing.map((s) => s.name) : [],
       impact: ackImpact,
       note,
+      ...(file !== undefined && checks?.patients !== undefined
+        ? { patients: { file, digest: checks.patients.digest } }
+        : {}),
     })
       .then(onClose)
       .catch((e: unknown) => {
@@ -222,11 +228,11 @@ export function PublishDialog({ onClose }: PublishDialogProps) {
               <ImpactList group={checks.impact.group} p={p} />
               {checks.patients !== undefined && (
                 <>
-                  <h3>{p.patientsGroup(checks.patients.name)}</h3>
-                  <ImpactList group={checks.patients} p={p} />
+                  <h3>{p.patientsGroup(checks.patients.group.name)}</h3>
+                  <ImpactList group={checks.patients.group} p={p} />
                 </>
               )}
-              {moved > 0 && (
+              {moved + unread > 0 && (
                 <label className="ack">
                   <input
                     type="checkbox"

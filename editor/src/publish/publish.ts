@@ -4,6 +4,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Pathway } from '../../../engine/index';
+import type { PatientsFile } from '../../../engine/editor';
 import { loadVersion, publishVersion } from '../api/client';
 import { PUBLISH_STRINGS } from '../i18n/publish-strings';
 import { openVersion, refreshCatalog } from '../store/actions';
@@ -29,6 +30,11 @@ export interface PublishChoice {
   failingScenarios: string[];
   impact: boolean;
   note: string;
+  /**
+   * The patients file the dialog checked, with the digest it was checked under: sent with the
+   * request so that the route checks the same file before recording it as acknowledged.
+   */
+  patients?: { file: PatientsFile; digest: string };
 }
 
 /** Publishes the open (saved) draft and reopens it frozen. */
@@ -48,7 +54,11 @@ export async function publishOpenVersion(
       ...(choice.failingScenarios.length > 0 ? { failingScenarios: choice.failingScenarios } : {}),
       ...(choice.impact ? { impact: true } : {}),
       ...(choice.note.trim() === '' ? {} : { note: choice.note.trim() }),
+      ...(choice.impact && choice.patients !== undefined
+        ? { patients: { digest: choice.patients.digest } }
+        : {}),
     },
+    ...(choice.patients === undefined ? {} : { patients: choice.patients.file }),
   });
   await openVersion(store, storage, id, version);
   await refreshCatalog(store).catch(() => undefined);

@@ -53,7 +53,7 @@ export function searchItems(pathway: Pathway, language: Language): SearchItem[] 
     items.push({
       kind: 'named',
       id: condition.name,
-      title: text(condition.description, condition.name),
+      title: pickText(condition.label, language) || text(condition.description, condition.name),
       context: null,
       destination: { kind: 'named', name: condition.name },
     });

@@ -5,6 +5,7 @@
 import { timeZoneOf, today } from '../../../engine/editor';
 import type { StoreApi } from 'zustand/vanilla';
 import { ApiError, listPathways, listScenarios, loadVersion, saveVersion } from '../api/client';
+import { scenarioWrites } from '../model/rename';
 import { STRINGS } from '../i18n/strings';
 import { EMPTY_LAYOUT } from '../model/layout';
 import { newVersionFrom } from '../model/version';
@@ -136,10 +137,12 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
   const { pathway, layout, source } = s;
   s.setSaveState('saving');
   try {
+    const scenarios = scenarioWrites(s.scenarios, s.scenarioRenames, pathway);
     const answer = await saveVersion(source.id, source.version, {
       pathway,
       layout,
       baseHash: source.baseHash,
+      ...(scenarios.length > 0 ? { scenarios } : {}),
     });
     // Only what was sent is saved; edits made while saving stay unsaved.
     store.setState({
@@ -149,6 +152,9 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
     if (store.getState().pathway === pathway && store.getState().layout === layout)
       clearDraft(storage, source.id, source.version, store.getState().tab);
     s.setSaveState('saved');
+    // The rewritten test patients have new hashes; reloading them also ends the pending renames.
+    if (scenarios.length > 0) await loadScenarios(store, source.id);
+    else store.setState({ scenarioRenames: [] });
     await refreshCatalog(store).catch(() => undefined);
   } catch (error) {
     const strings = STRINGS[store.getState().language];

@@ -102,6 +102,8 @@ export const createDictionarySlice: SliceCreator<DictionarySlice> = (set, get) =
         const next = renameEntry(d, kind, from, to);
         return typeof next === 'string' ? d : next;
       });
+      // This version's own test patients follow the rename when it is saved (model/rename).
+      if (from !== to) set({ scenarioRenames: [...get().scenarioRenames, { kind, from, to }] });
       const selection = selectionAfterRename(get().selection, kind, from, to);
       if (selection !== get().selection) get().select(selection);
       return null;

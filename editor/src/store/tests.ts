@@ -21,6 +21,7 @@ import {
   type ApplicableScenario,
   type ScenarioEntry,
 } from '../model/scenarios';
+import type { PendingRename } from '../model/rename';
 import type { EditorState, SliceCreator } from './types';
 
 /** The run highlighted on the canvas. */
@@ -47,6 +48,8 @@ export interface TestsSlice {
   compileError: string | null;
   /** Whether the canvas shows how many passing patients took each transition. */
   coverageShown: boolean;
+  /** Renames since the scenarios were loaded, carried into this version's own scenarios on save. */
+  scenarioRenames: PendingRename[];
   setScenarios(entries: ScenarioEntry[]): void;
   runAll(): Promise<void>;
   runScenarioFile(file: string): Promise<void>;
@@ -118,8 +121,9 @@ export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
     patientEdits: {},
     compileError: null,
     coverageShown: false,
+    scenarioRenames: [],
     setScenarios(scenarios) {
-      set({ scenarios, outcomes: {} });
+      set({ scenarios, outcomes: {}, scenarioRenames: [] });
     },
     async runAll() {
       const s = get();

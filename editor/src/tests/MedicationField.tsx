@@ -1,5 +1,7 @@
 import { memo, useId, useState } from 'react';
-import { searchAtc, type AtcChoice, type PatientField } from '../model/patient-form';
+import { useGapsT } from '../dialogs/use-gaps-words';
+import type { PatientField } from '../model/patient-form';
+import { searchMedications, type MedicationChoice } from './medication-choices';
 import { useTestsT } from './strings';
 
 /** Props of {@link MedicationField}. */
@@ -8,8 +10,10 @@ export interface MedicationFieldProps {
   /** The medication list in the patient input (undefined: the list is unknown). */
   value: unknown;
   error: string | undefined;
-  /** The drugs the pathway knows by ATC code (its MME tables and drug classes). */
-  choices: readonly AtcChoice[];
+  /** The drugs the pathway knows by ATC code and the terminology table's substances. */
+  choices: readonly MedicationChoice[];
+  /** Why the terminology table could not be loaded (the search then covers the pathway's drugs). */
+  termsFailure?: string | null;
   onChange(name: string, value: unknown): void;
 }
 
@@ -18,19 +22,40 @@ const UNITS = ['mg/day', 'ug/h'] as const;
 
 /**
  * A medication list: each drug with name and ATC code, dose, unit and start date; drugs are
- * added by searching the pathway's drugs by name, class or ATC code. An unknown list (the
+ * added by searching the pathway's drugs and the terminology table by name, class, ATC code
+ * or RxNorm / SNOMED CT code. A drug in no class of the pathway, or without the MME factor
+ * its class needs, says so. An unknown list (the
  * fact absent) is different from an empty one, and the form keeps them apart.
  */
-function MedicationFieldView({ field, value, error, choices, onChange }: MedicationFieldProps) {
+function MedicationFieldView({
+  field,
+  value,
+  error,
+  choices,
+  termsFailure = null,
+  onChange,
+}: MedicationFieldProps) {
   const t = useTestsT();
+  const g = useGapsT();
   const [query, setQuery] = useState('');
   const listId = useId();
   const id = `patient-fact-${field.name}`;
   const list: Entry[] | null = Array.isArray(value)
     ? (value as unknown[]).map((m) => (typeof m === 'object' && m !== null ? (m as Entry) : {}))
     : null;
+  const choiceOf = (atc: unknown): MedicationChoice | undefined =>
+    choices.find((c) => c.atc === atc);
   const nameOf = (atc: unknown): string =>
-    choices.find((c) => c.atc === atc)?.name ?? (typeof atc === 'string' ? atc : '');
+    choiceOf(atc)?.name ?? (typeof atc === 'string' ? atc : '');
+  /** Why the engine cannot use the drug as the others (no class, no MME factor), or null. */
+  const caveat = (choice: MedicationChoice | undefined): string | null =>
+    choice === undefined
+      ? null
+      : choice.classes.length === 0
+        ? g.noDrugClass
+        : choice.noMme
+          ? g.noMmeFactor
+          : null;
   const update = (index: number, key: string, v: unknown): void => {
     if (list === null) return;
     const next = list.map((m, i) => {
@@ -42,7 +67,7 @@ function MedicationFieldView({ field, value, error, choices, onChange }: Medicat
     });
     onChange(field.name, next);
   };
-  const matches = searchAtc(choices, query);
+  const matches = searchMedications(choices, query);
   return (
     <fieldset className={`fact-field medications${error === undefined ? '' : ' has-error'}`}>
       <legend className="fact-label">{field.label}</legend>
@@ -67,6 +92,12 @@ function MedicationFieldView({ field, value, error, choices, onChange }: Medicat
                 <li key={i} data-testid={`${id}-${i}`}>
                   <span className="medication-name">
                     {nameOf(m.atc)} <code>{typeof m.atc === 'string' ? m.atc : '?'}</code>
+                    {caveat(choiceOf(m.atc)) !== null && (
+                      <span className="muted small" data-testid={`${id}-${i}-caveat`}>
+                        {' '}
+                        · {caveat(choiceOf(m.atc))}
+                      </span>
+                    )}
                   </span>
                   <input
                     aria-label={`${t.dose}: ${label}`}
@@ -120,32 +151,49 @@ function MedicationFieldView({ field, value, error, choices, onChange }: Medicat
           <div className="atc-search">
             <input
               type="search"
-              aria-label={t.atcSearch}
-              placeholder={t.atcSearch}
+              aria-label={g.medicationSearch}
+              placeholder={g.medicationSearch}
               data-testid={`${id}-search`}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               {...(matches.length > 0 ? { 'aria-controls': listId } : {})}
             />
+            {termsFailure !== null && (
+              <p className="muted small" data-testid={`${id}-terms-failure`}>
+                {g.termsUnavailable(termsFailure)}
+              </p>
+            )}
             {matches.length > 0 && (
               <ul id={listId} aria-label={t.atcResults} className="atc-results">
-                {matches.map((c) => (
-                  <li key={c.atc}>
-                    <button
-                      type="button"
-                      data-testid={`atc-${c.atc}`}
-                      onClick={() => {
-                        onChange(field.name, [...list, { atc: c.atc }]);
-                        setQuery('');
-                      }}
-                    >
-                      {c.name} <code>{c.atc}</code>
-                      {c.classes.length > 0 && (
-                        <span className="muted"> · {c.classes.join(', ')}</span>
-                      )}
-                    </button>
-                  </li>
-                ))}
+                {matches.map(({ choice: c, code }) => {
+                  const note = caveat(c);
+                  return (
+                    <li key={c.atc}>
+                      <button
+                        type="button"
+                        data-testid={`atc-${c.atc}`}
+                        onClick={() => {
+                          onChange(field.name, [...list, { atc: c.atc }]);
+                          setQuery('');
+                        }}
+                      >
+                        {c.name} <code>{c.atc}</code>
+                        {code !== undefined && (
+                          <span className="muted"> · {g.matchedCode(code.system, code.code)}</span>
+                        )}
+                        {c.classes.length > 0 && (
+                          <span className="muted"> · {c.classes.join(', ')}</span>
+                        )}
+                        {note !== null && (
+                          <span className="muted" data-testid={`atc-${c.atc}-caveat`}>
+                            {' '}
+                            · {note}
+                          </span>
+                        )}
+                      </button>
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </div>

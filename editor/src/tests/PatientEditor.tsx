@@ -2,13 +2,15 @@ import type JsonEditorComponent from '../conditions/JsonEditor';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { isLowerBound, type Scenario } from '../../../engine/index';
 import { expectationFor, pickText } from '../../../engine/editor';
-import { atcChoices, fieldErrors, patientFields, withFact } from '../model/patient-form';
+import { fieldErrors, patientFields, withFact } from '../model/patient-form';
 import { NEW_PATIENT } from '../model/scenarios';
 import { useT } from '../store/hooks';
 import { editorStore, useEditor } from '../store/store';
 import { ExpectationFields } from './ExpectationFields';
 import { FactField } from './FactField';
 import { MedicationField } from './MedicationField';
+import { medicationChoices } from './medication-choices';
+import { useMedicationTerms } from './use-medication-terms';
 import { parsePatient, patientSchema } from './patient-json';
 import { savePatient } from './save';
 import { useTestsT } from './strings';
@@ -58,9 +60,10 @@ export function PatientEditor({ file, scenario: saved, basis }: PatientEditorPro
     () => (pathway === null ? [] : patientFields(pathway, language)),
     [pathway, language],
   );
+  const { terms, failure: termsFailure } = useMedicationTerms();
   const choices = useMemo(
-    () => (pathway === null ? [] : atcChoices(pathway, language)),
-    [pathway, language],
+    () => (pathway === null ? [] : medicationChoices(pathway, terms, language)),
+    [pathway, terms, language],
   );
   const schema = useMemo(() => (pathway === null ? null : patientSchema(pathway)), [pathway]);
   const change = useCallback(
@@ -256,6 +259,7 @@ export function PatientEditor({ file, scenario: saved, basis }: PatientEditorPro
                     value={facts[f.name]}
                     error={errors[f.name]}
                     choices={choices}
+                    termsFailure={termsFailure}
                     onChange={onFact}
                   />
                 ) : (

@@ -14,6 +14,7 @@ import { diffRoute, resultsRoute } from './results';
 import { publishRoute } from './publish';
 import { saveLayoutRoute, saveRoute } from './save';
 import { saveScenarioRoute, scenarioListRoute } from './scenarios';
+import { medicationTermsRoute } from './terminology';
 import { validateRoute } from './validate';
 
 /** The REST API. */
@@ -29,6 +30,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   evaluateRoute,
   batchRoute,
   validateRoute,
+  medicationTermsRoute,
   auditListRoute,
   feedbackListRoute,
   auditRecordRoute,

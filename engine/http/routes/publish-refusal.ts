@@ -50,7 +50,7 @@ export function refuseUnlessClear(
       })),
     );
   }
-  if (failingScenarios.length === 0 && !blockers.impact) return;
+  if (failingScenarios.length === 0 && !blockers.impact && !blockers.patients) return;
   const issues: HttpIssue[] = checks.scenarios
     .filter((s) => failingScenarios.includes(s.name))
     .map((s) => ({
@@ -68,6 +68,20 @@ export function refuseUnlessClear(
       path: 'acknowledge.impact',
       value: counts.differ,
     });
+  const file = checks.patients;
+  const fileCounts = file === undefined ? undefined : impactCounts(file.group);
+  const acked = ack?.patients?.digest;
+  const fileWords =
+    file === undefined || fileCounts === undefined
+      ? ''
+      : `${fileCounts.differ} of ${file.group.evaluated} patients in ${file.group.name} answer differently than with ${impact?.against ?? 'the replaced version'}${file.group.badLines.length > 0 ? `, ${file.group.badLines.length} line(s) could not be read` : ''}${acked === undefined ? '' : ` (acknowledge.patients names ${acked}, the file sent is ${file.digest})`}`;
+  if (blockers.patients && file !== undefined && fileCounts !== undefined)
+    issues.push({
+      code: 'PUBLISH_BLOCKED',
+      message: fileWords,
+      path: 'acknowledge.patients',
+      value: file.digest,
+    });
   const parts = [
     ...(failingScenarios.length > 0
       ? [`${failingScenarios.length} failing scenario(s): ${failingScenarios.join(', ')}`]
@@ -75,15 +89,27 @@ export function refuseUnlessClear(
     ...(blockers.impact && counts !== undefined && impact !== undefined
       ? [`${counts.differ} patient(s) answer differently than with ${impact.against}`]
       : []),
+    ...(blockers.patients ? [fileWords] : []),
   ];
   throw new HttpError(
     'PUBLISH_BLOCKED',
-    `${key} is not published: ${parts.join('; ')}. Fix them, or acknowledge them in the request (acknowledge.failingScenarios, acknowledge.impact)`,
+    `${key} is not published: ${parts.join('; ')}. Fix them, or acknowledge them in the request (acknowledge.failingScenarios, acknowledge.impact, acknowledge.patients)`,
     issues,
     {
       failingScenarios,
       ...(blockers.impact && impact !== undefined && counts !== undefined
         ? { impact: { against: impact.against, evaluated: impact.group.evaluated, ...counts } }
+        : {}),
+      ...(blockers.patients && file !== undefined && fileCounts !== undefined
+        ? {
+            patients: {
+              file: file.group.name,
+              digest: file.digest,
+              evaluated: file.group.evaluated,
+              unreadable: file.group.badLines.length,
+              ...fileCounts,
+            },
+          }
         : {}),
     },
   );

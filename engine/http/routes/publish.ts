@@ -3,7 +3,9 @@
  * freezes it (its hash goes into `frozen.lock.json`), retiring the version it replaces
  * (status retired, `effective.to` = the new start; see `versions/lifecycle.ts`). Refused
  * when the draft changed since it was loaded, or when the linter finds an error in the
- * published document together with its siblings as they will be.
+ * published document together with its siblings as they will be; failing scenarios and the
+ * impact on the scenarios' patients and on a patients file sent with the request must be
+ * acknowledged (the file by its digest: see versions/publish-patients).
  *
  * One publish at a time per pathway, across processes (several service instances may share
  * the folder): the whole check-and-write runs holding `<pathways>/.<id>.publish.lock`
@@ -50,6 +52,19 @@ export const publishRoute = defineRoute({
     const file = pathInside(ctx.pathwaysDir, id, `${version}.yaml`);
     const guard = join(ctx.pathwaysDir, `.${id}.publish.lock`);
 
+    // An acknowledgement of a file the route is not sent could only be recorded unchecked.
+    if (body.acknowledge?.patients !== undefined && body.patients === undefined)
+      throw new HttpError(
+        'BAD_REQUEST',
+        'acknowledge.patients names a patients file that is not in the request: send it in patients so that it is checked',
+        [
+          {
+            code: 'BAD_REQUEST',
+            message: 'acknowledged without the file',
+            path: 'acknowledge.patients',
+          },
+        ],
+      );
     const publish = (): Promise<string> =>
       ctx.writes.run(file, async () => {
         const current = await readIfExists(file);
@@ -106,7 +121,7 @@ export const publishRoute = defineRoute({
         const retiredVersions = new Map(retired.map((r) => [r.version, r]));
         const siblings = loaded.map((v) => retiredVersions.get(v.pathway.version) ?? v.pathway);
         const scenarios = await scenariosOf(ctx.pathwaysDir, id);
-        const checks = await publishChecks(published, siblings, scenarios);
+        const checks = await publishChecks(published, siblings, scenarios, body.patients);
         refuseUnlessClear(key, checks, body.acknowledge);
         const record = publicationRecord(checks, body.acknowledge);
         const final: Pathway =

@@ -21,6 +21,7 @@ import {
   versionParamsSchema,
 } from '../schemas';
 import { parsePathway } from '../../yaml/parse';
+import { prepareScenarioWrites } from './save-scenarios';
 import type { Pathway } from '../../model/types';
 
 /** The document on disk, parsed if it parses (a broken file can still be replaced). */
@@ -130,9 +131,17 @@ export const saveRoute = defineRoute({
           { currentHash: current === null ? null : contentHash(current) },
         );
       checkBaseHash(key, current === null ? null : contentHash(current), body.baseHash);
+      // Scenarios sent with the version are all checked before anything is written.
+      const writeScenarios = await prepareScenarioWrites(
+        ctx.pathwaysDir,
+        id,
+        version,
+        body.scenarios ?? [],
+      );
       await mkdir(pathInside(ctx.pathwaysDir, id), { recursive: true });
       await writeFileAtomic(file, text);
       if (layoutText !== undefined) await writeFileAtomic(layoutFile, layoutText);
+      await writeScenarios();
       ctx.invalidate();
       const layoutNow = layoutText ?? (await readIfExists(layoutFile));
       return {

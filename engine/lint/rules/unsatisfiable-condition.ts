@@ -1,48 +1,24 @@
 /**
  * unsatisfiable-condition: a condition that can never be true, so its transition is never
- * taken, its alert never fires. Either an `all` holds comparisons on one fact that exclude
- * each other (`> 6` and `< 3`, `≥ 5` and `< 5`, `= 2` and `= 3`), or a single comparison
- * cannot hold for any value the fact declares (`age > 120` when the range ends at 120,
- * `sickLeavePercent = 30` when the values are 0/25/50/75/100). A named condition an `all`
- * refers to counts as part of it. Only literal comparisons are judged; the warning is given
- * once, at the innermost `all` (or leaf) that is already contradictory.
+ * taken, its alert never fires. Either the comparisons that must all hold exclude each other
+ * (`> 6` and `< 3`, `≥ 5` and `< 5`, `= 2` and `= 3`, `> 6` and `not > 3`), or a single
+ * comparison cannot hold for any value the fact declares (`age > 120` when the range ends at
+ * 120, `sickLeavePercent = 30` when the values are 0/25/50/75/100, `not age ≥ 0`). What must
+ * hold is read through `all`, named conditions and `not` (pushed down to comparisons with an
+ * exact complement: see `../conjuncts`). Only literal comparisons are judged; the warning is
+ * given once, at the innermost node that is already contradictory.
  */
-import {
-  conditionChildren,
-  isAll,
-  isLeaf,
-  isReference,
-  namedConditions,
-  valueFact,
-  walkCondition,
-  type NamedConditions,
-} from '../../model/condition';
-import { formatPath as formatted } from '../../model/path';
-import type { Condition, Fact, LeafCondition } from '../../model/types';
+import { namedConditions, valueFact, walkCondition } from '../../model/condition';
+import { formatPath as formatted, type PathSegment } from '../../model/path';
+import type { Fact, LeafCondition } from '../../model/types';
+import { conjunctKey, conjunctText, conjuncts, type Conjunct } from '../conjuncts';
 import type { PathwayRule } from '../context';
-import { declaredWords, leafText } from '../describe';
+import { declaredWords } from '../describe';
 import { declaredDomain, isEmpty, narrow } from '../fact-domain';
 import { makeIssue } from '../issue';
 import type { LintIssue } from '../types';
-import { conditionRoots, describeOwner } from '../walk';
+import { conditionRoots, describeOwner, type ConditionRoot } from '../walk';
 import { termAsFact } from '../../indicators/terms';
-
-/** The comparisons that must all hold for `node` to be true: leaves through `all` and named conditions. */
-function conjuncts(
-  node: Condition,
-  named: NamedConditions,
-  expanding: string[] = [],
-): LeafCondition[] {
-  if (isLeaf(node)) return [node];
-  if (isAll(node))
-    return conditionChildren(node).flatMap((part) => conjuncts(part, named, expanding));
-  if (isReference(node)) {
-    const definition = named.get(node.condition);
-    if (definition === undefined || expanding.includes(node.condition)) return [];
-    return conjuncts(definition, named, [...expanding, node.condition]);
-  }
-  return [];
-}
 
 type FactLookup = (name: string) => Fact | undefined;
 
@@ -53,25 +29,37 @@ function leafNeverHolds(leaf: LeafCondition, fact: Fact | undefined): boolean {
   return !isEmpty(declared, fact) && isEmpty(narrow(declared, fact, leaf), fact);
 }
 
-/** The leaves on the first fact whose comparisons in `leaves` exclude each other. */
-function contradiction(
-  leaves: readonly LeafCondition[],
-  factOf: FactLookup,
-): LeafCondition[] | undefined {
-  const byFact = new Map<string, LeafCondition[]>();
-  for (const leaf of leaves) {
-    if (valueFact(leaf) !== undefined) continue;
-    byFact.set(leaf.fact, [...(byFact.get(leaf.fact) ?? []), leaf]);
+/** The conjuncts on the first fact whose comparisons exclude each other. */
+function contradiction(parts: readonly Conjunct[], factOf: FactLookup): Conjunct[] | undefined {
+  const byFact = new Map<string, Conjunct[]>();
+  for (const part of parts) {
+    if (valueFact(part.leaf) !== undefined) continue;
+    byFact.set(part.leaf.fact, [...(byFact.get(part.leaf.fact) ?? []), part]);
   }
   for (const [name, group] of byFact) {
     const fact = factOf(name);
     if (fact === undefined || group.length < 2) continue;
-    if (group.some((leaf) => leafNeverHolds(leaf, fact))) continue;
+    // A comparison that can never hold on its own is reported where it stands.
+    if (group.some((part) => leafNeverHolds(part.leaf, fact))) continue;
     let domain = declaredDomain(fact);
-    for (const leaf of group) domain = narrow(domain, fact, leaf);
+    for (const part of group) domain = narrow(domain, fact, part.leaf);
     if (isEmpty(domain, fact)) return group;
   }
   return undefined;
+}
+
+/** A node whose comparisons cannot all hold, and why. */
+interface Failure {
+  readonly path: readonly PathSegment[];
+  readonly keys: ReadonlySet<string>;
+  /** False for a reference: its definition is reported as a condition of its own. */
+  readonly reported: boolean;
+  readonly message: string;
+}
+
+/** True when `inner` lies strictly inside `outer`. */
+function inside(inner: readonly PathSegment[], outer: readonly PathSegment[]): boolean {
+  return inner.length > outer.length && outer.every((segment, i) => inner[i] === segment);
 }
 
 /** The `unsatisfiable-condition` rule; see the comment at the top of this file. */
@@ -83,48 +71,59 @@ export const unsatisfiableCondition: PathwayRule = {
     // Outcome terms (in indicators) are judged by the values they can take.
     const factOf: FactLookup = (name) => facts.get(name)?.item ?? termAsFact(name, stepIds);
     const issues: LintIssue[] = [];
-    for (const root of conditionRoots(doc)) {
-      const where = describeOwner(root.owner);
-      walkCondition(
-        root.when,
-        ({ node, path }) => {
-          if (isLeaf(node)) {
-            const fact = factOf(node.fact);
-            if (fact === undefined || !leafNeverHolds(node, fact)) return;
-            issues.push(
-              makeIssue(
-                'unsatisfiable-condition',
-                'warning',
-                `The condition of ${where} can never be true at ${formatted(path)}: ${leafText(node)}, but ${declaredWords(fact)}`,
-                path,
-                root.at,
-              ),
-            );
-            return;
-          }
-          if (!isAll(node)) return;
-          // An inner all or named condition that is contradictory on its own is reported there.
-          const innerFails = conditionChildren(node).some(
-            (part) =>
-              (isAll(part) || isReference(part)) &&
-              contradiction(conjuncts(part, named), factOf) !== undefined,
-          );
-          if (innerFails) return;
-          const found = contradiction(conjuncts(node, named), factOf);
-          if (found === undefined) return;
-          issues.push(
-            makeIssue(
-              'unsatisfiable-condition',
-              'warning',
-              `The condition of ${where} can never be true at ${formatted(path)}: ${found.map(leafText).join(' and ')} exclude each other`,
-              path,
-              root.at,
-            ),
-          );
-        },
-        root.path,
-      );
-    }
+    for (const root of conditionRoots(doc)) issues.push(...rootIssues(root, named, factOf));
     return issues;
   },
 };
+
+function rootIssues(
+  root: ConditionRoot,
+  named: ReturnType<typeof namedConditions>,
+  factOf: FactLookup,
+): LintIssue[] {
+  const where = describeOwner(root.owner);
+  const failures: Failure[] = [];
+  walkCondition(
+    root.when,
+    ({ node, kind, path }) => {
+      if (kind === 'any') return;
+      const parts = conjuncts(node, named);
+      const keys = new Set(parts.map(conjunctKey));
+      const reported = kind !== 'reference';
+      const [first] = parts;
+      if (parts.length === 1 && first !== undefined) {
+        const fact = factOf(first.leaf.fact);
+        if (fact !== undefined && leafNeverHolds(first.leaf, fact))
+          failures.push({
+            path,
+            keys,
+            reported,
+            message: `The condition of ${where} can never be true at ${formatted(path)}: ${conjunctText(first)}, but ${declaredWords(fact)}`,
+          });
+        return;
+      }
+      const found = contradiction(parts, factOf);
+      if (found === undefined) return;
+      failures.push({
+        path,
+        keys,
+        reported,
+        message: `The condition of ${where} can never be true at ${formatted(path)}: ${found.map(conjunctText).join(' and ')} exclude each other`,
+      });
+    },
+    root.path,
+  );
+  // Once, innermost: a node is not reported when a part of it already fails on comparisons it holds too.
+  return failures
+    .filter(
+      (outer) =>
+        outer.reported &&
+        !failures.some(
+          (inner) =>
+            inside(inner.path, outer.path) && [...inner.keys].every((key) => outer.keys.has(key)),
+        ),
+    )
+    .map((failure) =>
+      makeIssue('unsatisfiable-condition', 'warning', failure.message, failure.path, root.at),
+    );
+}

@@ -148,6 +148,8 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
   const factSlot = pathway.facts.map((f) => slots.slot(f.name));
   // Evaluation is synchronous: one scratch row serves every patient.
   const row: unknown[] = new Array<unknown>(slots.size);
+  /** The slots of the row that hold no dictionary fact (outcome terms, names it lacks). */
+  const otherSlots = [...row.keys()].filter((slot) => !factSlot.includes(slot));
 
   /** The fact slots of one patient: input facts, derived facts from the outcome. */
   const factSlots = (input: Readonly<Record<string, unknown>>, outcome: Outcome): unknown[] => {
@@ -189,11 +191,12 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
       batchSlots.set(walk.compiled, from);
     }
     const own = walk.ownRow();
-    row.fill(undefined);
+    // Every fact slot is written and only the others are cleared: cheaper than a fill per patient.
     for (let f = 0; f < factNames.length; f++) {
       const value = own[from[f] as number];
-      if (value !== null) row[factSlot[f] as number] = value;
+      row[factSlot[f] as number] = value === null ? undefined : value;
     }
+    for (const slot of otherSlots) row[slot] = undefined;
     return row;
   };
 

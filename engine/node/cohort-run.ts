@@ -140,6 +140,7 @@ export class CohortWorkers {
     return this.failure;
   }
 
+  /** Ends the threads; later calls return the same promise. */
   close(): Promise<void> {
     this.closed ??= Promise.all(this.threads.map((w) => w.terminate())).then(() => undefined);
     return this.closed;

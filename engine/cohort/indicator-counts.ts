@@ -6,9 +6,6 @@
  */
 import type { IndicatorCounts, IndicatorMembership } from '../indicators/types';
 
-const UNKNOWN = 1;
-const TRUE = 2;
-
 /** Counts of an indicator nobody belongs to. */
 export function emptyIndicatorCounts(withStrata: boolean): IndicatorCounts {
   const counts: IndicatorCounts = {
@@ -48,42 +45,6 @@ export function countMembership(
     const s = (strata[stratum] ??= { denominator: 0, numerator: 0 });
     s.denominator++;
     s.numerator += hit;
-  }
-}
-
-/**
- * {@link countMembership} for every indicator at once, from truth codes as
- * `IndicatorEvaluator.truthsAt` writes them: for indicator `k` of `ids`, `truths[2k]` is the
- * denominator's truth and `truths[2k + 1]` the numerator's (0 false, 1 unknown, 2 true).
- */
-export function countTruths(
-  into: Record<string, IndicatorCounts>,
-  ids: readonly string[],
-  truths: Uint8Array,
-  stratum: string | undefined,
-): void {
-  for (let k = 0; k < ids.length; k++) {
-    const c = (into[ids[k] as string] ??= emptyIndicatorCounts(stratum !== undefined));
-    const d = truths[2 * k];
-    if (d === UNKNOWN) {
-      c.denominatorUnknown++;
-      continue;
-    }
-    if (d !== TRUE) continue;
-    c.denominator++;
-    const n = truths[2 * k + 1];
-    if (n === UNKNOWN) {
-      c.numeratorUnknown++;
-      continue;
-    }
-    const hit = n === TRUE ? 1 : 0;
-    c.numerator += hit;
-    if (stratum !== undefined) {
-      const strata = (c.strata ??= {});
-      const s = (strata[stratum] ??= { denominator: 0, numerator: 0 });
-      s.denominator++;
-      s.numerator += hit;
-    }
   }
 }
 

@@ -11,8 +11,7 @@ import type { PopulationPathway } from '../fast/compile';
 import { BatchWalk } from '../indicators/batch-walk';
 import type { IndicatorMembership } from '../indicators/types';
 import { countBadLine, emptyCounts, type CohortCounts } from './counts';
-import { countWalk } from './count-walk';
-import { countTruths } from './indicator-counts';
+import { ChunkTally } from './tally';
 import { splitLine } from '../service/lines';
 import { csvRecord, type CsvMapping } from './csv';
 import { parseJsonText } from '../model/input-text';
@@ -147,20 +146,21 @@ function addWorklistRows(
 function flush(
   pending: Pending,
   counts: CohortCounts,
+  tally: ChunkTally,
   settings: CohortSettings,
   worklist: WorklistRow[] | undefined,
 ): void {
-  const { batch, results, groups, lines, indicators, walk, ids, truths } = pending;
+  const { batch, results, groups, lines, indicators, walk, truths } = pending;
   evaluateBatch(batch, results);
   for (let i = 0; i < batch.size; i++) {
     try {
       const rejected = walk.at(batch, results, i);
       if (rejected !== undefined) throw rejected;
       const group = groups[i] as string;
-      const g = countWalk(counts, group, walk);
+      tally.countWalk(group, walk);
       if (indicators === undefined) continue;
       indicators.truthsAt(walk, truths);
-      countTruths(g.indicators, ids, truths, indicators.stratumAt(walk));
+      tally.countTruths(group, truths, indicators.stratumAt(walk));
       if (worklist !== undefined) addWorklistRows(pending, indicators, i, group, worklist);
     } catch (error) {
       countBadLine(
@@ -215,6 +215,7 @@ export function processChunk(
   const counts = emptyCounts();
   const { by, asOf } = settings;
   const pending = pendingFor(compiled);
+  const tally = new ChunkTally(compiled, pending.ids);
   // A chunk that threw part-way through may have left patients behind.
   empty(pending);
   let start = 0;
@@ -244,7 +245,7 @@ export function processChunk(
           by === 'id' ? fields?.id : by === 'healthCentre' ? fields?.healthCentre : undefined;
         pushPatient(pending, line, by, value, fields?.id);
         if (pending.batch.size === pending.batch.capacity)
-          flush(pending, counts, settings, worklist);
+          flush(pending, counts, tally, settings, worklist);
         continue;
       }
     }
@@ -262,8 +263,10 @@ export function processChunk(
     pending.batch.add(split.request, asOf);
     const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
     pushPatient(pending, line, by, value, split.id);
-    if (pending.batch.size === pending.batch.capacity) flush(pending, counts, settings, worklist);
+    if (pending.batch.size === pending.batch.capacity)
+      flush(pending, counts, tally, settings, worklist);
   }
-  flush(pending, counts, settings, worklist);
+  flush(pending, counts, tally, settings, worklist);
+  tally.addTo(counts);
   return counts;
 }

@@ -58,6 +58,18 @@ export class BatchWalk implements EvaluatedWalk {
     return this.r.pathLength[this.i] as number;
   }
 
+  /** The index (into `compiled.steps`) of the `j`th step of the walk. */
+  pathIndex(j: number): number {
+    const r = this.r;
+    return r.path[this.i * r.pathWidth + j] as number;
+  }
+
+  /** Which candidate of the `j`th step was taken (out of range when the candidate is unknown). */
+  takenIndex(j: number): number {
+    const r = this.r;
+    return r.taken[this.i * r.pathWidth + j] as number;
+  }
+
   /** The `j`th step of the walk. */
   pathStep(j: number): FastStep {
     const r = this.r;

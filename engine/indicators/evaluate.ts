@@ -24,7 +24,7 @@ import {
   type FollowUpRuleTruth,
   type PlacedFollowUp,
 } from './outcome-terms';
-import { stratumKey } from './stratum';
+import { stratumKey, StratumKeys } from './stratum';
 import { isTermName, parseTerm, type OutcomeTerm } from './terms';
 import type { IndicatorInfo, IndicatorMembership } from './types';
 import { outcomeWalk, type EvaluatedWalk } from './walk';
@@ -148,6 +148,8 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
   const factSlot = pathway.facts.map((f) => slots.slot(f.name));
   // Evaluation is synchronous: one scratch row serves every patient.
   const row: unknown[] = new Array<unknown>(slots.size);
+  /** The slots of the row that hold no dictionary fact (outcome terms, names it lacks). */
+  const otherSlots = [...row.keys()].filter((slot) => !factSlot.includes(slot));
 
   /** The fact slots of one patient: input facts, derived facts from the outcome. */
   const factSlots = (input: Readonly<Record<string, unknown>>, outcome: Outcome): unknown[] => {
@@ -189,14 +191,35 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
       batchSlots.set(walk.compiled, from);
     }
     const own = walk.ownRow();
-    row.fill(undefined);
+    // Every fact slot is written and only the others are cleared: cheaper than a fill per patient.
     for (let f = 0; f < factNames.length; f++) {
       const value = own[from[f] as number];
-      if (value !== null) row[factSlot[f] as number] = value;
+      row[factSlot[f] as number] = value === null ? undefined : value;
     }
+    for (const slot of otherSlots) row[slot] = undefined;
     return row;
   };
 
+  // What `rulesOf` reads: the slots and missing-fact map of the patient being filled. Kept
+  // here rather than closed over per call, because evaluation is synchronous and a closure
+  // made per patient costs more than the terms it serves.
+  let termRow: unknown[] = row;
+  let termMissingNow: Map<string, readonly string[]> | undefined;
+  const rulesOf = (p: PlacedFollowUp): FollowUpRuleTruth => {
+    const indexes = rules.get(p) ?? {};
+    const s = termRow;
+    const termMissing = termMissingNow;
+    return {
+      truth: (part) => {
+        const i = indexes[part];
+        return i === undefined ? undefined : (truth[i] as TruthFn)(s);
+      },
+      missing: (part) => {
+        const i = indexes[part];
+        return i === undefined || termMissing === undefined ? [] : missingOf(i, s, termMissing);
+      },
+    };
+  };
   /**
    * Puts the outcome terms' values into their slots. With `termMissing`, unknown terms' input
    * facts are recorded in it; without, they are not worked out.
@@ -207,19 +230,8 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
     termMissing: Map<string, readonly string[]> | undefined,
   ): void => {
     if (terms.length === 0) return;
-    const rulesOf = (p: PlacedFollowUp): FollowUpRuleTruth => {
-      const indexes = rules.get(p) ?? {};
-      return {
-        truth: (part) => {
-          const i = indexes[part];
-          return i === undefined ? undefined : (truth[i] as TruthFn)(s);
-        },
-        missing: (part) => {
-          const i = indexes[part];
-          return i === undefined || termMissing === undefined ? [] : missingOf(i, s, termMissing);
-        },
-      };
-    };
+    termRow = s;
+    termMissingNow = termMissing;
     // Follow-up rules read facts only, so terms are filled after their truths are known.
     for (const { term, slot } of terms) {
       const value = termValue(term, walk, placed, rulesOf, termMissing !== undefined);
@@ -259,6 +271,10 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
       };
     });
 
+  const strata = caseMix === undefined ? undefined : new StratumKeys(caseMix, factByName);
+  /** Own-context slot of each case-mix fact in a compiled population's rows (-1: none). */
+  const stratumSlots = new WeakMap<PopulationPathway, readonly number[]>();
+  const stratumValues: unknown[] = [];
   const stratumOf = (value: (name: string) => unknown): string | undefined =>
     caseMix === undefined ? undefined : stratumKey(caseMix, factByName, value);
 
@@ -293,9 +309,21 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
       }
     },
     stratumAt(walk) {
-      if (caseMix === undefined) return undefined;
-      const s = batchRow(walk);
-      return stratumOf((name) => s[slots.slot(name)]);
+      if (caseMix === undefined || strata === undefined) return undefined;
+      let from = stratumSlots.get(walk.compiled);
+      if (from === undefined) {
+        const layout = walk.compiled.layout;
+        from = caseMix.map((entry) => (factByName.has(entry.fact) ? layout.slot(entry.fact) : -1));
+        stratumSlots.set(walk.compiled, from);
+      }
+      const own = walk.ownRow();
+      for (let i = 0; i < from.length; i++) {
+        const slot = from[i] as number;
+        // As the patient's fact slots read them: null is unknown, and so is a fact not in the dictionary.
+        const value = slot < 0 ? undefined : own[slot];
+        stratumValues[i] = value === null ? undefined : value;
+      }
+      return strata.keyOf(stratumValues);
     },
   };
 }

@@ -33,9 +33,15 @@ function bandOf(bands: readonly number[], value: unknown, integer: boolean): str
     // [n, ∞) fits one band only when it starts in the last one.
     return value.atLeast >= (bands[last] as number) ? bandLabel(bands, last, integer) : undefined;
   if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
+  return bandLabel(bands, bandIndex(bands, value), integer);
+}
+
+/** The band a number falls in: -1 below the first bound, else the last bound it reaches. */
+function bandIndex(bands: readonly number[], value: number): number {
+  const last = bands.length - 1;
   let index = -1;
   while (index < last && value >= (bands[index + 1] as number)) index++;
-  return bandLabel(bands, index, integer);
+  return index;
 }
 
 /** The label of one stratum fact's value, or undefined when unknown. */
@@ -67,4 +73,67 @@ export function stratumKey(
     parts.push(`${entry.fact}:${label}`);
   }
   return parts.join('|');
+}
+
+/** A level of {@link StratumKeys}' cache: the keys reached by the labels so far. */
+interface KeyNode {
+  next: Map<string, KeyNode>;
+  key: string | undefined;
+}
+
+/**
+ * {@link stratumKey} for many patients of one case mix: band labels are made once, and each
+ * combination of labels gets its key string once (a cohort has a handful of strata and a
+ * million patients, so building and joining the strings per patient was most of the cost).
+ */
+export class StratumKeys {
+  /** Per case-mix entry: its band labels (index 0: below the first bound), or undefined. */
+  private readonly bandLabels: (readonly string[] | undefined)[];
+  private readonly types: (Pick<Fact, 'type'> | undefined)[];
+  private readonly root: KeyNode = { next: new Map(), key: undefined };
+  private readonly labels: string[] = [];
+
+  constructor(
+    private readonly caseMix: readonly CaseMixFact[],
+    facts: ReadonlyMap<string, Pick<Fact, 'type'>>,
+  ) {
+    this.types = caseMix.map((entry) => facts.get(entry.fact));
+    this.bandLabels = caseMix.map((entry, i) => {
+      const bands = entry.bands;
+      if (bands === undefined) return undefined;
+      const integer = this.types[i]?.type === 'integer';
+      return [-1, ...bands.keys()].map((index) => bandLabel(bands, index, integer));
+    });
+  }
+
+  /** The stratum key of a patient whose case-mix facts have `values` (in case-mix order). */
+  keyOf(values: readonly unknown[]): string {
+    const labels = this.labels;
+    for (let i = 0; i < this.caseMix.length; i++) {
+      const value = values[i];
+      const bands = this.caseMix[i]?.bands;
+      const known = this.bandLabels[i];
+      const label =
+        bands !== undefined &&
+        known !== undefined &&
+        typeof value === 'number' &&
+        !Number.isNaN(value)
+          ? known[bandIndex(bands, value) + 1]
+          : stratumLabel(this.caseMix[i] as CaseMixFact, this.types[i], value);
+      if (label === undefined) return UNKNOWN_STRATUM;
+      labels[i] = label;
+    }
+    let node = this.root;
+    for (let i = 0; i < this.caseMix.length; i++) {
+      const label = labels[i] as string;
+      let next = node.next.get(label);
+      if (next === undefined) {
+        next = { next: new Map(), key: undefined };
+        node.next.set(label, next);
+      }
+      node = next;
+    }
+    node.key ??= this.caseMix.map((entry, i) => `${entry.fact}:${labels[i] as string}`).join('|');
+    return node.key;
+  }
 }

@@ -16,15 +16,18 @@ import type { WorklistRow } from '../cohort/worklist';
 import { PathwayError } from '../errors';
 import { compilePopulation } from '../fast/compile';
 import type { Pathway } from '../model/types';
-import type { ChunkMessage, WorkerSetup } from './cohort-worker';
+import type { ChunkMessage, SetupMessage, WorkerSetup } from './cohort-worker';
 
 /** Options of {@link runCohort}. */
 export interface CohortRunOptions {
   pathway: Pathway;
   file: string;
   settings: CohortSettings;
-  /** Worker threads; 0 evaluates in this thread. Default: one per core. */
-  workers?: number;
+  /**
+   * Worker threads: how many (0 evaluates in this thread; default one per core), or threads
+   * already started with {@link CohortWorkers}, which the run then closes.
+   */
+  workers?: number | CohortWorkers;
   /** Bytes per chunk (default 1 MiB). */
   chunkBytes?: number;
   /** Called after each chunk with bytes done, bytes in all, patients so far. */
@@ -101,17 +104,50 @@ async function csvHeader(file: string): Promise<{ header: string; bytes: number 
 }
 
 /** Starts a worker that can load the TypeScript sources (the CLI runs them through tsx). */
-function startWorker(setup: WorkerSetup): Worker {
+function startWorker(): Worker {
   // tsx's ES module API sits beside the CommonJS one its package exports resolve to here.
   const api = createRequire(import.meta.url)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs');
   const entry = new URL('./cohort-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: setup });
+  return new Worker(boot, { eval: true });
 }
 
-/** A pool of workers, each evaluating one chunk at a time. */
+/**
+ * Worker threads started ahead of a run: each loads its code (most of a worker's start-up)
+ * while the caller is still loading the pathway, then waits for {@link runCohort} to set it
+ * up. A thread that fails meanwhile fails the run that uses it. {@link CohortWorkers.close}
+ * ends them (a run closes the workers it was given; closing twice is harmless).
+ */
+export class CohortWorkers {
+  readonly threads: readonly Worker[];
+  private failure: Error | undefined;
+  private closed: Promise<void> | undefined;
+
+  constructor(count: number) {
+    this.threads = Array.from({ length: count }, () => {
+      const worker = startWorker();
+      worker.on('error', (error) => {
+        this.failure ??= error;
+      });
+      return worker;
+    });
+  }
+
+  /** The first error a thread raised, if any. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  /** Ends the threads; later calls return the same promise. */
+  close(): Promise<void> {
+    this.closed ??= Promise.all(this.threads.map((w) => w.terminate())).then(() => undefined);
+    return this.closed;
+  }
+}
+
+/** A pool of set-up workers, each evaluating one chunk at a time. */
 class Pool {
   private readonly idle: Worker[] = [];
   private readonly waiting = new Map<
@@ -120,8 +156,11 @@ class Pool {
   >();
   private nextId = 0;
 
-  constructor(private readonly workers: Worker[]) {
-    for (const w of workers) {
+  constructor(
+    private readonly workers: CohortWorkers,
+    setup: WorkerSetup,
+  ) {
+    for (const w of workers.threads) {
       this.idle.push(w);
       w.on('message', (m: { id: number } & ChunkResult) => {
         this.idle.push(w);
@@ -132,6 +171,8 @@ class Pool {
         for (const job of this.waiting.values()) job.reject(error);
         this.waiting.clear();
       });
+      const message: SetupMessage = { setup };
+      w.postMessage(message);
     }
   }
 
@@ -140,6 +181,9 @@ class Pool {
   }
 
   run(bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
+    // A thread that failed before this run set it up fails the run here.
+    const early = this.workers.error;
+    if (early !== undefined) return Promise.reject(early);
     const worker = this.idle.pop();
     if (worker === undefined) throw new Error('no idle worker');
     const id = this.nextId++;
@@ -155,8 +199,8 @@ class Pool {
     });
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+  close(): Promise<void> {
+    return this.workers.close();
   }
 }
 
@@ -209,14 +253,27 @@ class InOrder {
   }
 }
 
-/** Evaluates every line of the file and returns the merged counts. */
+/**
+ * Evaluates every line of the file and returns the merged counts. Worker threads it was
+ * given are closed when it returns or throws.
+ */
 export async function runCohort(options: CohortRunOptions): Promise<CohortCounts> {
+  try {
+    return await evaluateFile(options);
+  } finally {
+    if (options.workers instanceof CohortWorkers) await options.workers.close();
+  }
+}
+
+async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   const { pathway, file, settings } = options;
   const header = settings.format === 'csv' ? await csvHeader(file) : undefined;
   const mapping =
     header === undefined ? undefined : csvMapping(header.header, pathway, settings.by);
   const total = emptyCounts();
-  const workerCount = options.workers ?? availableParallelism();
+  const given = options.workers;
+  const workerCount =
+    given instanceof CohortWorkers ? given.threads.length : (given ?? availableParallelism());
   const size = options.chunkBytes ?? 1 << 20;
   let skip = header?.bytes ?? 0;
   const fix = (chunk: {
@@ -255,7 +312,10 @@ export async function runCohort(options: CohortRunOptions): Promise<CohortCounts
   };
   const order = sink === undefined ? undefined : new InOrder(sink);
   let seq = 0;
-  const pool = new Pool(Array.from({ length: workerCount }, () => startWorker(setup)));
+  const pool = new Pool(
+    given instanceof CohortWorkers ? given : new CohortWorkers(workerCount),
+    setup,
+  );
   const inFlight = new Set<Promise<void>>();
   try {
     for await (const chunk of chunks(file, size)) {

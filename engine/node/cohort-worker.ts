@@ -1,15 +1,17 @@
 /**
- * Worker thread of `pathway cohort`: compiles the pathway once, then turns chunks of lines
- * (bytes, transferred without copying) into counts, and worklist rows when asked. Started by `cohort-run.ts`.
+ * Worker thread of `pathway cohort`: started before the pathway is known (so that loading
+ * this code overlaps the caller's loading of the pathway), it waits for a {@link SetupMessage},
+ * compiles the pathway once, then turns chunks of lines (bytes, transferred without copying)
+ * into counts, and worklist rows when asked. Started by `cohort-run.ts`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { csvMapping } from '../cohort/csv';
+import { parentPort } from 'node:worker_threads';
+import { csvMapping, type CsvMapping } from '../cohort/csv';
 import { processChunk, type CohortSettings } from '../cohort/process';
 import type { WorklistRow } from '../cohort/worklist';
-import { compilePopulation } from '../fast/compile';
+import { compilePopulation, type PopulationPathway } from '../fast/compile';
 import type { Pathway } from '../model/types';
 
-/** What the worker is started with. */
+/** What the worker is set up with, once, before its first chunk. */
 export interface WorkerSetup {
   pathway: Pathway;
   settings: CohortSettings;
@@ -19,6 +21,11 @@ export interface WorkerSetup {
   worklists: boolean;
 }
 
+/** The first message a worker gets. */
+export interface SetupMessage {
+  setup: WorkerSetup;
+}
+
 /** One chunk to evaluate. */
 export interface ChunkMessage {
   id: number;
@@ -26,15 +33,35 @@ export interface ChunkMessage {
   firstLine: number;
 }
 
-const setup = workerData as WorkerSetup;
-const compiled = compilePopulation(setup.pathway);
-const mapping =
-  setup.header === undefined
-    ? undefined
-    : csvMapping(setup.header, setup.pathway, setup.settings.by);
+/** The worker's state once set up. */
+interface Ready {
+  setup: WorkerSetup;
+  compiled: PopulationPathway;
+  mapping: CsvMapping | undefined;
+}
+
+let ready: Ready | undefined;
 const decoder = new TextDecoder();
 
-parentPort?.on('message', (message: ChunkMessage) => {
+function prepare(setup: WorkerSetup): Ready {
+  return {
+    setup,
+    compiled: compilePopulation(setup.pathway),
+    mapping:
+      setup.header === undefined
+        ? undefined
+        : csvMapping(setup.header, setup.pathway, setup.settings.by),
+  };
+}
+
+parentPort?.on('message', (message: SetupMessage | ChunkMessage) => {
+  if ('setup' in message) {
+    ready = prepare(message.setup);
+    return;
+  }
+  // The runner posts the setup before any chunk; a chunk without it is a bug, said loudly.
+  if (ready === undefined) throw new Error('cohort worker: chunk before setup');
+  const { setup, compiled, mapping } = ready;
   const text = decoder.decode(message.bytes);
   const rows: WorklistRow[] | undefined = setup.worklists ? [] : undefined;
   const counts = processChunk(compiled, mapping, setup.settings, text, message.firstLine, rows);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cohortReport } from '../../engine/cohort/report';
-import { runCohort } from '../../engine/node/cohort-run';
+import { CohortWorkers, runCohort } from '../../engine/node/cohort-run';
 import { findVersion, loadRepository } from '../../engine/node/repository';
 import { synthPatients } from '../../engine/synth/population';
 
@@ -42,5 +42,31 @@ describe('cohort runs', () => {
     expect(threaded).toBe(inline);
     expect(JSON.parse(inline).totals).toEqual({ lines: 3001, patients: 3000, badLines: 1 });
     expect(JSON.parse(inline).badLines[0].line).toBe(101);
+  });
+
+  it('give the same report with worker threads started before the pathway was known, and end them', async () => {
+    // Started first, as the CLI does, so that loading their code overlaps loading the pathway.
+    const workers = new CohortWorkers(2);
+    const dir = await mkdtemp(join(tmpdir(), 'cohort-early-'));
+    const file = join(dir, 'p.ndjson');
+    const lines = [...synthPatients(2000, 9, AS_OF)].map((l) => JSON.stringify(l));
+    lines.splice(7, 0, '{"facts": {"agee": 40}}');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const settings = {
+      format: 'ndjson' as const,
+      asOf: AS_OF,
+      by: 'healthCentre',
+      badLineLimit: 5,
+    };
+    const ended = workers.threads.map((w) => new Promise<number>((done) => w.once('exit', done)));
+    const early = await runCohort({ pathway, file, settings, workers, chunkBytes: 32 * 1024 });
+    const inline = await runCohort({ pathway, file, settings, workers: 0 });
+    expect(cohortReport(pathway, early, { asOf: AS_OF, by: 'healthCentre', title: 't' })).toEqual(
+      cohortReport(pathway, inline, { asOf: AS_OF, by: 'healthCentre', title: 't' }),
+    );
+    expect(early.badLines.map((b) => b.line)).toEqual([8]);
+    // The run closes the threads it was given; closing again is harmless.
+    expect(await Promise.all(ended)).toHaveLength(2);
+    await workers.close();
   });
 });

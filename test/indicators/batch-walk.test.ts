@@ -9,8 +9,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countResult, emptyCounts } from '../../engine/cohort/counts';
-import { countWalk } from '../../engine/cohort/count-walk';
-import { countTruths } from '../../engine/cohort/indicator-counts';
+import { ChunkTally } from '../../engine/cohort/tally';
 import { worklistReason, worklistReasonOf } from '../../engine/cohort/worklist';
 import {
   BatchResults,
@@ -60,6 +59,7 @@ function compare(pathway: Pathway, patients: readonly Patient[], size = 512) {
   const truths = new Uint8Array(2 * ids.length);
   const expected = emptyCounts();
   const actual = emptyCounts();
+  const tally = new ChunkTally(compiled, ids);
   const differences: string[] = [];
   let rejected = 0;
   let unknown = 0;
@@ -84,10 +84,10 @@ function compare(pathway: Pathway, patients: readonly Patient[], size = 512) {
       const memberships = evaluator.evaluate(facts, outcome);
       const stratum = evaluator.stratum(facts, outcome);
       countResult(expected, p.group, outcome, memberships, stratum);
-      const g = countWalk(actual, p.group, walk);
+      tally.countWalk(p.group, walk);
       evaluator.truthsAt(walk, truths);
       const mine = evaluator.stratumAt(walk);
-      countTruths(g.indicators, ids, truths, mine);
+      if (ids.length > 0) tally.countTruths(p.group, truths, mine);
       if (mine !== stratum) differences.push(`${from + i}: stratum ${mine} ≠ ${stratum}`);
       const at = evaluator.evaluateAt(walk);
       if (JSON.stringify(at) !== JSON.stringify(memberships))
@@ -104,6 +104,7 @@ function compare(pathway: Pathway, patients: readonly Patient[], size = 512) {
       });
     });
   }
+  tally.addTo(actual);
   return { differences, expected, actual, rejected, unknown };
 }
 

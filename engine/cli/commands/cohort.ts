@@ -9,6 +9,7 @@
  * `--fail-on-bad-lines` is given (exit 2 at the first one). See docs/cohort.md.
  */
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { PathwayError } from '../../errors';
@@ -21,7 +22,7 @@ import { indicatorRun } from '../../cohort/run';
 import { worklistText } from '../../cohort/worklist-text';
 import { pickText } from '../../model/texts';
 import type { Language } from '../../model/types';
-import { runCohort } from '../../node/cohort-run';
+import { CohortWorkers, runCohort } from '../../node/cohort-run';
 import { WorklistFiles } from '../../node/cohort-worklists';
 import { DEFAULT_MIN_CELL } from '../../results/stats';
 import { describeTarget, isDatabaseUrl, openResultsStore } from '../../results/store';
@@ -140,6 +141,22 @@ function checkFlags(flags: CohortFlags): void {
 }
 
 async function run(io: Io, target: string, flags: CohortFlags): Promise<number> {
+  // The worker threads load their code while this thread loads the pathway (a second or so
+  // saved); they are closed by the run, or below when the run never starts.
+  const workers = new CohortWorkers(flags.workers ?? availableParallelism());
+  try {
+    return await runWith(io, target, flags, workers);
+  } finally {
+    await workers.close();
+  }
+}
+
+async function runWith(
+  io: Io,
+  target: string,
+  flags: CohortFlags,
+  workers: CohortWorkers,
+): Promise<number> {
   // One version answers every line, chosen by the service's rule (docs/versions.md): a file
   // or --version names it, else the one in effect on --as-of (default today).
   const choice = { asOf: flags.asOf, version: flags.version };
@@ -185,7 +202,7 @@ async function run(io: Io, target: string, flags: CohortFlags): Promise<number> 
         pathway,
         file,
         settings,
-        ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+        workers,
         ...(progress === undefined ? {} : { onProgress: progress }),
         ...(worklists === undefined ? {} : { onWorklist: (rows) => worklists.write(rows) }),
         stopOnBadLine: flags.failOnBadLines === true,

@@ -18,8 +18,8 @@ import {
   batchLineSchema,
   evaluateQuerySchema,
   idParamsSchema,
-  parseWith,
 } from '../schemas';
+import { parseInput } from '../fast-body';
 import { defineRoute, errorResponses } from '../route';
 import { timeSlicer } from '../time-slice';
 import type { Language } from '../../model/types';
@@ -93,7 +93,7 @@ export const batchRoute = defineRoute({
           );
         }
         checkNesting(parsed, `line ${input.line}`, input.line);
-        const line = parseWith(batchInputLineSchema, parsed, `line ${input.line}`);
+        const line = parseInput(batchInputLineSchema, parsed, `line ${input.line}`);
         const { id: _patient, healthCentre: _centre, language: own, ...body } = line;
         const served = await deps.ctx.service.serve(id, body, {
           channel: 'batch',

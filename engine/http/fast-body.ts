@@ -54,20 +54,15 @@ function factsOk(value: unknown): value is Record<string, unknown> {
   return true;
 }
 
-/** The optional request fields, in the schema's order after `facts`. */
-interface RequestParts {
-  currentStep?: { id: string; enteredAt?: string };
-  facts: Record<string, unknown>;
-  asOf?: string;
-  version?: string;
-}
-
 /**
  * The evaluation request part of a body or line (`currentStep`, `facts`, `asOf`, `version`),
  * as `evaluationRequestSchema` returns it; `extra` counts the keys the caller checked itself.
  * Undefined to decline.
  */
-function requestParts(value: Record<string, unknown>, extra: number): RequestParts | undefined {
+function requestParts(
+  value: Record<string, unknown>,
+  extra: number,
+): Record<string, unknown> | undefined {
   let keys = extra;
   const { currentStep, facts, asOf, version } = value;
   let step: { id: string; enteredAt?: string } | undefined;
@@ -97,9 +92,10 @@ function requestParts(value: Record<string, unknown>, extra: number): RequestPar
     keys++;
   }
   if (Object.keys(value).length !== keys) return undefined;
-  const out: RequestParts = step === undefined ? { facts } : { currentStep: step, facts };
-  if (asOf !== undefined) out.asOf = asOf;
-  if (version !== undefined) out.version = version;
+  const out: Record<string, unknown> =
+    step === undefined ? { facts } : { currentStep: step, facts };
+  if (asOf !== undefined) out['asOf'] = asOf;
+  if (version !== undefined) out['version'] = version;
   return out;
 }
 

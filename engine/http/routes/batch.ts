@@ -20,6 +20,7 @@ import {
   idParamsSchema,
 } from '../schemas';
 import { parseInput } from '../fast-body';
+import { answerJson } from '../../service/answer-json';
 import { defineRoute, errorResponses } from '../route';
 import { timeSlicer } from '../time-slice';
 import type { Language } from '../../model/types';
@@ -100,7 +101,8 @@ export const batchRoute = defineRoute({
           language: own ?? language,
           trace,
         });
-        return `${JSON.stringify({ line: input.line, result: served.result })}\n`;
+        // `JSON.stringify({ line, result })`, the result written by answer-json.ts.
+        return `{"line":${input.line},"result":${answerJson(served.result, served.version.pathway)}}\n`;
       } catch (error) {
         const { status, body } = errorResponse(error, hide);
         if (status >= 500) request.log.error({ err: error, line: input.line }, 'batch line failed');

@@ -83,6 +83,15 @@ export const batchRoute = defineRoute({
     async function answer(input: { line: number; text: string }): Promise<string> {
       if (input.text.trim() === '') return '';
       try {
+        // The batch entry: a line written as JSON.stringify writes, read straight into a
+        // batch row; anything else (undefined) takes the per-line route below.
+        const direct = await deps.ctx.service.serveLine(id, input.text, {
+          channel: 'batch',
+          language,
+          trace,
+        });
+        if (direct !== undefined)
+          return `{"line":${input.line},"result":${answerJson(direct.result, direct.version.pathway)}}\n`;
         let parsed: unknown;
         try {
           parsed = parseJsonText(input.text, { line: input.line });

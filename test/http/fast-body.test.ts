@@ -164,3 +164,18 @@ describe('the cheap input checks of the hot routes', () => {
     expect(out.currentStep).toEqual({ id: 'x' });
   });
 });
+
+describe('the JSON body parser walks a good body once', () => {
+  it('marks a good body as checked and leaves bad ones to the rules that word them', async () => {
+    const { isCleanBody, parseJsonBody } = await import('../../engine/http/json-body');
+    const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+    const good = parseJsonBody(Buffer.from(`{"facts":{"a":${nested(62)}}}`));
+    expect(isCleanBody(good)).toBe(true);
+    // 65 levels: parsed, not marked, so the nesting hook walks it and answers as before.
+    const deep = parseJsonBody(Buffer.from(`{"facts":{"a":${nested(63)}}}`));
+    expect(isCleanBody(deep)).toBe(false);
+    expect(() => parseJsonBody(Buffer.from('{"facts":{"x":{"constructor":1}}}'))).toThrow(
+      /constructor/,
+    );
+  });
+});

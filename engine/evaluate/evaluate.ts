@@ -79,7 +79,8 @@ export function evaluate(
  * {@link evaluate} for one line of a patients file, `text[start, end)`, read straight into the
  * batch by the line reader (engine/fast/line-reader.ts) instead of parsed: the same answer or
  * error as `evaluate()` of the parsed line's request. `asOf` is the date of a line without
- * its own. Undefined when the reader declines the line (then parse it and call `evaluate`).
+ * its own. Undefined when the reader declines the line or finds it bad (then parse it and
+ * call `evaluate`, which words the error as for any request).
  */
 export function evaluateLine(
   compiled: CompiledPathway,
@@ -91,7 +92,10 @@ export function evaluateLine(
 ): Promise<EvaluationResult> | undefined {
   const { batch, results } = singleOf(compiled.population);
   batch.clear();
-  if (batch.addLine(text, start, end, asOf) < 0) return undefined;
+  const i = batch.addLine(text, start, end, asOf);
+  // Only a line the reader loads without an error: a bad line's error is worded by the route
+  // that parses it (a line's schema may refuse it before the evaluator would).
+  if (i !== 0 || batch.errors[i] !== undefined) return undefined;
   return described(compiled, options, () => {
     evaluateBatch(batch, results, { trace: true });
     return outcomeAt(batch, results, 0);

@@ -1,6 +1,6 @@
 /**
- * The evaluate and batch routes write their answers themselves (engine/service/answer-json.ts):
- * the bytes and headers are those `JSON.stringify` of the library's result gives.
+ * The evaluate route, and the batch route with its lines read by the service's batch entry,
+ * answer the bytes `JSON.stringify` of the library's result gives.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { compilePathway } from '../../engine/evaluate/compile';

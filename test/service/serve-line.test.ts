@@ -14,7 +14,6 @@ import { checkNesting } from '../../engine/model/nesting';
 import { parseJsonText } from '../../engine/model/input-text';
 import { loadRepository, versionsOf } from '../../engine/node/repository';
 import type { AuditEntry } from '../../engine/service/audit';
-import { answerJson } from '../../engine/service/answer-json';
 import { createEvaluationService, type Served } from '../../engine/service/service';
 import { adversarialPatients } from '../../engine/synth/adversarial';
 import { synthPatients } from '../../engine/synth/index';
@@ -50,7 +49,7 @@ async function settled(answer: Promise<Served | undefined>): Promise<string | un
     const served = await answer;
     if (served === undefined) return undefined;
     const { result, version, asOf, auditId } = served;
-    return JSON.stringify([answerJson(result, version.pathway), version.key, asOf, auditId]);
+    return JSON.stringify([result, version.key, asOf, auditId]);
   } catch (error) {
     return JSON.stringify(['error', error, (error as Error).message]);
   }

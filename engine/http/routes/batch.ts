@@ -20,7 +20,6 @@ import {
   idParamsSchema,
 } from '../schemas';
 import { parseInput } from '../fast-body';
-import { answerJson } from '../../service/answer-json';
 import { defineRoute, errorResponses } from '../route';
 import { timeSlicer } from '../time-slice';
 import type { Language } from '../../model/types';
@@ -91,7 +90,8 @@ export const batchRoute = defineRoute({
           trace,
         });
         if (direct !== undefined)
-          return `{"line":${input.line},"result":${answerJson(direct.result, direct.version.pathway)}}\n`;
+          return `${JSON.stringify({ line: input.line, result: direct.result })}
+`;
         let parsed: unknown;
         try {
           parsed = parseJsonText(input.text, { line: input.line });
@@ -110,8 +110,7 @@ export const batchRoute = defineRoute({
           language: own ?? language,
           trace,
         });
-        // `JSON.stringify({ line, result })`, the result written by answer-json.ts.
-        return `{"line":${input.line},"result":${answerJson(served.result, served.version.pathway)}}\n`;
+        return `${JSON.stringify({ line: input.line, result: served.result })}\n`;
       } catch (error) {
         const { status, body } = errorResponse(error, hide);
         if (status >= 500) request.log.error({ err: error, line: input.line }, 'batch line failed');

@@ -150,6 +150,8 @@ describe('the batch entry of the evaluation service', () => {
       expect(takenPlain).toBeGreaterThan(plain / 3);
       expect(taken).toBeGreaterThan(takenPlain);
     },
+    // Thousands of lines through both routes: allow for a busy machine.
+    120_000,
   );
 
   it('leaves a line not written as JSON.stringify writes it to the per-line route', async () => {

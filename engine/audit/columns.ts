@@ -56,7 +56,7 @@ export function entryValues(entry: AuditEntry): (string | null)[] {
     entry.contentHash,
     entry.asOf,
     entry.language,
-    JSON.stringify(entry.input ?? null),
+    entry.inputJson ?? JSON.stringify(entry.input ?? null),
     entry.status,
     entry.step,
     JSON.stringify(entry.alerts),

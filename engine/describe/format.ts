@@ -70,9 +70,19 @@ export function formatValue(value: unknown, language: Language): string {
   return JSON.stringify(value);
 }
 
-/** The dictionary entry of a fact, if any. */
+/** The dictionary by name, built once per fact list (a pathway's is never changed in place). */
+const dictionaries = new WeakMap<readonly Fact[], ReadonlyMap<string, Fact>>();
+
+/** The dictionary entry of a fact, if any (the first of that name, as a search would find). */
 export function factOf(pathway: Pathway, name: string): Fact | undefined {
-  return pathway.facts.find((f) => f.name === name);
+  let byName = dictionaries.get(pathway.facts);
+  if (byName === undefined) {
+    const map = new Map<string, Fact>();
+    for (const fact of pathway.facts) if (!map.has(fact.name)) map.set(fact.name, fact);
+    byName = map;
+    dictionaries.set(pathway.facts, byName);
+  }
+  return byName.get(name);
 }
 
 /** A fact's label in the language, or its name when the dictionary has none. */
@@ -100,20 +110,62 @@ export function fillTemplate(
   values: Readonly<Record<string, unknown>>,
   language: Language,
 ): string {
-  return template.replace(
-    /\{([A-Za-z][A-Za-z0-9]*)\}( [^\s,.;:(){}]+)?/g,
-    (whole, name: string, after: string | undefined) => {
-      const fact = factOf(pathway, name);
-      if (fact === undefined) return whole;
-      const value = values[name];
-      const rest = after ?? '';
-      if (!isLowerBound(value)) return formatValue(value, language) + rest;
-      const unit = fact.unit;
-      const unitWritten =
-        unit !== undefined && (rest.trim() === unit || rest.trim() === formatUnit(unit, language));
-      return unitWritten
-        ? formatBound(value, unit, language)
-        : formatBound(value, undefined, language) + rest;
-    },
-  );
+  const parts = templateParts(template);
+  if (parts.length === 1) return template;
+  let text = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const { whole, name, after } = part;
+    const fact = factOf(pathway, name);
+    if (fact === undefined) {
+      text += whole;
+      continue;
+    }
+    const value = values[name];
+    const rest = after ?? '';
+    if (!isLowerBound(value)) {
+      text += formatValue(value, language) + rest;
+      continue;
+    }
+    const unit = fact.unit;
+    const unitWritten =
+      unit !== undefined && (rest.trim() === unit || rest.trim() === formatUnit(unit, language));
+    text += unitWritten
+      ? formatBound(value, unit, language)
+      : formatBound(value, undefined, language) + rest;
+  }
+  return text;
+}
+
+/** A `{placeholder}` met in a template, with the word written right after it. */
+interface Placeholder {
+  whole: string;
+  name: string;
+  after: string | undefined;
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}( [^\s,.;:(){}]+)?/g;
+const TEMPLATE_CACHE_LIMIT = 1024;
+/** Templates split at their placeholders: a pathway's messages are few and read often. */
+const templates = new Map<string, readonly (string | Placeholder)[]>();
+
+/** `template` as text and placeholders in order, as the placeholder pattern finds them. */
+function templateParts(template: string): readonly (string | Placeholder)[] {
+  let parts = templates.get(template);
+  if (parts !== undefined) return parts;
+  const found: (string | Placeholder)[] = [];
+  let at = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    found.push(template.slice(at, match.index));
+    found.push({ whole: match[0], name: match[1] ?? '', after: match[2] });
+    at = match.index + match[0].length;
+  }
+  found.push(template.slice(at));
+  parts = found;
+  if (templates.size >= TEMPLATE_CACHE_LIMIT) templates.clear();
+  templates.set(template, parts);
+  return parts;
 }

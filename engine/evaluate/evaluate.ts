@@ -28,6 +28,15 @@ export interface EvaluateOptions {
 /** A reusable batch of one per compiled pathway (evaluation is synchronous). */
 const singles = new WeakMap<PopulationPathway, { batch: PatientBatch; results: BatchResults }>();
 
+function singleOf(population: PopulationPathway): { batch: PatientBatch; results: BatchResults } {
+  let single = singles.get(population);
+  if (single === undefined) {
+    single = { batch: new PatientBatch(population, 1), results: new BatchResults(population, 1) };
+    singles.set(population, single);
+  }
+  return single;
+}
+
 /**
  * Evaluates one patient into its language-free outcome: a batch of one on the generated form.
  * `input` is `{ currentStep?, facts, asOf?, version? }`; `options.asOf` is used when the input
@@ -40,13 +49,7 @@ export function evaluateOutcome(
   input: unknown,
   options: OutcomeOptions = {},
 ): Outcome {
-  const population = compiled.population;
-  let single = singles.get(population);
-  if (single === undefined) {
-    single = { batch: new PatientBatch(population, 1), results: new BatchResults(population, 1) };
-    singles.set(population, single);
-  }
-  const { batch, results } = single;
+  const { batch, results } = singleOf(compiled.population);
   batch.clear();
   batch.add(input, options.asOf);
   evaluateBatch(batch, results, { trace: options.trace === true });
@@ -63,12 +66,55 @@ export function evaluate(
   input: unknown,
   options: EvaluateOptions = {},
 ): Promise<EvaluationResult> {
-  try {
-    // The explanation reads the walk's evaluated conditions, so the trace is always recorded.
-    const outcome = evaluateOutcome(compiled, input, {
+  // The explanation reads the walk's evaluated conditions, so the trace is always recorded.
+  return described(compiled, options, () =>
+    evaluateOutcome(compiled, input, {
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       trace: true,
-    });
+    }),
+  );
+}
+
+/**
+ * {@link evaluate} for one line of a patients file, `text[start, end)`, read straight into the
+ * batch by the line reader (engine/fast/line-reader.ts) instead of parsed: the same answer or
+ * error as `evaluate()` of the parsed line's request. `asOf` is the date of a line without
+ * its own. Undefined when the reader declines the line or finds it bad (then parse it and
+ * call `evaluate`, which words the error as for any request).
+ */
+export function evaluateLine(
+  compiled: CompiledPathway,
+  text: string,
+  start: number,
+  end: number,
+  asOf: string,
+  options: Omit<EvaluateOptions, 'asOf'> = {},
+): Promise<EvaluationResult> | undefined {
+  const { batch, results } = singleOf(compiled.population);
+  batch.clear();
+  const i = batch.addLine(text, start, end, asOf);
+  // Only a line the reader loads without an error: a bad line's error is worded by the route
+  // that parses it (a line's schema may refuse it before the evaluator would).
+  if (i !== 0 || batch.errors[i] !== undefined) return undefined;
+  return described(compiled, options, () => {
+    evaluateBatch(batch, results, { trace: true });
+    return outcomeAt(batch, results, 0);
+  });
+}
+
+/** The fields besides the facts of the line {@link evaluateLine} read last (`id`, `healthCentre`, the step). */
+export function lastLineFields(compiled: CompiledPathway): PatientBatch['lineFields'] {
+  return singleOf(compiled.population).batch.lineFields;
+}
+
+/** The outcome `outcomeOf` gives, in words; an unexpected failure rejects as INTERNAL. */
+function described(
+  compiled: CompiledPathway,
+  options: Omit<EvaluateOptions, 'asOf'>,
+  outcomeOf: () => Outcome,
+): Promise<EvaluationResult> {
+  try {
+    const outcome = outcomeOf();
     const result = describe(outcome, compiled.pathway, options.language ?? 'en');
     if (options.trace === false) result.trace = [];
     return Promise.resolve(result);

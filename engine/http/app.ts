@@ -14,7 +14,7 @@ import { registerCdsHooks, type CdsSettings } from '../cds/hooks';
 import type { Today } from '../service/today';
 import { errorHandler } from './errors';
 import { registerBodyTimeout, registerClientLimit, registerIdleClose } from './fairness';
-import { registerJsonBody } from './json-body';
+import { isCleanBody, registerJsonBody } from './json-body';
 import { resolveLimits, type ServiceLimits } from './limits';
 import type { RouteDeps } from './deps';
 import { registerRoutes } from './route';
@@ -117,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // looks at it: 10 000 levels would overflow the stack of the schemas, the audit log and the
   // error reply. A streamed body is not parsed here and is left to its route.
   app.addHook('preValidation', async (request) => {
-    checkNesting(request.body, 'the body');
+    if (!isCleanBody(request.body)) checkNesting(request.body, 'the body');
   });
 
   app.setErrorHandler(errorHandler(hide));

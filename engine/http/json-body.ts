@@ -8,8 +8,40 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { isPathwayError } from '../errors';
-import { decodeUtf8, parseJsonText } from '../model/input-text';
+import { decodeUtf8, FORBIDDEN_KEYS, parseJsonText, stripBom } from '../model/input-text';
+import { MAX_NESTING } from '../model/nesting';
 import { HttpError } from './errors';
+
+/**
+ * Bodies already found free of forbidden keys and nested no deeper than the limit, so the
+ * nesting hook (app.ts) need not walk them again.
+ */
+const cleanBodies = new WeakSet<object>();
+
+/** Whether the nesting hook may skip `body`: this parser already walked it and found it fine. */
+export function isCleanBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && cleanBodies.has(body);
+}
+
+/**
+ * One walk for both rules on the common, good body: no key `__proto__`, `constructor` or
+ * `prototype`, and no nesting deeper than {@link MAX_NESTING}. False on either; the caller
+ * then runs the rules' own checks, which find and word the problem exactly as before. The
+ * recursion is bounded by the nesting limit.
+ */
+function clean(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > MAX_NESTING) return false;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (!clean(item, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (FORBIDDEN_KEYS.has(key)) return false;
+    if (!clean((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
 
 /** Parses one JSON body under the input rule; throws the error the service answers. */
 export function parseJsonBody(bytes: Buffer): unknown {
@@ -24,6 +56,13 @@ export function parseJsonBody(bytes: Buffer): unknown {
   if (text.trim() === '')
     throw new HttpError('INVALID_JSON', 'the body is empty: send a JSON document');
   try {
+    const value: unknown = JSON.parse(stripBom(text));
+    if (clean(value, 1)) {
+      if (typeof value === 'object' && value !== null) cleanBodies.add(value);
+      return value;
+    }
+    // A forbidden key, or deep nesting: the rule's own walk names it (or, for nesting only,
+    // the nesting hook does).
     return parseJsonText(text);
   } catch (error) {
     if (error instanceof SyntaxError)

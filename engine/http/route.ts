@@ -10,7 +10,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { requireWriteAccess } from './auth';
 import type { RouteDeps } from './deps';
-import { errorBodySchema, parseWith } from './schemas';
+import { parseInput } from './fast-body';
+import { errorBodySchema } from './schemas';
 
 /** One documented answer of a route. */
 export interface RouteResponse {
@@ -131,15 +132,15 @@ export function registerRoute(app: FastifyInstance, deps: RouteDeps, route: AnyR
       const params =
         route.params === undefined
           ? undefined
-          : parseWith(route.params, request.params, 'path parameters', 'INVALID_PARAM');
+          : parseInput(route.params, request.params, 'path parameters', 'INVALID_PARAM');
       const query =
         route.query === undefined
           ? undefined
-          : parseWith(route.query, request.query ?? {}, 'query');
+          : parseInput(route.query, request.query ?? {}, 'query');
       const body =
         route.body === undefined || route.body.stream !== undefined
           ? undefined
-          : parseWith(route.body.schema, request.body, 'body');
+          : parseInput(route.body.schema, request.body, 'body');
       const value = await route.handler({ params, query, body, request, reply, deps });
       return checked(route, deps, reply, value);
     },

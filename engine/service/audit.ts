@@ -24,6 +24,11 @@ export interface AuditEntry {
   language: string;
   /** The evaluation input exactly as evaluated ({ currentStep?, facts, asOf }). */
   input: unknown;
+  /**
+   * The input as JSON text, exactly `JSON.stringify(input)`, when the entrance already has it
+   * (a batch line written that way); it then stands for `input`.
+   */
+  inputJson?: string;
   status: EvaluationResult['status'] | 'error';
   step: string | null;
   alerts: string[];

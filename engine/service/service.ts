@@ -4,12 +4,13 @@
  * a callback and the audit log is an interface, so it runs in Node and in the browser.
  */
 import { PathwayError } from '../errors';
-import { evaluate } from '../evaluate/evaluate';
+import { evaluate, evaluateLine, lastLineFields } from '../evaluate/evaluate';
 import type { CompiledPathway } from '../evaluate/compile';
 import type { EvaluationResult } from '../evaluate/result';
 import type { Language } from '../model/types';
 import type { AuditChannel, AuditSink, CdsCallIds } from './audit';
 import { CompileCache } from './compile-cache';
+import { canonicalLine } from './line-text';
 import { evaluatedInput, type EvaluationRequest } from './request';
 import type { Today } from './today';
 import { chooseVersion, type Chosen, type VersionFile } from './versions';
@@ -77,6 +78,19 @@ export interface EvaluationService<V extends VersionFile = VersionFile> {
     request: EvaluationRequest,
     options?: EvaluateOptions,
   ): Promise<Served<V>>;
+  /**
+   * The batch entry: one line of a patients file (its text, not parsed) read straight into a
+   * batch by the line reader and evaluated there, answered and recorded exactly as
+   * {@link serve} of the parsed line's request would (the same version, result, error and
+   * audit record). Resolves to undefined when the line is not one the reader takes (anything
+   * unusual: a `language`, white space, a value the loader declines): then parse and check
+   * the line and {@link serve} it.
+   */
+  serveLine(
+    pathwayId: string,
+    text: string,
+    options?: EvaluateOptions,
+  ): Promise<Served<V> | undefined>;
 }
 
 /**
@@ -115,6 +129,58 @@ export function createEvaluationService<V extends VersionFile>(
     }
   };
 
+  /**
+   * Records an evaluation (when it has a channel) and gives it as served; a failed one is
+   * recorded as an error and rethrown. `input` is the input as evaluated, or its JSON text.
+   */
+  const served = async (
+    chosen: Chosen<V>,
+    settings: EvaluateOptions,
+    input: { value: unknown } | { json: string },
+    evaluation: Promise<EvaluationResult>,
+  ): Promise<Served<V>> => {
+    const { version, asOf } = chosen;
+    const language: Language = settings.language ?? 'en';
+    const base = {
+      time: now(),
+      pathwayId: version.pathway.id,
+      version: version.pathway.version,
+      contentHash: version.hash,
+      asOf,
+      language,
+      ...('json' in input ? { input: undefined, inputJson: input.json } : { input: input.value }),
+      ...settings.cdsCall,
+    };
+    const channel = settings.channel;
+    let result: EvaluationResult;
+    try {
+      result = await evaluation;
+    } catch (error) {
+      // Every refusal is on the record; a bug is recorded as INTERNAL.
+      if (channel !== undefined)
+        await record({
+          ...base,
+          channel,
+          status: 'error',
+          step: null,
+          alerts: [],
+          errorCode: error instanceof PathwayError ? error.code : 'INTERNAL',
+        });
+      throw error;
+    }
+    const auditId =
+      channel === undefined
+        ? undefined
+        : await record({
+            ...base,
+            channel,
+            status: result.status,
+            step: result.step.id,
+            alerts: result.alerts.map((a) => a.id),
+          });
+    return { result, version, asOf, auditId };
+  };
+
   const service: EvaluationService<V> = {
     today: () => options.today(),
     async choose(pathwayId, request) {
@@ -122,51 +188,49 @@ export function createEvaluationService<V extends VersionFile>(
     },
     compiled: (version) => cache.compiled(version),
     async evaluate(chosen, request, settings = {}) {
-      const { version, asOf } = chosen;
-      const compiled = cache.compiled(version);
+      const compiled = cache.compiled(chosen.version);
+      const input = evaluatedInput(request, chosen.asOf);
       const language: Language = settings.language ?? 'en';
-      const input = evaluatedInput(request, asOf);
-      const base = {
-        time: now(),
-        pathwayId: version.pathway.id,
-        version: version.pathway.version,
-        contentHash: version.hash,
-        asOf,
-        language,
-        input,
-        ...settings.cdsCall,
-      };
-      const channel = settings.channel;
-      let result: EvaluationResult;
-      try {
-        result = await evaluate(compiled, input, { language, trace: settings.trace ?? true });
-      } catch (error) {
-        // Every refusal is on the record; a bug is recorded as INTERNAL.
-        if (channel !== undefined)
-          await record({
-            ...base,
-            channel,
-            status: 'error',
-            step: null,
-            alerts: [],
-            errorCode: error instanceof PathwayError ? error.code : 'INTERNAL',
-          });
-        throw error;
-      }
-      const auditId =
-        channel === undefined
-          ? undefined
-          : await record({
-              ...base,
-              channel,
-              status: result.status,
-              step: result.step.id,
-              alerts: result.alerts.map((a) => a.id),
-            });
-      return { result, version, asOf, auditId };
+      // Evaluated before anything is awaited, as it always was (a synchronous evaluator).
+      const evaluation = evaluate(compiled, input, { language, trace: settings.trace ?? true });
+      return served(chosen, settings, { value: input }, evaluation);
     },
     async serve(pathwayId, request, settings) {
       return service.evaluate(await service.choose(pathwayId, request), request, settings);
+    },
+    async serveLine(pathwayId, text, settings = {}) {
+      const line = canonicalLine(text, 0, text.length);
+      if (line === undefined) return undefined;
+      let chosen: Chosen<V>;
+      try {
+        chosen = await service.choose(pathwayId, { asOf: line.asOf, version: line.version });
+      } catch {
+        return undefined; // the per-line route gives the error
+      }
+      const compiled = cache.compiled(chosen.version);
+      const language: Language = settings.language ?? 'en';
+      const evaluation = evaluateLine(compiled, text, 0, text.length, chosen.asOf, {
+        language,
+        trace: settings.trace ?? true,
+      });
+      if (evaluation === undefined) return undefined;
+      // What the line's schema would refuse and the reader takes: an id or a centre too long.
+      const fields = lastLineFields(compiled);
+      if (
+        fields === undefined ||
+        (typeof fields.id === 'string' && fields.id.length > 200) ||
+        (typeof fields.id === 'number' && !Number.isFinite(fields.id)) ||
+        (fields.healthCentre !== undefined && fields.healthCentre.length > 200)
+      ) {
+        evaluation.catch(() => {});
+        return undefined;
+      }
+      // The input as evaluated, `{ currentStep?, facts, asOf }`, as JSON.stringify writes it:
+      // the line is written that way (canonicalLine), so its own text is that JSON.
+      const step =
+        line.stepStart < 0 ? '' : `"currentStep":${text.slice(line.stepStart, line.stepEnd)},`;
+      const json = `{${step}"facts":${text.slice(line.factsStart, line.factsEnd)},"asOf":${JSON.stringify(chosen.asOf)}}`;
+      return served(chosen, settings, { json }, evaluation);
     },
   };
   return service;

@@ -18,8 +18,8 @@ import {
   batchLineSchema,
   evaluateQuerySchema,
   idParamsSchema,
-  parseWith,
 } from '../schemas';
+import { parseInput } from '../fast-body';
 import { defineRoute, errorResponses } from '../route';
 import { timeSlicer } from '../time-slice';
 import type { Language } from '../../model/types';
@@ -82,6 +82,16 @@ export const batchRoute = defineRoute({
     async function answer(input: { line: number; text: string }): Promise<string> {
       if (input.text.trim() === '') return '';
       try {
+        // The batch entry: a line written as JSON.stringify writes, read straight into a
+        // batch row; anything else (undefined) takes the per-line route below.
+        const direct = await deps.ctx.service.serveLine(id, input.text, {
+          channel: 'batch',
+          language,
+          trace,
+        });
+        if (direct !== undefined)
+          return `${JSON.stringify({ line: input.line, result: direct.result })}
+`;
         let parsed: unknown;
         try {
           parsed = parseJsonText(input.text, { line: input.line });
@@ -93,7 +103,7 @@ export const batchRoute = defineRoute({
           );
         }
         checkNesting(parsed, `line ${input.line}`, input.line);
-        const line = parseWith(batchInputLineSchema, parsed, `line ${input.line}`);
+        const line = parseInput(batchInputLineSchema, parsed, `line ${input.line}`);
         const { id: _patient, healthCentre: _centre, language: own, ...body } = line;
         const served = await deps.ctx.service.serve(id, body, {
           channel: 'batch',

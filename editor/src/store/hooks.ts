@@ -3,7 +3,7 @@
  * the document's problems. They live with the store they read, below the views, so that no
  * view imports from app/ (which imports the views).
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { STRINGS, type Strings } from '../i18n/strings';
 import { computeProblems, type Problem } from '../model/problems';
 import { useEditor } from './store';
@@ -18,9 +18,14 @@ export function useT(): Strings {
 // side panel all ask for them, and a document is immutable.
 const problemCache = new WeakMap<Pathway, Problem[]>();
 
-/** The document's problems (schema, lint) plus an unparsable JSON condition being edited. */
+/**
+ * The document's problems (schema, lint) plus an unparsable JSON condition being edited.
+ * They follow the document one render behind (React's deferred value): checking a large
+ * pathway takes longer than a frame, so the canvas is drawn first and the problems arrive in
+ * a render of their own, which a keystroke or a drag may interrupt.
+ */
 export function useProblems(): Problem[] {
-  const pathway = useEditor((s) => s.pathway);
+  const pathway = useDeferredValue(useEditor((s) => s.pathway));
   const jsonError = useEditor((s) => s.jsonError);
   return useMemo(() => {
     if (pathway === null) return [];

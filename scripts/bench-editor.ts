@@ -2,7 +2,11 @@
  * Editor benchmark (not a test): a generated pathway of N steps opened in Debian's chromium
  * through the real service. Reports, per build of the editor:
  *
- * - first render: navigation → every step node drawn and measured;
+ * - first render: navigation → every step node drawn and measured and every edge drawn,
+ *   styled and laid out, timed in the page when the DOM first reaches that state (not when
+ *   the script hears of it: a task queued after that frame would otherwise be counted);
+ * - settled: navigation → the end of the last long task (> 50 ms) before the main thread was
+ *   free for 300 ms, i.e. the deferred work after the first render (lint, test runs) done;
  * - drag, in the page: one pointer move of the DRAGGED node → that node's new position in
  *   the DOM (main-thread work of React Flow, the store and React; no browser round trip);
  * - drag, end to end: 20 pointer moves sent by playwright → the dragged node drawn at its
@@ -29,12 +33,32 @@ function option(name: string, fallback: string): string {
 const STEPS = Number(option('steps', '200'));
 const RUNS = Number(option('runs', '3'));
 const MOVES = 20;
+/** The transitions of the generated pathway: every one is an edge to be drawn. */
+let EDGES = 0;
 const EDITORS = option('editor', 'current=dist/editor')
   .split(',')
   .map((pair) => {
     const [name = '', dir = ''] = pair.split('=');
     return { name, dir: resolve(dir) };
   });
+
+/**
+ * The end of the last long task once the main thread has been free of them for 300 ms (at
+ * least `first`): when the work deferred past the first render is done.
+ */
+async function settledAfter(page: Page, first: number): Promise<number> {
+  for (;;) {
+    const { now, lastEnd } = await page.evaluate(() => {
+      const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
+      return {
+        now: performance.now(),
+        lastEnd: Math.max(0, ...tasks.map(([start, duration]) => start + duration)),
+      };
+    });
+    if (now - Math.max(first, lastEnd) >= 300) return Math.max(first, lastEnd);
+    await page.waitForTimeout(100);
+  }
+}
 
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -130,6 +154,7 @@ async function dragInPage(page: Page, id: string, moves: number): Promise<number
 
 interface Figures {
   first: number[];
+  settled: number[];
   perMove: number[];
   endToEnd: number[];
 }
@@ -141,6 +166,9 @@ async function main(): Promise<void> {
   const source = await mkdtemp(join(tmpdir(), 'bench-editor-'));
   await mkdir(join(source, 'bench'), { recursive: true });
   const pathway = ladderPathway(STEPS);
+  EDGES =
+    pathway.globalTransitions.length +
+    pathway.steps.reduce((n, step) => n + step.transitions.length, 0);
   await writeFile(join(source, 'bench', '0.1.0.yaml'), printPathway(pathway));
   await writeFile(join(source, 'bench', '0.1.0.layout.json'), gridLayout(pathway));
   const apps = await Promise.all(
@@ -157,7 +185,7 @@ async function main(): Promise<void> {
     }),
   );
   const figures = new Map<string, Figures>(
-    EDITORS.map((e) => [e.name, { first: [], perMove: [], endToEnd: [] }]),
+    EDITORS.map((e) => [e.name, { first: [], settled: [], perMove: [], endToEnd: [] }]),
   );
   const browser = await launchBrowser();
   try {
@@ -166,16 +194,48 @@ async function main(): Promise<void> {
         const f = figures.get(editor.name)!;
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         const page = await context.newPage();
-        await page.goto(`${editor.url}/?pathway=bench&version=0.1.0`);
-        // All nodes drawn and measured (React Flow shows a node once it knows its size).
-        await page
-          .locator('.react-flow__node[data-id="done"]')
-          .waitFor({ state: 'visible', timeout: 120_000 });
-        await page.waitForFunction(
-          (n) => document.querySelectorAll('.react-flow__node').length >= n,
-          STEPS,
+        // tsx keeps function names with a helper the page does not have.
+        await page.addInitScript('window.__name = (f) => f');
+        await page.addInitScript(
+          ({ steps, edges }) => {
+            const w = window as unknown as { __longTasks: [number, number][]; __drawn?: number };
+            w.__longTasks = [];
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
+            }).observe({ type: 'longtask', buffered: true });
+            // Every step node drawn and measured (React Flow shows a node once it knows its
+            // size) and every edge drawn: checked after each batch of DOM changes, timed once
+            // that state is styled and laid out (the frame's paint follows).
+            const drawn = (): boolean => {
+              const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node-step');
+              if (nodes.length < steps) return false;
+              for (const node of nodes) if (node.style.visibility !== 'visible') return false;
+              return document.querySelectorAll('.react-flow__edge').length >= edges;
+            };
+            const observer = new MutationObserver(() => {
+              if (!drawn()) return;
+              observer.disconnect();
+              void document.body.offsetHeight;
+              w.__drawn = performance.now();
+            });
+            observer.observe(document, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              attributeFilter: ['style'],
+            });
+          },
+          { steps: STEPS, edges: EDGES },
         );
-        f.first.push(await page.evaluate(() => performance.now()));
+        await page.goto(`${editor.url}/?pathway=bench&version=0.1.0`);
+        const drawn = await page.waitForFunction(
+          () => (window as unknown as { __drawn?: number }).__drawn ?? false,
+          undefined,
+          { timeout: 300_000 },
+        );
+        const first = (await drawn.jsonValue()) as number;
+        f.first.push(first);
+        f.settled.push(await settledAfter(page, first));
 
         const grab = await middleNode(page);
         const id = grab.id;
@@ -215,6 +275,7 @@ async function main(): Promise<void> {
   for (const [name, f] of figures) {
     process.stdout.write(`[${name}]\n`);
     process.stdout.write(`  first render (navigation → all nodes drawn): ${fmt(f.first)}\n`);
+    process.stdout.write(`  settled (last long task after it ends): ${fmt(f.settled)}\n`);
     process.stdout.write(
       `  drag, in the page, per move (median of ${MOVES}): ${fmt(f.perMove, 1)}\n`,
     );

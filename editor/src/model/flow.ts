@@ -204,17 +204,24 @@ function sameSize(a: Partial<Size> | undefined, b: Partial<Size> | undefined): b
   return a === b || (a?.width === b?.width && a?.height === b?.height);
 }
 
-// Summaries depend on the condition, the fact dictionary (labels, units) and the language
-// only; documents are immutable, so an edit elsewhere (or a drag, or a new selection) reuses
-// every summary instead of wording each transition again.
-const summaries = new WeakMap<Pathway['facts'], Map<Language, WeakMap<Condition, string>>>();
+// A summary depends on the condition, the fact dictionary (labels, units), the named
+// conditions (their labels) and the language only. Documents are immutable, so a drag, a new
+// selection or an edit of a step's texts reuses every summary instead of wording each
+// transition again.
+type SummaryCache = Map<Language, WeakMap<Condition, string>>;
+const summaries = new WeakMap<Pathway['facts'], WeakMap<Pathway['conditions'], SummaryCache>>();
 
-/** {@link summarizeCondition}, remembered per fact dictionary, language and condition object. */
+/** {@link summarizeCondition}, remembered per dictionary, named conditions, language and condition. */
 function summaryOf(pathway: Pathway, condition: Condition, language: Language): string {
-  let byLanguage = summaries.get(pathway.facts);
+  let byConditions = summaries.get(pathway.facts);
+  if (byConditions === undefined) {
+    byConditions = new WeakMap();
+    summaries.set(pathway.facts, byConditions);
+  }
+  let byLanguage = byConditions.get(pathway.conditions);
   if (byLanguage === undefined) {
     byLanguage = new Map();
-    summaries.set(pathway.facts, byLanguage);
+    byConditions.set(pathway.conditions, byLanguage);
   }
   let byCondition = byLanguage.get(language);
   if (byCondition === undefined) {

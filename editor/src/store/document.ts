@@ -67,6 +67,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       measured: {},
       compare: null,
       focusedEntry: null,
+      checked: null,
     });
     get().clearHistory();
   },

@@ -10,7 +10,10 @@
  * - drag, in the page: one pointer move of the DRAGGED node → that node's new position in
  *   the DOM (main-thread work of React Flow, the store and React; no browser round trip);
  * - drag, end to end: 20 pointer moves sent by playwright → the dragged node drawn at its
- *   final position, divided by 20 (includes the CDP round trip of each move).
+ *   final position, divided by 20 (includes the CDP round trip of each move);
+ * - open a step's panel: a click on the dragged step → its panel shows it;
+ * - pan and zoom, in the page: one pointer move on the empty pane, or one wheel step (in
+ *   through the zoom bands, then out), → React Flow's new viewport transform in the DOM.
  *
  *   npm run build && npx tsx scripts/bench-editor.ts [--steps 200] [--runs 3]
  *     [--editor name=dir,name=dir]   (several builds, runs interleaved: before/after pairs)
@@ -152,9 +155,121 @@ async function dragInPage(page: Page, id: string, moves: number): Promise<number
   );
 }
 
+/**
+ * Pans the canvas (a drag on the empty pane) and zooms it (wheel steps over the pane), and
+ * returns the time of each pointer move or wheel step to React Flow's new viewport transform
+ * in the DOM, timed in the page like {@link dragInPage}.
+ */
+async function panAndZoomInPage(
+  page: Page,
+  moves: number,
+): Promise<{ pan: number[]; zoom: number[] }> {
+  return page.evaluate(async (moves) => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const pane = document.querySelector<HTMLElement>('.react-flow__pane')!;
+    const box = pane.getBoundingClientRect();
+    // An empty point of the pane, away from steps and labels.
+    let x0 = box.left + 10;
+    let y0 = box.top + 10;
+    for (let y = box.top + 10; y < box.bottom - 10; y += 17)
+      for (let x = box.left + 10; x < box.right - 10; x += 23)
+        if (document.elementFromPoint(x, y) === pane) {
+          x0 = x;
+          y0 = y;
+          y = box.bottom;
+          break;
+        }
+    const channel = new MessageChannel();
+    const yieldTask = (): Promise<void> =>
+      new Promise((done) => {
+        channel.port1.onmessage = () => done();
+        channel.port2.postMessage(null);
+      });
+    const settle = async (before: string, start: number): Promise<number> => {
+      for (let k = 0; k < 1000 && viewport.style.transform === before; k++) await yieldTask();
+      return performance.now() - start;
+    };
+    const mouse = (type: string, x: number, y: number): void => {
+      pane.dispatchEvent(
+        new MouseEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          view: window,
+          clientX: x,
+          clientY: y,
+          button: 0,
+          buttons: type === 'mouseup' ? 0 : 1,
+        }),
+      );
+    };
+    const pan: number[] = [];
+    mouse('mousedown', x0, y0);
+    for (let i = 1; i <= moves; i++) {
+      const before = viewport.style.transform;
+      const start = performance.now();
+      mouse('mousemove', x0 - i * 5, y0 - i * 3);
+      pan.push(await settle(before, start));
+    }
+    mouse('mouseup', x0 - moves * 5, y0 - moves * 3);
+    const zoom: number[] = [];
+    for (let i = 1; i <= moves; i++) {
+      const before = viewport.style.transform;
+      const start = performance.now();
+      pane.dispatchEvent(
+        new WheelEvent('wheel', {
+          bubbles: true,
+          cancelable: true,
+          clientX: box.left + box.width / 2,
+          clientY: box.top + box.height / 2,
+          // In for the first half, out again for the second: through the zoom bands and back.
+          deltaY: i <= moves / 2 ? -40 : 40,
+        }),
+      );
+      zoom.push(await settle(before, start));
+    }
+    return { pan, zoom };
+  }, moves);
+}
+
+/**
+ * Opens step `id`'s panel with a click on its node and returns the time from the click to
+ * the panel showing that step (its id field), timed in the page.
+ */
+async function openPanelInPage(page: Page, id: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!;
+    const box = el.getBoundingClientRect();
+    const channel = new MessageChannel();
+    const yieldTask = (): Promise<void> =>
+      new Promise((done) => {
+        channel.port1.onmessage = () => done();
+        channel.port2.postMessage(null);
+      });
+    const shown = (): boolean =>
+      document.querySelector<HTMLInputElement>('[data-testid="step-id"]')?.value === id;
+    const start = performance.now();
+    for (const type of ['mousedown', 'mouseup', 'click'])
+      el.dispatchEvent(
+        new MouseEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          view: window,
+          clientX: box.left + box.width / 2,
+          clientY: box.top + 4,
+          button: 0,
+        }),
+      );
+    for (let k = 0; k < 5000 && !shown(); k++) await yieldTask();
+    return performance.now() - start;
+  }, id);
+}
+
 interface Figures {
   first: number[];
   settled: number[];
+  pan: number[];
+  zoom: number[];
+  panel: number[];
   perMove: number[];
   endToEnd: number[];
 }
@@ -185,7 +300,10 @@ async function main(): Promise<void> {
     }),
   );
   const figures = new Map<string, Figures>(
-    EDITORS.map((e) => [e.name, { first: [], settled: [], perMove: [], endToEnd: [] }]),
+    EDITORS.map((e) => [
+      e.name,
+      { first: [], settled: [], pan: [], zoom: [], panel: [], perMove: [], endToEnd: [] },
+    ]),
   );
   const browser = await launchBrowser();
   try {
@@ -260,6 +378,14 @@ async function main(): Promise<void> {
         const moveTimes = await dragInPage(page, id, MOVES);
         f.perMove.push(median(moveTimes));
 
+        // Opening the dragged step's panel, then panning and zooming the canvas.
+        await page.waitForTimeout(400);
+        f.panel.push(await openPanelInPage(page, id));
+        await page.waitForTimeout(400);
+        const view = await panAndZoomInPage(page, MOVES);
+        f.pan.push(median(view.pan));
+        f.zoom.push(median(view.zoom));
+
         await context.close();
       }
   } finally {
@@ -280,6 +406,11 @@ async function main(): Promise<void> {
       `  drag, in the page, per move (median of ${MOVES}): ${fmt(f.perMove, 1)}\n`,
     );
     process.stdout.write(`  drag, end to end, per move (${MOVES} moves): ${fmt(f.endToEnd, 1)}\n`);
+    process.stdout.write(`  open a step's panel (click → panel shown): ${fmt(f.panel, 1)}\n`);
+    process.stdout.write(`  pan, in the page, per move (median of ${MOVES}): ${fmt(f.pan, 1)}\n`);
+    process.stdout.write(
+      `  zoom, in the page, per wheel step (median of ${MOVES}): ${fmt(f.zoom, 1)}\n`,
+    );
   }
 }
 

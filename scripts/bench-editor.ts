@@ -2,11 +2,18 @@
  * Editor benchmark (not a test): a generated pathway of N steps opened in Debian's chromium
  * through the real service. Reports, per build of the editor:
  *
- * - first render: navigation → every step node drawn and measured;
+ * - first render: navigation → every step node drawn and measured and every edge drawn,
+ *   styled and laid out, timed in the page when the DOM first reaches that state (not when
+ *   the script hears of it: a task queued after that frame would otherwise be counted);
+ * - settled: navigation → the end of the last long task (> 50 ms) before the main thread was
+ *   free for 300 ms, i.e. the deferred work after the first render (lint, test runs) done;
  * - drag, in the page: one pointer move of the DRAGGED node → that node's new position in
  *   the DOM (main-thread work of React Flow, the store and React; no browser round trip);
  * - drag, end to end: 20 pointer moves sent by playwright → the dragged node drawn at its
- *   final position, divided by 20 (includes the CDP round trip of each move).
+ *   final position, divided by 20 (includes the CDP round trip of each move);
+ * - open a step's panel: a click on the dragged step → its panel shows it;
+ * - pan and zoom, in the page: one pointer move on the empty pane, or one wheel step (in
+ *   through the zoom bands, then out), → React Flow's new viewport transform in the DOM.
  *
  *   npm run build && npx tsx scripts/bench-editor.ts [--steps 200] [--runs 3]
  *     [--editor name=dir,name=dir]   (several builds, runs interleaved: before/after pairs)
@@ -29,12 +36,32 @@ function option(name: string, fallback: string): string {
 const STEPS = Number(option('steps', '200'));
 const RUNS = Number(option('runs', '3'));
 const MOVES = 20;
+/** The transitions of the generated pathway: every one is an edge to be drawn. */
+let EDGES = 0;
 const EDITORS = option('editor', 'current=dist/editor')
   .split(',')
   .map((pair) => {
     const [name = '', dir = ''] = pair.split('=');
     return { name, dir: resolve(dir) };
   });
+
+/**
+ * The end of the last long task once the main thread has been free of them for 300 ms (at
+ * least `first`): when the work deferred past the first render is done.
+ */
+async function settledAfter(page: Page, first: number): Promise<number> {
+  for (;;) {
+    const { now, lastEnd } = await page.evaluate(() => {
+      const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
+      return {
+        now: performance.now(),
+        lastEnd: Math.max(0, ...tasks.map(([start, duration]) => start + duration)),
+      };
+    });
+    if (now - Math.max(first, lastEnd) >= 300) return Math.max(first, lastEnd);
+    await page.waitForTimeout(100);
+  }
+}
 
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -128,8 +155,121 @@ async function dragInPage(page: Page, id: string, moves: number): Promise<number
   );
 }
 
+/**
+ * Pans the canvas (a drag on the empty pane) and zooms it (wheel steps over the pane), and
+ * returns the time of each pointer move or wheel step to React Flow's new viewport transform
+ * in the DOM, timed in the page like {@link dragInPage}.
+ */
+async function panAndZoomInPage(
+  page: Page,
+  moves: number,
+): Promise<{ pan: number[]; zoom: number[] }> {
+  return page.evaluate(async (moves) => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const pane = document.querySelector<HTMLElement>('.react-flow__pane')!;
+    const box = pane.getBoundingClientRect();
+    // An empty point of the pane, away from steps and labels.
+    let x0 = box.left + 10;
+    let y0 = box.top + 10;
+    for (let y = box.top + 10; y < box.bottom - 10; y += 17)
+      for (let x = box.left + 10; x < box.right - 10; x += 23)
+        if (document.elementFromPoint(x, y) === pane) {
+          x0 = x;
+          y0 = y;
+          y = box.bottom;
+          break;
+        }
+    const channel = new MessageChannel();
+    const yieldTask = (): Promise<void> =>
+      new Promise((done) => {
+        channel.port1.onmessage = () => done();
+        channel.port2.postMessage(null);
+      });
+    const settle = async (before: string, start: number): Promise<number> => {
+      for (let k = 0; k < 1000 && viewport.style.transform === before; k++) await yieldTask();
+      return performance.now() - start;
+    };
+    const mouse = (type: string, x: number, y: number): void => {
+      pane.dispatchEvent(
+        new MouseEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          view: window,
+          clientX: x,
+          clientY: y,
+          button: 0,
+          buttons: type === 'mouseup' ? 0 : 1,
+        }),
+      );
+    };
+    const pan: number[] = [];
+    mouse('mousedown', x0, y0);
+    for (let i = 1; i <= moves; i++) {
+      const before = viewport.style.transform;
+      const start = performance.now();
+      mouse('mousemove', x0 - i * 5, y0 - i * 3);
+      pan.push(await settle(before, start));
+    }
+    mouse('mouseup', x0 - moves * 5, y0 - moves * 3);
+    const zoom: number[] = [];
+    for (let i = 1; i <= moves; i++) {
+      const before = viewport.style.transform;
+      const start = performance.now();
+      pane.dispatchEvent(
+        new WheelEvent('wheel', {
+          bubbles: true,
+          cancelable: true,
+          clientX: box.left + box.width / 2,
+          clientY: box.top + box.height / 2,
+          // In for the first half, out again for the second: through the zoom bands and back.
+          deltaY: i <= moves / 2 ? -40 : 40,
+        }),
+      );
+      zoom.push(await settle(before, start));
+    }
+    return { pan, zoom };
+  }, moves);
+}
+
+/**
+ * Opens step `id`'s panel with a click on its node and returns the time from the click to
+ * the panel showing that step (its id field), timed in the page.
+ */
+async function openPanelInPage(page: Page, id: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!;
+    const box = el.getBoundingClientRect();
+    const channel = new MessageChannel();
+    const yieldTask = (): Promise<void> =>
+      new Promise((done) => {
+        channel.port1.onmessage = () => done();
+        channel.port2.postMessage(null);
+      });
+    const shown = (): boolean =>
+      document.querySelector<HTMLInputElement>('[data-testid="step-id"]')?.value === id;
+    const start = performance.now();
+    for (const type of ['mousedown', 'mouseup', 'click'])
+      el.dispatchEvent(
+        new MouseEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          view: window,
+          clientX: box.left + box.width / 2,
+          clientY: box.top + 4,
+          button: 0,
+        }),
+      );
+    for (let k = 0; k < 5000 && !shown(); k++) await yieldTask();
+    return performance.now() - start;
+  }, id);
+}
+
 interface Figures {
   first: number[];
+  settled: number[];
+  pan: number[];
+  zoom: number[];
+  panel: number[];
   perMove: number[];
   endToEnd: number[];
 }
@@ -141,6 +281,9 @@ async function main(): Promise<void> {
   const source = await mkdtemp(join(tmpdir(), 'bench-editor-'));
   await mkdir(join(source, 'bench'), { recursive: true });
   const pathway = ladderPathway(STEPS);
+  EDGES =
+    pathway.globalTransitions.length +
+    pathway.steps.reduce((n, step) => n + step.transitions.length, 0);
   await writeFile(join(source, 'bench', '0.1.0.yaml'), printPathway(pathway));
   await writeFile(join(source, 'bench', '0.1.0.layout.json'), gridLayout(pathway));
   const apps = await Promise.all(
@@ -157,7 +300,10 @@ async function main(): Promise<void> {
     }),
   );
   const figures = new Map<string, Figures>(
-    EDITORS.map((e) => [e.name, { first: [], perMove: [], endToEnd: [] }]),
+    EDITORS.map((e) => [
+      e.name,
+      { first: [], settled: [], pan: [], zoom: [], panel: [], perMove: [], endToEnd: [] },
+    ]),
   );
   const browser = await launchBrowser();
   try {
@@ -166,16 +312,48 @@ async function main(): Promise<void> {
         const f = figures.get(editor.name)!;
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         const page = await context.newPage();
-        await page.goto(`${editor.url}/?pathway=bench&version=0.1.0`);
-        // All nodes drawn and measured (React Flow shows a node once it knows its size).
-        await page
-          .locator('.react-flow__node[data-id="done"]')
-          .waitFor({ state: 'visible', timeout: 120_000 });
-        await page.waitForFunction(
-          (n) => document.querySelectorAll('.react-flow__node').length >= n,
-          STEPS,
+        // tsx keeps function names with a helper the page does not have.
+        await page.addInitScript('window.__name = (f) => f');
+        await page.addInitScript(
+          ({ steps, edges }) => {
+            const w = window as unknown as { __longTasks: [number, number][]; __drawn?: number };
+            w.__longTasks = [];
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
+            }).observe({ type: 'longtask', buffered: true });
+            // Every step node drawn and measured (React Flow shows a node once it knows its
+            // size) and every edge drawn: checked after each batch of DOM changes, timed once
+            // that state is styled and laid out (the frame's paint follows).
+            const drawn = (): boolean => {
+              const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node-step');
+              if (nodes.length < steps) return false;
+              for (const node of nodes) if (node.style.visibility !== 'visible') return false;
+              return document.querySelectorAll('.react-flow__edge').length >= edges;
+            };
+            const observer = new MutationObserver(() => {
+              if (!drawn()) return;
+              observer.disconnect();
+              void document.body.offsetHeight;
+              w.__drawn = performance.now();
+            });
+            observer.observe(document, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              attributeFilter: ['style'],
+            });
+          },
+          { steps: STEPS, edges: EDGES },
         );
-        f.first.push(await page.evaluate(() => performance.now()));
+        await page.goto(`${editor.url}/?pathway=bench&version=0.1.0`);
+        const drawn = await page.waitForFunction(
+          () => (window as unknown as { __drawn?: number }).__drawn ?? false,
+          undefined,
+          { timeout: 300_000 },
+        );
+        const first = (await drawn.jsonValue()) as number;
+        f.first.push(first);
+        f.settled.push(await settledAfter(page, first));
 
         const grab = await middleNode(page);
         const id = grab.id;
@@ -200,6 +378,14 @@ async function main(): Promise<void> {
         const moveTimes = await dragInPage(page, id, MOVES);
         f.perMove.push(median(moveTimes));
 
+        // Opening the dragged step's panel, then panning and zooming the canvas.
+        await page.waitForTimeout(400);
+        f.panel.push(await openPanelInPage(page, id));
+        await page.waitForTimeout(400);
+        const view = await panAndZoomInPage(page, MOVES);
+        f.pan.push(median(view.pan));
+        f.zoom.push(median(view.zoom));
+
         await context.close();
       }
   } finally {
@@ -215,10 +401,16 @@ async function main(): Promise<void> {
   for (const [name, f] of figures) {
     process.stdout.write(`[${name}]\n`);
     process.stdout.write(`  first render (navigation → all nodes drawn): ${fmt(f.first)}\n`);
+    process.stdout.write(`  settled (last long task after it ends): ${fmt(f.settled)}\n`);
     process.stdout.write(
       `  drag, in the page, per move (median of ${MOVES}): ${fmt(f.perMove, 1)}\n`,
     );
     process.stdout.write(`  drag, end to end, per move (${MOVES} moves): ${fmt(f.endToEnd, 1)}\n`);
+    process.stdout.write(`  open a step's panel (click → panel shown): ${fmt(f.panel, 1)}\n`);
+    process.stdout.write(`  pan, in the page, per move (median of ${MOVES}): ${fmt(f.pan, 1)}\n`);
+    process.stdout.write(
+      `  zoom, in the page, per wheel step (median of ${MOVES}): ${fmt(f.zoom, 1)}\n`,
+    );
   }
 }
 

@@ -112,6 +112,26 @@ export async function isFrozen(
   return lock[key] !== undefined;
 }
 
+/**
+ * The repository's document for `key` when it was read from exactly `text`: the folder is
+ * loaded once and kept, so opening a version does not parse its YAML a second time (for a
+ * 200-step pathway the parse is most of the answer's time). Undefined when the repository
+ * holds other bytes or cannot be loaded (a broken file elsewhere): the caller parses.
+ */
+async function parsedBefore(
+  ctx: ServiceContext,
+  id: string,
+  key: string,
+  text: string,
+): Promise<Pathway | undefined> {
+  try {
+    const loaded = (await ctx.repository()).pathways.get(id)?.find((v) => v.key === key);
+    return loaded?.text === text ? loaded.pathway : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads `<id>/<version>.yaml` and its layout; 404 UNKNOWN_PATHWAY / UNKNOWN_VERSION when absent. */
 export async function readVersion(
   ctx: ServiceContext,
@@ -138,7 +158,7 @@ export async function readVersion(
       id,
     );
   }
-  const pathway = parsePathway(text, key);
+  const pathway = (await parsedBefore(ctx, id, key, text)) ?? parsePathway(text, key);
   const layoutFile = pathInside(root, id, `${version}.layout.json`);
   const layoutText = await readIfExists(layoutFile);
   const layout = layoutText === null ? null : layoutOf(layoutText, layoutFile);

@@ -18,16 +18,27 @@ function setup() {
     state = { ...state, ...patch };
     for (const l of listeners) l(state, previous);
   };
-  const timers: (() => void)[] = [];
+  // Timers run only when the test says so; a cleared one is gone.
+  const pending = new Map<number, () => void>();
+  let next = 0;
   let hide: () => void = () => undefined;
   const host: CoalesceHost = {
-    setTimeout: (run) => timers.push(run),
-    clearTimeout: () => undefined,
+    setTimeout: (run) => {
+      pending.set(++next, run);
+      return next;
+    },
+    clearTimeout: (id) => void pending.delete(id),
     addEventListener: (_, listener) => (hide = listener),
   };
   const heard: [EditorState, EditorState][] = [];
   coalesceMoves(store, host).subscribe((s, p) => heard.push([s, p]));
-  return { change, heard, timers, hide: () => hide(), state: () => state };
+  const timers = (): number[] => [...pending.keys()];
+  const runTimers = (): void => {
+    const due = [...pending.entries()];
+    pending.clear();
+    for (const [, run] of due) run();
+  };
+  return { change, heard, timers, runTimers, hide: () => hide(), state: () => state };
 }
 
 describe('coalescing a drag for the draft writer', () => {
@@ -36,8 +47,33 @@ describe('coalescing a drag for the draft writer', () => {
     const before = t.state();
     for (let i = 0; i < 20; i++) t.change({ layout: { i } as never });
     expect(t.heard).toHaveLength(0);
-    expect(t.timers).toHaveLength(1);
-    t.timers[0]?.();
+    expect(t.timers()).toHaveLength(1);
+    t.runTimers();
+    expect(t.heard).toEqual([[t.state(), before]]);
+  });
+
+  it('delivers nothing while the drag goes on, only once it rests', () => {
+    const t = setup();
+    const before = t.state();
+    t.change({ layout: { i: 1 } as never });
+    const [first] = t.timers();
+    t.change({ layout: { i: 2 } as never });
+    // The first move's timer was replaced by the second's: a write never lands mid-drag.
+    expect(t.timers()).toHaveLength(1);
+    expect(t.timers()).not.toContain(first);
+    t.runTimers();
+    expect(t.heard).toEqual([[t.state(), before]]);
+  });
+
+  it('neither delivers nor ends a drag on a change outside the document', () => {
+    const t = setup();
+    const before = t.state();
+    t.change({ layout: { moved: true } as never });
+    t.change({ selection: { kind: 'step', stepId: 'a' }, focusedEdge: 'e' } as never);
+    expect(t.heard).toHaveLength(0);
+    t.change({ gesture: null } as never);
+    expect(t.heard).toHaveLength(0);
+    t.runTimers();
     expect(t.heard).toEqual([[t.state(), before]]);
   });
 

@@ -22,7 +22,7 @@ import { OfferedDrafts } from '../conflict/OfferedDrafts';
 import { PathwayPicker } from './PathwayPicker';
 import { Toolbar } from './Toolbar';
 import { useProblems, useT } from '../store/hooks';
-import { useAutoRun, useShortcuts, useUnloadGuard } from './hooks';
+import { useAutoRun, useDeferredChecks, useShortcuts, useUnloadGuard } from './hooks';
 
 const storage = (): Storage => window.localStorage;
 
@@ -66,6 +66,7 @@ export function App() {
     return () => window.clearTimeout(timer);
   }, [open]);
 
+  useDeferredChecks();
   useAutoRun();
   useUnloadGuard();
 

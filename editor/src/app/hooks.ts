@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { editorStore, useEditor } from '../store/store';
 import { documentDirty } from '../store/compare';
+import { problemsKnown } from '../store/problems';
 
 /** Re-runs the test patients shortly after the document stops changing. */
 export function useAutoRun(delayMs = 250): void {
@@ -13,6 +14,32 @@ export function useAutoRun(delayMs = 250): void {
     const timer = window.setTimeout(() => void editorStore.getState().runAll(), delayMs);
     return () => window.clearTimeout(timer);
   }, [pathway, scenarios, patientEdits, delayMs]);
+}
+
+/**
+ * Checks the document (schema and lint, store/problems.ts) once the browser has painted it:
+ * after the next animation frame, in a task of its own. A new edit before then moves the
+ * check after its own paint, so typing runs the checks once it pauses, not per keystroke
+ * while a frame is still due. A document checked before (undo) is shown at once.
+ */
+export function useDeferredChecks(): void {
+  const pathway = useEditor((s) => s.pathway);
+  useEffect(() => {
+    if (pathway === null) return;
+    const store = editorStore.getState();
+    if (problemsKnown(pathway)) {
+      store.checkDocument();
+      return;
+    }
+    let timer: number | undefined;
+    const frame = window.requestAnimationFrame(() => {
+      timer = window.setTimeout(() => editorStore.getState().checkDocument(), 0);
+    });
+    return () => {
+      window.cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [pathway]);
 }
 
 /** True when keyboard input belongs to a text field or Monaco (which have their own undo). */

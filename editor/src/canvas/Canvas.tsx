@@ -9,14 +9,16 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { STRINGS } from '../i18n/strings';
 import { placeholderTexts } from '../model/dictionary';
 import { connect } from '../model/edit';
 import {
   keepUnchanged,
+  nodePositions,
+  placeNodes,
   toFlowEdges,
-  toFlowNodes,
+  toUnplacedNodes,
   walkHighlight,
   type FlowNode,
   type TransitionFlowEdge,
@@ -25,10 +27,21 @@ import { markEdges, markNodes } from '../model/compare';
 import { GLOBAL_NODE_ID, parseEdgeId } from '../model/ids';
 import { applyNodeMove, type XY } from '../model/layout';
 import { problemCounts } from '../model/problems';
+import { cohortShown } from '../store/cohort';
 import { editorStore, useEditor } from '../store/store';
+import { coverageOf } from '../store/tests';
 import { useProblems, useT } from '../store/hooks';
 import { AnyStepNode } from './AnyStepNode';
 import { labelEdges, labelNodes } from './aria';
+import {
+  CANVAS_WORDS,
+  CanvasWordsContext,
+  LabelLayerContext,
+  ZoomBandContext,
+  type LabelLayer,
+} from './canvas-view';
+import { LabelLayerReporter } from './LabelLayerReporter';
+import { overlayEdges, overlayNodes } from './overlays';
 import { stepAlerts } from './step-alerts';
 import { ZoomBandReporter } from './ZoomBandReporter';
 import { StepNode } from './StepNode';
@@ -51,8 +64,9 @@ const LEVEL_COLOURS: Record<string, string> = {
 };
 
 /**
- * The pathway as a graph. Nodes and edges are derived from the store on every render
- * (React Flow holds no copy of the graph); moves and connections go back as edits.
+ * The pathway as a graph. Nodes and edges are derived from the store (React Flow holds no copy
+ * of the graph); moves and connections go back as edits. What a node or edge shows is derived
+ * once per change of the document or the view; a drag only places the nodes again.
  */
 export function Canvas() {
   const pathway = useEditor((s) => s.pathway);
@@ -65,6 +79,9 @@ export function Canvas() {
   const compare = useEditor((s) => s.compare);
   const showMiniMap = useEditor((s) => s.showMiniMap);
   const zoomBand = useEditor((s) => s.zoomBand);
+  const cohort = useEditor((s) => (cohortShown(s) ? (s.cohort?.badges ?? null) : null));
+  const coverage = useEditor((s) => (s.coverageShown ? coverageOf(s) : null));
+  const focusedEdge = useEditor((s) => s.focusedEdge);
   // A new key remounts React Flow, which fits the view to the pathway now shown.
   const sourceKey = useEditor((s) =>
     s.source === null
@@ -73,23 +90,33 @@ export function Canvas() {
   );
   const problems = useProblems();
   const t = useT();
+  const [labelLayer, setLabelLayer] = useState<LabelLayer>({ shown: true, element: null });
+  const onLabelLayer = useCallback(
+    (next: LabelLayer) =>
+      setLabelLayer((now) =>
+        now.shown === next.shown && now.element === next.element ? now : next,
+      ),
+    [],
+  );
 
   const walk = useMemo(
     () => (activeRun?.result ? walkHighlight(activeRun.result) : null),
     [activeRun],
   );
   const counts = useMemo(() => problemCounts(problems), [problems]);
+  const previousContent = useRef<FlowNode[]>([]);
   const previousNodes = useRef<FlowNode[]>([]);
+  const placed = useRef(new WeakMap<FlowNode, FlowNode>());
   const previousEdges = useRef<TransitionFlowEdge[]>([]);
 
-  const nodes = useMemo(() => {
+  // Everything a node shows, without its place: not derived again while a node is dragged.
+  const content = useMemo(() => {
     if (pathway === null) return [];
-    const next = toFlowNodes(pathway, layout, {
+    const next = toUnplacedNodes(pathway, {
       language,
       selection,
       walk,
       problems: counts,
-      measured,
       anyStepLabel: t.anyStep,
     });
     const marked =
@@ -99,19 +126,41 @@ export function Canvas() {
             language,
             selectedStep: selection?.kind === 'step' ? selection.stepId : null,
           });
-    const labelled = labelNodes(marked, t, stepAlerts(pathway));
-    previousNodes.current = keepUnchanged(previousNodes.current, labelled);
+    const alerts = stepAlerts(pathway);
+    const overlaid = overlayNodes(marked, pathway, language, {
+      alerts,
+      cohort,
+      coverage,
+      focusedEdge: null,
+    });
+    previousContent.current = keepUnchanged(
+      previousContent.current,
+      labelNodes(overlaid, t, alerts),
+    );
+    return previousContent.current;
+  }, [pathway, language, selection, walk, counts, t, compare, cohort, coverage]);
+
+  const nodes = useMemo(() => {
+    if (pathway === null) return [];
+    const next = placeNodes(content, nodePositions(pathway, layout), measured, placed.current);
+    previousNodes.current = keepUnchanged(previousNodes.current, next);
     return previousNodes.current;
-  }, [pathway, layout, language, selection, walk, counts, measured, t, compare]);
+  }, [pathway, content, layout, measured]);
 
   const edges = useMemo(() => {
     if (pathway === null) return [];
     const next = toFlowEdges(pathway, { language, selection, walk, problems: counts });
     const marked = compare === null ? next : markEdges(next, compare.marks);
-    const labelled = labelEdges(marked, pathway, language, t);
+    const overlaid = overlayEdges(marked, {
+      alerts: stepAlerts(pathway),
+      cohort,
+      coverage,
+      focusedEdge,
+    });
+    const labelled = labelEdges(overlaid, pathway, language, t);
     previousEdges.current = keepUnchanged(previousEdges.current, labelled);
     return previousEdges.current;
-  }, [pathway, language, selection, walk, counts, compare, t]);
+  }, [pathway, language, selection, walk, counts, compare, t, cohort, coverage, focusedEdge]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const moves: Record<string, XY> = {};
@@ -201,54 +250,61 @@ export function Canvas() {
       onFocus={onFocus}
       onBlur={onBlur}
     >
-      <ReactFlow<FlowNode, TransitionFlowEdge>
-        key={sourceKey}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onConnect={onConnect}
-        onNodeClick={onNodeClick}
-        onEdgeClick={onEdgeClick}
-        onPaneClick={onPaneClick}
-        onNodeDragStop={onNodeDragStop}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.02}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={t.canvasAria}
-      >
-        <RevealSelection />
-        <ZoomBandReporter />
-        <Background />
-        <Controls showInteractive={false}>
-          <ControlButton
-            onClick={() => editorStore.getState().toggleMiniMap()}
-            title={t.miniMap}
-            aria-label={t.miniMap}
-            aria-pressed={showMiniMap}
-            data-testid="toggle-minimap"
-          >
-            ▦
-          </ControlButton>
-        </Controls>
-        {showMiniMap && (
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-left"
-            className="minimap"
-            style={{ width: 160, height: 100, marginLeft: 56 }}
-            nodeColor={(n) =>
-              LEVEL_COLOURS[(n.data as { level?: string }).level ?? ''] ?? '#9c36b5'
-            }
-          />
-        )}
-      </ReactFlow>
+      <CanvasWordsContext.Provider value={CANVAS_WORDS[language]}>
+        <ZoomBandContext.Provider value={zoomBand}>
+          <LabelLayerContext.Provider value={labelLayer}>
+            <ReactFlow<FlowNode, TransitionFlowEdge>
+              key={sourceKey}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onConnect={onConnect}
+              onNodeClick={onNodeClick}
+              onEdgeClick={onEdgeClick}
+              onPaneClick={onPaneClick}
+              onNodeDragStop={onNodeDragStop}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              deleteKeyCode={null}
+              fitView
+              fitViewOptions={FIT_VIEW}
+              minZoom={0.02}
+              proOptions={{ hideAttribution: true }}
+              ariaLabelConfig={t.canvasAria}
+            >
+              <RevealSelection />
+              <ZoomBandReporter />
+              <LabelLayerReporter onChange={onLabelLayer} />
+              <Background />
+              <Controls showInteractive={false}>
+                <ControlButton
+                  onClick={() => editorStore.getState().toggleMiniMap()}
+                  title={t.miniMap}
+                  aria-label={t.miniMap}
+                  aria-pressed={showMiniMap}
+                  data-testid="toggle-minimap"
+                >
+                  ▦
+                </ControlButton>
+              </Controls>
+              {showMiniMap && (
+                <MiniMap
+                  pannable
+                  zoomable
+                  position="bottom-left"
+                  className="minimap"
+                  style={{ width: 160, height: 100, marginLeft: 56 }}
+                  nodeColor={(n) =>
+                    LEVEL_COLOURS[(n.data as { level?: string }).level ?? ''] ?? '#9c36b5'
+                  }
+                />
+              )}
+            </ReactFlow>
+          </LabelLayerContext.Provider>
+        </ZoomBandContext.Provider>
+      </CanvasWordsContext.Provider>
       <div className="legend">
         {Object.entries(t.levels).map(([level, name]) => (
           <span key={level} className={`legend-item level-${level}`}>

@@ -1,8 +1,6 @@
 import { memo } from 'react';
-import { percentText } from '../model/cohort';
-import { edgeBadge, nodeBadge } from '../store/cohort';
-import { useEditor } from '../store/store';
-import { useT } from '../store/hooks';
+import { percentText, type CohortBadge as Badge } from '../model/cohort';
+import { useCanvasWords } from './canvas-view';
 
 /** Props of {@link CohortBadge}. */
 export interface CohortBadgeProps {
@@ -10,18 +8,13 @@ export interface CohortBadgeProps {
   kind: 'node' | 'edge';
   /** The canvas id of the node or edge. */
   id: string;
+  /** Its counts in the loaded cohort (the canvas reads them once for every node and edge). */
+  badge: Badge;
 }
 
-/**
- * The patient count of a loaded cohort on one step or transition, with its share of the
- * cohort; nothing while no cohort of this version is loaded. Reads only its own badge, so a
- * new cohort or health centre re-renders the badges alone, not the nodes and edges.
- */
-function CohortBadgeView({ kind, id }: CohortBadgeProps) {
-  const t = useT();
-  const language = useEditor((s) => s.language);
-  const badge = useEditor(kind === 'node' ? nodeBadge(id) : edgeBadge(id));
-  if (badge === undefined) return null;
+/** The patient count of a loaded cohort on one step or transition, with its share of the cohort. */
+function CohortBadgeView({ kind, id, badge }: CohortBadgeProps) {
+  const { t, language } = useCanvasWords();
   const percent = percentText(badge.share);
   const title =
     kind === 'node'
@@ -39,5 +32,5 @@ function CohortBadgeView({ kind, id }: CohortBadgeProps) {
   );
 }
 
-/** Memoised: re-renders only when its own count changes. */
+/** Memoised: re-renders only when its own counts change. */
 export const CohortBadge = memo(CohortBadgeView);

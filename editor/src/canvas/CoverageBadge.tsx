@@ -1,7 +1,5 @@
 import { memo } from 'react';
-import { coverageOf, edgeCoverage, stepCoverage } from '../store/tests';
-import { useEditor } from '../store/store';
-import { useTestsT } from '../tests/strings';
+import { useCanvasWords } from './canvas-view';
 import '../tests/tests.css';
 
 /** Props of {@link CoverageBadge}. */
@@ -10,24 +8,19 @@ export interface CoverageBadgeProps {
   kind: 'node' | 'edge';
   /** The canvas id of the node or edge. */
   id: string;
+  /** Passing patients that took the transition or ended in the step. */
+  count: number;
+  /** Steps: the alerts those patients fired there, as `id ×n, …` ('' when none). */
+  alerts?: string;
 }
 
 /**
  * How many passing test patients took a transition or ended in a step (with the alerts they
- * fired there); a transition no passing patient takes is marked. Nothing while coverage is
- * hidden. Reads only its own count, so a run re-renders the badges, not the nodes and edges.
+ * fired there); a transition no passing patient takes is marked. The canvas shows it only
+ * while coverage is shown, with the counts it derived once for every node and edge.
  */
-function CoverageBadgeView({ kind, id }: CoverageBadgeProps) {
-  const t = useTestsT();
-  const count = useEditor(kind === 'node' ? stepCoverage(id) : edgeCoverage(id));
-  const alerts = useEditor((s) =>
-    kind === 'node' && s.coverageShown
-      ? Object.entries(coverageOf(s)?.steps[id]?.alerts ?? {})
-          .map(([a, n]) => `${a} ×${n}`)
-          .join(', ')
-      : '',
-  );
-  if (count === undefined) return null;
+function CoverageBadgeView({ kind, id, count, alerts = '' }: CoverageBadgeProps) {
+  const { testsT: t } = useCanvasWords();
   const title =
     kind === 'edge'
       ? count === 0

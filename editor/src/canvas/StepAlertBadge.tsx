@@ -1,18 +1,12 @@
 import { memo } from 'react';
-import { useEditor } from '../store/store';
-import { useT } from '../store/hooks';
-import { stepAlerts } from './step-alerts';
+import { useCanvasWords } from './canvas-view';
 
 /**
- * The number of alerts whose condition names this step, on the step's node. Reads one number
- * (cached per document), so a drag, which leaves the document as it is, never re-renders it.
+ * The number of alerts whose condition names this step, on the step's node (counted once per
+ * document by the canvas, step-alerts.ts).
  */
-function StepAlertBadgeView({ id }: { id: string }) {
-  const t = useT();
-  const count = useEditor((s) =>
-    s.pathway === null ? 0 : (stepAlerts(s.pathway).byStep.get(id) ?? 0),
-  );
-  if (count === 0) return null;
+function StepAlertBadgeView({ id, count }: { id: string; count: number }) {
+  const { t } = useCanvasWords();
   return (
     <span
       className="step-badge alerts"
@@ -24,5 +18,5 @@ function StepAlertBadgeView({ id }: { id: string }) {
   );
 }
 
-/** Memoised: its props are one id. */
+/** Memoised: its props are an id and a number. */
 export const StepAlertBadge = memo(StepAlertBadgeView);

@@ -1,20 +1,15 @@
-import { memo } from 'react';
-import { pickText } from '../../../engine/editor';
-import { useEditor } from '../store/store';
-import { useT } from '../store/hooks';
+import { memo, useContext } from 'react';
+import type { StepDetailsData } from '../model/flow';
+import { useCanvasWords, ZoomBandContext } from './canvas-view';
 
 /** The step's description and its number of actions and follow-ups. */
-function StepDetailsBody({ id }: { id: string }) {
-  const t = useT();
-  const language = useEditor((s) => s.language);
-  const step = useEditor((s) => s.pathway?.steps.find((x) => x.id === id));
-  if (step === undefined) return null;
-  const description = step.description === undefined ? '' : pickText(step.description, language);
+function StepDetailsBody({ id, details }: { id: string; details: StepDetailsData }) {
+  const { t } = useCanvasWords();
   return (
     <div className="step-details" data-testid={`step-details-${id}`}>
-      {description !== '' && <p className="step-description">{description}</p>}
+      {details.description !== '' && <p className="step-description">{details.description}</p>}
       <p className="step-counts">
-        {t.actions}: {step.actions.length} · {t.followUps}: {step.followUps.length}
+        {t.actions}: {details.actions} · {t.followUps}: {details.followUps}
       </p>
     </div>
   );
@@ -24,10 +19,10 @@ function StepDetailsBody({ id }: { id: string }) {
  * Details a step shows only when zoomed in (semantic zoom, band `detail`). Below that band
  * nothing is mounted, so the details cost nothing while the whole pathway is in view.
  */
-function StepDetailsView({ id }: { id: string }) {
-  const shown = useEditor((s) => s.zoomBand === 'detail');
-  return shown ? <StepDetailsBody id={id} /> : null;
+function StepDetailsView({ id, details }: { id: string; details: StepDetailsData }) {
+  const shown = useContext(ZoomBandContext) === 'detail';
+  return shown ? <StepDetailsBody id={id} details={details} /> : null;
 }
 
-/** Memoised: its props are one id. */
+/** Memoised: its props are an id and the details object (kept while unchanged). */
 export const StepDetails = memo(StepDetailsView);

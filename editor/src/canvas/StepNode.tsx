@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { StepFlowNode } from '../model/flow';
-import { useT } from '../store/hooks';
+import { useCanvasWords } from './canvas-view';
 import { CohortBadge } from './CohortBadge';
 import { CoverageBadge } from './CoverageBadge';
 import { StepAlertBadge } from './StepAlertBadge';
@@ -10,10 +10,12 @@ import { StepDetails } from './StepDetails';
 /**
  * A step on the canvas: level colour, title, id, entry and walk markers, problem and alert
  * counts, cohort count. What shows depends on the zoom band (a class on the canvas, so zooming
- * re-renders no node): the title alone, large, when far; the details when close.
+ * re-renders no node): the title alone, large, when far; the details when close. Everything
+ * it shows comes in `data` (derived once per change by the canvas) or from the canvas's
+ * contexts: it reads no store.
  */
 function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
-  const t = useT();
+  const { t } = useCanvasWords();
   const classes = [
     'step-node',
     `level-${data.level}`,
@@ -43,17 +45,30 @@ function StepNodeView({ id, data, selected }: NodeProps<StepFlowNode>) {
             {data.problems}
           </span>
         )}
-        <StepAlertBadge id={id} />
+        {(data.alerts ?? 0) > 0 && <StepAlertBadge id={id} count={data.alerts ?? 0} />}
       </div>
       <div className="step-title">{data.title}</div>
       <div className="step-id">{id}</div>
-      <StepDetails id={id} />
-      <CohortBadge kind="node" id={id} />
-      <CoverageBadge kind="node" id={id} />
+      {data.details !== undefined && <StepDetails id={id} details={data.details} />}
+      {data.cohort !== undefined && <CohortBadge kind="node" id={id} badge={data.cohort} />}
+      {data.coverage !== undefined && (
+        <CoverageBadge
+          kind="node"
+          id={id}
+          count={data.coverage.patients}
+          alerts={data.coverage.alerts}
+        />
+      )}
       <Handle type="source" position={Position.Right} />
     </div>
   );
 }
 
-/** Memoised: during a drag only the moved node re-renders. */
-export const StepNode = memo(StepNodeView);
+/**
+ * Memoised on what it shows: React Flow also passes the node's position and size, which
+ * change on every move of a drag and once when the node is measured; neither changes a step.
+ */
+export const StepNode = memo(
+  StepNodeView,
+  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected,
+);

@@ -1,14 +1,10 @@
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  getBezierPath,
-  useStore,
-  type EdgeProps,
-} from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import { createPortal } from 'react-dom';
 import type { TransitionFlowEdge } from '../model/flow';
 import { parseEdgeId } from '../model/ids';
-import { editorStore, useEditor } from '../store/store';
+import { editorStore } from '../store/store';
+import { LabelLayerContext } from './canvas-view';
 import { CohortBadge } from './CohortBadge';
 import { CoverageBadge } from './CoverageBadge';
 
@@ -18,21 +14,19 @@ const LABEL_LIMIT = 56;
 /** Vertical distance between the labels of parallel transitions (same source and target). */
 const LANE_PX = 30;
 
-/** Below this zoom labels are unreadable and would cover the steps, so they are not drawn. */
-const LABEL_MIN_ZOOM = 0.25;
-
 /**
  * A transition: a curve with its order and condition in words (and, with a cohort loaded, the
  * patients who took it); global ones dashed. In the compare
  * view a changed or added one is highlighted and a removed one is a faint ghost. Labels are
  * drawn in a layer above the steps (styles.css), so a step never hides one; zoomed out they
  * show the order alone, the condition stays in the tooltip and the accessible name.
+ * Everything it shows comes in `data` or from the canvas's label layer context: it holds no
+ * store subscription (React Flow's EdgeLabelRenderer looks its layer up with a selector per
+ * edge, run on every change of React Flow's store, so the label is portalled here directly).
  */
 function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
   const { id, data, selected, markerEnd } = props;
-  // A boolean selector: edges re-render when the zoom crosses the threshold, not on every zoom step.
-  const showLabel = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
-  const focused = useEditor((s) => s.focusedEdge === id);
+  const layer = useContext(LabelLayerContext);
   const [path, labelX, labelY] = getBezierPath(props);
   if (data === undefined) return null;
   const label =
@@ -43,7 +37,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
     kind,
     data.taken ? 'is-taken' : '',
     selected ? 'is-selected' : '',
-    focused ? 'is-focused' : '',
+    data.focused === true ? 'is-focused' : '',
     data.problems > 0 ? 'has-problems' : '',
     data.diff === undefined ? '' : `diff-${data.diff}`,
   ].join(' ');
@@ -59,8 +53,10 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
         {...(markerEnd === undefined ? {} : { markerEnd })}
         className={`transition-edge ${kind}${data.taken ? ' is-taken' : ''}${selected ? ' is-selected' : ''}${data.diff === undefined ? '' : ` diff-${data.diff}`}`}
       />
-      {showLabel && data.diff !== 'removed' && (
-        <EdgeLabelRenderer>
+      {layer.shown &&
+        layer.element !== null &&
+        data.diff !== 'removed' &&
+        createPortal(
           <div
             className={`${classes} nodrag nopan`}
             style={{
@@ -75,14 +71,19 @@ function TransitionEdgeView(props: EdgeProps<TransitionFlowEdge>) {
           >
             <span className="edge-order">{data.order}</span>
             <span className="edge-text">{label}</span>
-            <CohortBadge kind="edge" id={id} />
-            <CoverageBadge kind="edge" id={id} />
-          </div>
-        </EdgeLabelRenderer>
-      )}
+            {data.cohort !== undefined && <CohortBadge kind="edge" id={id} badge={data.cohort} />}
+            {data.coverage !== undefined && (
+              <CoverageBadge kind="edge" id={id} count={data.coverage} />
+            )}
+          </div>,
+          layer.element,
+        )}
     </>
   );
 }
 
-/** Memoised: edges only re-render when their transition or highlight changes. */
+/**
+ * Memoised: edges only re-render when their transition, highlight or end points change
+ * (React Flow passes the end points as props; the edge object is kept while unchanged).
+ */
 export const TransitionEdge = memo(TransitionEdgeView);

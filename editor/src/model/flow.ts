@@ -5,11 +5,26 @@
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { EvaluationResult, Language, Pathway } from '../../../engine/index';
-import { type Layout, type Level, pickText, summarizeCondition } from '../../../engine/editor';
+import {
+  type Condition,
+  type Layout,
+  type Level,
+  pickText,
+  summarizeCondition,
+} from '../../../engine/editor';
 import { GLOBAL_NODE_ID, globalEdgeId, transitionEdgeId } from './ids';
-import { globalNodePosition, resolvePositions } from './layout';
+import { globalNodePosition, resolvePositions, type XY } from './layout';
 import type { Selection } from './selection';
 import type { DiffMark } from './compare';
+import type { CohortBadge } from './cohort';
+
+/** What a step shows when zoomed in close (semantic zoom). */
+export interface StepDetailsData {
+  /** The description in the interface language ('' when it has none). */
+  description: string;
+  actions: number;
+  followUps: number;
+}
 
 /** What a step node shows. */
 export interface StepNodeData extends Record<string, unknown> {
@@ -24,6 +39,14 @@ export interface StepNodeData extends Record<string, unknown> {
   problems: number;
   /** In the compare view: how the step differs from the older version. */
   diff?: DiffMark;
+  /** The canvas's overlays (canvas/overlays.ts): alerts whose condition names the step. */
+  alerts?: number;
+  /** Its counts in a loaded cohort. */
+  cohort?: CohortBadge;
+  /** While coverage is shown: passing test patients that ended here, and their alerts. */
+  coverage?: { patients: number; alerts: string };
+  /** What it shows when zoomed in close. */
+  details?: StepDetailsData;
 }
 
 /** What the "any step" node shows. */
@@ -47,6 +70,12 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   lane: number;
   /** In the compare view: how the transition differs from the older version. */
   diff?: DiffMark;
+  /** The canvas's overlays (canvas/overlays.ts): its counts in a loaded cohort. */
+  cohort?: CohortBadge;
+  /** While coverage is shown: passing test patients that took it. */
+  coverage?: number;
+  /** It has keyboard focus (its label, in another layer, shows the focus too). */
+  focused?: boolean;
 }
 
 export type StepFlowNode = Node<StepNodeData, 'step'>;
@@ -74,46 +103,137 @@ export interface FlowView {
 
 /** Maps steps to nodes: node id = step id, position from the sidecar or dagre. */
 export function toFlowNodes(pathway: Pathway, layout: Layout, view: FlowView): FlowNode[] {
-  const positions = resolvePositions(pathway, layout);
+  return placeNodes(
+    toUnplacedNodes(pathway, view),
+    nodePositions(pathway, layout),
+    view.measured ?? {},
+    new WeakMap(),
+  );
+}
+
+/** Where nodes are drawn before {@link placeNodes} places them. */
+const UNPLACED: XY = { x: 0, y: 0 };
+
+/**
+ * The nodes of {@link toFlowNodes} before they are placed: everything but their position and
+ * measured size, so that the canvas derives them once per change of the document or the view
+ * and only places them again when a node is dragged.
+ */
+export function toUnplacedNodes(pathway: Pathway, view: FlowView): FlowNode[] {
   const selected = view.selection?.kind === 'step' ? view.selection.stepId : undefined;
   const path = view.walk?.path ?? [];
   const last = path[path.length - 1];
+  const visits = new Map<string, number>();
+  path.forEach((id, i) => {
+    if (!visits.has(id)) visits.set(id, i);
+  });
   const nodes: FlowNode[] = pathway.steps.map((step) => {
-    const visit = path.indexOf(step.id);
+    const visit = visits.get(step.id);
     const node: StepFlowNode = {
       id: step.id,
       type: 'step',
-      position: positions[step.id] ?? { x: 0, y: 0 },
+      position: UNPLACED,
       data: {
         title: pickText(step.title, view.language) || step.id,
         level: step.level,
         isEntry: pathway.entryStep === step.id,
-        visit: visit < 0 ? null : visit,
+        visit: visit ?? null,
         final: last === step.id,
         problems: view.problems?.steps.get(step.id) ?? 0,
       },
       selected: selected === step.id,
     };
-    const size = view.measured?.[step.id];
-    if (size !== undefined) node.measured = size;
     return node;
   });
   if (pathway.globalTransitions.length > 0) {
     const node: AnyStepFlowNode = {
       id: GLOBAL_NODE_ID,
       type: 'anyStep',
-      position: globalNodePosition(positions),
+      position: UNPLACED,
       data: { label: view.anyStepLabel ?? 'Any step' },
       draggable: false,
       selectable: false,
       deletable: false,
       connectable: false,
     };
-    const size = view.measured?.[GLOBAL_NODE_ID];
-    if (size !== undefined) node.measured = size;
     nodes.unshift(node);
   }
   return nodes;
+}
+
+/** Each step's position (sidecar or dagre) and the "any step" node's, by node id. */
+export function nodePositions(pathway: Pathway, layout: Layout): Record<string, XY> {
+  const positions = resolvePositions(pathway, layout);
+  if (pathway.globalTransitions.length === 0) return positions;
+  return { ...positions, [GLOBAL_NODE_ID]: globalNodePosition(positions) };
+}
+
+/** The size React Flow measured for a node. */
+type Size = { width: number; height: number };
+
+/**
+ * Places nodes: each gets its position from `positions` (a node without one, such as a
+ * removed step's ghost in the compare view, keeps its own) and its measured size. `cache`
+ * remembers the placed object of each node object, so a node that neither changed nor moved
+ * is the same object as before: during a drag only the dragged node is new.
+ */
+export function placeNodes(
+  nodes: readonly FlowNode[],
+  positions: Readonly<Record<string, XY>>,
+  measured: Readonly<Record<string, Size>>,
+  cache: WeakMap<FlowNode, FlowNode>,
+): FlowNode[] {
+  return nodes.map((node) => {
+    const position = positions[node.id] ?? node.position;
+    const size = measured[node.id] ?? node.measured;
+    const last = cache.get(node);
+    if (last !== undefined && samePoint(last.position, position) && sameSize(last.measured, size))
+      return last;
+    const placed = { ...node, position } as FlowNode;
+    if (size !== undefined) placed.measured = size;
+    cache.set(node, placed);
+    return placed;
+  });
+}
+
+function samePoint(a: XY, b: XY): boolean {
+  return a === b || (a.x === b.x && a.y === b.y);
+}
+
+function sameSize(a: Partial<Size> | undefined, b: Partial<Size> | undefined): boolean {
+  return a === b || (a?.width === b?.width && a?.height === b?.height);
+}
+
+// A summary depends on the condition, the fact dictionary (labels, units), the named
+// conditions (their labels) and the language only. Documents are immutable, so a drag, a new
+// selection or an edit of a step's texts reuses every summary instead of wording each
+// transition again.
+type SummaryCache = Map<Language, WeakMap<Condition, string>>;
+const summaries = new WeakMap<Pathway['facts'], WeakMap<Pathway['conditions'], SummaryCache>>();
+
+/** {@link summarizeCondition}, remembered per dictionary, named conditions, language and condition. */
+function summaryOf(pathway: Pathway, condition: Condition, language: Language): string {
+  let byConditions = summaries.get(pathway.facts);
+  if (byConditions === undefined) {
+    byConditions = new WeakMap();
+    summaries.set(pathway.facts, byConditions);
+  }
+  let byLanguage = byConditions.get(pathway.conditions);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    byConditions.set(pathway.conditions, byLanguage);
+  }
+  let byCondition = byLanguage.get(language);
+  if (byCondition === undefined) {
+    byCondition = new WeakMap();
+    byLanguage.set(language, byCondition);
+  }
+  let summary = byCondition.get(condition);
+  if (summary === undefined) {
+    summary = summarizeCondition(pathway, condition, language);
+    byCondition.set(condition, summary);
+  }
+  return summary;
 }
 
 /** Maps transitions to edges, labelled with their condition in words; global ones start at "any step". */
@@ -157,7 +277,7 @@ export function toFlowEdges(pathway: Pathway, view: FlowView): TransitionFlowEdg
       t.to,
       i + 1,
       true,
-      summarizeCondition(pathway, t.when, view.language),
+      summaryOf(pathway, t.when, view.language),
       selection?.kind === 'global' && selection.index === i,
     ),
   );
@@ -169,7 +289,7 @@ export function toFlowEdges(pathway: Pathway, view: FlowView): TransitionFlowEdg
         t.to,
         i + 1,
         false,
-        summarizeCondition(pathway, t.when, view.language),
+        summaryOf(pathway, t.when, view.language),
         selection?.kind === 'transition' && selection.stepId === step.id && selection.index === i,
       ),
     );
@@ -243,7 +363,7 @@ export function keepUnchanged<T extends FlowNode | TransitionFlowEdge>(
   let changed = previous.length !== next.length;
   const out = next.map((element, i) => {
     const old = byId.get(element.id);
-    if (old !== undefined && sameElement(old, element)) {
+    if (old !== undefined && (old === element || sameElement(old, element))) {
       if (previous[i] !== old) changed = true;
       return old;
     }

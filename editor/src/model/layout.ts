@@ -77,7 +77,12 @@ export function applyNodeMove(
   const nodes: Record<string, XY> = {};
   for (const step of pathway.steps) {
     const p = moves[step.id] ?? current[step.id] ?? { x: 0, y: 0 };
-    nodes[step.id] = { x: Math.round(p.x), y: Math.round(p.y) };
+    // A position that stays as it was stays the same object: the canvas compares positions
+    // by identity first, and a drag moves one node of hundreds.
+    nodes[step.id] =
+      Number.isInteger(p.x) && Number.isInteger(p.y) && p === layout.nodes[step.id]
+        ? p
+        : { x: Math.round(p.x), y: Math.round(p.y) };
   }
   return { schemaVersion: 1, nodes };
 }

@@ -1,8 +1,11 @@
 /**
  * Coalesces layout-only changes (a node being dragged) for a store subscriber that does
  * costly work per change, such as writing the unsaved draft: without it every pointer move of
- * a drag serialised the whole document into localStorage. Any other change, and the page
- * being hidden or unloaded, delivers at once.
+ * a drag serialised the whole document into localStorage. A drag is delivered once it has
+ * rested for {@link MOVE_DELAY_MS}, so no write lands between two of its frames; any other
+ * change of the document, and the page being hidden or unloaded, delivers at once. Changes
+ * that leave the document, layout, saved state and source as they are (selection, focus,
+ * zoom) are not the subscriber's concern and neither deliver nor end a pending drag.
  */
 import type { EditorState } from './types';
 
@@ -18,13 +21,13 @@ export interface CoalesceHost {
   addEventListener(type: 'pagehide', listener: () => void): void;
 }
 
-/** Layout moves are delivered at most once per this many milliseconds during a drag. */
+/** Layout moves are delivered once no move came for this many milliseconds. */
 export const MOVE_DELAY_MS = 250;
 
 /**
- * A view of `store` whose subscribers hear layout-only changes at most once per
- * `MOVE_DELAY_MS` (with the state before the first and after the last), and every other
- * change at once (after any pending moves, in one call).
+ * A view of `store` whose subscribers hear a run of layout-only changes once, `MOVE_DELAY_MS`
+ * after the last (with the state before the first and after the last), and every other change
+ * of the document at once (after any pending moves, in one call).
  */
 export function coalesceMoves(
   store: Subscribable & { getState(): EditorState },
@@ -44,14 +47,18 @@ export function coalesceMoves(
       };
       host.addEventListener('pagehide', flush);
       return store.subscribe((state, previous) => {
-        const moveOnly =
-          state.layout !== previous.layout &&
+        const same =
           state.pathway === previous.pathway &&
           state.saved === previous.saved &&
           state.source === previous.source;
+        if (same && state.layout === previous.layout) return;
         since ??= previous;
-        if (!moveOnly) flush();
-        else timer ??= host.setTimeout(flush, MOVE_DELAY_MS);
+        if (!same) {
+          flush();
+          return;
+        }
+        if (timer !== null) host.clearTimeout(timer);
+        timer = host.setTimeout(flush, MOVE_DELAY_MS);
       });
     },
   };

@@ -6,6 +6,7 @@ import type { Pathway } from '../../../engine/index';
 import type { Layout } from '../../../engine/editor';
 import type { Drawing } from '../model/edit';
 import { EMPTY_LAYOUT } from '../model/layout';
+import { recordedHistory } from './history';
 import type { SliceCreator } from './types';
 
 /** Where the open document came from and how it may be saved. */
@@ -66,6 +67,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       measured: {},
       compare: null,
       focusedEntry: null,
+      checked: null,
     });
     get().clearHistory();
   },
@@ -75,9 +77,14 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     const before: Drawing = { pathway: s.pathway, layout: s.layout };
     const after = recipe(before);
     if (after.pathway === before.pathway && after.layout === before.layout) return;
-    s.record(before, gesture);
-    set({ pathway: after.pathway, layout: after.layout });
-    if (s.saveState === 'saved') set({ saveState: 'idle' });
+    // One change of the store per edit (history, document and save state together): every
+    // subscriber runs once per pointer move of a drag, not three times.
+    set({
+      ...recordedHistory(s, before, gesture),
+      pathway: after.pathway,
+      layout: after.layout,
+      ...(s.saveState === 'saved' ? { saveState: 'idle' as const } : {}),
+    });
   },
   markSaved(hash, layoutHash) {
     const s = get();

@@ -25,17 +25,28 @@ export interface HistorySlice {
   restoreHistory(past: Drawing[], future: Drawing[]): void;
 }
 
+/**
+ * The history after recording `before` (see {@link HistorySlice.record}), or null when it
+ * stays as it is: an edit that continues a gesture with nothing to redo changes nothing, so
+ * the pointer moves of a drag do not notify the store's subscribers once more each.
+ */
+export function recordedHistory(
+  s: Pick<HistorySlice, 'past' | 'future' | 'gesture'>,
+  before: Drawing,
+  gesture: string | null,
+): Partial<HistorySlice> | null {
+  if (gesture !== null && gesture === s.gesture)
+    return s.future.length === 0 ? null : { future: [] };
+  return { past: [...s.past, before].slice(-HISTORY_LIMIT), future: [], gesture };
+}
+
 export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
   past: [],
   future: [],
   gesture: null,
   record(before, gesture) {
-    const s = get();
-    if (gesture !== null && gesture === s.gesture) {
-      set({ future: [] });
-      return;
-    }
-    set({ past: [...s.past, before].slice(-HISTORY_LIMIT), future: [], gesture });
+    const patch = recordedHistory(get(), before, gesture);
+    if (patch !== null) set(patch);
   },
   endGesture() {
     set({ gesture: null });

@@ -5,44 +5,24 @@
  */
 import { useMemo } from 'react';
 import { STRINGS, type Strings } from '../i18n/strings';
-import { computeProblems, type Problem } from '../model/problems';
+import type { Problem } from '../model/problems';
 import { useEditor } from './store';
-import type { Pathway } from '../../../engine/index';
 
 /** The interface strings in the chosen language. */
 export function useT(): Strings {
   return STRINGS[useEditor((s) => s.language)];
 }
 
-// Problems are computed once per document object: the canvas, the problems panel and the
-// side panel all ask for them, and a document is immutable.
-const problemCache = new WeakMap<Pathway, Problem[]>();
-
-/** The document's problems (schema, lint) plus an unparsable JSON condition being edited. */
+/**
+ * The document's problems (schema, lint) plus an unparsable JSON condition being edited. They
+ * are those of the last document checked (store/problems.ts): after an edit, the previous
+ * document's until the check that follows the next paint.
+ */
 export function useProblems(): Problem[] {
-  const pathway = useEditor((s) => s.pathway);
+  const checked = useEditor((s) => s.checked);
   const jsonError = useEditor((s) => s.jsonError);
   return useMemo(() => {
-    if (pathway === null) return [];
-    let problems = problemCache.get(pathway);
-    if (problems === undefined) {
-      try {
-        problems = computeProblems(pathway);
-      } catch (error) {
-        problems = [
-          {
-            key: 'editor:lint-crash',
-            source: 'editor',
-            severity: 'error',
-            rule: 'internal',
-            message: `the checks could not run: ${error instanceof Error ? error.message : String(error)}`,
-            path: '',
-            target: null,
-          },
-        ];
-      }
-      problemCache.set(pathway, problems);
-    }
+    const problems = checked?.problems ?? [];
     if (jsonError === null) return problems;
     return [
       {
@@ -56,5 +36,5 @@ export function useProblems(): Problem[] {
       },
       ...problems,
     ];
-  }, [pathway, jsonError]);
+  }, [checked, jsonError]);
 }

@@ -11,6 +11,7 @@ import { createDictionarySlice } from './dictionary';
 import { createDocumentSlice } from './document';
 import { createHistorySlice } from './history';
 import { createPersistenceSlice } from './persistence';
+import { createProblemsSlice } from './problems';
 import { createSelectionSlice } from './selection';
 import { createTestsSlice } from './tests';
 import type { EditorState } from './types';
@@ -31,6 +32,7 @@ export function createEditorStore(): StoreApi<EditorState> {
     ...createCompareSlice(...args),
     ...createDictionarySlice(...args),
     ...createCohortSlice(...args),
+    ...createProblemsSlice(...args),
   }));
 }
 

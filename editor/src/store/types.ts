@@ -7,6 +7,7 @@ import type { DictionarySlice } from './dictionary';
 import type { DocumentSlice } from './document';
 import type { HistorySlice } from './history';
 import type { PersistenceSlice } from './persistence';
+import type { ProblemsSlice } from './problems';
 import type { SelectionSlice } from './selection';
 import type { TestsSlice } from './tests';
 import type { UiSlice } from './ui';
@@ -21,7 +22,8 @@ export type EditorState = DocumentSlice &
   CanvasSlice &
   CompareSlice &
   DictionarySlice &
-  CohortSlice;
+  CohortSlice &
+  ProblemsSlice;
 
 /** A slice creator over the whole state (slices may read each other through `get`). */
 export type SliceCreator<T> = StateCreator<EditorState, [], [], T>;

@@ -130,15 +130,13 @@ describe('the store during a drag', () => {
     let calls = 0;
     store.subscribe(() => (calls += 1));
     for (let i = 0; i < 5; i++)
-      store
-        .getState()
-        .edit(
-          (d) => ({
-            ...d,
-            layout: applyNodeMove(d.pathway, d.layout, { 'follow-up': { x: i, y: i } }),
-          }),
-          'drag',
-        );
+      store.getState().edit(
+        (d) => ({
+          ...d,
+          layout: applyNodeMove(d.pathway, d.layout, { 'follow-up': { x: i, y: i } }),
+        }),
+        'drag',
+      );
     expect(calls).toBe(5);
     expect(store.getState().past).toHaveLength(1);
   });

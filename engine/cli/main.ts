@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeFailure } from './failure';
 import { EXIT_USAGE, processIo, type Io } from './io';
-import { COMMANDS } from './commands/index';
+import { commandsFor } from './commands/index';
 
 /** A subcommand factory: builds the commander command; `done` records the exit code. */
 export type CommandFactory = (io: Io, done: (code: number) => void) => Command;
@@ -21,7 +21,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const make of COMMANDS) {
+  const factories = await Promise.all(commandsFor(argv).map((entry) => entry.load()));
+  for (const make of factories) {
     const sub = make(io, (code) => {
       exitCode = code;
     });

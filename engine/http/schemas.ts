@@ -83,7 +83,7 @@ export const saveBodySchema = z.strictObject({
   baseHash: hashSchema.nullable(),
   /**
    * Test patients of this version alone, rewritten with it (after a rename), each with the
-   * hash of its file as loaded; see routes/save-scenarios.ts.
+   * hash of its file as loaded, or new copies of inherited ones; see routes/save-scenarios.ts.
    */
   scenarios: z
     .array(
@@ -93,7 +93,8 @@ export const saveBodySchema = z.strictObject({
           .max(100)
           .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case file name'),
         scenario: z.record(z.string(), z.unknown()),
-        baseHash: hashSchema,
+        /** Null for a new file (a patient copied for this version), which must not exist. */
+        baseHash: hashSchema.nullable(),
       }),
     )
     .max(1000)

@@ -29,7 +29,7 @@ export function retarget(scenario: Scenario, basis: string, version: string): Sc
  * The one rule of which scenarios check `version`, over any list of items holding a scenario
  * (files in the editor, scenarios in the publish route): those naming it first, then — unless
  * `inherit` is false — those of the latest earlier version named anywhere that do not name
- * `version`, each with the version whose expectation it uses (`basis`).
+ * `version` and whose name no scenario of `version` has (a copy replaces its original), each with the version whose expectation it uses (`basis`).
  */
 export function scenarioBases<T>(
   items: readonly T[],
@@ -48,8 +48,13 @@ export function scenarioBases<T>(
     .sort(compareVersions)
     .at(-1);
   if (earlier === undefined) return direct;
+  // A scenario of `version` replaces an inherited one of the same name (a copy made for it).
+  const own = new Set(direct.map(({ item }) => scenarioOf(item).name));
   const inherited = items
-    .filter((i) => !names(i).includes(version) && names(i).includes(earlier))
+    .filter(
+      (i) =>
+        !names(i).includes(version) && names(i).includes(earlier) && !own.has(scenarioOf(i).name),
+    )
     .map((item) => ({ item, basis: earlier }));
   return [...direct, ...inherited];
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../engine/model/types';
 import { renameName } from '../../engine/model/rename';
-import { scenarioRenamePlan, scenarioWrites } from '../../editor/src/model/rename';
+import { copiesFor, scenarioRenamePlan, scenarioWrites } from '../../editor/src/model/rename';
+import { applicableScenarios } from '../../editor/src/model/scenarios';
 import type { ScenarioEntry } from '../../editor/src/model/scenarios';
 import { miniPathway } from '../fixtures/pathways';
 
@@ -31,10 +32,12 @@ describe('scenarioRenamePlan', () => {
     expect(scenarioRenamePlan(entries, '2.0.0', 'fact', 'score')).toEqual({
       rewritten: ['own'],
       shared: ['shared', 'inherited'],
+      copyable: ['inherited.yaml'],
     });
     expect(scenarioRenamePlan(entries, '2.0.0', 'fact', 'flags')).toEqual({
       rewritten: [],
       shared: [],
+      copyable: [],
     });
   });
 });
@@ -68,5 +71,54 @@ describe('scenarioWrites', () => {
       twice,
     );
     expect(chain[0]?.scenario.input.facts).toEqual({ painMonths: 6, b: 45 });
+  });
+});
+
+describe('copying inherited patients for the draft', () => {
+  it('copies an inherited patient under a new file for this version alone, keeping its name and expectation', () => {
+    const copies = copiesFor(entries, '2.0.0', ['inherited.yaml', 'shared.yaml', 'own.yaml']);
+    expect(copies.map((c) => c.name)).toEqual(['inherited-2-0-0']);
+    expect(copies[0]?.scenario).toMatchObject({
+      name: 'inherited',
+      versions: ['2.0.0'],
+      expect: { step: 'treat', alerts: [] },
+    });
+  });
+
+  it('never copies one twice and never reuses a taken file name', () => {
+    const taken = [...entries, patient('inherited-2-0-0', ['1.0.0'])];
+    const first = copiesFor(taken, '2.0.0', ['inherited.yaml']);
+    expect(first.map((c) => c.name)).toEqual(['inherited-2-0-0-2']);
+    expect(copiesFor(taken, '2.0.0', ['inherited.yaml'], first)).toEqual([]);
+  });
+
+  it('saves the copy as a new file with the rename, and the copy replaces the original for the draft', () => {
+    const renamed = renameName(draft, 'fact', 'score', 'painScore');
+    const copies = copiesFor(entries, '2.0.0', ['inherited.yaml']);
+    const writes = scenarioWrites(
+      entries,
+      [{ kind: 'fact', from: 'score', to: 'painScore' }],
+      renamed,
+      copies,
+    );
+    expect(writes.map((w) => [w.name, w.baseHash])).toEqual([
+      ['own', 'sha256:own'],
+      ['inherited-2-0-0', null],
+    ]);
+    expect(writes[1]?.scenario.input.facts).toEqual({ painMonths: 6, painScore: 45 });
+    const saved = [
+      ...entries,
+      ...writes.map((w) => ({ file: `${w.name}.yaml`, scenario: w.scenario })),
+    ];
+    const forDraft = applicableScenarios(saved, '2.0.0').map((e) => [e.file, e.basis]);
+    expect(forDraft).toContainEqual(['inherited-2-0-0.yaml', '2.0.0']);
+    expect(forDraft).not.toContainEqual(['inherited.yaml', '1.1.0']);
+  });
+
+  it('writes a pending copy even when no rename is left', () => {
+    const copies = copiesFor(entries, '2.0.0', ['inherited.yaml']);
+    expect(scenarioWrites(entries, [], draft, copies).map((w) => w.name)).toEqual([
+      'inherited-2-0-0',
+    ]);
   });
 });

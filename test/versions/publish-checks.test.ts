@@ -61,6 +61,16 @@ describe('the scenarios a version is published against', () => {
     expect(checked[1]?.scenario.versions).toEqual(['2.0.0']);
     expect(checked[1]?.scenario.expectByVersion).toEqual({ '2.0.0': { step: 'done' } });
   });
+
+  it('leave out an inherited scenario that a scenario of the version replaces by name (a copy)', () => {
+    const inherited = scenario('inherited', ['1.1.0']);
+    const copy = scenario('inherited', ['2.0.0'], { expect: { step: 'done' } });
+    const checked = scenariosToPublish([inherited, copy], '2.0.0');
+    expect(checked.map((c) => [c.scenario.name, c.basis])).toEqual([['inherited', '2.0.0']]);
+    expect(checked[0]?.scenario.expect).toEqual({ step: 'done' });
+    // The original still checks its own version.
+    expect(scenariosToPublish([inherited, copy], '1.1.0').map((c) => c.basis)).toEqual(['1.1.0']);
+  });
 });
 
 describe('what blocks publishing and what is recorded', () => {

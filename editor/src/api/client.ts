@@ -106,7 +106,7 @@ export function saveVersion(
     layout: Layout;
     baseHash: string | null;
     /** This version's own test patients, rewritten with it (each with its hash as listed). */
-    scenarios?: { name: string; scenario: Scenario; baseHash: string }[];
+    scenarios?: { name: string; scenario: Scenario; baseHash: string | null }[];
   },
 ): Promise<{ hash: string; layoutHash: string | null }> {
   return request('PUT', `/api/pathways/${enc(id)}/versions/${enc(version)}`, body);

@@ -17,7 +17,8 @@ export interface RenameDialogProps {
  * Renames a fact, named condition, alert or measure: the new name, and every place that
  * uses the old one (renamed too), listed before the author confirms, with the test patients
  * that name it: this version's own are rewritten with it when it is saved; those shared with
- * other versions are listed as not changed (they are copied for this version in the test panel). A name that is taken or
+ * other versions are listed as not changed, and those inherited from an earlier version can be
+ * copied for this version alone (new files, rewritten with the rename when it is saved). A name that is taken or
  * malformed is refused with the reason, and the dialog stays open.
  */
 export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
@@ -26,6 +27,7 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
   const scenarios = useEditor((s) => s.scenarios);
   const [value, setValue] = useState(name);
   const [problem, setProblem] = useState<string | null>(null);
+  const [copyShared, setCopyShared] = useState(false);
   const g = useGapsT();
   if (pathway === null) return null;
   const w = LOGIC_STRINGS[language];
@@ -33,6 +35,7 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
   const patients = scenarioRenamePlan(scenarios, pathway.version, kind, name);
   const confirm = (): void => {
     const refused = editorStore.getState().renameEntry(kind, name, value.trim());
+    if (refused === null && copyShared) editorStore.getState().copyScenarios(patients.copyable);
     if (refused === null) onClose();
     else setProblem(refused === 'read-only' ? null : w.nameProblems[refused]);
   };
@@ -93,6 +96,17 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
                 <li key={patient}>{patient}</li>
               ))}
             </ul>
+            {patients.copyable.length > 0 && value.trim() !== name && (
+              <label className="field-row">
+                <input
+                  type="checkbox"
+                  data-testid="rename-copy-shared"
+                  checked={copyShared}
+                  onChange={(e) => setCopyShared(e.target.checked)}
+                />
+                {g.copyShared(patients.copyable.length, pathway.version)}
+              </label>
+            )}
           </>
         )}
         <div className="dialog-buttons">

@@ -25,6 +25,8 @@ export interface GapsStrings {
   scenariosRewritten: (count: number) => string;
   /** Test patients shared with other versions, which a rename does not change. */
   scenariosShared: (count: number) => string;
+  /** The rename dialog's choice to copy the inherited patients for the draft. */
+  copyShared: (count: number, version: string) => string;
 }
 
 const codeSystem = (system: string): string =>
@@ -48,6 +50,10 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
       n === 1
         ? '1 testpatient delas med andra versioner och ändras inte (kopiera den till den här versionen i testpanelen):'
         : `${n} testpatienter delas med andra versioner och ändras inte (kopiera dem till den här versionen i testpanelen):`,
+    copyShared: (n, v) =>
+      n === 1
+        ? `Kopiera den ärvda testpatienten till version ${v} (kopian skrivs om med det nya namnet när du sparar; originalet ändras inte)`
+        : `Kopiera de ${n} ärvda testpatienterna till version ${v} (kopiorna skrivs om med det nya namnet när du sparar; originalen ändras inte)`,
   },
   da: {
     medicationSearch: 'Søg lægemiddel (navn, klasse, ATC-, RxNorm- eller SNOMED-kode)',
@@ -65,6 +71,10 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
       n === 1
         ? '1 testpatient deles med andre versioner og ændres ikke (kopiér den til denne version i testpanelet):'
         : `${n} testpatienter deles med andre versioner og ændres ikke (kopiér dem til denne version i testpanelet):`,
+    copyShared: (n, v) =>
+      n === 1
+        ? `Kopiér den arvede testpatient til version ${v} (kopien omskrives med det nye navn, når du gemmer; originalen ændres ikke)`
+        : `Kopiér de ${n} arvede testpatienter til version ${v} (kopierne omskrives med det nye navn, når du gemmer; originalerne ændres ikke)`,
   },
   en: {
     medicationSearch: 'Search medication (name, class, ATC, RxNorm or SNOMED code)',
@@ -82,5 +92,9 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
       n === 1
         ? '1 test patient is shared with other versions and is not changed (copy it to this version in the test panel):'
         : `${n} test patients are shared with other versions and are not changed (copy them to this version in the test panel):`,
+    copyShared: (n, v) =>
+      n === 1
+        ? `Copy the inherited test patient to version ${v} (the copy is rewritten with the new name when you save; the original is not changed)`
+        : `Copy the ${n} inherited test patients to version ${v} (the copies are rewritten with the new name when you save; the originals are not changed)`,
   },
 };

@@ -14,7 +14,7 @@ import {
 } from '../../../engine/editor';
 import { checkNewName, isTaken, type NameProblem, type NamedKind } from './dictionary';
 import type { Drawing } from './edit';
-import { applicableScenarios, type ScenarioEntry } from './scenarios';
+import { applicableScenarios, scenarioFor, type ScenarioEntry } from './scenarios';
 import type { Selection } from './selection';
 
 export type { NameUse };
@@ -88,14 +88,57 @@ export function scenarioRenamePlan(
   version: string,
   kind: NamedKind,
   name: string,
-): { rewritten: string[]; shared: string[] } {
+): { rewritten: string[]; shared: string[]; copyable: string[] } {
   const naming = applicableScenarios(entries, version).filter(({ scenario }) =>
     scenarioNames(scenario, kind, name),
   );
   return {
     rewritten: naming.filter((e) => onlyFor(e.scenario, version)).map((e) => e.scenario.name),
     shared: naming.filter((e) => !onlyFor(e.scenario, version)).map((e) => e.scenario.name),
+    // Only inherited ones can be copied: a copy replaces an inherited patient of its name
+    // (engine scenarioBases), while one that names this version itself would still run.
+    copyable: naming.filter((e) => e.basis !== version).map((e) => e.file),
   };
+}
+
+/**
+ * A test patient inherited from an earlier version, copied for this draft alone (a new file,
+ * written with the draft when it is saved; the original is never changed).
+ */
+export interface ScenarioCopy {
+  /** The new file's name, without `.yaml`. */
+  name: string;
+  scenario: Scenario;
+}
+
+const fileBase = (file: string): string => file.replace(/\.yaml$/, '');
+
+/**
+ * Copies of the inherited patients `files` for `version`: each checks what it checked for the
+ * version it was inherited from (`scenarioFor`), keeps its name (so that the copy replaces it
+ * for this version) and gets a new file name `<file>-<version>` not yet taken. Files that are
+ * not inherited by `version`, or already copied in `pending`, are left out.
+ */
+export function copiesFor(
+  entries: readonly ScenarioEntry[],
+  version: string,
+  files: readonly string[],
+  pending: readonly ScenarioCopy[] = [],
+): ScenarioCopy[] {
+  const taken = new Set([...entries.map((e) => fileBase(e.file)), ...pending.map((c) => c.name)]);
+  const copied = new Set(pending.map((c) => c.scenario.name));
+  const out: ScenarioCopy[] = [];
+  for (const entry of applicableScenarios(entries, version)) {
+    if (entry.basis === version || !files.includes(entry.file) || copied.has(entry.scenario.name))
+      continue;
+    const stem = `${fileBase(entry.file)}-${version.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+    let name = stem;
+    for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
+    taken.add(name);
+    copied.add(entry.scenario.name);
+    out.push({ name, scenario: scenarioFor(entry, version) });
+  }
+  return out;
 }
 
 /** A rename made since the scenarios were loaded, to carry into this version's own scenarios. */
@@ -105,27 +148,42 @@ export interface PendingRename {
   to: string;
 }
 
+/** One scenario file sent with a save: `baseHash` null for a new file (a copy). */
+export interface ScenarioWriteEntry {
+  name: string;
+  scenario: Scenario;
+  baseHash: string | null;
+}
+
 /**
  * The scenario files to save with `pathway`: each scenario of this version alone with the
  * renames applied, in order, whose old name the document no longer has (an undone rename is
- * left out). Only files that change, each with the hash it was loaded with.
+ * left out), each with the hash it was loaded with, only those that change; then each pending
+ * copy of an inherited patient, with the same renames, as a new file.
  */
 export function scenarioWrites(
   entries: readonly ScenarioEntry[],
   renames: readonly PendingRename[],
   pathway: Pathway,
-): { name: string; scenario: Scenario; baseHash: string }[] {
+  copies: readonly ScenarioCopy[] = [],
+): ScenarioWriteEntry[] {
   const live = renames.filter((r) => !isTaken(pathway, r.kind, r.from));
-  if (live.length === 0) return [];
-  const out: { name: string; scenario: Scenario; baseHash: string }[] = [];
-  for (const entry of entries) {
-    if (!onlyFor(entry.scenario, pathway.version) || entry.hash === undefined) continue;
-    let scenario = entry.scenario;
+  const renamed = (original: Scenario): Scenario => {
+    let scenario = original;
     for (const r of live)
       if (r.kind === 'fact' || r.kind === 'alert')
         scenario = renameInScenario(scenario, r.kind, r.from, r.to);
+    return scenario;
+  };
+  const out: ScenarioWriteEntry[] = [];
+  for (const entry of live.length === 0 ? [] : entries) {
+    if (!onlyFor(entry.scenario, pathway.version) || entry.hash === undefined) continue;
+    const scenario = renamed(entry.scenario);
     if (JSON.stringify(scenario) !== JSON.stringify(entry.scenario))
-      out.push({ name: entry.file.replace(/\.yaml$/, ''), scenario, baseHash: entry.hash });
+      out.push({ name: fileBase(entry.file), scenario, baseHash: entry.hash });
   }
+  for (const copy of copies)
+    if (onlyFor(copy.scenario, pathway.version))
+      out.push({ name: copy.name, scenario: renamed(copy.scenario), baseHash: null });
   return out;
 }

@@ -22,6 +22,7 @@ import {
 import { unpackHistory } from '../model/history-pack';
 import type { Drawing } from '../model/edit';
 import type { EditorState } from './types';
+import type { PendingScenarioWork } from './tests';
 
 type Store = StoreApi<EditorState>;
 
@@ -38,11 +39,15 @@ export async function refreshCatalog(store: Store): Promise<void> {
   store.getState().setCatalog(await listPathways());
 }
 
-async function loadScenarios(store: Store, id: string): Promise<void> {
+async function loadScenarios(
+  store: Store,
+  id: string,
+  pending?: PendingScenarioWork,
+): Promise<void> {
   try {
-    store.getState().setScenarios(await listScenarios(id));
+    store.getState().setScenarios(await listScenarios(id), pending);
   } catch {
-    store.getState().setScenarios([]);
+    store.getState().setScenarios([], pending);
   }
   await store.getState().runAll();
 }
@@ -53,6 +58,14 @@ async function loadScenarios(store: Store, id: string): Promise<void> {
  * the file. Different base: the file changed on disk since; saving will say so (409) and
  * offer a merge instead of overwriting someone else's change.
  */
+/** The renames and copies a stored draft still carries into its test patients on save. */
+export function pendingOf(draft: StoredDraft): PendingScenarioWork {
+  return {
+    scenarioRenames: draft.scenarioRenames ?? [],
+    scenarioCopies: draft.scenarioCopies ?? [],
+  };
+}
+
 export function openStoredDraft(
   store: Store,
   draft: StoredDraft,
@@ -69,6 +82,7 @@ export function openStoredDraft(
     );
   const history = unpackHistory(draft.history);
   if (history !== undefined) store.getState().restoreHistory(history.past, history.future);
+  store.setState(pendingOf(draft));
   store.getState().setNotice(STRINGS[store.getState().language].restoredBanner);
 }
 
@@ -103,7 +117,7 @@ export async function openVersion(
     }
     store.getState().setOfferedDrafts(offered);
     setDeepLink(id, version);
-    await loadScenarios(store, id);
+    await loadScenarios(store, id, pendingOf(only));
     return;
   }
   const source: DocumentSource = {
@@ -127,7 +141,11 @@ export async function openVersion(
   }
   store.getState().setOfferedDrafts(loaded.frozen ? [] : offered);
   setDeepLink(id, version);
-  await loadScenarios(store, id);
+  await loadScenarios(
+    store,
+    id,
+    draft !== undefined && !loaded.frozen ? pendingOf(draft) : undefined,
+  );
 }
 
 /** Saves the open document through the server; a 409 is shown as "changed on disk". */
@@ -137,7 +155,7 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
   const { pathway, layout, source } = s;
   s.setSaveState('saving');
   try {
-    const scenarios = scenarioWrites(s.scenarios, s.scenarioRenames, pathway);
+    const scenarios = scenarioWrites(s.scenarios, s.scenarioRenames, pathway, s.scenarioCopies);
     const answer = await saveVersion(source.id, source.version, {
       pathway,
       layout,
@@ -154,7 +172,7 @@ export async function saveDocument(store: Store, storage: DraftStorage): Promise
     s.setSaveState('saved');
     // The rewritten test patients have new hashes; reloading them also ends the pending renames.
     if (scenarios.length > 0) await loadScenarios(store, source.id);
-    else store.setState({ scenarioRenames: [] });
+    else store.setState({ scenarioRenames: [], scenarioCopies: [] });
     await refreshCatalog(store).catch(() => undefined);
   } catch (error) {
     const strings = STRINGS[store.getState().language];

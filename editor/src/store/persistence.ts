@@ -10,6 +10,7 @@ import type { DocumentSource } from './document';
 import { isDirty } from './document';
 import type { EditorState, SliceCreator } from './types';
 import { packHistory, type PackedHistory } from '../model/history-pack';
+import type { PendingRename, ScenarioCopy } from '../model/rename';
 
 export interface PersistenceSlice {
   saveState: 'idle' | 'saving' | 'saved' | 'conflict' | 'error';
@@ -51,6 +52,9 @@ export interface StoredDraft {
   savedAt: string;
   /** The undo and redo steps, packed (model/history-pack.ts); absent in older drafts. */
   history?: PackedHistory;
+  /** Renames and copies still to be carried into test patients on save; absent in older drafts. */
+  scenarioRenames?: PendingRename[];
+  scenarioCopies?: ScenarioCopy[];
 }
 
 /** Another tab's unsaved work for the same version, offered rather than taken. */
@@ -174,7 +178,9 @@ export function persistDrafts(
       s.pathway === previous.pathway &&
       s.layout === previous.layout &&
       s.saved === previous.saved &&
-      s.source === previous.source
+      s.source === previous.source &&
+      s.scenarioRenames === previous.scenarioRenames &&
+      s.scenarioCopies === previous.scenarioCopies
     )
       return;
     if (s.source === null || s.pathway === null) return;
@@ -186,6 +192,9 @@ export function persistDrafts(
         pathway: s.pathway,
         layout: s.layout,
         savedAt: now(),
+        // A restored draft's save must still rewrite (and copy) its own test patients.
+        ...(s.scenarioRenames.length > 0 ? { scenarioRenames: s.scenarioRenames } : {}),
+        ...(s.scenarioCopies.length > 0 ? { scenarioCopies: s.scenarioCopies } : {}),
         history: packHistory(
           s.past.slice(-PERSISTED_HISTORY_LIMIT),
           s.future.slice(0, PERSISTED_HISTORY_LIMIT),

@@ -21,8 +21,14 @@ import {
   type ApplicableScenario,
   type ScenarioEntry,
 } from '../model/scenarios';
-import type { PendingRename } from '../model/rename';
+import { copiesFor, type PendingRename, type ScenarioCopy } from '../model/rename';
 import type { EditorState, SliceCreator } from './types';
+
+/** The renames and copies not yet carried into scenario files, kept with a draft. */
+export interface PendingScenarioWork {
+  scenarioRenames: PendingRename[];
+  scenarioCopies: ScenarioCopy[];
+}
 
 /** The run highlighted on the canvas. */
 export interface ActiveRun {
@@ -50,7 +56,15 @@ export interface TestsSlice {
   coverageShown: boolean;
   /** Renames since the scenarios were loaded, carried into this version's own scenarios on save. */
   scenarioRenames: PendingRename[];
-  setScenarios(entries: ScenarioEntry[]): void;
+  /** Inherited test patients copied for this version, written as new files on save. */
+  scenarioCopies: ScenarioCopy[];
+  /**
+   * Sets the listed scenarios and the pending renames and copies carried into them on the next
+   * save (none after a save or opening a version; a restored draft's own).
+   */
+  setScenarios(entries: ScenarioEntry[], pending?: PendingScenarioWork): void;
+  /** Copies the inherited patients `files` for the open version (see `copiesFor`). */
+  copyScenarios(files: readonly string[]): void;
   runAll(): Promise<void>;
   runScenarioFile(file: string): Promise<void>;
   setPatient(file: string, scenario: Scenario | null): void;
@@ -122,8 +136,15 @@ export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
     compileError: null,
     coverageShown: false,
     scenarioRenames: [],
-    setScenarios(scenarios) {
-      set({ scenarios, outcomes: {}, scenarioRenames: [] });
+    scenarioCopies: [],
+    setScenarios(scenarios, pending = { scenarioRenames: [], scenarioCopies: [] }) {
+      set({ scenarios, outcomes: {}, ...pending });
+    },
+    copyScenarios(files) {
+      const s = get();
+      if (s.pathway === null || s.readOnly) return;
+      const copies = copiesFor(s.scenarios, s.pathway.version, files, s.scenarioCopies);
+      if (copies.length > 0) set({ scenarioCopies: [...s.scenarioCopies, ...copies] });
     },
     async runAll() {
       const s = get();

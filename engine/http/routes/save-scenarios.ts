@@ -1,7 +1,8 @@
 /**
  * The test patients a save carries with the version (`scenarios` of `PUT …/versions/:version`):
  * after a rename, the scenarios that apply to this draft only are rewritten with it, so that
- * `pathway test` passes on the saved pair. A scenario shared with any other version (frozen
+ * `pathway test` passes on the saved pair; a patient inherited from a frozen version may be
+ * copied for the draft as a new file (`baseHash` null). A scenario shared with any other version (frozen
  * ones included) is refused here: it must never be changed as a side effect of editing a
  * draft. Every file is checked (schema, `versions` exactly this version on disk and in the
  * request, the hash it was loaded with) before anything is written, and each is then written
@@ -20,7 +21,8 @@ import { pathInside, readIfExists } from '../repo';
 export interface ScenarioWrite {
   name: string;
   scenario: Record<string, unknown>;
-  baseHash: string;
+  /** The hash of the file as loaded; null for a new file (a copy), which must not exist yet. */
+  baseHash: string | null;
 }
 
 const onlyThis = (scenario: Scenario, version: string): boolean =>
@@ -47,7 +49,9 @@ export async function prepareScenarioWrites(
     if (currentHash !== write.baseHash)
       throw new HttpError(
         'HASH_MISMATCH',
-        `scenario ${write.name} changed on disk since it was loaded: reload and save again`,
+        write.baseHash === null
+          ? `scenario ${write.name} already exists: a copy is written as a new file only`
+          : `scenario ${write.name} changed on disk since it was loaded: reload and save again`,
         [
           {
             code: 'HASH_MISMATCH',

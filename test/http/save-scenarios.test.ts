@@ -110,4 +110,51 @@ describe('saving a version with its own test patients', () => {
     expect([status, errorCode(body)]).toEqual([409, 'HASH_MISMATCH']);
     expect(await read(root, '2.0.0.yaml')).toBe(before);
   });
+
+  it('writes a copy of an inherited patient as a new file, leaving the original; pathway test passes on both versions', async () => {
+    const root = await folder();
+    await writeScenario(root, 'inherited', patient('inherited', ['1.1.0']));
+    const s = await service({ root });
+    svc = s;
+    const original = await read(root, 'scenarios/inherited.yaml');
+    const copy = renameInScenario(patient('inherited', ['2.0.0']), 'fact', 'score', 'painScore');
+    const text = await read(root, '2.0.0.yaml');
+    const pathway = renameName(parsePathway(text), 'fact', 'score', 'painScore');
+    const send = (baseHash: string | null) =>
+      s.call({
+        method: 'PUT',
+        url: '/api/pathways/mini/versions/2.0.0',
+        payload: {
+          pathway,
+          baseHash: contentHash(text),
+          scenarios: [{ name: 'inherited-2-0-0', scenario: copy, baseHash }],
+        },
+      });
+    const { status, body } = await send(null);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(await read(root, 'scenarios/inherited.yaml')).toBe(original);
+    expect(
+      parseScenario(await read(root, 'scenarios/inherited-2-0-0.yaml')).input.facts,
+    ).toHaveProperty('painScore', 45);
+    const run = await pathwayTest(root);
+    expect(run.get('inherited@1.1.0')).toBe(true);
+    expect(run.get('inherited@2.0.0')).toBe(true);
+  });
+
+  it('refuses a copy whose file already exists (409), and writes nothing', async () => {
+    const root = await folder();
+    svc = await service({ root });
+    const text = await read(root, '2.0.0.yaml');
+    const { status, body } = await svc.call({
+      method: 'PUT',
+      url: '/api/pathways/mini/versions/2.0.0',
+      payload: {
+        pathway: parsePathway(text),
+        baseHash: contentHash(text),
+        scenarios: [{ name: 'own', scenario: patient('own', ['2.0.0']), baseHash: null }],
+      },
+    });
+    expect([status, errorCode(body)]).toEqual([409, 'HASH_MISMATCH']);
+    expect(await read(root, '2.0.0.yaml')).toBe(text);
+  });
 });

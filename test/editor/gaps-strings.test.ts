@@ -21,4 +21,14 @@ describe('the medication search, label and rename words', () => {
     expect(GAPS_STRINGS.en.scenariosShared(1)).toContain('1 test patient is shared');
     expect(GAPS_STRINGS.sv.scenariosRewritten(2)).toContain('2 testpatienter');
   });
+
+  it('offer to copy inherited test patients for the draft in every language, one or several', () => {
+    expect(GAPS_STRINGS.sv.copyShared(1, '1.4.0')).toContain(
+      'den ärvda testpatienten till version 1.4.0',
+    );
+    expect(GAPS_STRINGS.da.copyShared(3, '1.4.0')).toContain('de 3 arvede testpatienter');
+    expect(GAPS_STRINGS.en.copyShared(2, '2.0.0')).toContain(
+      'Copy the 2 inherited test patients to version 2.0.0',
+    );
+  });
 });

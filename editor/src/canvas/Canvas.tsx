@@ -59,6 +59,12 @@ const edgeTypes: EdgeTypes = { transition: TransitionEdge };
  * (titles about 11 px on screen) around its middle, and the minimap or panning shows the rest.
  */
 const FIT_VIEW = { minZoom: 0.35 };
+/**
+ * From this many steps on, React Flow draws only the nodes and edges in view (Tab still walks
+ * them all, see `tab-order.ts`); a smaller pathway is drawn whole, which costs little and
+ * keeps every step in the DOM for find-in-page and for tools that read it.
+ */
+const DRAW_IN_VIEW_FROM = 100;
 const LEVEL_COLOURS: Record<string, string> = {
   'primary-care': '#237032',
   'specialist-care': '#1971c2',
@@ -287,7 +293,7 @@ export function Canvas() {
               onPaneClick={onPaneClick}
               onNodeDragStop={onNodeDragStop}
               onInit={onInit}
-              onlyRenderVisibleElements
+              onlyRenderVisibleElements={nodes.length >= DRAW_IN_VIEW_FROM}
               nodesDraggable={!readOnly}
               nodesConnectable={!readOnly}
               deleteKeyCode={null}

@@ -8,6 +8,7 @@ import {
   type EdgeTypes,
   type NodeChange,
   type NodeTypes,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { STRINGS } from '../i18n/strings';
@@ -46,6 +47,8 @@ import { stepAlerts } from './step-alerts';
 import { ZoomBandReporter } from './ZoomBandReporter';
 import { StepNode } from './StepNode';
 import { RevealSelection } from './RevealSelection';
+import { focusCanvasElement } from './focus-element';
+import { nextInTabOrder } from './tab-order';
 import { TransitionEdge } from './TransitionEdge';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
@@ -56,6 +59,12 @@ const edgeTypes: EdgeTypes = { transition: TransitionEdge };
  * (titles about 11 px on screen) around its middle, and the minimap or panning shows the rest.
  */
 const FIT_VIEW = { minZoom: 0.35 };
+/**
+ * From this many steps on, React Flow draws only the nodes and edges in view (Tab still walks
+ * them all, see `tab-order.ts`); a smaller pathway is drawn whole, which costs little and
+ * keeps every step in the DOM for find-in-page and for tools that read it.
+ */
+const DRAW_IN_VIEW_FROM = 100;
 const LEVEL_COLOURS: Record<string, string> = {
   'primary-care': '#237032',
   'specialist-care': '#1971c2',
@@ -108,6 +117,11 @@ export function Canvas() {
   const previousNodes = useRef<FlowNode[]>([]);
   const placed = useRef(new WeakMap<FlowNode, FlowNode>());
   const previousEdges = useRef<TransitionFlowEdge[]>([]);
+  const flowRef = useRef<ReactFlowInstance<FlowNode, TransitionFlowEdge> | null>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const onInit = useCallback((flow: ReactFlowInstance<FlowNode, TransitionFlowEdge>) => {
+    flowRef.current = flow;
+  }, []);
 
   // Everything a node shows, without its place: not derived again while a node is dragged.
   const content = useMemo(() => {
@@ -207,7 +221,8 @@ export function Canvas() {
   const onPaneClick = useCallback(() => editorStore.getState().select(null), []);
   const onNodeDragStop = useCallback(() => editorStore.getState().endGesture(), []);
 
-  // Keyboard: Tab reaches every node and edge (React Flow makes them focusable); Enter or
+  // Keyboard: Tab reaches every node and edge, drawn or not (React Flow makes the drawn ones
+  // focusable; the rest are brought into view first); Enter or
   // Space opens the focused one's panel, Escape closes it and keeps the focus where it was.
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -218,7 +233,18 @@ export function Canvas() {
       return;
     }
     const id = element.dataset.id ?? '';
-    if (event.key === 'Enter' || event.key === ' ') {
+    if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      // React Flow draws only what is in view, so the DOM's order skips what is not: Tab
+      // follows the whole graph's order and brings the next element into view.
+      const flow = flowRef.current;
+      const container = containerRef.current;
+      if (flow === null || container === null) return;
+      const kind = element.classList.contains('react-flow__node') ? 'node' : 'edge';
+      const next = nextInTabOrder(flow.getNodes(), flow.getEdges(), { kind, id }, event.shiftKey);
+      if (next === undefined) return;
+      event.preventDefault();
+      focusCanvasElement(flow, container, next);
+    } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       if (element.classList.contains('react-flow__node')) {
         if (id !== GLOBAL_NODE_ID) editorStore.getState().select({ kind: 'step', stepId: id });
@@ -243,6 +269,7 @@ export function Canvas() {
   const pathwayAlerts = stepAlerts(pathway).everywhere;
   return (
     <div
+      ref={containerRef}
       className={`canvas zoom-${zoomBand}`}
       data-testid="canvas"
       data-zoom-band={zoomBand}
@@ -265,6 +292,8 @@ export function Canvas() {
               onEdgeClick={onEdgeClick}
               onPaneClick={onPaneClick}
               onNodeDragStop={onNodeDragStop}
+              onInit={onInit}
+              onlyRenderVisibleElements={nodes.length >= DRAW_IN_VIEW_FROM}
               nodesDraggable={!readOnly}
               nodesConnectable={!readOnly}
               deleteKeyCode={null}

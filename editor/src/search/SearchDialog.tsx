@@ -12,14 +12,22 @@ export interface SearchDialogProps {
   onClose(): void;
 }
 
-/** After opening a step, keyboard focus goes to its node on the canvas (React Flow makes it focusable). */
-function focusAfterOpening(item: SearchItem): boolean {
-  if (item.destination.kind !== 'step') return false;
+/** Frames to wait for the canvas to draw an opened step it is centring on (about 0.5 s). */
+const FOCUS_FRAMES = 30;
+
+/**
+ * After opening a step, keyboard focus goes to its node on the canvas (React Flow makes it
+ * focusable). The canvas draws only what is in view, so a step off screen is drawn once the
+ * canvas has centred on it: wait for it a few frames, else give focus back to `fallback`.
+ */
+function focusAfterOpening(stepId: string, fallback: () => void, frames = 0): void {
   const node = document.querySelector<HTMLElement>(
-    `.react-flow__node[data-id="${CSS.escape(item.destination.stepId)}"]`,
+    `.react-flow__node[data-id="${CSS.escape(stepId)}"]`,
   );
-  node?.focus({ preventScroll: true });
-  return node !== null;
+  if (node !== null) node.focus({ preventScroll: true });
+  else if (frames < FOCUS_FRAMES)
+    window.requestAnimationFrame(() => focusAfterOpening(stepId, fallback, frames + 1));
+  else fallback();
 }
 
 /**
@@ -60,10 +68,12 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
     keepFocus.current = item.destination.kind === 'step';
     onClose();
     // Once the dialog is gone and the canvas shows the step, focus its node.
-    if (keepFocus.current)
-      window.requestAnimationFrame(() => {
-        if (!focusAfterOpening(item)) previous.current?.focus();
-      });
+    if (item.destination.kind === 'step') {
+      const stepId = item.destination.stepId;
+      window.requestAnimationFrame(() =>
+        focusAfterOpening(stepId, () => previous.current?.focus()),
+      );
+    }
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>): void => {
     const count = results.length;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { nextInTabOrder } from '../../editor/src/canvas/tab-order';
+
+const nodes = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+const edges = [{ id: 'e1' }, { id: 'e2' }];
+
+describe('the canvas keyboard order', () => {
+  it('walks every edge, then every node, in the store order', () => {
+    const seen: string[] = [];
+    let at = nextInTabOrder(nodes, edges, { kind: 'edge', id: 'e1' }, false);
+    while (at !== undefined) {
+      seen.push(at.id);
+      at = nextInTabOrder(nodes, edges, at, false);
+    }
+    expect(seen).toEqual(['e2', 'a', 'b', 'c']);
+  });
+
+  it('goes back from the first node to the last edge', () => {
+    expect(nextInTabOrder(nodes, edges, { kind: 'node', id: 'a' }, true)).toEqual({
+      kind: 'edge',
+      id: 'e2',
+    });
+  });
+
+  it('leaves the order to the browser past either end or for an unknown element', () => {
+    expect(nextInTabOrder(nodes, edges, { kind: 'node', id: 'c' }, false)).toBeUndefined();
+    expect(nextInTabOrder(nodes, edges, { kind: 'edge', id: 'e1' }, true)).toBeUndefined();
+    expect(nextInTabOrder(nodes, edges, { kind: 'node', id: 'zz' }, false)).toBeUndefined();
+  });
+});

@@ -15,6 +15,7 @@ import {
   type PathwayError,
 } from '../errors';
 import { checkNesting } from '../model/nesting';
+import { isPlainRecord } from '../model/plain-record';
 import { evaluationInputSchema } from '../model/schema';
 import type { Fact, Pathway } from '../model/types';
 import { describeAtcProblem, isAtcCode } from './atc';
@@ -249,15 +250,7 @@ export class InputCheck {
   }
 }
 
-const PLAIN = Object.prototype;
-
 /** An object as JSON.parse makes one (so neither a list, nor an instance of a class). */
-function plainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === PLAIN || proto === null;
-}
-
 /**
  * True only when the request schema (`evaluationInputSchema`) is sure to find nothing wrong
  * with the shape of `input`: a plain object holding `facts` (a plain object) and at most
@@ -267,13 +260,13 @@ function plainObject(value: unknown): value is Record<string, unknown> {
  * that the schema accepts whatever this accepts.
  */
 export function plainShape(input: unknown): boolean {
-  if (!plainObject(input)) return false;
+  if (!isPlainRecord(input)) return false;
   let facts = false;
   for (const key in input) {
     const value = input[key];
     switch (key) {
       case 'facts':
-        if (!plainObject(value)) return false;
+        if (!isPlainRecord(value)) return false;
         facts = true;
         break;
       case 'asOf':
@@ -290,7 +283,7 @@ export function plainShape(input: unknown): boolean {
 }
 
 function plainStep(step: unknown): boolean {
-  if (!plainObject(step)) return false;
+  if (!isPlainRecord(step)) return false;
   let id = false;
   for (const key in step) {
     const value = step[key];

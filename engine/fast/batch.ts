@@ -17,7 +17,8 @@ import type { DerivePlan, DeriveDates } from './derive';
 import { readAsOf } from './as-of';
 import { diagnosisFor } from './line-diagnosis';
 import { lineReaderFor, type LineFields, type LineReader } from './line-reader';
-import { ownKeyCount, plainRecord } from './loader';
+import { isPlainRecord } from '../model/plain-record';
+import { ownKeyCount } from './loader';
 import { loadReference } from './reference';
 
 /** How one patient's facts were loaded: by the fast loader, or through the reference. */
@@ -39,13 +40,13 @@ function loadFast(
   fallbackAsOf: string | undefined,
   s: unknown[],
 ): Loaded | undefined {
-  if (c.plan === undefined || !plainRecord(input)) return undefined;
+  if (c.plan === undefined || !isPlainRecord(input)) return undefined;
   const { facts, currentStep, version } = input;
   const ownAsOf = input['asOf'];
   if (ownAsOf !== undefined && typeof ownAsOf !== 'string') return undefined;
   const asOf = ownAsOf ?? fallbackAsOf;
   let keys = 1;
-  if (!plainRecord(facts)) return undefined;
+  if (!isPlainRecord(facts)) return undefined;
   if (typeof asOf !== 'string') return undefined;
   const { packed: asOfPacked, day: asOfDay } = readAsOf(asOf);
   if (asOfPacked < 0) return undefined;
@@ -58,7 +59,7 @@ function loadFast(
   let enteredDay = NaN;
   let stepId: string | undefined;
   if (currentStep !== undefined) {
-    if (!plainRecord(currentStep)) return undefined;
+    if (!isPlainRecord(currentStep)) return undefined;
     const { id, enteredAt } = currentStep;
     if (typeof id !== 'string' || !c.stepIndex.has(id)) return undefined;
     stepId = id;

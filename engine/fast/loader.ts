@@ -10,20 +10,13 @@
  * accepts: every accepted value passes `validateInput` unchanged.
  */
 import { MEDICATION_UNITS } from '../facts/medication';
+import { isPlainRecord } from '../model/plain-record';
 import type { Fact, Pathway } from '../model/types';
 import { isoDay } from './dates';
 import type { SlotLayout } from './layout';
 
 /** Stores the facts of `facts` into `slots`; false means "decline: use the reference". */
 export type Loader = (facts: Record<string, unknown>, slots: unknown[], asOfDay: number) => boolean;
-
-const PLAIN = Object.prototype;
-
-function plainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === PLAIN || proto === null;
-}
 
 function ownKeyCount(value: object): number {
   let n = 0;
@@ -59,7 +52,7 @@ function isAtc(value: unknown): value is string {
 function medicationsOk(value: unknown, asOfDay: number): boolean {
   if (!Array.isArray(value)) return false;
   for (const item of value as unknown[]) {
-    if (!plainRecord(item)) return false;
+    if (!isPlainRecord(item)) return false;
     let present = 0;
     const { atc, dose, unit, since, name } = item;
     if (!isAtc(atc)) return false;
@@ -162,4 +155,4 @@ export function buildLoader(pathway: Pathway, layout: SlotLayout): Loader {
   return factory(constants, stringsOk, isoDay, medicationsOk);
 }
 
-export { medicationsOk, ownKeyCount, plainRecord, stringsOk };
+export { medicationsOk, ownKeyCount, stringsOk };

@@ -13,6 +13,7 @@
  */
 import type { z } from 'zod';
 import { isIsoDate } from '../model/dates';
+import { isPlainRecord } from '../model/plain-record';
 import { LANGUAGES } from '../model/schema';
 import {
   batchInputLineSchema,
@@ -26,17 +27,10 @@ import type { AnyErrorCode } from './errors';
 /** Accepts a value as its schema would (returning the schema's output), or declines (undefined). */
 type Accept = (value: unknown) => unknown;
 
-const PLAIN = Object.prototype;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 const PATHWAY_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const LANGUAGE_SET: ReadonlySet<unknown> = new Set(LANGUAGES);
-
-function plain(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === PLAIN || proto === null;
-}
 
 /** `isoDate` of the model's schema: the pattern, then a real calendar date. */
 function isDate(value: unknown): value is string {
@@ -49,7 +43,7 @@ function isDate(value: unknown): value is string {
  * an object with none is returned as it is (the copy would print the same JSON).
  */
 function factsOk(value: unknown): value is Record<string, unknown> {
-  if (!plain(value) || Array.isArray(value)) return false;
+  if (!isPlainRecord(value)) return false;
   for (const key in value) if (value[key] === undefined) return false;
   return true;
 }
@@ -67,7 +61,7 @@ function requestParts(
   const { currentStep, facts, asOf, version } = value;
   let step: { id: string; enteredAt?: string } | undefined;
   if (currentStep !== undefined) {
-    if (!plain(currentStep) || Array.isArray(currentStep)) return undefined;
+    if (!isPlainRecord(currentStep)) return undefined;
     const { id, enteredAt } = currentStep;
     if (typeof id !== 'string' || id.length > 200) return undefined;
     let stepKeys = 1;
@@ -101,7 +95,7 @@ function requestParts(
 
 /** `evaluateBodySchema`: the request plus `language`. */
 function acceptEvaluateBody(value: unknown): unknown {
-  if (!plain(value) || Array.isArray(value)) return undefined;
+  if (!isPlainRecord(value)) return undefined;
   const { language } = value;
   if (language !== undefined && !LANGUAGE_SET.has(language)) return undefined;
   const out: Record<string, unknown> | undefined = requestParts(
@@ -114,7 +108,7 @@ function acceptEvaluateBody(value: unknown): unknown {
 
 /** `batchInputLineSchema`: the request plus `id`, `healthCentre` and `language`, in that order. */
 function acceptBatchLine(value: unknown): unknown {
-  if (!plain(value) || Array.isArray(value)) return undefined;
+  if (!isPlainRecord(value)) return undefined;
   const { id, healthCentre, language } = value;
   let extra = 0;
   if (id !== undefined) {
@@ -141,7 +135,7 @@ function acceptBatchLine(value: unknown): unknown {
 
 /** `evaluateQuerySchema`: `?lang=sv&trace=false`, both optional. */
 function acceptEvaluateQuery(value: unknown): unknown {
-  if (!plain(value) || Array.isArray(value)) return undefined;
+  if (!isPlainRecord(value)) return undefined;
   const { lang, trace } = value;
   let keys = 0;
   const out: { lang?: unknown; trace?: unknown } = {};
@@ -160,7 +154,7 @@ function acceptEvaluateQuery(value: unknown): unknown {
 
 /** `idParamsSchema`: `{ id }`, a kebab-case pathway id of at most 100 characters. */
 function acceptIdParams(value: unknown): unknown {
-  if (!plain(value) || Array.isArray(value)) return undefined;
+  if (!isPlainRecord(value)) return undefined;
   const { id } = value;
   if (typeof id !== 'string' || id.length > 100 || !PATHWAY_ID.test(id)) return undefined;
   return Object.keys(value).length === 1 ? { id } : undefined;

@@ -90,3 +90,5 @@ export { retarget, scenarioBases } from './versions/publish-scenarios';
 export { retirementsFor } from './versions/lifecycle';
 export { impactCounts, type ImpactGroup, type ImpactRow } from './diff/impact';
 export { readLineText } from './service/lines';
+// The medication search's "no MME factor" note asks the same lookup the MME sum uses.
+export { MedicationRules } from './facts/medication-rules';

@@ -280,6 +280,23 @@ export class MedicationRules {
   }
 
   /**
+   * The MME facts to which a certain entry of `atc` would add no factor: those whose drugs
+   * include it while their table has no factor for it. Under a table of the pathway file such
+   * a sum becomes a lower bound; under a built-in legacy table the drug is left out of it. The
+   * editor's medication search says so through this, the same lookup the sum itself uses.
+   */
+  mmeWithoutFactor(atc: string): readonly MedicationRule[] {
+    const matches = this.matches(atc);
+    return this.rules.filter(
+      (rule) =>
+        rule.kind === 'mme' &&
+        matches[rule.index] === true &&
+        rule.table !== undefined &&
+        conversionOf(rule.table, atc)?.factor === undefined,
+    );
+  }
+
+  /**
    * The value of `rule` for `medications` on day `asOfDay` (days since 1970-01-01, see
    * `dayOf`), or undefined when unknown. Notes explaining an incomplete or unknown value are
    * pushed onto `notes` when it is given (the population path passes none until it needs them).
@@ -338,7 +355,7 @@ export class MedicationRules {
         continue;
       }
       if (!this.certainIn(i, med)) continue;
-      const row = table.rows.get(med.atc as string);
+      const row = conversionOf(table, med.atc as string);
       if (row?.factor === undefined) {
         // Legacy tables leave the drug out of a sum that still counts as whole (as 1.0.0/1.1.0 did).
         if (table.bounded) incomplete = true;
@@ -439,6 +456,11 @@ export class MedicationRules {
     for (const med of meds)
       if (this.possiblyIn(i, med)) pushUncertain(notes, rule, med, incomplete);
   }
+}
+
+/** The table's conversion of `atc` (undefined when the table has no row for it). */
+function conversionOf(table: ResolvedTable, atc: string): Conversion | undefined {
+  return table.rows.get(atc);
 }
 
 /** A note being built (the parameters a code needs are set one by one). */

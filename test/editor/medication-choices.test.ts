@@ -7,7 +7,32 @@ import {
   searchMedications,
   type MedicationTerm,
 } from '../../editor/src/tests/medication-choices';
+import { readFileSync } from 'node:fs';
+import { deriveFacts } from '../../engine/facts/derive';
+import type { Pathway } from '../../engine/model/types';
+import { parsePathway } from '../../engine/yaml/parse';
 import { chronicPain } from './helpers';
+
+const dk = (): Pathway =>
+  parsePathway(readFileSync('pathways/chronic-pain-dk/1.0.0.yaml', 'utf8'), '1.0.0.yaml');
+
+/**
+ * What the engine itself does with one certain, dosed entry of `atc`: the MME notes it writes
+ * ('mme-no-factor': a lower bound; 'mme-excludes': left out), for the note to be checked against.
+ */
+function engineSays(pathway: Pathway, atc: string): string | false {
+  const { notes } = deriveFacts(
+    pathway,
+    { medications: [{ atc, dose: 10, unit: 'mg/day', since: '2026-01-01' }] },
+    { asOf: '2026-06-01', enteredDuringWalk: false },
+  );
+  const codes = new Set(notes.map((n) => n.code));
+  return codes.has('mme-no-factor')
+    ? 'lower-bound'
+    : codes.has('mme-excludes')
+      ? 'left-out'
+      : false;
+}
 
 async function shippedTerms(): Promise<MedicationTerm[]> {
   return medicationSubstances(await loadMedicationCodes()).map((s) => ({
@@ -46,9 +71,41 @@ describe('medicationChoices and searchMedications', () => {
     const choices = medicationChoices(chronicPain('1.3.0'), terms, 'en');
     const of = (atc: string) => choices.find((c) => c.atc === atc);
     expect(of('M01AE01')).toMatchObject({ classes: [], noMme: false });
-    expect(of('N02AB01')).toMatchObject({ classes: ['opioid'], noMme: true });
-    // Methadone's row says "no factor" (non-linear): its MME is unknown as well.
-    expect(of('N07BC02')).toMatchObject({ noMme: true });
+    // Under the file's table a drug without a factor makes the sum a lower bound (was `true`:
+    // the note now says what the engine does instead of "unknown").
+    expect(of('N02AB01')).toMatchObject({ classes: ['opioid'], noMme: 'lower-bound' });
+    // Methadone's row says "no factor" (non-linear): the sum is a lower bound as well.
+    expect(of('N07BC02')).toMatchObject({ noMme: 'lower-bound' });
     expect(of('N02AA05')).toMatchObject({ name: 'oxycodone', noMme: false });
+  });
+
+  it('says what the engine does with a drug without a factor, from the tables the engine reads', async () => {
+    const terms = await shippedTerms();
+    // 1.0.0 names the built-in legacy table (cdc-2022) and carries no table in its file: the
+    // note used to be silent there; buprenorphine is left out of its sum.
+    const legacy = medicationChoices(chronicPain('1.0.0'), terms, 'sv');
+    const of = (choices: readonly { atc: string }[], atc: string) =>
+      choices.find((c) => c.atc === atc);
+    expect(of(legacy, 'N02AE01')).toMatchObject({ noMme: 'left-out' });
+    expect(of(legacy, 'N02AA01')).toMatchObject({ noMme: false });
+    // Methadone is no N02A drug, so 1.0.0's MME fact does not count it at all.
+    expect(of(legacy, 'N07BC02')).toMatchObject({ noMme: false });
+  });
+
+  it('agrees with the engine for every drug of both shipped pathways, every version', async () => {
+    const terms = await shippedTerms();
+    const pathways = [...['1.0.0', '1.1.0', '1.2.0', '1.3.0'].map((v) => chronicPain(v)), dk()];
+    for (const pathway of pathways) {
+      const choices = medicationChoices(pathway, terms, 'en');
+      expect(choices.length).toBeGreaterThan(10);
+      for (const choice of choices) {
+        // A wrong unit gets its own note (mme-unit-mismatch), never a "no factor" one.
+        expect({ version: pathway.version, atc: choice.atc, noMme: choice.noMme }).toEqual({
+          version: pathway.version,
+          atc: choice.atc,
+          noMme: engineSays(pathway, choice.atc),
+        });
+      }
+    }
   });
 });

@@ -13,8 +13,6 @@ export interface GapsStrings {
   medicationSearch: string;
   /** A drug whose ATC code is in no drug class of the pathway. */
   noDrugClass: string;
-  /** A drug in a class with MME factors, but without one of its own. */
-  noMmeFactor: string;
   /** A match found through one of its RxNorm or SNOMED CT codes. */
   matchedCode: (system: string, code: string) => string;
   /** The table could not be loaded: only the pathway's own drugs are searched. */
@@ -37,7 +35,6 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
   sv: {
     medicationSearch: 'Sök läkemedel (namn, klass, ATC-, RxNorm- eller SNOMED-kod)',
     noDrugClass: 'ingår inte i någon läkemedelsklass i vårdprogrammet',
-    noMmeFactor: 'ingen MME-faktor i vårdprogrammet: MME blir okänd',
     matchedCode: (system, code) => `${codeSystem(system)} ${code}`,
     termsUnavailable: (reason) =>
       `Terminologitabellen kunde inte läsas (${reason}); sökningen omfattar bara vårdprogrammets läkemedel.`,
@@ -58,7 +55,6 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
   da: {
     medicationSearch: 'Søg lægemiddel (navn, klasse, ATC-, RxNorm- eller SNOMED-kode)',
     noDrugClass: 'indgår ikke i nogen lægemiddelklasse i forløbsprogrammet',
-    noMmeFactor: 'ingen MME-faktor i forløbsprogrammet: MME bliver ukendt',
     matchedCode: (system, code) => `${codeSystem(system)} ${code}`,
     termsUnavailable: (reason) =>
       `Terminologitabellen kunne ikke læses (${reason}); søgningen omfatter kun forløbsprogrammets lægemidler.`,
@@ -79,7 +75,6 @@ export const GAPS_STRINGS: Record<GapsLanguage, GapsStrings> = {
   en: {
     medicationSearch: 'Search medication (name, class, ATC, RxNorm or SNOMED code)',
     noDrugClass: 'in no drug class of this pathway',
-    noMmeFactor: 'no MME factor in this pathway: MME will be unknown',
     matchedCode: (system, code) => `${codeSystem(system)} ${code}`,
     termsUnavailable: (reason) =>
       `The terminology table could not be read (${reason}); the search covers the pathway's own drugs only.`,

@@ -1,5 +1,6 @@
 import { memo, useId, useState } from 'react';
 import { useGapsT } from '../dialogs/use-gaps-words';
+import { useGaps2T } from '../dialogs/use-gaps2-words';
 import type { PatientField } from '../model/patient-form';
 import { searchMedications, type MedicationChoice } from './medication-choices';
 import { useTestsT } from './strings';
@@ -37,6 +38,7 @@ function MedicationFieldView({
 }: MedicationFieldProps) {
   const t = useTestsT();
   const g = useGapsT();
+  const g2 = useGaps2T();
   const [query, setQuery] = useState('');
   const listId = useId();
   const id = `patient-fact-${field.name}`;
@@ -53,9 +55,11 @@ function MedicationFieldView({
       ? null
       : choice.classes.length === 0
         ? g.noDrugClass
-        : choice.noMme
-          ? g.noMmeFactor
-          : null;
+        : choice.noMme === 'lower-bound'
+          ? g2.noMmeLowerBound
+          : choice.noMme === 'left-out'
+            ? g2.noMmeLeftOut
+            : null;
   const update = (index: number, key: string, v: unknown): void => {
     if (list === null) return;
     const next = list.map((m, i) => {

@@ -5,6 +5,7 @@
  * falls in. A chosen drug fills `atc`, the field the engine reads; a drug the pathway cannot
  * put in a class, or whose MME it cannot compute, says so instead of looking like any other.
  */
+import { MedicationRules } from '../../../engine/editor';
 import type { Language, Pathway } from '../../../engine/index';
 import { atcChoices, choiceMatches, drugClassesOf, type AtcChoice } from '../model/patient-form';
 
@@ -20,11 +21,17 @@ export interface MedicationChoice extends AtcChoice {
   /** Its RxNorm / SNOMED CT codes (from the terminology table; empty for the pathway's own). */
   codes: { system: string; code: string }[];
   /**
-   * True when the drug is in a class for which the pathway has MME factors but has no factor
-   * of its own: its MME is unknown to the engine.
+   * What the engine's MME sum does with a certain dose of this drug when one of the pathway's
+   * MME facts counts it but its table has no factor for it: `lower-bound` (a table of the
+   * pathway file: the sum becomes "at least"), `left-out` (a built-in legacy table: the drug
+   * is left out of a sum that still counts as whole), or false when every MME fact that counts
+   * it converts it (or none counts it).
    */
-  noMme: boolean;
+  noMme: NoMme;
 }
+
+/** See {@link MedicationChoice.noMme}. */
+export type NoMme = false | 'lower-bound' | 'left-out';
 
 /**
  * The pathway's drugs and the table's substances, one choice per ATC code, sorted by code.
@@ -35,18 +42,10 @@ export function medicationChoices(
   terms: readonly MedicationTerm[],
   language: Language,
 ): MedicationChoice[] {
-  const mmeCodes = new Set(
-    // A row without a factor (`noFactor`: methadone, non-linear) leaves the MME unknown too.
-    (pathway.mmeTables ?? []).flatMap((table) =>
-      table.rows.filter((row) => row.factor !== undefined).map((row) => row.atc),
-    ),
-  );
-  const mmeClasses = new Set([...mmeCodes].flatMap((atc) => drugClassesOf(pathway, atc, language)));
+  const noMme = mmeGap(pathway);
   const byAtc = new Map<string, MedicationChoice>();
-  const noMme = (atc: string, classes: readonly string[]): boolean =>
-    !mmeCodes.has(atc) && classes.some((c) => mmeClasses.has(c));
   for (const choice of atcChoices(pathway, language))
-    byAtc.set(choice.atc, { ...choice, codes: [], noMme: noMme(choice.atc, choice.classes) });
+    byAtc.set(choice.atc, { ...choice, codes: [], noMme: noMme(choice.atc) });
   for (const term of terms) {
     const known = byAtc.get(term.atc);
     const codes = term.codes.map(({ system, code }) => ({ system, code }));
@@ -62,10 +61,31 @@ export function medicationChoices(
       name: term.name,
       classes,
       codes,
-      noMme: noMme(term.atc, classes),
+      noMme: noMme(term.atc),
     });
   }
   return [...byAtc.values()].sort((a, b) => a.atc.localeCompare(b.atc));
+}
+
+/**
+ * The engine's own answer to "does an MME fact count this drug without a factor": the
+ * resolved MME facts of the pathway (its file tables, or the built-in legacy table a frozen
+ * version names) through `MedicationRules`, so the note cannot disagree with the sum. A
+ * pathway whose drug classes or tables do not resolve yet (mid-edit) gets no note: its
+ * problems list says why, and the engine would refuse to evaluate it.
+ */
+function mmeGap(pathway: Pathway): (atc: string) => NoMme {
+  let rules: MedicationRules;
+  try {
+    rules = MedicationRules.of(pathway);
+  } catch {
+    return () => false;
+  }
+  return (atc) => {
+    const missing = rules.mmeWithoutFactor(atc);
+    if (missing.length === 0) return false;
+    return missing.some((rule) => rule.table?.bounded === true) ? 'lower-bound' : 'left-out';
+  };
 }
 
 /** A match and, when it was found through one, the RxNorm / SNOMED CT code that matched. */

@@ -133,7 +133,6 @@ export function errorResponse(
 
 /** fastify's own error codes that mean the request was bad, with the code the service answers. */
 const FASTIFY_CODES: Readonly<Record<string, [number, AnyErrorCode]>> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_REQUEST'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON'],
@@ -146,10 +145,39 @@ interface FastifyLikeError {
   message?: string;
 }
 
+/** Bytes in words a reader can compare: whole MiB from 1 MiB up, else bytes. */
+function sizeText(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * The 413 answer, naming the body's size (when the request said it) and the limit of the route
+ * it was sent to, in the message and as `limit` / `size` (bytes) in the error body, so that a
+ * client can say how much too large it was.
+ */
+function tooLarge(request: FastifyRequest | undefined): HttpError {
+  const limit = request?.routeOptions.bodyLimit;
+  const length = Number(request?.headers['content-length']);
+  const size = Number.isFinite(length) && length > 0 ? length : undefined;
+  const message =
+    limit === undefined
+      ? 'the body is over the size limit'
+      : `the body${size === undefined ? '' : ` (${sizeText(size)}, ${size} bytes)`} is over this route's limit of ${sizeText(limit)} (${limit} bytes)`;
+  return new HttpError(
+    'PAYLOAD_TOO_LARGE',
+    message,
+    [{ code: 'PAYLOAD_TOO_LARGE', message, ...(size === undefined ? {} : { value: size }) }],
+    { ...(limit === undefined ? {} : { limit }), ...(size === undefined ? {} : { size }) },
+    413,
+  );
+}
+
 /** Turns fastify's request errors (bad JSON, too large, …) into the service's error shape. */
-function fromFastify(error: unknown): unknown {
+function fromFastify(error: unknown, request?: FastifyRequest): unknown {
   if (typeof error !== 'object' || error === null || error instanceof HttpError) return error;
   const { code, statusCode, message } = error as FastifyLikeError;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return tooLarge(request);
   const known = code === undefined ? undefined : FASTIFY_CODES[code];
   if (known !== undefined) return new HttpError(known[1], message ?? known[1], [], {}, known[0]);
   if (
@@ -180,7 +208,7 @@ export function errorHandler(
   hide: (text: string) => string,
 ): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => FastifyReply {
   return (error, request, reply) => {
-    const { status, body } = errorResponse(fromFastify(error), hide);
+    const { status, body } = errorResponse(fromFastify(error, request), hide);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error.code, status }, 'request refused');
     return reply.code(status).type('application/json; charset=utf-8').send(body);

@@ -85,6 +85,12 @@ export interface Route<
   responses: Record<number, RouteResponse>;
   /** Writes (and audit reads) need loopback or the bearer token; the words say what is refused. */
   guard?: string;
+  /**
+   * This route's own body limit in bytes, for the one route whose body carries a whole file
+   * (publish's patients file). Every other route keeps the service's limit; the larger of the
+   * two applies, so a service started with a higher limit never lowers this one.
+   */
+  bodyLimit?: number;
   /** The answer, or the reply when the handler sent it itself (a stream). */
   handler(input: RouteInput<P, Q, B>): Promise<unknown>;
 }
@@ -127,6 +133,9 @@ export function registerRoute(app: FastifyInstance, deps: RouteDeps, route: AnyR
   app.route({
     method: route.method.toUpperCase() as 'GET' | 'POST' | 'PUT',
     url: route.path,
+    ...(route.bodyLimit === undefined
+      ? {}
+      : { bodyLimit: Math.max(route.bodyLimit, deps.bodyLimit) }),
     handler: async (request, reply) => {
       if (route.guard !== undefined) requireWriteAccess(request, deps.writeToken, route.guard);
       const params =

@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BODY_LIMIT } from '../../engine/http/app';
+import { PUBLISH_BODY_LIMIT } from '../../engine/http/routes/publish';
 import { contentHash } from '../../engine/model/hash';
 import type { Pathway } from '../../engine/model/types';
 import { freeze, readLock } from '../../engine/node/lock';
@@ -145,5 +147,63 @@ describe('publishing checks the patients file sent with it', () => {
     const { status, body } = await publish(svc, { patients: quietFile });
     expect(status, JSON.stringify(body)).toBe(200);
     expect(await readFile(join(root, 'mini', '2.0.0.yaml'), 'utf8')).not.toContain('publication');
+  });
+});
+
+describe('the publish route takes a patients file over the service body limit', () => {
+  /** `count` patients, one a line; 25 000 lines are about 2.5 MiB, over the 1 MiB limit. */
+  const largeFile = (count: number) => {
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) lines.push(patient(`p${i}`, i % 2 === 0 ? 45 : 20));
+    return { name: 'region.ndjson', text: `${lines.join('\n')}\n` };
+  };
+
+  it('checks and publishes a 2.5 MiB file, recording every patient it evaluated', async () => {
+    const root = await folder();
+    svc = await service({ root });
+    const file = largeFile(25_000);
+    expect(Buffer.byteLength(file.text)).toBeGreaterThan(DEFAULT_BODY_LIMIT * 2);
+    const refused = await publish(svc, { patients: file });
+    expect([refused.status, errorCode(refused.body)]).toEqual([409, 'PUBLISH_BLOCKED']);
+    expect(errorOf(refused.body).patients).toMatchObject({ evaluated: 25_000, differ: 12_500 });
+    const { status, body } = await publish(svc, {
+      patients: file,
+      acknowledge: { patients: { digest: contentHash(file.text) } },
+    });
+    expect(status, JSON.stringify(body).slice(0, 500)).toBe(200);
+    const published = parsePathway(await readFile(join(root, 'mini', '2.0.0.yaml'), 'utf8'));
+    expect(published.publication?.patients).toMatchObject({
+      file: 'region.ndjson',
+      evaluated: 25_000,
+      differ: 12_500,
+    });
+  });
+
+  it('keeps the 1 MiB limit on every other route (validate refuses the same size)', async () => {
+    svc = await service({ root: await folder() });
+    const { status, body } = await svc.call({
+      method: 'POST',
+      url: '/api/validate',
+      payload: { yaml: 'x'.repeat(DEFAULT_BODY_LIMIT * 2) },
+    });
+    expect([status, errorCode(body)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect(errorOf(body)).toMatchObject({ limit: DEFAULT_BODY_LIMIT });
+    expect(errorOf(body).message).toContain("over this route's limit of 1 MiB");
+  });
+
+  it('answers a body over its own limit with 413 naming the size and the limit, writing nothing', async () => {
+    const root = await folder();
+    svc = await service({ root });
+    const before = await readFile(join(root, 'mini', '2.0.0.yaml'), 'utf8');
+    const text = 'x'.repeat(PUBLISH_BODY_LIMIT);
+    const { status, body } = await publish(svc, { patients: { name: 'huge.ndjson', text } });
+    expect([status, errorCode(body)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const error = errorOf(body);
+    expect(error.limit).toBe(PUBLISH_BODY_LIMIT);
+    expect(error.size).toBeGreaterThan(PUBLISH_BODY_LIMIT);
+    expect(error.message).toMatch(
+      /^the body \(64\.0 MiB, \d+ bytes\) is over this route's limit of 64 MiB/,
+    );
+    expect(await readFile(join(root, 'mini', '2.0.0.yaml'), 'utf8')).toBe(before);
   });
 });

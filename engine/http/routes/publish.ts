@@ -31,17 +31,28 @@ import { publishBodySchema, publishResponseSchema, versionParamsSchema } from '.
 import { checkBaseHash, parsedOrUndefined } from './save';
 import { defineRoute, errorResponses } from '../route';
 
+/**
+ * The publish route's body limit: 64 MiB. Its body carries a whole patients file (NDJSON) to
+ * check the impact on, which a health centre's population easily takes past the service's
+ * 1 MiB limit; only this route gets the larger limit, so every other route still refuses a
+ * large body early. Over it, 413 PAYLOAD_TOO_LARGE names the body's size and this limit.
+ */
+export const PUBLISH_BODY_LIMIT = 64 * 1024 * 1024;
+
 export const publishRoute = defineRoute({
   method: 'post',
   path: '/api/pathways/:id/versions/:version/publish',
   summary: 'Publish a draft: status active, effective dates, recorded in frozen.lock.json',
+  description:
+    'The body may carry a patients file (NDJSON) to check the impact on, so this route takes bodies up to 64 MiB (PUBLISH_BODY_LIMIT; every other JSON route keeps the service limit, 1 MiB by default). A larger body is answered 413 PAYLOAD_TOO_LARGE naming its size and the limit (`size`, `limit` in bytes).',
+  bodyLimit: PUBLISH_BODY_LIMIT,
   responses: {
     200: {
       description: 'published and frozen',
       name: 'PublishResponse',
       schema: publishResponseSchema,
     },
-    ...errorResponses(400, 403, 404, 409),
+    ...errorResponses(400, 403, 404, 409, 413),
   },
   guard: 'publish pathways',
   params: versionParamsSchema,

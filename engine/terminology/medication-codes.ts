@@ -25,7 +25,17 @@ export interface MedicationCoding {
   readonly display?: string;
   /** The substance's name as the table writes it (an INN in English, e.g. `morphine`). */
   readonly name?: string;
+  /** Its name in Swedish and Danish where the table gives one with a source (`oxikodon`). */
+  readonly names?: SubstanceNames;
 }
+
+/** Languages the table may name a substance in besides its English INN. */
+export const SUBSTANCE_NAME_LANGUAGES = ['sv', 'da'] as const;
+
+/** A substance's names by language (only those the table gives, each with a cited source). */
+export type SubstanceNames = Readonly<
+  Partial<Record<(typeof SUBSTANCE_NAME_LANGUAGES)[number], string>>
+>;
 
 /** Code system URIs the shipped table uses (FHIR R4 terminology names). */
 export const RXNORM_SYSTEM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
@@ -44,11 +54,19 @@ const codeSchema = z.strictObject({
   source: text,
 });
 
+/** A name of the substance in a UI language, from the source it cites (a product text, a register). */
+const localNameSchema = z.strictObject({
+  language: z.enum(SUBSTANCE_NAME_LANGUAGES),
+  name: text,
+  source: text,
+});
+
 const substanceSchema = z.strictObject({
   // Checked after parsing, so that a bad code gets ATC_FORMAT and the reason in words.
   atc: z.string(),
   name: text,
   source: text,
+  names: z.array(localNameSchema).optional(),
   codes: z.array(codeSchema),
 });
 
@@ -135,6 +153,19 @@ export function checkMedicationCodes(
         substance.atc,
       );
     else substanceAt.set(substance.atc, i);
+    const names: Partial<Record<(typeof SUBSTANCE_NAME_LANGUAGES)[number], string>> = {};
+    (substance.names ?? []).forEach((local, k) => {
+      cites(local.source, [...at, 'names', k, 'source']);
+      if (names[local.language] !== undefined)
+        add(
+          'SCHEMA',
+          `${substance.atc} has two ${local.language} names: give one`,
+          [...at, 'names', k, 'language'],
+          local.language,
+        );
+      names[local.language] = local.name;
+    });
+    const hasNames = Object.keys(names).length > 0;
     substance.codes.forEach((coding, j) => {
       const path = [...at, 'codes', j];
       cites(coding.source, [...path, 'source']);
@@ -158,6 +189,7 @@ export function checkMedicationCodes(
         atc: substance.atc,
         ...(coding.display === undefined ? {} : { display: coding.display }),
         name: substance.name,
+        ...(hasNames ? { names } : {}),
       });
     });
   });
@@ -169,6 +201,8 @@ export function checkMedicationCodes(
 export interface MedicationSubstance {
   readonly atc: string;
   readonly name: string;
+  /** Its Swedish and Danish names, where the table gives them. */
+  readonly names?: SubstanceNames;
   readonly codes: readonly { system: string; code: string; display?: string }[];
 }
 
@@ -178,12 +212,22 @@ export function medicationSubstances(
 ): readonly MedicationSubstance[] {
   const byAtc = new Map<
     string,
-    { atc: string; name: string; codes: MedicationSubstance['codes'][number][] }
+    {
+      atc: string;
+      name: string;
+      names?: SubstanceNames;
+      codes: MedicationSubstance['codes'][number][];
+    }
   >();
   for (const coding of codings) {
     let substance = byAtc.get(coding.atc);
     if (substance === undefined) {
-      substance = { atc: coding.atc, name: coding.name ?? coding.atc, codes: [] };
+      substance = {
+        atc: coding.atc,
+        name: coding.name ?? coding.atc,
+        ...(coding.names === undefined ? {} : { names: coding.names }),
+        codes: [],
+      };
       byAtc.set(coding.atc, substance);
     }
     substance.codes.push({

@@ -63,6 +63,28 @@ describe('medicationChoices and searchMedications', () => {
     expect(searchMedications(choices, '  ')).toEqual([]);
   });
 
+  it('shows the name in the UI language and finds a drug by its name in any of the three', async () => {
+    const terms = await shippedTerms();
+    const sv = medicationChoices(chronicPain('1.3.0'), terms, 'sv');
+    const da = medicationChoices(chronicPain('1.3.0'), terms, 'da');
+    const en = medicationChoices(chronicPain('1.3.0'), terms, 'en');
+    const name = (choices: typeof sv, atc: string) => choices.find((c) => c.atc === atc)?.name;
+    expect([name(sv, 'N02AA05'), name(da, 'N02AA05'), name(en, 'N02AA05')]).toEqual([
+      'oxikodon',
+      'oxycodon',
+      'oxycodone',
+    ]);
+    const found = (choices: typeof sv, q: string) =>
+      searchMedications(choices, q).map((m) => m.choice.atc);
+    for (const choices of [sv, da, en])
+      for (const q of ['oxikodon', 'oxycodone', 'Oxycodon'])
+        expect(found(choices, q)).toContain('N02AA05');
+    expect(found(sv, 'metadon')).toEqual(['N07BC02']);
+    expect(found(en, 'kodein')).toEqual(['R05DA04']);
+    // Hydrocodone has no cited Swedish name: the pathway's English name is shown, not a guess.
+    expect(name(sv, 'R05DA03')).toBe('hydrocodone (cough medicine)');
+  });
+
   it('marks a drug in no class of the pathway, and one whose class has MME factors but it has none', () => {
     const terms: MedicationTerm[] = [
       { atc: 'M01AE01', name: 'ibuprofen', codes: [{ system: 'rxnorm', code: '5640' }] },

@@ -11,7 +11,12 @@ afterEach(async () => {
 });
 
 interface Terms {
-  substances: { atc: string; name: string; codes: { system: string; code: string }[] }[];
+  substances: {
+    atc: string;
+    name: string;
+    names?: { sv?: string; da?: string };
+    codes: { system: string; code: string }[];
+  }[];
 }
 
 describe('GET /api/terminology/medications', () => {
@@ -22,6 +27,7 @@ describe('GET /api/terminology/medications', () => {
     const terms = body as Terms;
     const morphine = terms.substances.find((s) => s.atc === 'N02AA01');
     expect(morphine?.name).toBe('morphine');
+    expect(morphine?.names).toEqual({ sv: 'morfin', da: 'morphin' });
     expect(morphine?.codes).toContainEqual(
       expect.objectContaining({ system: RXNORM_SYSTEM, code: '7052' }),
     );

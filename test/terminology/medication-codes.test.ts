@@ -67,6 +67,59 @@ describe('medicationSubstances', () => {
   });
 });
 
+describe('Swedish and Danish substance names', () => {
+  const named = (names: string): string =>
+    table(
+      diazepam().replace(
+        '    source: cited\n    codes:',
+        `    source: cited\n    names:\n${names}    codes:`,
+      ),
+    );
+
+  it('carries each cited name to the substance, and none when the table gives none', () => {
+    const codings = parseMedicationCodes(
+      named(`      - language: sv
+        name: diazepam (sv)
+        source: cited
+      - language: da
+        name: diazepam (da)
+        source: cited
+`),
+    );
+    expect(medicationSubstances(codings)[0]?.names).toEqual({
+      sv: 'diazepam (sv)',
+      da: 'diazepam (da)',
+    });
+    expect(medicationSubstances(parseMedicationCodes(table(diazepam())))[0]).not.toHaveProperty(
+      'names',
+    );
+  });
+
+  it('refuses a name without a declared source, or two names in one language, naming the field', () => {
+    const uncited = errorOf(
+      named(`      - language: sv
+        name: diazepam
+        source: nowhere
+`),
+    );
+    expect(uncited.issues).toContainEqual(
+      expect.objectContaining({ code: 'SCHEMA', path: 'substances[0].names[0].source' }),
+    );
+    const twice = errorOf(
+      named(`      - language: da
+        name: diazepam
+        source: cited
+      - language: da
+        name: diazepamum
+        source: cited
+`),
+    );
+    expect(twice.issues).toContainEqual(
+      expect.objectContaining({ code: 'SCHEMA', path: 'substances[0].names[1].language' }),
+    );
+  });
+});
+
 describe('parseMedicationCodes', () => {
   it('turns every code row into a coding carrying its substance ATC code', () => {
     const codings = parseMedicationCodes(

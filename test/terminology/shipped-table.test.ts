@@ -26,7 +26,12 @@ const CLASS_CODES = [
 
 interface RawTable {
   sources: { id: string; citation: string; url?: string }[];
-  substances: { atc: string; source: string; codes: { source: string }[] }[];
+  substances: {
+    atc: string;
+    source: string;
+    names?: { language: string; name: string; source: string }[];
+    codes: { source: string }[];
+  }[];
 }
 
 describe('the shipped medication code table', () => {
@@ -62,7 +67,32 @@ describe('the shipped medication code table', () => {
     for (const substance of raw.substances) {
       expect(sources.has(substance.source), substance.atc).toBe(true);
       for (const row of substance.codes) expect(sources.has(row.source), substance.atc).toBe(true);
+      for (const local of substance.names ?? [])
+        expect(sources.has(local.source), `${substance.atc} ${local.language}`).toBe(true);
     }
+  });
+
+  it('names the opioids and benzodiazepines in Swedish and Danish, each name quoted in its source', async () => {
+    const raw = parse(await readFile(MEDICATION_CODES_FILE, 'utf8')) as RawTable;
+    const citation = new Map(raw.sources.map((s) => [s.id, s.citation.toLowerCase()]));
+    const byAtc = new Map(
+      raw.substances.map((s) => [
+        s.atc,
+        Object.fromEntries((s.names ?? []).map((n) => [n.language, n.name])),
+      ]),
+    );
+    expect(byAtc.get('N02AA05')).toEqual({ sv: 'oxikodon', da: 'oxycodon' });
+    expect(byAtc.get('N02AA01')).toEqual({ sv: 'morfin', da: 'morphin' });
+    expect(byAtc.get('N07BC02')).toEqual({ sv: 'metadon', da: 'methadon' });
+    expect(byAtc.get('R05DA04')).toEqual({ sv: 'kodein', da: 'codein' });
+    // Not marketed in Sweden or Denmark: no cited local name, so the INN stays.
+    expect(byAtc.get('R05DA03')).toEqual({});
+    // Each citation quotes the name as its source writes it.
+    for (const substance of raw.substances)
+      for (const local of substance.names ?? [])
+        expect(citation.get(local.source), `${substance.atc} ${local.language}`).toContain(
+          local.name,
+        );
   });
 
   it('keeps every substance whose code was verified, in RxNorm or SNOMED CT', async () => {

@@ -12,12 +12,21 @@ import { atcChoices, choiceMatches, drugClassesOf, type AtcChoice } from '../mod
 /** A substance of the terminology table as the route serves it. */
 export interface MedicationTerm {
   atc: string;
+  /** The English INN. */
   name: string;
+  /** Swedish and Danish names, where the table gives one (each cited there). */
+  names?: { sv?: string; da?: string };
   codes: { system: string; code: string; display?: string }[];
 }
 
 /** One drug the search offers. */
 export interface MedicationChoice extends AtcChoice {
+  /**
+   * Every other name the drug is searched by: its English INN, its Swedish and Danish names
+   * and the pathway's own name for it, so "oxikodon" and "oxycodone" both find it in any UI
+   * language. `name` is the one shown: the table's name in the UI language when it has one.
+   */
+  aliases: string[];
   /** Its RxNorm / SNOMED CT codes (from the terminology table; empty for the pathway's own). */
   codes: { system: string; code: string }[];
   /**
@@ -45,20 +54,28 @@ export function medicationChoices(
   const noMme = mmeGap(pathway);
   const byAtc = new Map<string, MedicationChoice>();
   for (const choice of atcChoices(pathway, language))
-    byAtc.set(choice.atc, { ...choice, codes: [], noMme: noMme(choice.atc) });
+    byAtc.set(choice.atc, { ...choice, aliases: [], codes: [], noMme: noMme(choice.atc) });
   for (const term of terms) {
     const known = byAtc.get(term.atc);
     const codes = term.codes.map(({ system, code }) => ({ system, code }));
+    const local = language === 'en' ? undefined : term.names?.[language];
+    const others = [term.name, term.names?.sv, term.names?.da].filter(
+      (n): n is string => n !== undefined,
+    );
     if (known !== undefined) {
-      // The pathway's own row only names the drug by code when it has no MME row.
-      const name = known.name === known.atc ? term.name : known.name;
-      byAtc.set(term.atc, { ...known, name, codes });
+      // The table's name in the UI language wins; else the pathway's own (its MME row's
+      // `drug`), unless that only names the drug by its code.
+      const name = local ?? (known.name === known.atc ? term.name : known.name);
+      const aliases = [...new Set([...others, known.name])].filter((n) => n !== name);
+      byAtc.set(term.atc, { ...known, name, aliases, codes });
       continue;
     }
     const classes = drugClassesOf(pathway, term.atc, language);
+    const name = local ?? term.name;
     byAtc.set(term.atc, {
       atc: term.atc,
-      name: term.name,
+      name,
+      aliases: [...new Set(others)].filter((n) => n !== name),
       classes,
       codes,
       noMme: noMme(term.atc),
@@ -95,8 +112,8 @@ export interface MedicationMatch {
 }
 
 /**
- * The choices matching a search: an ATC code prefix, a word of the name or of a class, or a
- * RxNorm / SNOMED CT code (from its start). At most `limit`.
+ * The choices matching a search: an ATC code prefix, a part of the name in any of the three
+ * languages or of a class, or a RxNorm / SNOMED CT code (from its start). At most `limit`.
  */
 export function searchMedications(
   choices: readonly MedicationChoice[],
@@ -108,7 +125,7 @@ export function searchMedications(
   const out: MedicationMatch[] = [];
   for (const choice of choices) {
     if (out.length >= limit) break;
-    if (choiceMatches(choice, q)) {
+    if (choiceMatches(choice, q) || choice.aliases.some((a) => a.toLowerCase().includes(q))) {
       out.push({ choice });
       continue;
     }

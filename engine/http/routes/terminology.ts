@@ -8,10 +8,15 @@ import { z } from 'zod';
 import { medicationSubstances } from '../../terminology/medication-codes';
 import { defineRoute, errorResponses } from '../route';
 
-/** One substance: its ATC code, name (as the table writes it) and the codes that name it. */
+/**
+ * One substance: its ATC code, name (the English INN, as the table writes it), its Swedish and
+ * Danish names where known, and the codes that name it.
+ */
 const substanceSchema = z.object({
   atc: z.string(),
   name: z.string(),
+  /** Its Swedish and Danish names where the table gives them (each with a cited source there). */
+  names: z.object({ sv: z.string().optional(), da: z.string().optional() }).optional(),
   codes: z.array(
     z.object({ system: z.string(), code: z.string(), display: z.string().optional() }),
   ),

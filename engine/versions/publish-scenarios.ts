@@ -5,6 +5,7 @@
  * checked against its predecessor's expectation.
  */
 import type { Scenario } from '../model/types';
+import { narrowTo } from '../scenarios/split';
 import { compareVersions } from './select';
 
 /** A scenario to run against the version being published, and whose expectation it uses. */
@@ -17,12 +18,7 @@ export interface ScenarioToCheck {
 
 /** The scenario re-aimed at `version`, keeping the expectation (and override) of `basis`. */
 export function retarget(scenario: Scenario, basis: string, version: string): Scenario {
-  if (basis === version) return scenario;
-  const override = scenario.expectByVersion?.[basis];
-  const out: Scenario = { ...scenario, versions: [version] };
-  if (override === undefined) delete out.expectByVersion;
-  else out.expectByVersion = { [version]: override };
-  return out;
+  return basis === version ? scenario : narrowTo(scenario, basis, version);
 }
 
 /**

@@ -8,6 +8,7 @@ import { contentHash } from '../../engine/model/hash';
 import { renameInScenario, renameName } from '../../engine/model/rename';
 import type { Scenario } from '../../engine/model/types';
 import { freeze } from '../../engine/node/lock';
+import { splitScenario } from '../../engine/scenarios/split';
 import { loadRepository } from '../../engine/node/repository';
 import { parsePathway, parseScenario } from '../../engine/yaml/parse';
 import { writeScenario } from '../fixtures/files';
@@ -156,5 +157,82 @@ describe('saving a version with its own test patients', () => {
     });
     expect([status, errorCode(body)]).toEqual([409, 'HASH_MISMATCH']);
     expect(await read(root, '2.0.0.yaml')).toBe(text);
+  });
+
+  describe('splitting a patient shared with the draft and other versions', () => {
+    /** The split of `shared` for 2.0.0: its copy renamed for the draft, the original without 2.0.0. */
+    async function splitPayload(root: string, withCopy = true) {
+      const file = await read(root, 'scenarios/shared.yaml');
+      const split = splitScenario(parseScenario(file), '2.0.0');
+      if (split === undefined) throw new Error('nothing to split');
+      const text = await read(root, '2.0.0.yaml');
+      return {
+        pathway: renameName(parsePathway(text), 'fact', 'score', 'painScore'),
+        baseHash: contentHash(text),
+        scenarios: [
+          { name: 'shared', scenario: split.rest, baseHash: contentHash(file) },
+          ...(withCopy
+            ? [
+                {
+                  name: 'shared-2-0-0',
+                  scenario: renameInScenario(split.own, 'fact', 'score', 'painScore'),
+                  baseHash: null,
+                },
+              ]
+            : []),
+        ],
+      };
+    }
+
+    it('writes the original without the draft and a renamed copy for it; pathway test passes on both', async () => {
+      const root = await folder();
+      svc = await service({ root });
+      const payload = await splitPayload(root);
+      const { status, body } = await svc.call({
+        method: 'PUT',
+        url: '/api/pathways/mini/versions/2.0.0',
+        payload,
+      });
+      expect(status, JSON.stringify(body)).toBe(200);
+      const original = parseScenario(await read(root, 'scenarios/shared.yaml'));
+      expect(original.versions).toEqual(['1.1.0']);
+      expect(original.input.facts).toHaveProperty('score', 45);
+      const copy = parseScenario(await read(root, 'scenarios/shared-2-0-0.yaml'));
+      expect([copy.name, copy.versions]).toEqual(['shared', ['2.0.0']]);
+      expect(copy.input.facts).toHaveProperty('painScore', 45);
+      const run = await pathwayTest(root);
+      expect(run.get('shared@1.1.0')).toBe(true);
+      expect(run.get('shared@2.0.0')).toBe(true);
+    });
+
+    it('refuses the split without the copy (the draft would lose the patient), writing nothing', async () => {
+      const root = await folder();
+      svc = await service({ root });
+      const before = await read(root, 'scenarios/shared.yaml');
+      const { status, body } = await svc.call({
+        method: 'PUT',
+        url: '/api/pathways/mini/versions/2.0.0',
+        payload: await splitPayload(root, false),
+      });
+      expect([status, errorCode(body)]).toEqual([400, 'BAD_REQUEST']);
+      expect(await read(root, 'scenarios/shared.yaml')).toBe(before);
+    });
+
+    it('refuses a "split" that also changes what the other versions check', async () => {
+      const root = await folder();
+      svc = await service({ root });
+      const payload = await splitPayload(root);
+      const rest = payload.scenarios[0];
+      if (rest === undefined) throw new Error('no rest');
+      rest.scenario = { ...rest.scenario, expect: { step: 'other', alerts: [] } };
+      const before = await read(root, 'scenarios/shared.yaml');
+      const { status, body } = await svc.call({
+        method: 'PUT',
+        url: '/api/pathways/mini/versions/2.0.0',
+        payload,
+      });
+      expect([status, errorCode(body)]).toEqual([400, 'BAD_REQUEST']);
+      expect(await read(root, 'scenarios/shared.yaml')).toBe(before);
+    });
   });
 });

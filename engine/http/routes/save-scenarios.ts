@@ -2,14 +2,18 @@
  * The test patients a save carries with the version (`scenarios` of `PUT …/versions/:version`):
  * after a rename, the scenarios that apply to this draft only are rewritten with it, so that
  * `pathway test` passes on the saved pair; a patient inherited from a frozen version may be
- * copied for the draft as a new file (`baseHash` null). A scenario shared with any other version (frozen
- * ones included) is refused here: it must never be changed as a side effect of editing a
- * draft. Every file is checked (schema, `versions` exactly this version on disk and in the
+ * copied for the draft as a new file (`baseHash` null). A scenario shared with other versions
+ * (frozen ones included) is never changed as a side effect of editing a draft, with one
+ * exception that changes nothing for them: a split (`engine/scenarios/split.ts`), where the
+ * shared file loses only this version, exactly as `splitScenario` leaves it, and the same
+ * request writes the patient's copy for this version alone (same name, a new file), so the
+ * patient is never lost. Every file is checked (schema, `versions` exactly this version on disk and in the
  * request, the hash it was loaded with) before anything is written, and each is then written
  * atomically after the version file.
  */
 import { contentHash } from '../../model/hash';
 import type { Scenario } from '../../model/types';
+import { splitScenario } from '../../scenarios/split';
 import { writeFileAtomic } from '../../node/write';
 import { parseScenario } from '../../yaml/parse';
 import { printScenario } from '../../yaml/print';
@@ -27,6 +31,29 @@ export interface ScenarioWrite {
 
 const onlyThis = (scenario: Scenario, version: string): boolean =>
   scenario.versions.length === 1 && scenario.versions[0] === version;
+
+/**
+ * True when writing `after` over the shared file `before` is a split for `version`: `after`
+ * is exactly what `splitScenario` leaves for the other versions (compared in canonical form),
+ * and the request also writes a new file for this version alone with the patient's name.
+ */
+function isSplit(
+  before: Scenario,
+  after: Scenario,
+  version: string,
+  writes: readonly ScenarioWrite[],
+): boolean {
+  const split = splitScenario(before, version);
+  if (split === undefined || printScenario(split.rest) !== printScenario(after)) return false;
+  return writes.some(
+    (w) =>
+      w.baseHash === null &&
+      w.scenario['name'] === before.name &&
+      Array.isArray(w.scenario['versions']) &&
+      w.scenario['versions'].length === 1 &&
+      w.scenario['versions'][0] === version,
+  );
+}
 
 /**
  * Checks every scenario of the request against the files on disk (call under the version's
@@ -64,6 +91,10 @@ export async function prepareScenarioWrites(
       );
     const before =
       current === null ? undefined : parseScenario(current, `${id}/scenarios/${write.name}.yaml`);
+    if (before !== undefined && isSplit(before, scenario, version, writes)) {
+      ready.push({ file, text: printScenario(scenario) });
+      continue;
+    }
     if (
       scenario.pathway !== id ||
       !onlyThis(scenario, version) ||

@@ -87,6 +87,8 @@ export { patientsDigest, type PatientsCheck, type PatientsFile } from './version
 export { replacedVersion } from './versions/replaced';
 // One rule of which scenarios check a version: the editor's test panel and the publish checks.
 export { retarget, scenarioBases } from './versions/publish-scenarios';
+// A test patient shared by a draft and other versions, split so that a rename reaches the draft only.
+export { splitScenario, type ScenarioSplit } from './scenarios/split';
 export { retirementsFor } from './versions/lifecycle';
 export { impactCounts, type ImpactGroup, type ImpactRow } from './diff/impact';
 export { readLineText } from './service/lines';

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../engine/model/types';
 import { renameName } from '../../engine/model/rename';
-import { copiesFor, scenarioRenamePlan, scenarioWrites } from '../../editor/src/model/rename';
+import {
+  copiesFor,
+  scenarioRenamePlan,
+  scenarioWrites,
+  withPendingWork,
+} from '../../editor/src/model/rename';
 import { applicableScenarios } from '../../editor/src/model/scenarios';
 import type { ScenarioEntry } from '../../editor/src/model/scenarios';
 import { miniPathway } from '../fixtures/pathways';
@@ -29,15 +34,18 @@ const draft = miniPathway({ version: '2.0.0', status: 'draft' });
 
 describe('scenarioRenamePlan', () => {
   it('rewrites the patients of this version alone and lists shared and inherited ones as unchanged', () => {
+    // (`splittable` is new: the patient naming the draft and 1.1.0 can now be split.)
     expect(scenarioRenamePlan(entries, '2.0.0', 'fact', 'score')).toEqual({
       rewritten: ['own'],
       shared: ['shared', 'inherited'],
       copyable: ['inherited.yaml'],
+      splittable: ['shared.yaml'],
     });
     expect(scenarioRenamePlan(entries, '2.0.0', 'fact', 'flags')).toEqual({
       rewritten: [],
       shared: [],
       copyable: [],
+      splittable: [],
     });
   });
 });
@@ -76,9 +84,11 @@ describe('scenarioWrites', () => {
 
 describe('copying inherited patients for the draft', () => {
   it('copies an inherited patient under a new file for this version alone, keeping its name and expectation', () => {
+    // `shared.yaml` names the draft and 1.1.0: it used to be left out, now it is split (below).
     const copies = copiesFor(entries, '2.0.0', ['inherited.yaml', 'shared.yaml', 'own.yaml']);
-    expect(copies.map((c) => c.name)).toEqual(['inherited-2-0-0']);
-    expect(copies[0]?.scenario).toMatchObject({
+    expect(copies.map((c) => c.name)).toEqual(['shared-2-0-0', 'inherited-2-0-0']);
+    expect(copies[1]?.splitFrom).toBeUndefined();
+    expect(copies[1]?.scenario).toMatchObject({
       name: 'inherited',
       versions: ['2.0.0'],
       expect: { step: 'treat', alerts: [] },
@@ -120,5 +130,53 @@ describe('copying inherited patients for the draft', () => {
     expect(scenarioWrites(entries, [], draft, copies).map((w) => w.name)).toEqual([
       'inherited-2-0-0',
     ]);
+  });
+});
+
+describe('splitting a patient shared by the draft and other versions', () => {
+  const rename = [{ kind: 'fact' as const, from: 'score', to: 'painScore' }];
+  const renamed = renameName(draft, 'fact', 'score', 'painScore');
+
+  it('copies it for the draft alone and keeps the original, less the draft, to write over it', () => {
+    const [split] = copiesFor(entries, '2.0.0', ['shared.yaml']);
+    expect(split?.name).toBe('shared-2-0-0');
+    expect(split?.scenario.versions).toEqual(['2.0.0']);
+    expect(split?.splitFrom).toEqual({
+      file: 'shared.yaml',
+      hash: 'sha256:shared',
+      rest: { ...entries[1]?.scenario, versions: ['1.1.0'] },
+    });
+    // A patient of the draft alone is not split.
+    expect(copiesFor(entries, '2.0.0', ['own.yaml'])).toEqual([]);
+  });
+
+  it('saves the renamed copy as a new file and the original, names unchanged, under its hash', () => {
+    const copies = copiesFor(entries, '2.0.0', ['shared.yaml']);
+    const writes = scenarioWrites(entries, rename, renamed, copies);
+    const byName = new Map(writes.map((w) => [w.name, w]));
+    expect(byName.get('shared-2-0-0')?.baseHash).toBeNull();
+    expect(byName.get('shared-2-0-0')?.scenario.input.facts).toEqual({
+      painMonths: 6,
+      painScore: 45,
+    });
+    expect(byName.get('shared')?.baseHash).toBe('sha256:shared');
+    expect(byName.get('shared')?.scenario.versions).toEqual(['1.1.0']);
+    expect(byName.get('shared')?.scenario.input.facts).toEqual({ painMonths: 6, score: 45 });
+  });
+
+  it('lists the copies at once, renamed and marked unsaved, in place of their originals', () => {
+    const copies = [
+      ...copiesFor(entries, '2.0.0', ['shared.yaml']),
+      ...copiesFor(entries, '2.0.0', ['inherited.yaml']),
+    ];
+    const listed = applicableScenarios(withPendingWork(entries, rename, renamed, copies), '2.0.0');
+    expect(listed.map((e) => [e.file, e.basis, e.unsaved === true])).toEqual([
+      ['own.yaml', '2.0.0', false],
+      ['shared-2-0-0.yaml', '2.0.0', true],
+      ['inherited-2-0-0.yaml', '2.0.0', true],
+    ]);
+    for (const e of listed) expect(e.scenario.input.facts).toHaveProperty('painScore', 45);
+    // Before anything is pending the listing is the files as loaded.
+    expect(withPendingWork(entries, [], draft, [])).toEqual(entries);
   });
 });

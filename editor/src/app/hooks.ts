@@ -9,11 +9,13 @@ export function useAutoRun(delayMs = 250): void {
   const pathway = useEditor((s) => s.pathway);
   const scenarios = useEditor((s) => s.scenarios);
   const patientEdits = useEditor((s) => s.patientEdits);
+  // Copies made by a rename run at once, before they are saved.
+  const copies = useEditor((s) => s.scenarioCopies);
   useEffect(() => {
     if (pathway === null) return;
     const timer = window.setTimeout(() => void editorStore.getState().runAll(), delayMs);
     return () => window.clearTimeout(timer);
-  }, [pathway, scenarios, patientEdits, delayMs]);
+  }, [pathway, scenarios, patientEdits, copies, delayMs]);
 }
 
 /**

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LOGIC_STRINGS } from '../i18n/logic-strings';
 import type { NamedKind } from '../model/dictionary';
 import { useGapsT } from './use-gaps-words';
+import { useGaps2T } from './use-gaps2-words';
 import { scenarioRenamePlan, usesOf } from '../model/rename';
 import { editorStore, useEditor } from '../store/store';
 import { Dialog } from './Dialog';
@@ -18,8 +19,10 @@ export interface RenameDialogProps {
  * uses the old one (renamed too), listed before the author confirms, with the test patients
  * that name it: this version's own are rewritten with it when it is saved; those shared with
  * other versions are listed as not changed, and those inherited from an earlier version can be
- * copied for this version alone (new files, rewritten with the rename when it is saved). A name that is taken or
- * malformed is refused with the reason, and the dialog stays open.
+ * copied for this version alone (new files, rewritten with the rename when it is saved), and
+ * those naming this version and others can be split (the copy for this version, the original
+ * keeping the others). A name that is taken or malformed is refused with the reason, and the
+ * dialog stays open.
  */
 export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
   const pathway = useEditor((s) => s.pathway);
@@ -28,14 +31,20 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
   const [value, setValue] = useState(name);
   const [problem, setProblem] = useState<string | null>(null);
   const [copyShared, setCopyShared] = useState(false);
+  const [splitShared, setSplitShared] = useState(false);
   const g = useGapsT();
+  const g2 = useGaps2T();
   if (pathway === null) return null;
   const w = LOGIC_STRINGS[language];
   const uses = usesOf(pathway, kind, name);
   const patients = scenarioRenamePlan(scenarios, pathway.version, kind, name);
   const confirm = (): void => {
     const refused = editorStore.getState().renameEntry(kind, name, value.trim());
-    if (refused === null && copyShared) editorStore.getState().copyScenarios(patients.copyable);
+    const files = [
+      ...(copyShared ? patients.copyable : []),
+      ...(splitShared ? patients.splittable : []),
+    ];
+    if (refused === null && files.length > 0) editorStore.getState().copyScenarios(files);
     if (refused === null) onClose();
     else setProblem(refused === 'read-only' ? null : w.nameProblems[refused]);
   };
@@ -105,6 +114,17 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
                   onChange={(e) => setCopyShared(e.target.checked)}
                 />
                 {g.copyShared(patients.copyable.length, pathway.version)}
+              </label>
+            )}
+            {patients.splittable.length > 0 && value.trim() !== name && (
+              <label className="field-row">
+                <input
+                  type="checkbox"
+                  data-testid="rename-split-shared"
+                  checked={splitShared}
+                  onChange={(e) => setSplitShared(e.target.checked)}
+                />
+                {g2.splitShared(patients.splittable.length, pathway.version)}
               </label>
             )}
           </>

@@ -9,6 +9,7 @@ import {
   renameInScenario,
   renameName,
   scenarioNames,
+  splitScenario,
   usesOfName,
   type NameUse,
 } from '../../../engine/editor';
@@ -88,16 +89,21 @@ export function scenarioRenamePlan(
   version: string,
   kind: NamedKind,
   name: string,
-): { rewritten: string[]; shared: string[]; copyable: string[] } {
+): { rewritten: string[]; shared: string[]; copyable: string[]; splittable: string[] } {
   const naming = applicableScenarios(entries, version).filter(({ scenario }) =>
     scenarioNames(scenario, kind, name),
   );
   return {
     rewritten: naming.filter((e) => onlyFor(e.scenario, version)).map((e) => e.scenario.name),
     shared: naming.filter((e) => !onlyFor(e.scenario, version)).map((e) => e.scenario.name),
-    // Only inherited ones can be copied: a copy replaces an inherited patient of its name
-    // (engine scenarioBases), while one that names this version itself would still run.
+    // Inherited ones are copied: a copy replaces an inherited patient of its name (engine
+    // scenarioBases).
     copyable: naming.filter((e) => e.basis !== version).map((e) => e.file),
+    // Ones naming this version and others are split: the original loses this version (so it
+    // no longer runs here) and the copy takes its place; the other versions check the same.
+    splittable: naming
+      .filter((e) => e.basis === version && !onlyFor(e.scenario, version) && e.hash !== undefined)
+      .map((e) => e.file),
   };
 }
 
@@ -109,15 +115,23 @@ export interface ScenarioCopy {
   /** The new file's name, without `.yaml`. */
   name: string;
   scenario: Scenario;
+  /**
+   * Set when the copy comes from splitting a patient this version shares with others: the
+   * original's file, the hash it was loaded with, and what it keeps (its other versions,
+   * `splitScenario`'s `rest`), written over it on save together with the copy.
+   */
+  splitFrom?: { file: string; hash: string; rest: Scenario };
 }
 
 const fileBase = (file: string): string => file.replace(/\.yaml$/, '');
 
 /**
- * Copies of the inherited patients `files` for `version`: each checks what it checked for the
- * version it was inherited from (`scenarioFor`), keeps its name (so that the copy replaces it
- * for this version) and gets a new file name `<file>-<version>` not yet taken. Files that are
- * not inherited by `version`, or already copied in `pending`, are left out.
+ * Copies of the patients `files` for `version`, each under a new file name `<file>-<version>`
+ * not yet taken and with the patient's name (so that the copy takes its place for this
+ * version): an inherited patient checks what it checked for the version it came from
+ * (`scenarioFor`); one naming `version` and other versions is split (`splitScenario`): the
+ * copy checks what it checked for `version`, and the original keeps the others. Files that
+ * do not apply to `version`, name it alone, or are already copied in `pending`, are left out.
  */
 export function copiesFor(
   entries: readonly ScenarioEntry[],
@@ -129,14 +143,23 @@ export function copiesFor(
   const copied = new Set(pending.map((c) => c.scenario.name));
   const out: ScenarioCopy[] = [];
   for (const entry of applicableScenarios(entries, version)) {
-    if (entry.basis === version || !files.includes(entry.file) || copied.has(entry.scenario.name))
-      continue;
+    if (!files.includes(entry.file) || copied.has(entry.scenario.name)) continue;
+    const split = entry.basis === version ? splitScenario(entry.scenario, version) : undefined;
+    if (entry.basis === version && (split === undefined || entry.hash === undefined)) continue;
     const stem = `${fileBase(entry.file)}-${version.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
     let name = stem;
     for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
     taken.add(name);
     copied.add(entry.scenario.name);
-    out.push({ name, scenario: scenarioFor(entry, version) });
+    out.push(
+      split === undefined || entry.hash === undefined
+        ? { name, scenario: scenarioFor(entry, version) }
+        : {
+            name,
+            scenario: split.own,
+            splitFrom: { file: entry.file, hash: entry.hash, rest: split.rest },
+          },
+    );
   }
   return out;
 }
@@ -167,14 +190,8 @@ export function scenarioWrites(
   pathway: Pathway,
   copies: readonly ScenarioCopy[] = [],
 ): ScenarioWriteEntry[] {
-  const live = renames.filter((r) => !isTaken(pathway, r.kind, r.from));
-  const renamed = (original: Scenario): Scenario => {
-    let scenario = original;
-    for (const r of live)
-      if (r.kind === 'fact' || r.kind === 'alert')
-        scenario = renameInScenario(scenario, r.kind, r.from, r.to);
-    return scenario;
-  };
+  const live = liveRenames(renames, pathway);
+  const renamed = (scenario: Scenario): Scenario => withRenames(scenario, live);
   const out: ScenarioWriteEntry[] = [];
   for (const entry of live.length === 0 ? [] : entries) {
     if (!onlyFor(entry.scenario, pathway.version) || entry.hash === undefined) continue;
@@ -182,8 +199,64 @@ export function scenarioWrites(
     if (JSON.stringify(scenario) !== JSON.stringify(entry.scenario))
       out.push({ name: fileBase(entry.file), scenario, baseHash: entry.hash });
   }
-  for (const copy of copies)
-    if (onlyFor(copy.scenario, pathway.version))
-      out.push({ name: copy.name, scenario: renamed(copy.scenario), baseHash: null });
+  for (const copy of copies) {
+    if (!onlyFor(copy.scenario, pathway.version)) continue;
+    out.push({ name: copy.name, scenario: renamed(copy.scenario), baseHash: null });
+    // The split original keeps its other versions, with their names unchanged.
+    if (copy.splitFrom !== undefined)
+      out.push({
+        name: fileBase(copy.splitFrom.file),
+        scenario: copy.splitFrom.rest,
+        baseHash: copy.splitFrom.hash,
+      });
+  }
   return out;
+}
+
+/** The renames still in effect: an undone one (its old name is back) is left out. */
+function liveRenames(renames: readonly PendingRename[], pathway: Pathway): PendingRename[] {
+  return renames.filter((r) => !isTaken(pathway, r.kind, r.from));
+}
+
+/** `scenario` with the fact and alert renames applied, in order. */
+function withRenames(scenario: Scenario, renames: readonly PendingRename[]): Scenario {
+  let out = scenario;
+  for (const r of renames)
+    if (r.kind === 'fact' || r.kind === 'alert') out = renameInScenario(out, r.kind, r.from, r.to);
+  return out;
+}
+
+/**
+ * The scenario files as the test panel lists them before a save: this version's own patients
+ * and the pending copies with the renames applied (as the save will write them), the copies
+ * marked `unsaved`, and each split original already without this version. So the copies run
+ * against the draft, in place of their originals, from the moment they are made.
+ */
+export function withPendingWork(
+  entries: readonly ScenarioEntry[],
+  renames: readonly PendingRename[],
+  pathway: Pathway,
+  copies: readonly ScenarioCopy[],
+): ScenarioEntry[] {
+  if (renames.length === 0 && copies.length === 0) return [...entries];
+  const live = liveRenames(renames, pathway);
+  const rests = new Map(
+    copies.flatMap((c) =>
+      c.splitFrom === undefined ? [] : [[c.splitFrom.file, c.splitFrom.rest] as const],
+    ),
+  );
+  const listed = entries.map((entry) => {
+    const rest = rests.get(entry.file);
+    if (rest !== undefined) return { ...entry, scenario: rest };
+    if (live.length === 0 || !onlyFor(entry.scenario, pathway.version)) return entry;
+    return { ...entry, scenario: withRenames(entry.scenario, live) };
+  });
+  const pending = copies
+    .filter((c) => onlyFor(c.scenario, pathway.version))
+    .map((c) => ({
+      file: `${c.name}.yaml`,
+      scenario: withRenames(c.scenario, live),
+      unsaved: true,
+    }));
+  return [...listed, ...pending];
 }

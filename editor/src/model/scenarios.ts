@@ -20,6 +20,8 @@ export interface ScenarioEntry {
   scenario: Scenario;
   /** Content hash of the file as listed: sent back to overwrite it. */
   hash?: string;
+  /** A copy made for this version (by a rename) that is written with the next save. */
+  unsaved?: boolean;
 }
 
 /** The key under which a test patient not saved yet is edited and run. */

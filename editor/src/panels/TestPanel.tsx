@@ -4,6 +4,7 @@ import { coverageOf, listedScenarios } from '../store/tests';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { useTestsT } from '../tests/strings';
+import { useGaps2T } from '../dialogs/use-gaps2-words';
 import { ScenarioDetails } from './ScenarioDetails';
 import '../tests/tests.css';
 
@@ -16,7 +17,10 @@ export function TestPanel() {
   const t = useT();
   const tt = useTestsT();
   const scenarios = useEditor((s) => s.scenarios);
+  const scenarioRenames = useEditor((s) => s.scenarioRenames);
+  const scenarioCopies = useEditor((s) => s.scenarioCopies);
   const pathway = useEditor((s) => s.pathway);
+  const g2 = useGaps2T();
   const outcomes = useEditor((s) => s.outcomes);
   const activeFile = useEditor((s) => s.activeRun?.file);
   const compileError = useEditor((s) => s.compileError);
@@ -24,7 +28,7 @@ export function TestPanel() {
   const coverageShown = useEditor((s) => s.coverageShown);
   if (pathway === null) return null;
   const version = pathway.version;
-  const list = listedScenarios({ scenarios, pathway });
+  const list = listedScenarios({ scenarios, scenarioRenames, scenarioCopies, pathway });
   const fresh = edits[NEW_PATIENT];
   const rows = [
     ...(fresh === undefined ? [] : [{ file: NEW_PATIENT, scenario: fresh, basis: version }]),
@@ -129,6 +133,21 @@ export function TestPanel() {
                     {edits[entry.file] !== undefined && ' *'}
                   </button>
                   {isNew && <span className="scenario-flag">{tt.unsaved}</span>}
+                  {entry.unsaved === true && (
+                    <>
+                      <span className="scenario-flag" data-testid="unsaved-copy">
+                        {g2.unsavedCopy}
+                      </span>{' '}
+                      <button
+                        type="button"
+                        className="link small"
+                        data-testid={`discard-copy-${entry.scenario.name}`}
+                        onClick={() => store().discardCopy(entry.file.replace(/\.yaml$/, ''))}
+                      >
+                        {g2.discardCopy(entry.scenario.name)}
+                      </button>
+                    </>
+                  )}
                   {unchecked && <span className="scenario-flag">{tt.noStepCheck}</span>}
                   {entry.basis !== version && (
                     <span className="muted small"> {tt.inherited(entry.basis)}</span>

@@ -21,7 +21,7 @@ import {
   type ApplicableScenario,
   type ScenarioEntry,
 } from '../model/scenarios';
-import { copiesFor, type PendingRename, type ScenarioCopy } from '../model/rename';
+import { copiesFor, withPendingWork, type PendingRename, type ScenarioCopy } from '../model/rename';
 import type { EditorState, SliceCreator } from './types';
 
 /** The renames and copies not yet carried into scenario files, kept with a draft. */
@@ -63,8 +63,12 @@ export interface TestsSlice {
    * save (none after a save or opening a version; a restored draft's own).
    */
   setScenarios(entries: ScenarioEntry[], pending?: PendingScenarioWork): void;
-  /** Copies the inherited patients `files` for the open version (see `copiesFor`). */
+  /** Copies the inherited patients `files` for the open version, or splits shared ones (see `copiesFor`). */
   copyScenarios(files: readonly string[]): void;
+  /** Takes back a copy (or split) not saved yet, by its new file's name: its original runs again. */
+  discardCopy(name: string): void;
+  /** Replaces the patient of a copy not saved yet (edited in the test panel; saved with the version). */
+  updateCopy(name: string, scenario: Scenario): void;
   runAll(): Promise<void>;
   runScenarioFile(file: string): Promise<void>;
   setPatient(file: string, scenario: Scenario | null): void;
@@ -74,12 +78,16 @@ export interface TestsSlice {
   clearRun(): void;
 }
 
-/** The scenarios listed for the open version: a draft inherits its predecessor's. */
+/**
+ * The scenarios listed for the open version: a draft inherits its predecessor's, and the
+ * renames and copies not saved yet are shown as the save will write them (`withPendingWork`).
+ */
 export function listedScenarios(
-  s: Pick<EditorState, 'scenarios' | 'pathway'>,
+  s: Pick<EditorState, 'scenarios' | 'pathway' | 'scenarioRenames' | 'scenarioCopies'>,
 ): ApplicableScenario[] {
   if (s.pathway === null) return [];
-  return applicableScenarios(s.scenarios, s.pathway.version, {
+  const entries = withPendingWork(s.scenarios, s.scenarioRenames, s.pathway, s.scenarioCopies);
+  return applicableScenarios(entries, s.pathway.version, {
     inherit: s.pathway.status === 'draft',
   });
 }
@@ -145,6 +153,16 @@ export const createTestsSlice: SliceCreator<TestsSlice> = (set, get) => {
       if (s.pathway === null || s.readOnly) return;
       const copies = copiesFor(s.scenarios, s.pathway.version, files, s.scenarioCopies);
       if (copies.length > 0) set({ scenarioCopies: [...s.scenarioCopies, ...copies] });
+    },
+    discardCopy(name) {
+      const copies = get().scenarioCopies;
+      if (copies.some((c) => c.name === name))
+        set({ scenarioCopies: copies.filter((c) => c.name !== name) });
+    },
+    updateCopy(name, scenario) {
+      set({
+        scenarioCopies: get().scenarioCopies.map((c) => (c.name === name ? { ...c, scenario } : c)),
+      });
     },
     async runAll() {
       const s = get();

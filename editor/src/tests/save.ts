@@ -27,6 +27,14 @@ export async function savePatient(
   const problems = saveProblems(scenario, s.source.baseHash !== null);
   if (problems.length > 0)
     return { ok: false, errors: Object.fromEntries(problems.map((p) => [p, messages[p]])) };
+  // A copy made by a rename is saved with the version, not on its own: keep the edit there.
+  const copy = s.scenarioCopies.find((c) => `${c.name}.yaml` === file);
+  if (copy !== undefined) {
+    s.updateCopy(copy.name, scenario);
+    s.setPatient(file, null);
+    await store.getState().runScenarioFile(file);
+    return { ok: true, file };
+  }
   const entry = s.scenarios.find((e) => e.file === file);
   const isNew = file === NEW_PATIENT || entry === undefined;
   const name = isNew ? scenarioSlug(scenario.name) : file.replace(/\.yaml$/, '');
@@ -41,7 +49,12 @@ export async function savePatient(
     throw error;
   }
   const saved = `${name}.yaml`;
-  store.getState().setScenarios(await listScenarios(s.source.id));
+  // Renames and copies not saved yet stay pending: they are saved with the version.
+  const { scenarioRenames, scenarioCopies } = store.getState();
+  store.getState().setScenarios(await listScenarios(s.source.id), {
+    scenarioRenames,
+    scenarioCopies,
+  });
   store.getState().setPatient(file, null);
   await store.getState().runAll();
   await store.getState().runScenarioFile(saved);

@@ -82,9 +82,11 @@ describe('medication search over the terminology table', () => {
       .poll(() => page.getByTestId('atc-N07BC02-caveat').textContent())
       .toContain('ingen MME-faktor');
     await page.getByTestId('atc-N07BC02').click();
-    await expect(fact('medications-2-caveat').textContent()).resolves.toContain('MME blir okänd');
+    // (Issue 18, third round: the note now says what the engine does, a lower bound, and the
+    // drug is named in Swedish.)
+    await expect(fact('medications-2-caveat').textContent()).resolves.toContain('nedre gräns');
     await fact('medications-2-dose').fill('30');
-    await page.getByLabel('Enhet: methadone N07BC02').selectOption('mg/day');
+    await page.getByLabel('Enhet: metadon N07BC02').selectOption('mg/day');
     await expect.poll(() => page.getByTestId('derived-onOpioid').textContent()).toBe('true');
     await expect(seriousViolations(page, '[data-testid="test-panel"]')).resolves.toEqual([]);
     expect(errors).toEqual([]);

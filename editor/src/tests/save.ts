@@ -6,6 +6,7 @@
 import { ApiError, listScenarios, saveScenario } from '../api/client';
 import { fieldErrors } from '../model/patient-form';
 import { saveProblems } from '../model/patient-save';
+import { onlyFor } from '../model/rename';
 import { NEW_PATIENT } from '../model/scenarios';
 import { scenarioSlug } from '../store/actions';
 import type { StoreApi } from 'zustand';
@@ -30,6 +31,9 @@ export async function savePatient(
   // A copy made by a rename is saved with the version, not on its own: keep the edit there.
   const copy = s.scenarioCopies.find((c) => `${c.name}.yaml` === file);
   if (copy !== undefined) {
+    // It stays a patient of this version alone, or the save would not write it.
+    if (s.pathway === null || !onlyFor(scenario, s.pathway.version))
+      return { ok: false, errors: { versions: messages.versions } };
     s.updateCopy(copy.name, scenario);
     s.setPatient(file, null);
     await store.getState().runScenarioFile(file);

@@ -56,6 +56,8 @@ describe('medication codes in the CDS Hooks service', () => {
       atc: 'N05BA01',
       display: 'diazepam',
       name: 'diazepam',
+      // Each coding carries its substance's cited Swedish and Danish names (issue 18).
+      names: { sv: 'diazepam', da: 'diazepam' },
     });
   });
 });

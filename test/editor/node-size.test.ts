@@ -12,6 +12,8 @@ import {
   wrappedLines,
 } from '../../editor/src/canvas/node-size';
 import { fittedViewport } from '../../editor/src/canvas/initial-view';
+import { overlayNodes } from '../../editor/src/canvas/overlays';
+import { stepAlerts } from '../../editor/src/canvas/step-alerts';
 import {
   nodePositions,
   placeNodes,
@@ -120,6 +122,42 @@ describe('estimated step sizes', () => {
     ['near', 'Utredning av misstänkt bakomliggande sjukdom', {}, 80],
   ] as const)('in band %s, "%s" is %i px tall', (band, title, more, height) => {
     expect(stepHeight(step(title, more), band)).toBe(height);
+  });
+
+  it('matches what chromium measured for every step of chronic-pain 1.3.0 close up, with details', () => {
+    const current = chronicPain('1.3.0');
+    const nodes = overlayNodes(toUnplacedNodes(current, view), current, 'sv', {
+      alerts: stepAlerts(current),
+      cohort: null,
+      coverage: null,
+      focusedEdge: null,
+    });
+    const heights = Object.fromEntries(
+      nodes.map((node) => [node.id, estimateNodeSize(node, 'detail').height]),
+    );
+    expect(heights).toMatchObject({
+      'intake-assessment': 159,
+      'early-intervention': 146,
+      'primary-care-management': 142,
+      'primary-care-mmr': 133,
+      'specialist-pain-assessment': 159,
+      'specialist-mmr': 146,
+      'substance-use-care': 142,
+      'follow-up': 129,
+      'red-flag-investigation': 146,
+      'pathway-exit': 103,
+    });
+  });
+
+  it('sizes the "any step" node by its label', () => {
+    const node = toUnplacedNodes(pathway, {
+      ...view,
+      anyStepLabel: 'Från vilket steg som helst',
+    })[0]!;
+    expect(node.type).toBe('anyStep');
+    const size = estimateNodeSize(node, 'far');
+    expect(size.height).toBe(36);
+    expect(Math.abs(size.width - 233)).toBeLessThanOrEqual(4);
   });
 
   it('shows at most two title lines far out, all of them close', () => {

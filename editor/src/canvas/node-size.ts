@@ -61,41 +61,58 @@ const BANDS: Record<ZoomBand, BandStyle> = {
 
 /** `.step-details` (detail band): 11 px text, its border, margin and padding, 4 lines at most. */
 const DETAIL_LINE = normalLine(11);
-const DETAIL_FRAME = 1 + 4 + 3 + 2 + 2 + 2 + 2;
+// Border, margin and padding above, and the paragraphs' margins (the middle two collapse).
+const DETAIL_FRAME = 1 + 4 + 3 + 2 + 2 + 2;
 const DETAIL_WIDTH = TITLE_WIDTH;
 /** A cohort or coverage badge under the title: an 11 px line and its 4 px margin. */
 const BADGE_LINE = normalLine(11) + 4;
 
 /**
- * Width of a character in em, by kind: a rough figure for the sans-serif interface font,
- * enough to tell how many lines a title wraps to.
+ * Advance widths in em of DejaVu Sans (the sans-serif font of Debian's chromium), book and
+ * bold, for the letters a to z; other characters by kind. Enough to tell how many lines a
+ * title wraps to; with another font the estimate is off and React Flow's measurement wins.
  */
-function charWidth(c: string): number {
-  if (' .,:;!|\'"ijlftrI()-'.includes(c)) return 0.3;
-  if ('mwMW'.includes(c)) return 0.85;
-  if (c >= 'A' && c <= 'Z') return 0.68;
-  return 0.56;
+const LOWER_BOOK = [
+  0.613, 0.635, 0.55, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634,
+  0.612, 0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525,
+];
+const LOWER_BOLD = [
+  0.675, 0.716, 0.593, 0.716, 0.678, 0.435, 0.716, 0.712, 0.343, 0.343, 0.665, 0.343, 1.042, 0.712,
+  0.687, 0.716, 0.716, 0.493, 0.595, 0.478, 0.712, 0.652, 0.924, 0.645, 0.652, 0.582,
+];
+
+/** The width of `c` in em, book or bold. */
+function charWidth(c: string, bold: boolean): number {
+  const base = c.normalize('NFD').charAt(0);
+  const code = base.charCodeAt(0);
+  if (code >= 97 && code <= 122) return (bold ? LOWER_BOLD : LOWER_BOOK)[code - 97] ?? 0.6;
+  const scale = bold ? 1.1 : 1;
+  if (base === 'I' || base === 'J') return 0.3 * scale;
+  if (base === 'M' || base === 'W') return 0.92 * scale;
+  if (code >= 65 && code <= 90) return 0.7 * scale;
+  if (code >= 48 && code <= 57) return bold ? 0.696 : 0.636;
+  if (' .,:;!|\'"'.includes(base)) return bold ? 0.348 : 0.318;
+  if ('()[]-/'.includes(base)) return 0.4 * scale;
+  return 0.65 * scale;
 }
 
-/** How many lines `text` wraps to in a box `width` px wide at `font` px (word by word). */
-export function wrappedLines(text: string, font: number, width: number): number {
-  const space = charWidth(' ') * font;
+/**
+ * How many lines `text` wraps to in a box `width` px wide at `font` px, word by word as the
+ * browser wraps it (a word wider than the box overflows on a line of its own).
+ */
+export function wrappedLines(text: string, font: number, width: number, bold = false): number {
+  const space = charWidth(' ', bold) * font;
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
     let w = 0;
-    for (const c of word) w += charWidth(c) * font;
+    for (const c of word) w += charWidth(c, bold) * font;
     if (used === 0) used = w;
     else if (used + space + w <= width) used += space + w;
     else {
       lines += 1;
       used = w;
-    }
-    // A word wider than the box breaks over lines of its own.
-    while (used > width) {
-      lines += 1;
-      used -= width;
     }
   }
   return lines;
@@ -116,7 +133,8 @@ export function stepHeight(data: StepNodeData, band: ZoomBand): number {
   const style = BANDS[band];
   // The head line: the level name (11 px, as the badges there) or, far out, the badges alone.
   const head = style.level ? normalLine(11) : hasBadge(data) ? normalLine(style.badge) : 0;
-  let lines = wrappedLines(data.title, style.title, TITLE_WIDTH);
+  // The title is bold (600).
+  let lines = wrappedLines(data.title, style.title, TITLE_WIDTH, true);
   if (style.titleLines > 0) lines = Math.min(lines, style.titleLines);
   let content = head + 2 + lines * style.title * style.titleLine + 2;
   if (style.id) content += normalLine(11);
@@ -137,7 +155,7 @@ export function estimateNodeSize(node: FlowNode, band: ZoomBand): NodeSize {
   if (node.type === 'anyStep') {
     // `.any-step-node`: 8 × 12 px padding, 2 px border, one line of 14 px bold text.
     let text = 0;
-    for (const c of node.data.label) text += charWidth(c) * 14;
+    for (const c of node.data.label) text += charWidth(c, true) * 14;
     return { width: Math.round(text + 2 * 12 + 2 * 2), height: 36 };
   }
   return { width: STEP_WIDTH, height: stepHeight(node.data, band) };

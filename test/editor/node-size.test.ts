@@ -86,6 +86,15 @@ describe('placing nodes with sizes known before they are measured', () => {
   });
 });
 
+describe('estimates during a drag', () => {
+  it('works out a node’s estimate once per zoom band, not on every move', () => {
+    const node = toUnplacedNodes(pathway, view).find((n) => n.type === 'step')!;
+    const sizing = bandSizing('far');
+    expect(sizing.estimate(node)).toBe(sizing.estimate(node));
+    expect(bandSizing('detail').estimate(node)).not.toBe(sizing.estimate(node));
+  });
+});
+
 describe('handle places', () => {
   it('puts a step’s target and source in the middle of its left and right sides', () => {
     // As chromium measures them: a 6 px handle centred on the side (styles of React Flow).

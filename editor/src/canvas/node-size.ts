@@ -189,7 +189,22 @@ export function nodeHandles(node: FlowNode, size: NodeSize): NodeHandle[] {
   ];
 }
 
-/** The sizing {@link placeNodes} gives nodes React Flow has not measured, in `band`. */
+/**
+ * The sizing {@link placeNodes} gives nodes React Flow has not measured, in `band`. Each
+ * node object's estimate is worked out once: a drag places every node again per move, and
+ * the nodes it did not change are the same objects.
+ */
 export function bandSizing(band: ZoomBand): NodeSizing {
-  return { estimate: (node) => estimateNodeSize(node, band), handles: nodeHandles };
+  const estimates = new WeakMap<FlowNode, NodeSize>();
+  return {
+    estimate(node) {
+      let size = estimates.get(node);
+      if (size === undefined) {
+        size = estimateNodeSize(node, band);
+        estimates.set(node, size);
+      }
+      return size;
+    },
+    handles: nodeHandles,
+  };
 }

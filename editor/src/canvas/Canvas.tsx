@@ -9,8 +9,17 @@ import {
   type NodeChange,
   type NodeTypes,
   type ReactFlowInstance,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { STRINGS } from '../i18n/strings';
 import { placeholderTexts } from '../model/dictionary';
 import { connect } from '../model/edit';
@@ -28,6 +37,7 @@ import { markEdges, markNodes } from '../model/compare';
 import { GLOBAL_NODE_ID, parseEdgeId } from '../model/ids';
 import { applyNodeMove, type XY } from '../model/layout';
 import { problemCounts } from '../model/problems';
+import { zoomBandOf } from '../store/canvas';
 import { cohortShown } from '../store/cohort';
 import { editorStore, useEditor } from '../store/store';
 import { coverageOf } from '../store/tests';
@@ -42,6 +52,8 @@ import {
   type LabelLayer,
 } from './canvas-view';
 import { LabelLayerReporter } from './LabelLayerReporter';
+import { bandSizing } from './node-size';
+import { fittedViewport } from './initial-view';
 import { overlayEdges, overlayNodes } from './overlays';
 import { stepAlerts } from './step-alerts';
 import { ZoomBandReporter } from './ZoomBandReporter';
@@ -154,12 +166,35 @@ export function Canvas() {
     return previousContent.current;
   }, [pathway, language, selection, walk, counts, t, compare, cohort, coverage]);
 
+  // Nodes carry a size and handle places before React Flow measures them (estimated for the
+  // zoom band), so it mounts only the nodes in view rather than every node once to measure it.
+  const sizing = useMemo(() => bandSizing(zoomBand), [zoomBand]);
   const nodes = useMemo(() => {
     if (pathway === null) return [];
-    const next = placeNodes(content, nodePositions(pathway, layout), measured, placed.current);
+    const positions = nodePositions(pathway, layout);
+    const next = placeNodes(content, positions, measured, placed.current, sizing);
     previousNodes.current = keepUnchanged(previousNodes.current, next);
     return previousNodes.current;
-  }, [pathway, content, layout, measured]);
+  }, [pathway, content, layout, measured, sizing]);
+
+  // The view each pathway opens at, worked out from the canvas's size and the nodes before
+  // React Flow mounts (a layout effect: before the first paint), so that it opens at the
+  // fitted view rather than fitting after a first pass of nodes (initial-view.ts). Once per
+  // pathway shown: `sourceKey` remounts React Flow.
+  const hasPathway = pathway !== null;
+  const [opened, setOpened] = useState<{ key: string; viewport: Viewport | undefined } | null>(
+    null,
+  );
+  useLayoutEffect(() => {
+    const element = containerRef.current;
+    if (element === null) return;
+    const pane = { width: element.clientWidth, height: element.clientHeight };
+    const viewport = fittedViewport(previousNodes.current, pane, FIT_VIEW);
+    // The zoom band of that view from the start, so the first nodes drawn are drawn for it.
+    if (viewport !== undefined) editorStore.getState().setZoomBand(zoomBandOf(viewport.zoom));
+    setOpened({ key: sourceKey, viewport });
+  }, [hasPathway, sourceKey]);
+  const openAt = opened?.key === sourceKey ? opened : null;
 
   const edges = useMemo(() => {
     if (pathway === null) return [];
@@ -266,6 +301,9 @@ export function Canvas() {
   const onBlur = useCallback(() => editorStore.getState().setFocusedEdge(null), []);
 
   if (pathway === null) return null;
+  // The canvas's box alone, measured by the layout effect above before React Flow mounts.
+  if (openAt === null)
+    return <div ref={containerRef} className={`canvas zoom-${zoomBand}`} data-testid="canvas" />;
   const pathwayAlerts = stepAlerts(pathway).everywhere;
   return (
     <div
@@ -297,8 +335,9 @@ export function Canvas() {
               nodesDraggable={!readOnly}
               nodesConnectable={!readOnly}
               deleteKeyCode={null}
-              fitView
-              fitViewOptions={FIT_VIEW}
+              {...(openAt.viewport === undefined
+                ? { fitView: true, fitViewOptions: FIT_VIEW }
+                : { defaultViewport: openAt.viewport })}
               minZoom={0.02}
               proOptions={{ hideAttribution: true }}
               ariaLabelConfig={t.canvasAria}

@@ -3,7 +3,7 @@
  * Flow draws. React Flow never owns the graph: the canvas renders these derived arrays and
  * reports moves and connections back as edits of the document and layout.
  */
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { EvaluationResult, Language, Pathway } from '../../../engine/index';
 import {
   type Condition,
@@ -172,28 +172,48 @@ export function nodePositions(pathway: Pathway, layout: Layout): Record<string, 
 type Size = { width: number; height: number };
 
 /**
+ * A size and handle places for a node React Flow has not measured yet. With them it draws
+ * only the nodes in view instead of mounting every node once to measure it.
+ */
+export interface NodeSizing {
+  estimate(node: FlowNode): Size;
+  handles(node: FlowNode, size: Size): NodeHandle[];
+}
+
+/**
  * Places nodes: each gets its position from `positions` (a node without one, such as a
- * removed step's ghost in the compare view, keeps its own) and its measured size. `cache`
- * remembers the placed object of each node object, so a node that neither changed nor moved
- * is the same object as before: during a drag only the dragged node is new.
+ * removed step's ghost in the compare view, keeps its own) and its measured size, or with
+ * `sizing` the estimated one, and then its handle places for that size. `cache` remembers the
+ * placed object of each node object, so a node that neither changed nor moved is the same
+ * object as before: during a drag only the dragged node is new. Handles follow from the
+ * node and its size alone, so one cache serves every sizing.
  */
 export function placeNodes(
   nodes: readonly FlowNode[],
   positions: Readonly<Record<string, XY>>,
   measured: Readonly<Record<string, Size>>,
   cache: WeakMap<FlowNode, FlowNode>,
+  sizing?: NodeSizing,
 ): FlowNode[] {
   return nodes.map((node) => {
     const position = positions[node.id] ?? node.position;
-    const size = measured[node.id] ?? node.measured;
+    const known = measured[node.id] ?? node.measured;
+    const size = isSize(known) ? known : (sizing?.estimate(node) ?? known);
     const last = cache.get(node);
     if (last !== undefined && samePoint(last.position, position) && sameSize(last.measured, size))
       return last;
     const placed = { ...node, position } as FlowNode;
-    if (size !== undefined) placed.measured = size;
+    if (size !== undefined) {
+      placed.measured = size;
+      if (sizing !== undefined && isSize(size)) placed.handles = sizing.handles(node, size);
+    }
     cache.set(node, placed);
     return placed;
   });
+}
+
+function isSize(size: Partial<Size> | undefined): size is Size {
+  return size?.width !== undefined && size.height !== undefined;
 }
 
 function samePoint(a: XY, b: XY): boolean {

@@ -33,7 +33,10 @@ export interface CanvasSlice {
   /** The edge that has keyboard focus, so its label (in another layer) shows the focus too. */
   focusedEdge: string | null;
   setFocusedEdge(id: string | null): void;
-  /** Sets the zoom band (the canvas reports it when React Flow's zoom crosses a band's edge). */
+  /**
+   * Sets the zoom band (the canvas reports it when React Flow's zoom crosses a band's edge)
+   * and forgets the sizes measured in the band before.
+   */
   setZoomBand(band: ZoomBand): void;
 }
 
@@ -52,6 +55,8 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get) => ({
     if (focusedEdge !== get().focusedEdge) set({ focusedEdge });
   },
   setZoomBand(zoomBand) {
-    if (zoomBand !== get().zoomBand) set({ zoomBand });
+    // A step's size depends on the band: sizes measured in another band are dropped, so a
+    // node not drawn since is placed by its estimate for this band (canvas/node-size.ts).
+    if (zoomBand !== get().zoomBand) set({ zoomBand, measured: {} });
   },
 });

@@ -1,11 +1,15 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowNode, TransitionFlowEdge } from '../model/flow';
+import { selectorOf } from './keyboard-place';
 import type { CanvasElementRef } from './tab-order';
 
 type Flow = ReactFlowInstance<FlowNode, TransitionFlowEdge>;
 
-/** Frames to wait for React Flow to draw an element brought into view before giving up. */
-const MAX_FRAMES = 30;
+/**
+ * How long to wait for React Flow to draw an element brought into view before giving up: a
+ * loaded machine can take several hundred milliseconds to draw a new view of a large pathway.
+ */
+const MAX_WAIT_MS = 2000;
 
 /** The middle of a node, or of the line between an edge's two ends, in flow coordinates. */
 function middleOf(flow: Flow, target: CanvasElementRef): { x: number; y: number } | undefined {
@@ -29,13 +33,15 @@ function middleOf(flow: Flow, target: CanvasElementRef): { x: number; y: number 
  * Focuses a canvas node or edge that React Flow may not have drawn (it draws only what is in
  * view): when its middle lies outside the view, the view is centred on it first (same zoom, no
  * animation, so it is drawn at once), then the element is focused as soon as it is in the DOM.
+ * `done` hears whether it was focused (false: it was never drawn in time).
  */
 export function focusCanvasElement(
   flow: Flow,
   container: HTMLElement,
   target: CanvasElementRef,
+  done?: (focused: boolean) => void,
 ): void {
-  const selector = `.react-flow__${target.kind}[data-id="${CSS.escape(target.id)}"]`;
+  const selector = selectorOf(target);
   const middle = middleOf(flow, target);
   if (middle !== undefined) {
     const { x, y, zoom } = flow.getViewport();
@@ -45,11 +51,14 @@ export function focusCanvasElement(
     if (sx < 0 || sy < 0 || sx > pane.clientWidth || sy > pane.clientHeight)
       void flow.setCenter(middle.x, middle.y, { zoom });
   }
-  let frames = 0;
+  const started = performance.now();
   const attempt = (): void => {
     const element = container.querySelector<HTMLElement | SVGElement>(selector);
-    if (element !== null) element.focus({ preventScroll: true });
-    else if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
+    if (element !== null) {
+      element.focus({ preventScroll: true });
+      done?.(true);
+    } else if (performance.now() - started < MAX_WAIT_MS) requestAnimationFrame(attempt);
+    else done?.(false);
   };
   attempt();
 }

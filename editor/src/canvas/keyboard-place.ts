@@ -48,11 +48,13 @@ export class TabWatch {
   private pressed: { backwards: boolean } | null = null;
 
   /** Notes a key press (listen on the document, capture phase). */
-  readonly onKeyDown = (event: KeyboardEvent): void => {
+  readonly onKeyDown = (
+    event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey'>,
+  ): void => {
     if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
     const pressed = { backwards: event.shiftKey };
     this.pressed = pressed;
-    window.setTimeout(() => {
+    setTimeout(() => {
       if (this.pressed === pressed) this.pressed = null;
     }, 0);
   };

@@ -222,6 +222,9 @@ describe('a focused element out of view', () => {
     await expect(keeper.getAttribute('data-held')).resolves.toBe(first);
     await expect(keeper.textContent()).resolves.toMatch(/^Fokus: Steg \d+.*utanför bilden/);
     expect(await seriousViolations(page)).toEqual([]);
+    // Escape (close the panel) leaves the focus on the stand-in.
+    await page.keyboard.press('Escape');
+    await expect(keeper.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     // Enter brings it back into view, focused with its ring; the stand-in goes.
     await page.keyboard.press('Enter');
     await focusReaches(first);
@@ -337,6 +340,12 @@ describe('reaching a far step on a large pathway', () => {
     await page.getByTestId('step-panel').waitFor();
     await expect.poll(() => drawn(farId)).toBe(true);
     await inView(`[data-testid="rf__node-${farId}"]`);
+    // The focus goes to the follow-up's field in the step's panel, as on a small pathway.
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('[data-testid="side-panel"]') !== null),
+      )
+      .toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { keyboardStrings } from '../i18n/keyboard-strings';
 import type { FlowNode, TransitionFlowEdge } from '../model/flow';
 import { useEditor } from '../store/store';
-import { focusCanvasElement } from './focus-element';
+import { focusCanvasElement, onFocusGivenUp, pendingFocus } from './focus-element';
 import {
   drawnElementOf,
   focusIsLost,
@@ -58,9 +58,6 @@ export function FocusKeeper() {
   const heldNow = useRef<Held | null>(null);
   // The drawn element that has the keyboard's place.
   const place = useRef<(DrawnElement & { label: string }) | null>(null);
-  // True while the focus is being sent to an element that may first have to be drawn: the
-  // element it leaves may vanish meanwhile, which is then no loss.
-  const moving = useRef(false);
   // Sends the focus to an element, drawing it first if need be (set by the effect below).
   const sendFocus = useRef<(target: CanvasElementRef) => void>(() => undefined);
 
@@ -76,7 +73,8 @@ export function FocusKeeper() {
     // Watched only while a canvas element has the place: a pan adds and removes many nodes.
     let watching = false;
     const check = (): void => {
-      if (moving.current) return;
+      // The focus is on its way to another element: the one it left may vanish meanwhile.
+      if (pendingFocus() !== null) return;
       const now = heldNow.current;
       if (now !== null) {
         // Drawn again (panned back): it takes the focus back from the stand-in.
@@ -105,14 +103,9 @@ export function FocusKeeper() {
       if (on) observer.observe(root, { childList: true, subtree: true });
       else observer.disconnect();
     };
-    sendFocus.current = (target) => {
-      moving.current = true;
-      focusCanvasElement(flow, root, target, (focused) => {
-        if (focused) return;
-        moving.current = false;
-        check();
-      });
-    };
+    sendFocus.current = (target) => focusCanvasElement(flow, root, target);
+    // Given up (never drawn in time): whatever had the focus may have vanished meanwhile.
+    const stopHearing = onFocusGivenUp(check);
     const isOurs = (target: EventTarget | null): boolean =>
       drawnElementOf(root, target) !== undefined || (target !== null && target === holder.current);
     const inCanvas = (target: EventTarget | null): boolean =>
@@ -121,8 +114,8 @@ export function FocusKeeper() {
     const onFocusIn = (event: FocusEvent): void => {
       const drawn = drawnElementOf(root, event.target);
       const press = tab.current;
-      let sent = false;
-      if (press !== null && !isOurs(event.relatedTarget)) {
+      // A focus sent to an element (by Tab inside the canvas, or below) is never an entry.
+      if (press !== null && pendingFocus() === null && !isOurs(event.relatedTarget)) {
         // Tab came from outside the graph: onto a drawn element, onto the canvas's controls
         // past a view with nothing drawn, or (Shift+Tab) out of the controls past it.
         const enters =
@@ -134,20 +127,17 @@ export function FocusKeeper() {
           : undefined;
         if (end !== undefined && (end.kind !== drawn?.ref.kind || end.id !== drawn.ref.id)) {
           sendFocus.current(end);
-          sent = true;
           if (drawn === undefined) return;
         }
       }
       if (drawn !== undefined) {
         // Already sent on to another element (a focus change inside this one): that one counts.
         if (document.activeElement !== drawn.element) return;
-        if (!sent) moving.current = false;
         const label = drawn.element.getAttribute('aria-label') ?? drawn.ref.id;
         place.current = { ...drawn, label };
         if (heldNow.current !== null) hold(null);
         watch(true);
       } else if (event.target !== holder.current) {
-        moving.current = false;
         place.current = null;
         if (heldNow.current !== null) hold(null);
         watch(false);
@@ -158,7 +148,7 @@ export function FocusKeeper() {
       if (event.relatedTarget !== null || !isOurs(event.target)) return;
       const left = event.target;
       window.setTimeout(() => {
-        if (moving.current || !focusIsLost()) return;
+        if (pendingFocus() !== null || !focusIsLost()) return;
         if (left === holder.current) {
           if (heldNow.current !== null) hold(null);
         } else if (place.current?.element !== left || !(left as Element).isConnected) return;
@@ -181,13 +171,29 @@ export function FocusKeeper() {
       };
       window.addEventListener('mouseup', onMouseUp, true);
     };
+    // Tab pressed again before the element Tab is going to has been drawn: go on from that
+    // element, not from wherever the browser's focus happens to be meanwhile.
+    const onKeyDown = (event: globalThis.KeyboardEvent): void => {
+      const going = pendingFocus();
+      const active = document.activeElement;
+      if (going === null || (!focusIsLost() && !(active instanceof Node && root.contains(active))))
+        return;
+      if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const next = nextInTabOrder(flow.getNodes(), flow.getEdges(), going, event.shiftKey);
+      sendFocus.current(next ?? going);
+    };
+    document.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('keydown', tab.onKeyDown, true);
     document.addEventListener('focusin', onFocusIn);
     document.addEventListener('focusout', onFocusOut);
     root.addEventListener('mousedown', onMouseDown, true);
     return () => {
       root.removeEventListener('mousedown', onMouseDown, true);
+      document.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('keydown', tab.onKeyDown, true);
+      stopHearing();
       document.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('focusout', onFocusOut);
       observer.disconnect();

@@ -60,6 +60,7 @@ import { ZoomBandReporter } from './ZoomBandReporter';
 import { StepNode } from './StepNode';
 import { RevealSelection } from './RevealSelection';
 import { focusCanvasElement } from './focus-element';
+import { FocusKeeper } from './FocusKeeper';
 import { nextInTabOrder } from './tab-order';
 import { TransitionEdge } from './TransitionEdge';
 
@@ -343,6 +344,7 @@ export function Canvas() {
               ariaLabelConfig={t.canvasAria}
             >
               <RevealSelection />
+              <FocusKeeper />
               <ZoomBandReporter />
               <LabelLayerReporter onChange={onLabelLayer} />
               <Background />

@@ -1,11 +1,15 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowNode, TransitionFlowEdge } from '../model/flow';
+import { selectorOf } from './keyboard-place';
 import type { CanvasElementRef } from './tab-order';
 
 type Flow = ReactFlowInstance<FlowNode, TransitionFlowEdge>;
 
-/** Frames to wait for React Flow to draw an element brought into view before giving up. */
-const MAX_FRAMES = 30;
+/**
+ * How long to wait for React Flow to draw an element brought into view before giving up: a
+ * loaded machine can take several hundred milliseconds to draw a new view of a large pathway.
+ */
+const MAX_WAIT_MS = 2000;
 
 /** The middle of a node, or of the line between an edge's two ends, in flow coordinates. */
 function middleOf(flow: Flow, target: CanvasElementRef): { x: number; y: number } | undefined {
@@ -25,17 +29,37 @@ function middleOf(flow: Flow, target: CanvasElementRef): { x: number; y: number 
   return { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
 }
 
+/** The one focus on its way to an element not drawn yet (one canvas per page). */
+let pending: { readonly target: CanvasElementRef; cancelled: boolean } | null = null;
+/** Who hears that a focus on its way was given up (never drawn in time). */
+const givenUp = new Set<() => void>();
+
+/**
+ * The element the focus is on its way to, waiting for React Flow to draw it, or null. Meanwhile
+ * the element that had the focus may vanish from the DOM; that is no loss of focus.
+ */
+export function pendingFocus(): CanvasElementRef | null {
+  return pending?.target ?? null;
+}
+
+/** Calls `listener` whenever a focus on its way is given up; returns the unsubscribe. */
+export function onFocusGivenUp(listener: () => void): () => void {
+  givenUp.add(listener);
+  return () => givenUp.delete(listener);
+}
+
 /**
  * Focuses a canvas node or edge that React Flow may not have drawn (it draws only what is in
  * view): when its middle lies outside the view, the view is centred on it first (same zoom, no
  * animation, so it is drawn at once), then the element is focused as soon as it is in the DOM.
+ * A newer call replaces one still waiting.
  */
 export function focusCanvasElement(
   flow: Flow,
   container: HTMLElement,
   target: CanvasElementRef,
 ): void {
-  const selector = `.react-flow__${target.kind}[data-id="${CSS.escape(target.id)}"]`;
+  const selector = selectorOf(target);
   const middle = middleOf(flow, target);
   if (middle !== undefined) {
     const { x, y, zoom } = flow.getViewport();
@@ -45,11 +69,21 @@ export function focusCanvasElement(
     if (sx < 0 || sy < 0 || sx > pane.clientWidth || sy > pane.clientHeight)
       void flow.setCenter(middle.x, middle.y, { zoom });
   }
-  let frames = 0;
+  if (pending !== null) pending.cancelled = true;
+  const mine = { target, cancelled: false };
+  pending = mine;
+  const started = performance.now();
   const attempt = (): void => {
+    if (mine.cancelled) return;
     const element = container.querySelector<HTMLElement | SVGElement>(selector);
+    if (element === null && performance.now() - started < MAX_WAIT_MS) {
+      requestAnimationFrame(attempt);
+      return;
+    }
+    // Still pending while the focus moves, so the focus change is known as this one.
     if (element !== null) element.focus({ preventScroll: true });
-    else if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
+    pending = null;
+    if (element === null) for (const listener of givenUp) listener();
   };
   attempt();
 }

@@ -34,3 +34,23 @@ export function nextInTabOrder(
   const node = nodes[index - edges.length];
   return node === undefined ? undefined : { kind: 'node', id: node.id };
 }
+
+/**
+ * The first element of the canvas's keyboard order (or, `last`, the last one), where Tab
+ * (Shift+Tab) entering the canvas from outside lands, drawn or not; undefined for an empty
+ * graph.
+ */
+export function endOfTabOrder(
+  nodes: readonly { id: string }[],
+  edges: readonly { id: string }[],
+  last: boolean,
+): CanvasElementRef | undefined {
+  const edge = last ? edges[edges.length - 1] : edges[0];
+  const node = last ? nodes[nodes.length - 1] : nodes[0];
+  if (last) {
+    if (node !== undefined) return { kind: 'node', id: node.id };
+    return edge === undefined ? undefined : { kind: 'edge', id: edge.id };
+  }
+  if (edge !== undefined) return { kind: 'edge', id: edge.id };
+  return node === undefined ? undefined : { kind: 'node', id: node.id };
+}

@@ -1,9 +1,9 @@
 /**
  * Running a cohort file through a pathway: the file is read as a stream of byte chunks cut at
- * line ends, each chunk goes to a worker thread that is set up and has fewer than two chunks,
+ * line ends, each chunk goes to a worker thread that is set up and has fewer than four chunks,
  * or else is evaluated here (this thread takes a share: all chunks while the workers load
  * their code, then whatever they cannot take at once), and the counts are merged. Nothing per
- * patient is kept, and at most two chunks per worker are in flight, so memory stays flat
+ * patient is kept, and at most four chunks per worker are in flight, so memory stays flat
  * however long the file is. Node-only.
  */
 import { open } from 'node:fs/promises';
@@ -154,8 +154,12 @@ export class CohortWorkers {
   }
 }
 
-/** Chunks given to one worker at a time: one being evaluated, one waiting (no idle gap). */
-const DEPTH = 2;
+/**
+ * Chunks given to one worker at a time: one being evaluated, the others waiting, so that the
+ * worker does not idle while the main thread evaluates a chunk of its own (which takes longer
+ * than one of the worker's when the machine is busy).
+ */
+const DEPTH = 4;
 
 /** A promise with its resolve function. */
 function signal(): { promise: Promise<void>; resolve: () => void } {

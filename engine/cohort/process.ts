@@ -157,7 +157,7 @@ function flush(
       const rejected = walk.at(batch, results, i);
       if (rejected !== undefined) throw rejected;
       const group = groups[i] as string;
-      tally.countWalk(group, walk);
+      tally.countWalk(group, walk, results, i);
       if (indicators === undefined) continue;
       indicators.truthsAt(walk, truths);
       tally.countTruths(group, truths, indicators.stratumAt(walk));

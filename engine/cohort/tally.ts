@@ -7,7 +7,9 @@
  * `countResult` (engine/cohort/counts.ts) makes of the same patients' Outcomes, keys in the
  * same first-seen order (test/indicators/batch-walk.test.ts compares them).
  */
+import { NEEDS_INFORMATION, type BatchResults } from '../fast/batch-results';
 import type { FastFollowUpRule, FastStep, PopulationPathway } from '../fast/compile';
+import { FOLLOW_UP_STATUS } from '../fast/follow-ups';
 import type { BatchWalk } from '../indicators/batch-walk';
 import type { IndicatorCounts } from '../indicators/types';
 import { emptyGroup, type CohortCounts, type GroupCounts } from './counts';
@@ -162,49 +164,60 @@ export class ChunkTally {
     return g;
   }
 
-  /** Counts the due and overdue follow-ups among `rules` into `g`. */
-  private countFollowUps(g: GroupTally, walk: BatchWalk, rules: readonly FastFollowUpRule[]): void {
+  /** Counts the due and overdue follow-ups among `rules` (codes from offset `at`) into `g`. */
+  private countFollowUps(
+    g: GroupTally,
+    codes: Uint8Array,
+    at: number,
+    rules: readonly FastFollowUpRule[],
+  ): void {
     const { followUpOf } = this.names;
     for (const rule of rules) {
-      const status = walk.followUpAt(rule.index);
+      const status = FOLLOW_UP_STATUS[codes[at + rule.index] as number];
       if (status === 'overdue') g.followUpsOverdue.add(followUpOf[rule.index] as number);
       else if (status === 'due') g.followUpsDue.add(followUpOf[rule.index] as number);
     }
   }
 
   /**
-   * Counts the walk, alerts and follow-ups of the patient `walk` points at into `group`, as
-   * `countResult` counts its Outcome. Missing facts are worked out only for patients whose
-   * placement needs information, the only ones counted.
+   * Counts the walk, alerts and follow-ups of patient `i` of `results` (which `walk` points
+   * at) into `group`, as `countResult` counts its Outcome, reading the result columns
+   * directly. Missing facts are worked out only for patients whose placement needs
+   * information, the only ones counted.
    */
-  countWalk(group: string, walk: BatchWalk): void {
+  countWalk(group: string, walk: BatchWalk, results: BatchResults, i: number): void {
     const g = this.group(group);
     const c = this.compiled;
     const { keyOf, alertOf } = this.names;
     g.patients++;
-    if (walk.status() === 'needs-information') {
+    if (results.status[i] === NEEDS_INFORMATION) {
       g.needsInformation++;
       for (const fact of walk.missingFacts())
         g.missingFacts.set(fact, (g.missingFacts.get(fact) ?? 0) + 1);
     }
-    const length = walk.pathLength;
-    const final = walk.pathIndex(length - 1);
+    const { path, taken } = results;
+    const from = i * results.pathWidth;
+    const length = results.pathLength[i] as number;
+    const final = path[from + length - 1] as number;
     g.finalStep.add(final);
-    for (let j = 0; j < length; j++) g.visited.add(walk.pathIndex(j));
+    for (let j = 0; j < length; j++) g.visited.add(path[from + j] as number);
     const unknownKey = this.names.keys.length - 1;
     for (let j = 0; j + 1 < length; j++) {
-      const keys = keyOf[walk.pathIndex(j)] as Int32Array;
-      const taken = walk.takenIndex(j);
-      g.transitions.add(taken >= 0 && taken < keys.length ? (keys[taken] as number) : unknownKey);
+      const keys = keyOf[path[from + j] as number] as Int32Array;
+      const t = taken[from + j] as number;
+      g.transitions.add(t >= 0 && t < keys.length ? (keys[t] as number) : unknownKey);
     }
     // Fired alerts in the order an outcome lists them (severity, then file order).
+    const alerts = results.alerts;
+    const a0 = i * results.alertCount;
     for (const a of c.alertsBySeverity)
-      if (walk.alertAt(a.order) === 2) g.alerts.add(alertOf[a.order] as number);
+      if (alerts[a0 + a.order] === 2) g.alerts.add(alertOf[a.order] as number);
     for (let k = 0; k < c.alerts.length; k++)
-      if (walk.alertAt(k) === 1) g.undecidedAlerts.add(alertOf[k] as number);
+      if (alerts[a0 + k] === 1) g.undecidedAlerts.add(alertOf[k] as number);
     // The final step's follow-ups first, then the pathway's, as an outcome lists them.
-    this.countFollowUps(g, walk, (c.steps[final] as FastStep).followUps);
-    this.countFollowUps(g, walk, c.followUps);
+    const f0 = i * results.ruleCount;
+    this.countFollowUps(g, results.followUps, f0, (c.steps[final] as FastStep).followUps);
+    this.countFollowUps(g, results.followUps, f0, c.followUps);
   }
 
   /**

@@ -119,18 +119,52 @@ export class DerivePlan {
    */
   medications(s: unknown[], dates: DeriveDates): boolean {
     this.noted = false;
-    for (const d of this.meds) {
+    const meds = this.meds;
+    for (let k = 0; k < meds.length; k++) {
+      const d = meds[k] as MedDerivation;
       const list = s[d.from] as readonly Medication[] | undefined;
       if (list === undefined) {
         s[d.slot] = undefined;
         continue;
       }
+      // Half of a population has no medication: the rule's answer for an empty list is
+      // asked once per evaluation date, not once per patient.
+      if (list.length === 0) {
+        if (this.emptyDay !== dates.asOfDay) this.emptyAnswers(dates.asOfDay);
+        if (this.emptyPlain) {
+          s[d.slot] = this.empty[k];
+          continue;
+        }
+      }
       const probe = this.probe;
-      probe.length = 0;
+      if (probe.length > 0) probe.length = 0;
       s[d.slot] = this.rules.value(d.rule, list, dates.asOfDay, isoDay, probe);
       if (probe.length > 0) this.noted = true;
     }
     return this.noted;
+  }
+
+  /** The evaluation day {@link DerivePlan.empty} holds the answers of (NaN: none yet). */
+  private emptyDay = NaN;
+  /** Per medication derivation: its value for an empty list on {@link DerivePlan.emptyDay}. */
+  private readonly empty: unknown[] = [];
+  /**
+   * Whether the empty-list answers are plain values without notes, safe to share between
+   * patients (else every patient takes the general route).
+   */
+  private emptyPlain = false;
+
+  /** Asks each rule its value for an empty list on `asOfDay`, with the same call as a patient's. */
+  private emptyAnswers(asOfDay: number): void {
+    const probe: FactNote[] = [];
+    let plain = true;
+    this.meds.forEach((d, k) => {
+      const value = this.rules.value(d.rule, [], asOfDay, isoDay, probe);
+      if (typeof value === 'object' && value !== null) plain = false;
+      this.empty[k] = value;
+    });
+    this.emptyPlain = plain && probe.length === 0;
+    this.emptyDay = asOfDay;
   }
 
   /**

@@ -182,8 +182,16 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
 
   /** Own-context slot of each dictionary fact in a compiled population's rows. */
   const batchSlots = new WeakMap<PopulationPathway, readonly number[]>();
-  /** The fact slots of batch patient `walk` points at, from its own row. */
-  const batchRow = (walk: BatchWalk): unknown[] => {
+  /**
+   * The dictionary facts (by index) that the compiled conditions read: the indicators' parts
+   * and the follow-up rules their terms ask, through named conditions too. Truths need no
+   * other slot; missing facts (the dependency walk) may, so memberships copy every fact.
+   */
+  const readByTruths = new Set(conditions.flatMap((c) => referencedFacts(c, { named })));
+  const truthFacts = factNames.flatMap((name, f) => (readByTruths.has(name) ? [f] : []));
+  const allFacts = factNames.map((_, f) => f);
+  /** The fact slots (those in `facts`) of batch patient `walk` points at, from its own row. */
+  const batchRow = (walk: BatchWalk, facts: readonly number[]): unknown[] => {
     let from = batchSlots.get(walk.compiled);
     if (from === undefined) {
       const layout = walk.compiled.layout;
@@ -191,8 +199,10 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
       batchSlots.set(walk.compiled, from);
     }
     const own = walk.ownRow();
-    // Every fact slot is written and only the others are cleared: cheaper than a fill per patient.
-    for (let f = 0; f < factNames.length; f++) {
+    // The fact slots asked for are written and only the others are cleared: cheaper than a
+    // fill per patient. Slots of facts not asked for keep an earlier patient's value, which
+    // nothing reading this row looks at.
+    for (const f of facts) {
       const value = own[from[f] as number];
       row[factSlot[f] as number] = value === null ? undefined : value;
     }
@@ -293,13 +303,13 @@ export function compileIndicators(pathway: Pathway): IndicatorEvaluator {
       });
     },
     evaluateAt(walk) {
-      const s = batchRow(walk);
+      const s = batchRow(walk, allFacts);
       const termMissing = new Map<string, readonly string[]>();
       fillTerms(s, walk, termMissing);
       return memberships(s, termMissing);
     },
     truthsAt(walk, out) {
-      const s = batchRow(walk);
+      const s = batchRow(walk, truthFacts);
       fillTerms(s, walk, undefined);
       for (let k = 0; k < indicators.length; k++) {
         const d = (truth[2 * k] as TruthFn)(s);

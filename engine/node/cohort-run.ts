@@ -1,8 +1,10 @@
 /**
  * Running a cohort file through a pathway: the file is read as a stream of byte chunks cut at
- * line ends, each chunk goes to a worker thread (or, with `workers: 0`, is evaluated here),
- * and the counts that come back are merged. Nothing per patient is kept, and at most two
- * chunks per worker are in flight, so memory stays flat however long the file is. Node-only.
+ * line ends, each chunk goes to a worker thread that is set up and has fewer than four chunks,
+ * or else is evaluated here (this thread takes a share: all chunks while the workers load
+ * their code, then whatever they cannot take at once), and the counts are merged. Nothing per
+ * patient is kept, and at most four chunks per worker are in flight, so memory stays flat
+ * however long the file is. Node-only.
  */
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -14,9 +16,9 @@ import { csvMapping } from '../cohort/csv';
 import { processChunk, type CohortSettings } from '../cohort/process';
 import type { WorklistRow } from '../cohort/worklist';
 import { PathwayError } from '../errors';
-import { compilePopulation } from '../fast/compile';
+import { compilePopulation, type PopulationPathway } from '../fast/compile';
 import type { Pathway } from '../model/types';
-import type { ChunkMessage, SetupMessage, WorkerSetup } from './cohort-worker';
+import type { ChunkMessage, ReadyMessage, SetupMessage, WorkerSetup } from './cohort-worker';
 
 /** Options of {@link runCohort}. */
 export interface CohortRunOptions {
@@ -24,10 +26,15 @@ export interface CohortRunOptions {
   file: string;
   settings: CohortSettings;
   /**
-   * Worker threads: how many (0 evaluates in this thread; default one per core), or threads
+   * Worker threads: how many (0 evaluates in this thread; default {@link defaultWorkerCount}), or threads
    * already started with {@link CohortWorkers}, which the run then closes.
    */
   workers?: number | CohortWorkers;
+  /**
+   * Whether this thread evaluates chunks too, while the workers load their code and whenever
+   * every worker has a chunk queued (default true). False leaves this thread to read the file.
+   */
+  shareMainThread?: boolean;
   /** Bytes per chunk (default 1 MiB). */
   chunkBytes?: number;
   /** Called after each chunk with bytes done, bytes in all, patients so far. */
@@ -147,46 +154,98 @@ export class CohortWorkers {
   }
 }
 
-/** A pool of set-up workers, each evaluating one chunk at a time. */
+/**
+ * Chunks given to one worker at a time: one being evaluated, the others waiting, so that the
+ * worker does not idle while the main thread evaluates a chunk of its own (which takes longer
+ * than one of the worker's when the machine is busy).
+ */
+const DEPTH = 4;
+
+/** A promise with its resolve function. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/** One worker of a {@link Pool}: whether it is set up, and how many of its chunks are out. */
+interface Lane {
+  worker: Worker;
+  ready: boolean;
+  out: number;
+}
+
+/**
+ * A pool of workers, each given up to {@link DEPTH} chunks at a time once it says it is set up.
+ * A worker still loading its code takes no chunk: the runner evaluates those itself.
+ */
 class Pool {
-  private readonly idle: Worker[] = [];
+  private readonly lanes: Lane[];
   private readonly waiting = new Map<
     number,
     { resolve: (result: ChunkResult) => void; reject: (error: Error) => void }
   >();
   private nextId = 0;
+  /** Resolved (and replaced) whenever a worker says it is ready or gives a chunk back. */
+  private signal = signal();
 
   constructor(
     private readonly workers: CohortWorkers,
     setup: WorkerSetup,
   ) {
-    for (const w of workers.threads) {
-      this.idle.push(w);
-      w.on('message', (m: { id: number } & ChunkResult) => {
-        this.idle.push(w);
-        this.waiting.get(m.id)?.resolve(m);
-        this.waiting.delete(m.id);
+    this.lanes = workers.threads.map((worker) => {
+      const lane: Lane = { worker, ready: false, out: 0 };
+      worker.on('message', (m: ReadyMessage | ({ id: number } & ChunkResult)) => {
+        if ('ready' in m) lane.ready = true;
+        else {
+          const job = this.waiting.get(m.id);
+          this.waiting.delete(m.id);
+          lane.out--;
+          job?.resolve(m);
+        }
+        this.changes();
       });
-      w.on('error', (error) => {
+      worker.on('error', (error) => {
         for (const job of this.waiting.values()) job.reject(error);
         this.waiting.clear();
+        this.changes();
       });
       const message: SetupMessage = { setup };
-      w.postMessage(message);
-    }
+      worker.postMessage(message);
+      return lane;
+    });
   }
 
-  get free(): boolean {
-    return this.idle.length > 0;
+  private changes(): void {
+    this.signal.resolve();
+    this.signal = signal();
   }
 
-  run(bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
-    // A thread that failed before this run set it up fails the run here.
+  /** Resolves when a worker next says it is ready, gives a chunk back or fails. */
+  changed(): Promise<void> {
+    return this.signal.promise;
+  }
+
+  /** Throws the first error a thread raised (a failed thread fails the run that uses it). */
+  check(): void {
     const early = this.workers.error;
-    if (early !== undefined) return Promise.reject(early);
-    const worker = this.idle.pop();
-    if (worker === undefined) throw new Error('no idle worker');
+    if (early !== undefined) throw early;
+  }
+
+  /** The set-up worker with the fewest chunks out, if it can take one more. */
+  pick(): Lane | undefined {
+    let best: Lane | undefined;
+    for (const lane of this.lanes)
+      if (lane.ready && lane.out < DEPTH && (best === undefined || lane.out < best.out))
+        best = lane;
+    return best;
+  }
+
+  run(lane: Lane, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
     const id = this.nextId++;
+    lane.out++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       // Copy the view into its own buffer only if it does not span the whole one.
@@ -195,7 +254,7 @@ class Pool {
           ? bytes
           : bytes.slice();
       const message: ChunkMessage = { id, bytes: own, firstLine };
-      worker.postMessage(message, [own.buffer as ArrayBuffer]);
+      lane.worker.postMessage(message, [own.buffer as ArrayBuffer]);
     });
   }
 
@@ -254,6 +313,14 @@ class InOrder {
 }
 
 /**
+ * Worker threads a run starts by default: one per core but one, since this thread evaluates
+ * chunks too (none on a single core).
+ */
+export function defaultWorkerCount(): number {
+  return Math.max(0, availableParallelism() - 1);
+}
+
+/**
  * Evaluates every line of the file and returns the merged counts. Worker threads it was
  * given are closed when it returns or throws.
  */
@@ -273,7 +340,7 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   const total = emptyCounts();
   const given = options.workers;
   const workerCount =
-    given instanceof CohortWorkers ? given.threads.length : (given ?? availableParallelism());
+    given instanceof CohortWorkers ? given.threads.length : (given ?? defaultWorkerCount());
   const size = options.chunkBytes ?? 1 << 20;
   let skip = header?.bytes ?? 0;
   const fix = (chunk: {
@@ -290,13 +357,20 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   const stop = (): boolean => options.stopOnBadLine === true && total.badLineCount > 0;
 
   const sink = options.onWorklist;
+  let compiled: PopulationPathway | undefined;
+  const decoder = new TextDecoder();
+  /** Evaluates a chunk in this thread. */
+  const here = (bytes: Uint8Array, firstLine: number): ChunkResult => {
+    compiled ??= compilePopulation(pathway);
+    const rows: WorklistRow[] | undefined = sink === undefined ? undefined : [];
+    const text = decoder.decode(bytes);
+    return { counts: processChunk(compiled, mapping, settings, text, firstLine, rows), rows };
+  };
   if (workerCount === 0) {
-    const compiled = compilePopulation(pathway);
-    const decoder = new TextDecoder();
     for await (const chunk of chunks(file, size)) {
       const { bytes, firstLine } = fix(chunk);
-      const rows: WorklistRow[] | undefined = sink === undefined ? undefined : [];
-      merge(processChunk(compiled, mapping, settings, decoder.decode(bytes), firstLine, rows));
+      const { counts, rows } = here(bytes, firstLine);
+      merge(counts);
       if (sink !== undefined && rows !== undefined && rows.length > 0) await sink(rows);
       options.onProgress?.(chunk.done, chunk.total, total.lines);
       if (stop()) break;
@@ -317,25 +391,44 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
     setup,
   );
   const inFlight = new Set<Promise<void>>();
+  const share = options.shareMainThread ?? true;
   try {
     for await (const chunk of chunks(file, size)) {
+      pool.check();
       const { bytes, firstLine } = fix(chunk);
-      while (!pool.free) await Promise.race(inFlight);
       // Bounded memory: wait while worklist rows pile up behind a slow chunk (which is in
       // flight: a chunk's rows wait only for earlier chunks) or behind slow writes.
-      while (order !== undefined && order.waiting > 2 * workerCount) await Promise.race(inFlight);
+      while (order !== undefined && order.waiting > 2 * workerCount && inFlight.size > 0)
+        await Promise.race(inFlight);
       if (order !== undefined && order.writes > 2 * workerCount) await order.drain();
       const mine = seq++;
-      const job: Promise<void> = pool.run(bytes, firstLine).then((result) => {
+      const done = (result: ChunkResult): void => {
         merge(result.counts);
         order?.put(mine, result.rows ?? []);
-        inFlight.delete(job);
         options.onProgress?.(chunk.done, chunk.total, total.lines);
-      });
-      inFlight.add(job);
+      };
+      // A worker that is set up and not full takes the chunk; otherwise this thread evaluates
+      // it, so that no core waits: neither while the workers load their code, nor while they
+      // are busy (each keeps a second chunk queued, which covers this thread's turn).
+      let lane = pool.pick();
+      while (lane === undefined && !share) {
+        // Only workers evaluate: wait for one to be set up or to give a chunk back.
+        await Promise.race([...inFlight, pool.changed()]);
+        pool.check();
+        lane = pool.pick();
+      }
+      if (lane === undefined) done(here(bytes, firstLine));
+      else {
+        const job: Promise<void> = pool.run(lane, bytes, firstLine).then((result) => {
+          done(result);
+          inFlight.delete(job);
+        });
+        inFlight.add(job);
+      }
       if (stop()) break;
     }
     await Promise.all(inFlight);
+    pool.check();
     await order?.drain();
     return total;
   } finally {

@@ -2,7 +2,7 @@
  * Worker thread of `pathway cohort`: started before the pathway is known (so that loading
  * this code overlaps the caller's loading of the pathway), it waits for a {@link SetupMessage},
  * compiles the pathway once, then turns chunks of lines (bytes, transferred without copying)
- * into counts, and worklist rows when asked. Started by `cohort-run.ts`.
+ * into counts, and worklist rows when asked; it says when it is ready. Started by `cohort-run.ts`.
  */
 import { parentPort } from 'node:worker_threads';
 import { csvMapping, type CsvMapping } from '../cohort/csv';
@@ -24,6 +24,11 @@ export interface WorkerSetup {
 /** The first message a worker gets. */
 export interface SetupMessage {
   setup: WorkerSetup;
+}
+
+/** What a worker posts once it is set up, before it has been given any chunk. */
+export interface ReadyMessage {
+  ready: true;
 }
 
 /** One chunk to evaluate. */
@@ -57,6 +62,10 @@ function prepare(setup: WorkerSetup): Ready {
 parentPort?.on('message', (message: SetupMessage | ChunkMessage) => {
   if ('setup' in message) {
     ready = prepare(message.setup);
+    // The runner evaluates chunks itself until a worker says it is ready (loading a worker's
+    // code takes longer than the main thread's first chunks).
+    const done: ReadyMessage = { ready: true };
+    parentPort?.postMessage(done);
     return;
   }
   // The runner posts the setup before any chunk; a chunk without it is a bug, said loudly.

@@ -34,7 +34,7 @@ export interface CohortBenchOptions {
   repeat: number;
   /** `pathway` entry points to time (default: this checkout's). */
   bins: string[];
-  /** Worker threads (undefined: the CLI's default, one per core). */
+  /** Worker threads (undefined: the CLI's default, one per core but one, besides the main thread, which evaluates too). */
   workers: string | undefined;
 }
 
@@ -124,7 +124,7 @@ export async function cohortBench(options: CohortBenchOptions): Promise<void> {
         times.get(bin)?.push(await timeCohort(bin, file, join(work, 'out'), options.workers));
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
     console.log(
-      `pathway cohort chronic-pain (1.3.0, indicators) --by healthCentre, ${lines.toLocaleString('en')} lines, to cohort.json + cohort.html; ${options.rounds} interleaved rounds, workers ${options.workers ?? 'one per core'}; Node ${process.version}, ${cpu}, ${cpus().length} cores, load ${loadavg()
+      `pathway cohort chronic-pain (1.3.0, indicators) --by healthCentre, ${lines.toLocaleString('en')} lines, to cohort.json + cohort.html; ${options.rounds} interleaved rounds, workers ${options.workers ?? 'the default (one per core but one, and the main thread)'}; Node ${process.version}, ${cpu}, ${cpus().length} cores, load ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );

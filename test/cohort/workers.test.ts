@@ -40,8 +40,40 @@ describe('cohort runs', () => {
     const inline = await report(0);
     const threaded = await report(2);
     expect(threaded).toBe(inline);
+    // The main thread evaluates chunks while the workers load, and whenever both are full.
+    const oneWorker = await report(1);
+    expect(oneWorker).toBe(inline);
     expect(JSON.parse(inline).totals).toEqual({ lines: 3001, patients: 3000, badLines: 1 });
     expect(JSON.parse(inline).badLines[0].line).toBe(101);
+  });
+
+  it('give the same report when only the workers evaluate, the main thread waiting for them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cohort-workers-only-'));
+    const file = join(dir, 'p.ndjson');
+    const lines = [...synthPatients(1500, 3, AS_OF)].map((l) => JSON.stringify(l));
+    lines.splice(40, 0, '{"facts": {"age": -4}}');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const settings = {
+      format: 'ndjson' as const,
+      asOf: AS_OF,
+      by: 'healthCentre',
+      badLineLimit: 5,
+    };
+    const seen: number[] = [];
+    const only = await runCohort({
+      pathway,
+      file,
+      settings,
+      workers: 2,
+      shareMainThread: false,
+      chunkBytes: 16 * 1024,
+      onProgress: (_done, _total, lines) => seen.push(lines),
+    });
+    const inline = await runCohort({ pathway, file, settings, workers: 0 });
+    const title = { asOf: AS_OF, by: 'healthCentre', title: 't' };
+    expect(cohortReport(pathway, only, title)).toEqual(cohortReport(pathway, inline, title));
+    expect(only.badLines.map((b) => b.line)).toEqual([41]);
+    expect(seen.at(-1)).toBe(1501);
   });
 
   it('give the same report with worker threads started before the pathway was known, and end them', async () => {

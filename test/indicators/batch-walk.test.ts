@@ -84,7 +84,7 @@ function compare(pathway: Pathway, patients: readonly Patient[], size = 512) {
       const memberships = evaluator.evaluate(facts, outcome);
       const stratum = evaluator.stratum(facts, outcome);
       countResult(expected, p.group, outcome, memberships, stratum);
-      tally.countWalk(p.group, walk);
+      tally.countWalk(p.group, walk, results, i);
       evaluator.truthsAt(walk, truths);
       const mine = evaluator.stratumAt(walk);
       if (ids.length > 0) tally.countTruths(p.group, truths, mine);

@@ -9,7 +9,6 @@
  * `--fail-on-bad-lines` is given (exit 2 at the first one). See docs/cohort.md.
  */
 import { mkdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { PathwayError } from '../../errors';
@@ -22,7 +21,7 @@ import { indicatorRun } from '../../cohort/run';
 import { worklistText } from '../../cohort/worklist-text';
 import { pickText } from '../../model/texts';
 import type { Language } from '../../model/types';
-import { CohortWorkers, runCohort } from '../../node/cohort-run';
+import { CohortWorkers, defaultWorkerCount, runCohort } from '../../node/cohort-run';
 import { WorklistFiles } from '../../node/cohort-worklists';
 import { DEFAULT_MIN_CELL } from '../../results/stats';
 import { describeTarget, isDatabaseUrl, openResultsStore } from '../../results/store';
@@ -143,7 +142,7 @@ function checkFlags(flags: CohortFlags): void {
 async function run(io: Io, target: string, flags: CohortFlags): Promise<number> {
   // The worker threads load their code while this thread loads the pathway (a second or so
   // saved); they are closed by the run, or below when the run never starts.
-  const workers = new CohortWorkers(flags.workers ?? availableParallelism());
+  const workers = new CohortWorkers(flags.workers ?? defaultWorkerCount());
   try {
     return await runWith(io, target, flags, workers);
   } finally {
@@ -294,7 +293,11 @@ export const cohortCommand: CommandFactory = (io, done) =>
     .option('--out <dir>', 'folder for cohort.json and cohort.html (default: .)')
     .option('--format <format>', 'csv or ndjson (default: from the file extension)', parseFormat)
     .option('--fail-on-bad-lines', 'stop at the first bad line, exit 2')
-    .option('--workers <n>', 'worker threads (default: one per core; 0: none)', parseCount)
+    .option(
+      '--workers <n>',
+      'worker threads besides the main one, which evaluates too (default: one per core but one; 0: none)',
+      parseCount,
+    )
     .option('--version <version>', 'use this version instead of the one in effect')
     .option('--pathways <dir>', 'pathways folder')
     .option('--bad-lines <n>', 'bad lines kept and printed with their messages', parseCount, 20)

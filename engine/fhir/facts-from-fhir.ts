@@ -8,9 +8,10 @@ import { isPathwayError, PathwayError } from '../errors';
 import { isIsoDate, isTimeZone } from '../model/dates';
 import { validateInput } from '../facts/validate';
 import { timeZoneOf } from '../model/time-zone';
-import type { Pathway } from '../model/types';
+import type { Fact, Pathway } from '../model/types';
+import { withReadCache } from './codes';
 import { readConditionPresent, readConditionValues, readOnsetMonths } from './conditions';
-import { mappingOf, type FactMapping } from './kinds';
+import { mappingOf, type FactMapping, type MappingDecision } from './kinds';
 import { codeTable } from './medication-codes';
 import { listStates, readMedications } from './medications';
 import { readAge, readGender } from './patient';
@@ -59,6 +60,23 @@ function read(
   }
 }
 
+/** Each fact's mapping decision, by the facts array of a loaded pathway. */
+const decided = new WeakMap<readonly Fact[], readonly MappingDecision[]>();
+
+/**
+ * The mapping decision of every fact, worked out once per pathway version: the decision
+ * depends on the fact's declaration alone, and a loaded pathway is not changed in place
+ * (the editor makes a new facts array on every edit).
+ */
+function decisionsOf(facts: readonly Fact[]): readonly MappingDecision[] {
+  let decisions = decided.get(facts);
+  if (decisions === undefined) {
+    decisions = facts.map(mappingOf);
+    decided.set(facts, decisions);
+  }
+  return decisions;
+}
+
 /** Checks one value with the engine's own input validation; reports what it rejects. */
 function accepted(
   pathway: Pathway,
@@ -90,6 +108,14 @@ export function factsFromFhir(
   resources: readonly FhirResource[] | readonly unknown[],
   options: FhirMappingOptions,
 ): FhirMappingResult {
+  return withReadCache(() => mapFacts(pathway, resources, options));
+}
+
+function mapFacts(
+  pathway: Pathway,
+  resources: readonly FhirResource[] | readonly unknown[],
+  options: FhirMappingOptions,
+): FhirMappingResult {
   validateInput(pathway, { facts: {} }, { asOf: options.asOf });
   const report = new Report();
   const timeZone = options.timeZone ?? timeZoneOf(pathway);
@@ -109,8 +135,9 @@ export function factsFromFhir(
   const facts: Record<string, unknown> = {};
   const missing: string[] = [];
   const unmapped: UnmappedFact[] = [];
-  for (const fact of pathway.facts) {
-    const decision = mappingOf(fact);
+  const decisions = decisionsOf(pathway.facts);
+  for (const [i, fact] of pathway.facts.entries()) {
+    const decision = decisions[i] ?? mappingOf(fact);
     if (decision.ok === 'none') continue;
     if (decision.ok === false) {
       unmapped.push({ fact: fact.name, reason: decision.reason });

@@ -108,13 +108,21 @@ export function factsFromFhir(
   resources: readonly FhirResource[] | readonly unknown[],
   options: FhirMappingOptions,
 ): FhirMappingResult {
-  return withReadCache(() => mapFacts(pathway, resources, options));
+  return withReadCache(() => mapFacts(pathway, resources, options, false));
 }
 
+/**
+ * The mapping. Each value read must pass the engine's input check; checked `oneByOne`, a
+ * refused value is reported right after what its reading reported. Otherwise all values are
+ * checked at once at the end (one check instead of one per fact: each fact is checked on its
+ * own either way), and when anything is refused the mapping is done again one by one, so
+ * every problem is worded and placed as before.
+ */
 function mapFacts(
   pathway: Pathway,
   resources: readonly FhirResource[] | readonly unknown[],
   options: FhirMappingOptions,
+  oneByOne: boolean,
 ): FhirMappingResult {
   validateInput(pathway, { facts: {} }, { asOf: options.asOf });
   const report = new Report();
@@ -164,10 +172,21 @@ function mapFacts(
       );
       found = undefined;
     }
-    if (found !== undefined && accepted(pathway, fact.name, found, options.asOf, report)) {
+    if (
+      found !== undefined &&
+      (!oneByOne || accepted(pathway, fact.name, found, options.asOf, report))
+    ) {
       facts[fact.name] = found.value;
     } else {
       missing.push(fact.name);
+    }
+  }
+  if (!oneByOne && Object.keys(facts).length > 0) {
+    try {
+      validateInput(pathway, { facts }, { asOf: options.asOf });
+    } catch (error) {
+      if (!isPathwayError(error)) throw error;
+      return mapFacts(pathway, resources, options, true);
     }
   }
   return { facts, missing, problems: report.problems, notes: report.notes, unmapped };

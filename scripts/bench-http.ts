@@ -19,21 +19,34 @@
  * `--compare <checkout>` also starts the server of another checkout (e.g. the code before a
  * change: `git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/`)
  * and runs every measurement on both, alternating which goes first, so that both see the
- * same machine load; the table then gives the ratio after/before.
+ * same machine load; the table then gives the ratio after/before. `--node-flags` and
+ * `--compare-node-flags` start the two servers with node flags of their own, so one checkout
+ * can be compared with itself under another setting (`--compare . --compare-node-flags
+ * --max-semi-space-size=16`).
+ *
+ * Open-loop runs also say how late the client sent (p50/p99/max after the due time) and the
+ * latency counted from when each request was actually sent: what the tail owes to the client
+ * sharing the cores. `--gc` starts the servers with `--trace-gc` and adds the garbage
+ * collector's pauses during each run (count, p50, p99, max, total by kind).
+ *
+ * The script prints the machine (CPU model and cores), Node, the durations and the load
+ * average at start and end.
  *
  *   npm run bench:http
  *   npm run bench:http -- --only evaluate --mode closed --duration 20
  *   npm run bench:http -- --compare /tmp/before --rounds 2
  *   npm run bench:http -- --inject --compare /tmp/before   # in process, no network (see bench/in-process.ts)
+ *   npm run bench:http -- --only evaluate --mode open --gc --compare . --compare-node-flags=--max-semi-space-size=16
  */
 import { readFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chronicPainPatients } from '../test/fixtures/chronic-pain-patients';
 import {
   closedLoop,
   openLoop,
+  percentile,
   startService,
   type Load,
   type Measured,
@@ -55,8 +68,13 @@ const { values } = parseArgs({
     compare: { type: 'string' },
     rounds: { type: 'string' },
     inject: { type: 'boolean', default: false },
+    'node-flags': { type: 'string', default: '' },
+    'compare-node-flags': { type: 'string', default: '' },
+    gc: { type: 'boolean', default: false },
   },
 });
+/** Node flags given as one string, split on spaces. */
+const flagsOf = (text: string): string[] => text.split(' ').filter((f) => f !== '');
 const seconds = Number(values.duration);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
@@ -117,8 +135,24 @@ const load = (): string =>
     .map((x) => x.toFixed(2))
     .join(', ');
 
-/** A run's figures and the server's CPU time during it (ms). */
-type Run = Measured & { cpuMs: number };
+/** A run's figures, the server's CPU time during it (ms) and its GC pauses (ms, by kind). */
+type Run = Measured & { cpuMs: number; gc: Map<string, number[]> };
+
+/** The machine the figures come from. */
+const machine = (): string => {
+  const all = cpus();
+  return `${all[0]?.model.trim() ?? 'unknown CPU'}, ${all.length} cores`;
+};
+
+/** GC pauses of a run in words: count, p50, p99, max and total by kind. */
+const gcWords = (gc: Map<string, number[]>): string =>
+  [...gc]
+    .map(([kind, pauses]) => {
+      const sorted = [...pauses].sort((a, b) => a - b);
+      const total = sorted.reduce((sum, x) => sum + x, 0);
+      return `${kind} ${sorted.length}× p50 ${ms(percentile(sorted, 50))} p99 ${ms(percentile(sorted, 99))} max ${ms(sorted[sorted.length - 1] ?? Number.NaN)} total ${total.toFixed(0)} ms`;
+    })
+    .join('; ') || 'none';
 
 async function measure(
   service: Service,
@@ -131,8 +165,9 @@ async function measure(
       : openLoop(service.port, entry.load, entry.rate, s);
   await run(warmup);
   const cpuBefore = await service.cpuMs();
+  service.takeGcPauses();
   const measured = await run(seconds);
-  return { ...measured, cpuMs: (await service.cpuMs()) - cpuBefore };
+  return { ...measured, cpuMs: (await service.cpuMs()) - cpuBefore, gc: service.takeGcPauses() };
 }
 
 /** Requests per round of `--inject`, by load. */
@@ -188,13 +223,29 @@ if (values.inject) {
   process.exit(0);
 }
 try {
-  servers.push(await startService(resolve(values['server-dir'])));
-  if (values.compare !== undefined) servers.push(await startService(resolve(values.compare)));
-  const [after, before] = servers as [Service, Service | undefined];
-  console.log(
-    `Node ${process.version}, ${seconds} s per run (${warmup} s warm-up), load average at start ${load()}`,
+  servers.push(
+    await startService(resolve(values['server-dir']), {
+      nodeFlags: flagsOf(values['node-flags']),
+      traceGc: values.gc,
+    }),
   );
-  console.log(`server: ${after.dir}${before === undefined ? '' : `; compared with ${before.dir}`}`);
+  if (values.compare !== undefined)
+    servers.push(
+      await startService(resolve(values.compare), {
+        nodeFlags: flagsOf(values['compare-node-flags']),
+        traceGc: values.gc,
+      }),
+    );
+  const [after, before] = servers as [Service, Service | undefined];
+  const named = (s: Service): string =>
+    `${s.dir}${s.nodeFlags.length === 0 ? '' : ` (node ${s.nodeFlags.join(' ')})`}`;
+  console.log(
+    `${machine()}; Node ${process.version}, ${seconds} s per run (${warmup} s warm-up), load average at start ${load()}`,
+  );
+  console.log(
+    `server: ${named(after)}${before === undefined ? '' : `; compared with ${named(before)}`}`,
+  );
+  const notes: string[] = [];
   console.log('');
   console.log(
     '| load | mode | server | requests/s | evaluations/s | p50 ms | p90 ms | p99 ms | server CPU ms/request | not 200 |',
@@ -215,6 +266,17 @@ try {
           console.log(
             `| ${entry.load.name} | ${label} | ${name} | ${measured.perSecond.toFixed(0)} | ${(measured.perSecond * entry.load.per).toFixed(0)} | ${ms(measured.p50)} | ${ms(measured.p90)} | ${ms(measured.p99)} | ${perRequest(measured).toFixed(3)} | ${measured.failed}${late} |`,
           );
+          const c = measured.client;
+          const words = [
+            c === undefined
+              ? ''
+              : `client sent late p50 ${ms(c.lateP50)}, p99 ${ms(c.lateP99)}, max ${ms(c.lateMax)} ms; latency from the actual send p50 ${ms(c.fromSendP50)}, p90 ${ms(c.fromSendP90)}, p99 ${ms(c.fromSendP99)} ms`,
+            values.gc ? `GC: ${gcWords(measured.gc)}` : '',
+          ].filter((w) => w !== '');
+          if (words.length > 0)
+            notes.push(
+              `${entry.load.name}, ${label}, ${name} (round ${round + 1}): ${words.join('; ')}`,
+            );
         }
       }
       if (before !== undefined) {
@@ -229,6 +291,10 @@ try {
         );
       }
     }
+  }
+  if (notes.length > 0) {
+    console.log('');
+    for (const note of notes) console.log(`- ${note}`);
   }
   console.log('');
   console.log(`load average at the end ${load()}`);

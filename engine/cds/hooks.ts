@@ -17,7 +17,8 @@ import { isPathwayError } from '../errors';
 import { factsFromFhir } from '../fhir';
 import { buildCards } from './cards';
 import { unpackPrefetch } from './prefetch';
-import { cdsRequestSchema, patientViewContextSchema, type CdsResponse } from './schema';
+import { parseCdsRequest } from './request-check';
+import { patientViewContextSchema, type CdsResponse } from './schema';
 import {
   CDS_HOOK,
   servicePathway,
@@ -101,7 +102,7 @@ async function serve(
     );
   }
 
-  const parsed = cdsRequestSchema.safeParse(request.body);
+  const parsed = parseCdsRequest(request.body);
   if (!parsed.success) {
     throw cdsError('BAD_REQUEST', 'not a CDS Hooks request', issuesOf(parsed.error));
   }

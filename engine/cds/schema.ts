@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 
-const absoluteUrl = z.url({ protocol: /^https?$/ });
+/** An absolute http(s) URL (`fhirServer`). */
+export const absoluteUrl = z.url({ protocol: /^https?$/ });
 
 /** A FHIR Coding as CDS Hooks uses it (topic, override reasons). */
 export const cdsCodingSchema = z.object({

@@ -40,21 +40,56 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/** The codings of a CodeableConcept (malformed entries skipped). */
-export function codingsOf(concept: unknown): ReadCoding[] {
-  if (!isObject(concept) || !Array.isArray(concept['coding'])) return [];
-  const out: ReadCoding[] = [];
-  for (const entry of concept['coding'] as unknown[]) {
-    if (!isObject(entry)) continue;
-    const system = text(entry['system']);
-    const code = text(entry['code']);
-    const display = text(entry['display']);
-    out.push({
-      ...(system === undefined ? {} : { system }),
-      ...(code === undefined ? {} : { code }),
-      ...(display === undefined ? {} : { display }),
-    });
+/**
+ * Codings already read, by concept object, during one mapping ({@link withReadCache}). A
+ * concept is read again for every fact that looks at its resource (ten score facts each scan
+ * every Observation), so within one mapping each concept is read once. Outside a mapping
+ * nothing is kept, so a caller that changes a resource and reads it again sees the change.
+ */
+let readCodings: WeakMap<object, readonly ReadCoding[]> | undefined;
+/** Dates already read during one mapping, by zone and text (a record's date is read per fact). */
+let readDates: Map<string, ReadDate> | undefined;
+
+/**
+ * Runs `work` (synchronous: one mapping of one request's resources) with the codings of each
+ * concept read once; the memory is dropped when it returns.
+ */
+export function withReadCache<T>(work: () => T): T {
+  if (readCodings !== undefined) return work();
+  readCodings = new WeakMap();
+  readDates = new Map();
+  try {
+    return work();
+  } finally {
+    readCodings = undefined;
+    readDates = undefined;
   }
+}
+
+/**
+ * The codings of a CodeableConcept (malformed entries skipped). The array is shared between
+ * calls on the same concept object: callers must not change it.
+ */
+export function codingsOf(concept: unknown): readonly ReadCoding[] {
+  if (!isObject(concept)) return [];
+  const known = readCodings?.get(concept);
+  if (known !== undefined) return known;
+  const coding = concept['coding'];
+  if (!Array.isArray(coding)) return [];
+  const out: ReadCoding[] = [];
+  for (const entry of coding as unknown[]) {
+    if (!isObject(entry)) continue;
+    // Keys in the order system, code, display, as before; absent or non-text ones left out.
+    const read: ReadCoding = {};
+    const system = text(entry['system']);
+    if (system !== undefined) read.system = system;
+    const code = text(entry['code']);
+    if (code !== undefined) read.code = code;
+    const display = text(entry['display']);
+    if (display !== undefined) read.display = display;
+    out.push(read);
+  }
+  readCodings?.set(concept, out);
   return out;
 }
 
@@ -76,6 +111,13 @@ export function codingMatches(coding: ReadCoding, declared: DeclaredCode): boole
 export function matchingCodes(concept: unknown, declared: readonly DeclaredCode[]): DeclaredCode[] {
   const codings = codingsOf(concept);
   return declared.filter((d) => codings.some((c) => codingMatches(c, d)));
+}
+
+/** True when a concept carries any of the declared codes (`matchingCodes` is not empty). */
+export function carriesCode(concept: unknown, declared: readonly DeclaredCode[]): boolean {
+  const codings = codingsOf(concept);
+  for (const d of declared) for (const c of codings) if (codingMatches(c, d)) return true;
+  return false;
 }
 
 /**
@@ -113,9 +155,17 @@ const PARTIAL = /^\d{4}(?:-\d{2})?$/;
 export function readDate(value: unknown, timeZone: string): ReadDate | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return { kind: 'invalid', text: JSON.stringify(value) };
-  if (PARTIAL.test(value)) return { kind: 'partial', text: value };
-  const read = readDateTime(value, timeZone);
-  return read === undefined ? { kind: 'invalid', text: value } : { kind: 'date', ...read };
+  const key = `${timeZone}|${value}`;
+  const known = readDates?.get(key);
+  if (known !== undefined) return known;
+  let date: ReadDate;
+  if (PARTIAL.test(value)) date = { kind: 'partial', text: value };
+  else {
+    const read = readDateTime(value, timeZone);
+    date = read === undefined ? { kind: 'invalid', text: value } : { kind: 'date', ...read };
+  }
+  readDates?.set(key, date);
+  return date;
 }
 
 /** The id part of a reference such as `Patient/123` (or a full URL ending in it). */

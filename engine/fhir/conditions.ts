@@ -4,15 +4,15 @@
  * absence of a Condition is never read as false: a problem list is not a negative finding.
  */
 import { addDuration, daysBetween, daysInMonth, monthsBetween } from '../model/dates';
-import { codingMatches, codingsOf, isObject, matchingCodes, readDate } from './codes';
+import { carriesCode, codingMatches, codingsOf, isObject, matchingCodes, readDate } from './codes';
 import type { FactMapping, NoneFoundCode } from './kinds';
 import type { Report } from './report';
 import type { Entry, ResourceIndex } from './resources';
 import type { Found } from './scores';
 
 function matching(mapping: FactMapping, index: ResourceIndex): Entry[] {
-  return (index.byType.get('Condition') ?? []).filter(
-    (e) => matchingCodes(e.resource['code'], mapping.codes).length > 0,
+  return (index.byType.get('Condition') ?? []).filter((e) =>
+    carriesCode(e.resource['code'], mapping.codes),
   );
 }
 

@@ -8,9 +8,10 @@ import { isPathwayError, PathwayError } from '../errors';
 import { isIsoDate, isTimeZone } from '../model/dates';
 import { validateInput } from '../facts/validate';
 import { timeZoneOf } from '../model/time-zone';
-import type { Pathway } from '../model/types';
+import type { Fact, Pathway } from '../model/types';
+import { withReadCache } from './codes';
 import { readConditionPresent, readConditionValues, readOnsetMonths } from './conditions';
-import { mappingOf, type FactMapping } from './kinds';
+import { mappingOf, type FactMapping, type MappingDecision } from './kinds';
 import { codeTable } from './medication-codes';
 import { listStates, readMedications } from './medications';
 import { readAge, readGender } from './patient';
@@ -59,6 +60,23 @@ function read(
   }
 }
 
+/** Each fact's mapping decision, by the facts array of a loaded pathway. */
+const decided = new WeakMap<readonly Fact[], readonly MappingDecision[]>();
+
+/**
+ * The mapping decision of every fact, worked out once per pathway version: the decision
+ * depends on the fact's declaration alone, and a loaded pathway is not changed in place
+ * (the editor makes a new facts array on every edit).
+ */
+function decisionsOf(facts: readonly Fact[]): readonly MappingDecision[] {
+  let decisions = decided.get(facts);
+  if (decisions === undefined) {
+    decisions = facts.map(mappingOf);
+    decided.set(facts, decisions);
+  }
+  return decisions;
+}
+
 /** Checks one value with the engine's own input validation; reports what it rejects. */
 function accepted(
   pathway: Pathway,
@@ -90,6 +108,22 @@ export function factsFromFhir(
   resources: readonly FhirResource[] | readonly unknown[],
   options: FhirMappingOptions,
 ): FhirMappingResult {
+  return withReadCache(() => mapFacts(pathway, resources, options, false));
+}
+
+/**
+ * The mapping. Each value read must pass the engine's input check; checked `oneByOne`, a
+ * refused value is reported right after what its reading reported. Otherwise all values are
+ * checked at once at the end (one check instead of one per fact: each fact is checked on its
+ * own either way), and when anything is refused the mapping is done again one by one, so
+ * every problem is worded and placed as before.
+ */
+function mapFacts(
+  pathway: Pathway,
+  resources: readonly FhirResource[] | readonly unknown[],
+  options: FhirMappingOptions,
+  oneByOne: boolean,
+): FhirMappingResult {
   validateInput(pathway, { facts: {} }, { asOf: options.asOf });
   const report = new Report();
   const timeZone = options.timeZone ?? timeZoneOf(pathway);
@@ -109,8 +143,9 @@ export function factsFromFhir(
   const facts: Record<string, unknown> = {};
   const missing: string[] = [];
   const unmapped: UnmappedFact[] = [];
-  for (const fact of pathway.facts) {
-    const decision = mappingOf(fact);
+  const decisions = decisionsOf(pathway.facts);
+  for (const [i, fact] of pathway.facts.entries()) {
+    const decision = decisions[i] ?? mappingOf(fact);
     if (decision.ok === 'none') continue;
     if (decision.ok === false) {
       unmapped.push({ fact: fact.name, reason: decision.reason });
@@ -137,10 +172,21 @@ export function factsFromFhir(
       );
       found = undefined;
     }
-    if (found !== undefined && accepted(pathway, fact.name, found, options.asOf, report)) {
+    if (
+      found !== undefined &&
+      (!oneByOne || accepted(pathway, fact.name, found, options.asOf, report))
+    ) {
       facts[fact.name] = found.value;
     } else {
       missing.push(fact.name);
+    }
+  }
+  if (!oneByOne && Object.keys(facts).length > 0) {
+    try {
+      validateInput(pathway, { facts }, { asOf: options.asOf });
+    } catch (error) {
+      if (!isPathwayError(error)) throw error;
+      return mapFacts(pathway, resources, options, true);
     }
   }
   return { facts, missing, problems: report.problems, notes: report.notes, unmapped };

@@ -29,12 +29,22 @@ export function token(coding: ReadCoding): string {
   return `${coding.system ?? ''}|${coding.code ?? ''}`;
 }
 
-/** A lookup of `medicationCodes` by `system|code`. */
+/** Tables already built, by the rows they were built from (the service passes one array). */
+const tables = new WeakMap<readonly MedicationCoding[], ReadonlyMap<string, MedicationCoding>>();
+
+/**
+ * A lookup of `medicationCodes` by `system|code`, built once per rows array (a terminology
+ * table is loaded once and never changed in place; every request used to rebuild it).
+ */
 export function codeTable(
   rows: readonly MedicationCoding[] | undefined,
 ): ReadonlyMap<string, MedicationCoding> {
+  if (rows === undefined) return new Map();
+  const known = tables.get(rows);
+  if (known !== undefined) return known;
   const table = new Map<string, MedicationCoding>();
-  for (const row of rows ?? []) table.set(`${row.system}|${row.code.trim()}`, row);
+  for (const row of rows) table.set(`${row.system}|${row.code.trim()}`, row);
+  tables.set(rows, table);
   return table;
 }
 

@@ -5,7 +5,7 @@
  * reported and skipped; two different values at the same instant are not guessed between.
  */
 import { daysBetween } from '../model/dates';
-import { isObject, matchingCodes, misplacedCode, readDate, type DeclaredCode } from './codes';
+import { carriesCode, isObject, misplacedCode, readDate, type DeclaredCode } from './codes';
 import type { FactMapping } from './kinds';
 import type { Report } from './report';
 import type { Entry, ResourceIndex } from './resources';
@@ -90,7 +90,7 @@ function observationReadings(
   const out: Reading[] = [];
   for (const entry of entries) {
     const obs = entry.resource;
-    if (matchingCodes(obs['code'], codes).length === 0) {
+    if (!carriesCode(obs['code'], codes)) {
       const wrong = misplacedCode(obs['code'], codes);
       if (wrong !== undefined) {
         report.problem(

@@ -285,8 +285,16 @@ export function today(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date
       { code: 'INVALID_INPUT', message: 'not a known IANA time zone', value: timeZone },
     ]);
   }
+  // The formatter's plain text (`8/15/2026` in en-US) costs half of its parts; any other
+  // shape (a year before 1000, an era) is read from the parts, as before.
+  const plain = US_DATE.exec(format.format(now));
+  if (plain !== null)
+    return formatIsoDate(dayFromCivil(Number(plain[3]), Number(plain[1]), Number(plain[2])));
   const parts = format.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
   return formatIsoDate(dayFromCivil(part('year'), part('month'), part('day')));
 }
+
+/** month/day/year with a four-digit year, as the en-US day formatter writes a date. */
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;

@@ -15,9 +15,27 @@ export { timeZoneOf };
 /** Today's date (YYYY-MM-DD) in `timeZone`, in the default zone (Europe/Stockholm) when none is given. */
 export type Today = (timeZone?: string) => string;
 
-/** The running process's clock: today in the zone asked for, at the instant `now()` gives. */
+/** Milliseconds in a minute: every zone in use today changes its date on a whole minute. */
+const MINUTE = 60_000;
+
+/**
+ * The running process's clock: today in the zone asked for, at the instant `now()` gives.
+ * The date of each zone is worked out once per minute of the clock (working it out costs a
+ * few microseconds on every request): a zone's midnight falls on a whole minute (every offset
+ * in use is a whole number of minutes), so within one clock minute the date cannot change.
+ */
 export function systemToday(now: () => Date = () => new Date()): Today {
-  return (timeZone) => todayIn(timeZone ?? DEFAULT_TIME_ZONE, now());
+  const known = new Map<string, { minute: number; date: string }>();
+  return (timeZone) => {
+    const zone = timeZone ?? DEFAULT_TIME_ZONE;
+    const instant = now();
+    const minute = Math.floor(instant.getTime() / MINUTE);
+    const last = known.get(zone);
+    if (last !== undefined && last.minute === minute) return last.date;
+    const date = todayIn(zone, instant);
+    known.set(zone, { minute, date });
+    return date;
+  };
 }
 
 /** Today for a pathway (its versions, no version named): the date its in-effect questions are asked on. */

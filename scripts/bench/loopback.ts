@@ -67,9 +67,20 @@ export interface Service {
    * load than requests/s do.
    */
   cpuMs(): Promise<number>;
+  /** Node flags the server was started with (e.g. `--max-semi-space-size=64`). */
+  nodeFlags: readonly string[];
+  /**
+   * The garbage collector's pauses since the last call, in milliseconds, by kind (`Scavenge`,
+   * `Mark-Compact` …), read from the server's `--trace-gc` lines; empty unless `traceGc`.
+   */
+  takeGcPauses(): Map<string, number[]>;
   /** Stops the process and deletes its data folder (the audit log). */
   stop(): Promise<void>;
 }
+
+/** One `--trace-gc` line: `… ms: Scavenge 4.6 (4.7) -> 4.2 (5.7) MB, 5.22 / 0.01 ms …`. */
+const GC_LINE =
+  /ms: ([A-Za-z-]+)(?: \([a-z]+\))? [\d.]+ \([\d.]+\) -> [\d.]+ \([\d.]+\) MB, ([\d.]+) \/ /;
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const USER_HZ = 100;
@@ -88,19 +99,30 @@ async function processCpuMs(pid: number | undefined): Promise<number> {
   }
 }
 
+/** How {@link startService} starts the server besides its checkout. */
+export interface ServiceStart {
+  /** Variables added to (or overriding) the environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Flags for the server's node (before the script), e.g. `--max-semi-space-size=64`. */
+  nodeFlags?: readonly string[];
+  /** Start it with `--trace-gc` and collect its pauses ({@link Service.takeGcPauses}). */
+  traceGc?: boolean;
+}
+
 /**
  * Starts `pathway serve` from the checkout `dir` (its own bin/, engine/ and node_modules) on
  * a free loopback port, with a fresh data folder (a SQLite audit log), logging at `warn`, CDS
  * Hooks authentication off and no per-client limit (all the load comes from one address).
- * `env` adds or overrides variables.
  */
-export async function startService(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Service> {
+export async function startService(dir: string, start: ServiceStart = {}): Promise<Service> {
   const root = resolve(dir);
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-http-'));
+  const nodeFlags = [...(start.nodeFlags ?? []), ...(start.traceGc === true ? ['--trace-gc'] : [])];
+  const env = start.env ?? {};
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'bin/pathway.mjs'), 'serve', '--port', String(port)],
+    [...nodeFlags, join(root, 'bin/pathway.mjs'), 'serve', '--port', String(port)],
     {
       cwd: root,
       env: {
@@ -112,9 +134,22 @@ export async function startService(dir: string, env: NodeJS.ProcessEnv = {}): Pr
         CLIENT_CONCURRENCY: '0',
         ...env,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', start.traceGc === true ? 'pipe' : 'ignore', 'inherit'],
     },
   );
+  let pauses = new Map<string, number[]>();
+  let rest = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const match = GC_LINE.exec(line);
+      if (match === null) continue;
+      const kind = match[1] ?? '?';
+      pauses.set(kind, [...(pauses.get(kind) ?? []), Number(match[2])]);
+    }
+  });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     await waitForServer(port, agent);
@@ -125,6 +160,12 @@ export async function startService(dir: string, env: NodeJS.ProcessEnv = {}): Pr
     dir: root,
     port,
     cpuMs: () => processCpuMs(child.pid),
+    nodeFlags: start.nodeFlags ?? [],
+    takeGcPauses() {
+      const taken = pauses;
+      pauses = new Map();
+      return taken;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -160,6 +201,19 @@ export interface Measured {
   failed: number;
   /** Open loop: requests sent more than 1 ms after they were due (the client fell behind). */
   late?: number;
+  /**
+   * Open loop: how late the client sent requests (ms after due; p50, p99, max), and the
+   * latency counted from when each request was actually sent (p50, p90, p99). The
+   * difference from the latency counted from when it was due is the client's share.
+   */
+  client?: {
+    lateP50: number;
+    lateP99: number;
+    lateMax: number;
+    fromSendP50: number;
+    fromSendP90: number;
+    fromSendP99: number;
+  };
 }
 
 /**
@@ -216,6 +270,8 @@ export async function openLoop(
 ): Promise<Measured> {
   const agent = new Agent({ keepAlive: true, maxSockets });
   const latencies: number[] = [];
+  const fromSend: number[] = [];
+  const lateness: number[] = [];
   const interval = 1000 / rate;
   const total = Math.round(rate * seconds);
   let failed = 0;
@@ -225,7 +281,9 @@ export async function openLoop(
   const start = performance.now() + 10;
   const send = (k: number): void => {
     const due = start + k * interval;
-    if (performance.now() - due > 1) late += 1;
+    const sent = performance.now();
+    lateness.push(Math.max(0, sent - due));
+    if (sent - due > 1) late += 1;
     const body = load.bodies[k % load.bodies.length] as string;
     pending.push(
       new Promise<void>((done) => {
@@ -246,7 +304,9 @@ export async function openLoop(
             res.resume();
             res.on('end', () => {
               answered = true;
-              latencies.push(performance.now() - due);
+              const now = performance.now();
+              latencies.push(now - due);
+              fromSend.push(now - sent);
               if (res.statusCode !== 200) failed += 1;
             });
           },
@@ -282,6 +342,8 @@ export async function openLoop(
   await Promise.all(pending);
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
+  const sent = fromSend.sort((a, b) => a - b);
+  const lateSorted = lateness.sort((a, b) => a - b);
   const elapsed = performance.now() - start;
   return {
     requests: sorted.length,
@@ -292,5 +354,13 @@ export async function openLoop(
     max: sorted[sorted.length - 1] ?? Number.NaN,
     failed,
     late,
+    client: {
+      lateP50: percentile(lateSorted, 50),
+      lateP99: percentile(lateSorted, 99),
+      lateMax: lateSorted[lateSorted.length - 1] ?? Number.NaN,
+      fromSendP50: percentile(sent, 50),
+      fromSendP90: percentile(sent, 90),
+      fromSendP99: percentile(sent, 99),
+    },
   };
 }

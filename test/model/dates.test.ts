@@ -269,6 +269,13 @@ describe('today', () => {
     expect(today('UTC', lateEvening)).toBe('2026-12-06');
   });
 
+  it('reads years before 1000 and single-digit months and days right', () => {
+    expect(today('UTC', new Date(Date.UTC(2026, 0, 5, 12)))).toBe('2026-01-05');
+    const early = new Date('0999-03-04T12:00:00Z');
+    expect(today('UTC', early)).toBe('0999-03-04');
+    expect(today('Asia/Kathmandu', new Date('2026-12-06T18:15:00Z'))).toBe('2026-12-07');
+  });
+
   it('crosses a year boundary and a leap day', () => {
     expect(today('Europe/Stockholm', new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
     expect(today('Asia/Tokyo', new Date('2028-02-28T15:00:00Z'))).toBe('2028-02-29');

@@ -22,6 +22,23 @@ describe('today for a request', () => {
     ]);
   });
 
+  it('turns to the next day at local midnight on a running clock, in whole-hour and 45-minute zones', () => {
+    let instant = new Date('2026-12-06T22:59:59.999Z');
+    const clock = systemToday(() => instant);
+    expect(clock('Europe/Stockholm')).toBe('2026-12-06');
+    expect(clock('Europe/Stockholm')).toBe('2026-12-06');
+    instant = new Date('2026-12-06T23:00:00.000Z');
+    expect(clock('Europe/Stockholm')).toBe('2026-12-07');
+    // Kathmandu is UTC+05:45: midnight there is 18:15 UTC.
+    instant = new Date('2026-12-06T18:14:59.999Z');
+    expect(clock('Asia/Kathmandu')).toBe('2026-12-06');
+    instant = new Date('2026-12-06T18:15:00.000Z');
+    expect(clock('Asia/Kathmandu')).toBe('2026-12-07');
+    expect(clock('UTC')).toBe('2026-12-06');
+    instant = new Date('2026-12-05T18:15:00.000Z');
+    expect(clock('Asia/Kathmandu')).toBe('2026-12-06');
+  });
+
   it('is already 1 January in Stockholm when the system clock says 23:30 UTC on 31 December', () => {
     const newYearsEve = systemToday(() => new Date('2026-12-31T23:30:00Z'));
     expect(newYearsEve()).toBe('2027-01-01');

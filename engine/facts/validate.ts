@@ -561,6 +561,21 @@ function checkMedications(
   return issues.list.length === before ? result : undefined;
 }
 
+/**
+ * A given medication list checked and copied exactly as {@link validateInput} checks the
+ * value of medications fact `fact` on evaluation date `asOf` (unknown `null` fields dropped,
+ * fields in one order), or undefined when validateInput would report an issue about it. For
+ * the line reader, which reads the list itself and must keep what validateInput keeps.
+ */
+export function checkedMedications(
+  fact: Fact,
+  value: readonly unknown[],
+  asOf: string,
+): Medication[] | undefined {
+  const path = ['facts', fact.name];
+  return checkMedications(fact, value, path, isIsoDate(asOf) ? asOf : undefined, new Issues());
+}
+
 /** A medication's own field, `null` read as absent. */
 function medicationField(
   item: Record<string, unknown>,

@@ -14,7 +14,7 @@ import { isoDay } from './dates';
 import { DECLINE, EXACT_POWERS, decodeString, type JsonCursor } from './json-cursor';
 import type { SlotLayout } from './layout';
 import { inputSlot, medicationsOk, stringsOk, valueCheck } from './loader';
-import { readMedications } from './medication-reader';
+import { checkedByReader, readMedications } from './medication-reader';
 import {
   BOOLEAN,
   LOCALS,
@@ -28,9 +28,15 @@ import {
 
 /**
  * Reads a `facts` object at the cursor into `slots` (which the caller has cleared), with
- * `asOfDay` the evaluation day medication start dates are checked against. False: decline.
+ * `asOfDay` the evaluation day medication start dates are checked against and `asOf` that
+ * date's text. False: decline.
  */
-export type FactsReader = (c: JsonCursor, slots: unknown[], asOfDay: number) => boolean;
+export type FactsReader = (
+  c: JsonCursor,
+  slots: unknown[],
+  asOfDay: number,
+  asOf: string,
+) => boolean;
 
 /** The inline reader of each type, by number: the generated code reads `T[f]` for fact `f`. */
 const READERS = [NUMBER, BOOLEAN, STRING, STRINGS, MEDICATIONS, NOTHING_SOURCE] as const;
@@ -136,7 +142,7 @@ export function buildFactsReader(pathway: Pathway, layout: SlotLayout): FactsRea
   const reads = READERS.map((read, kind) => `case ${kind}:${read}break;`);
   const tree = keyTree(pathway.facts.map((fact, index) => ({ name: fact.name, index })));
   const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,T=new Uint8Array([${kinds.join(',')}]);
-return function readFacts(c,s,a){var g=++gen,t=c.t,p=c.p,e=c.e,f=0,ks=0,${LOCALS};
+return function readFacts(c,s,a,A){var g=++gen,t=c.t,p=c.p,e=c.e,f=0,ks=0,${LOCALS};
 ${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}
 for(;;){if(ch!==34)return false;ks=p+1;
 ${tree}
@@ -148,14 +154,15 @@ if(v!==null)switch(f){${stores.join('\n')}
 default:return false;}
 ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}};`;
   // Generated from fact indexes, slot numbers, character codes and constants only.
-  const factory = new Function('K', 'SA', 'D', 'M', 'RM', 'X', 'DS', 'P', 'KN', source) as (
+  const factory = new Function('K', 'SA', 'D', 'M', 'RM', 'X', 'DS', 'P', 'KN', 'F', source) as (
     ...args: unknown[]
   ) => FactsReader;
   return factory(
     constants,
     stringsOk,
     isoDay,
-    medicationsOk,
+    // A list the medication reader checked with validateInput's own check is not asked again.
+    (list: unknown, asOfDay: number) => checkedByReader(list) || medicationsOk(list, asOfDay),
     readMedications,
     DECLINE,
     decodeString,
@@ -163,6 +170,7 @@ ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}};`;
     // Each fact's key as written (name and closing quote): a line's key is compared with it
     // whole, as a slice, which costs less than comparing it a character at a time.
     pathway.facts.map((fact) => `${fact.name}"`),
+    pathway.facts,
   );
 }
 

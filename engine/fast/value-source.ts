@@ -58,8 +58,11 @@ export const NOTHING = `if(ch===110){${NULL}}else return false;`;
 /** A list of strings or `null`: `[]` read here, anything else by the cursor's `strs`. */
 export const STRINGS = `if(ch===91&&p+1<e&&t.charCodeAt(p+1)===93){p+=2;v=[];}else{c.p=p;v=c.strs();if(v===X)return false;p=c.p;}`;
 
-/** A medication list or `null`, by the medication reader (`RM`) on the cursor. */
-export const MEDICATIONS = 'c.p=p;v=RM(c);if(v===X)return false;p=c.p;';
+/**
+ * A medication list or `null`, by the medication reader (`RM`) on the cursor, told the fact
+ * (`F[f]`) and the evaluation date's text (`A`) for the record forms it checks itself.
+ */
+export const MEDICATIONS = 'c.p=p;v=RM(c,F[f],A);if(v===X)return false;p=c.p;';
 
 /** The locals the fragments use, declared once in the generated function. */
 export const LOCALS = 'ch=0,v,n=0,m=0,d=0,sc=0,st=0,q=0,x=0,neg=false,xn=false,esc=false';

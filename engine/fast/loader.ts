@@ -170,8 +170,23 @@ export function buildLoader(pathway: Pathway, layout: SlotLayout): Loader {
  * is not that one declines rather than check against another date.
  */
 function checkedList(fact: Fact, value: unknown, asOfDay: number): unknown[] | undefined {
-  if (!Array.isArray(value) || lastAsOf.day !== asOfDay) return undefined;
+  if (!Array.isArray(value) || lastAsOf.day !== asOfDay || !hasOtherForm(value)) return undefined;
   return checkedMedications(fact, value, lastAsOf.text);
+}
+
+/**
+ * True when a record of `list` has a field the loader's own check does not take (an
+ * `uncertain`, a `doseIncreasedAt`, a `null`). A list without one that the loader's check
+ * refused goes to the reference as before (validateInput refuses it, unless its records
+ * are objects of another kind): a bad list is not checked twice on its way there.
+ */
+function hasOtherForm(list: readonly unknown[]): boolean {
+  for (const item of list) {
+    if (!isPlainRecord(item)) continue;
+    for (const key in item)
+      if (key === 'uncertain' || key === 'doseIncreasedAt' || item[key] === null) return true;
+  }
+  return false;
 }
 
 export { medicationsOk, ownKeyCount, stringsOk };

@@ -52,8 +52,8 @@ interface Line {
 /**
  * Everything about one loaded line that answers depend on, as text. Not the note flag: it
  * only says whether notes may be worked out, and today's route says "may" for every patient
- * it loads through the reference (a line with an uncertain medication, say), where the reader
- * knows there are none; {@link compare} checks it apart, and the notes are in the outcome.
+ * it loads through the reference (one the generated loader declines), where the reader may
+ * know there are none; {@link compare} checks it apart, and the notes are in the outcome.
  */
 function loaded(
   batch: PatientBatch,

@@ -42,6 +42,17 @@ const valid = [...synthPatients(LINES, 1, AS_OF)].map((p) => JSON.stringify(p));
 /** Each kind of line: valid lines, or valid lines with one thing made bad. */
 const KINDS: Record<string, (line: string) => string> = {
   valid: (line) => line,
+  // Valid too: an uncertain record first in the list (the reader once declined such lines).
+  'valid, uncertain medication': (line) =>
+    line.includes('"medications":[')
+      ? line.replace(
+          '"medications":[',
+          '"medications":[{"name":"x","uncertain":{"reason":"status-unknown"}},',
+        )
+      : line.replace(
+          '"facts":{',
+          '"facts":{"medications":[{"name":"x","uncertain":{"reason":"status-unknown"}}],',
+        ),
   ...BAD_LINE_KINDS,
 };
 const kinds = Object.entries(KINDS).map(([kind, make]) => {
@@ -141,7 +152,7 @@ for (const { kind } of kinds) {
       read.toFixed(2).padStart(8),
       today.toFixed(2).padStart(8),
       reader.toFixed(2).padStart(8),
-      (kind === 'valid' ? `${(parse / read).toFixed(2)}×` : '-').padStart(13),
+      (kind.startsWith('valid') ? `${(parse / read).toFixed(2)}×` : '-').padStart(13),
       `${(today / reader).toFixed(2)}×`.padStart(13),
       `${(reader / validReader).toFixed(2)}`.padStart(16),
       `${(today / validToday).toFixed(2)}`.padStart(15),

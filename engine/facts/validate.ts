@@ -15,7 +15,6 @@ import {
   type PathwayError,
 } from '../errors';
 import { checkNesting } from '../model/nesting';
-import { isPlainRecord } from '../model/plain-record';
 import { evaluationInputSchema } from '../model/schema';
 import type { Fact, Pathway } from '../model/types';
 import { describeAtcProblem, isAtcCode } from './atc';
@@ -32,6 +31,7 @@ import {
 } from './medication';
 import { PreparedNames } from '../model/suggest';
 import { didYouMean } from './suggest';
+import { plainShape } from './plain-request';
 
 /** Input that passed validation: unknown (`null`) facts removed, values exactly as given. */
 export interface ValidatedInput {
@@ -248,51 +248,6 @@ export class InputCheck {
     const list = this.issues.list;
     return list.length === 0 ? undefined : errorFromIssues(list, this.pathway.id);
   }
-}
-
-/** An object as JSON.parse makes one (so neither a list, nor an instance of a class). */
-/**
- * True only when the request schema (`evaluationInputSchema`) is sure to find nothing wrong
- * with the shape of `input`: a plain object holding `facts` (a plain object) and at most
- * `currentStep` (`{ id: text of at most 200 characters, enteredAt?: a calendar date }`) and
- * `asOf` (a calendar date). Anything else (a `version`, whose pattern is the schema's, an
- * unknown field, a value of another type) says false and the schema runs. test/facts checks
- * that the schema accepts whatever this accepts.
- */
-export function plainShape(input: unknown): boolean {
-  if (!isPlainRecord(input)) return false;
-  let facts = false;
-  for (const key in input) {
-    const value = input[key];
-    switch (key) {
-      case 'facts':
-        if (!isPlainRecord(value)) return false;
-        facts = true;
-        break;
-      case 'asOf':
-        if (value !== undefined && !isIsoDate(value)) return false;
-        break;
-      case 'currentStep':
-        if (value !== undefined && !plainStep(value)) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return facts;
-}
-
-function plainStep(step: unknown): boolean {
-  if (!isPlainRecord(step)) return false;
-  let id = false;
-  for (const key in step) {
-    const value = step[key];
-    if (key === 'id') {
-      if (typeof value !== 'string' || value.length > 200) return false;
-      id = true;
-    } else if (key !== 'enteredAt' || (value !== undefined && !isIsoDate(value))) return false;
-  }
-  return id;
 }
 
 function addUnknownStep(issues: Issues, id: string, pathway: Pathway): void {
@@ -604,6 +559,21 @@ function checkMedications(
     }
   });
   return issues.list.length === before ? result : undefined;
+}
+
+/**
+ * A given medication list checked and copied exactly as {@link validateInput} checks the
+ * value of medications fact `fact` on evaluation date `asOf` (unknown `null` fields dropped,
+ * fields in one order), or undefined when validateInput would report an issue about it. For
+ * the line reader, which reads the list itself and must keep what validateInput keeps.
+ */
+export function checkedMedications(
+  fact: Fact,
+  value: readonly unknown[],
+  asOf: string,
+): Medication[] | undefined {
+  const path = ['facts', fact.name];
+  return checkMedications(fact, value, path, isIsoDate(asOf) ? asOf : undefined, new Issues());
 }
 
 /** A medication's own field, `null` read as absent. */

@@ -11,19 +11,35 @@
  */
 import type { Fact, Pathway } from '../model/types';
 import { isoDay } from './dates';
-import { DECLINE, type JsonCursor } from './json-cursor';
+import { DECLINE, EXACT_POWERS, decodeString, type JsonCursor } from './json-cursor';
 import type { SlotLayout } from './layout';
 import { inputSlot, medicationsOk, stringsOk, valueCheck } from './loader';
-import { readMedications } from './medication-reader';
+import { checkedByReader, readMedications } from './medication-reader';
+import {
+  BOOLEAN,
+  LOCALS,
+  MEDICATIONS,
+  NOTHING as NOTHING_SOURCE,
+  NUMBER,
+  STRING,
+  STRINGS,
+  WS,
+} from './value-source';
 
 /**
  * Reads a `facts` object at the cursor into `slots` (which the caller has cleared), with
- * `asOfDay` the evaluation day medication start dates are checked against. False: decline.
+ * `asOfDay` the evaluation day medication start dates are checked against and `asOf` that
+ * date's text. False: decline.
  */
-export type FactsReader = (c: JsonCursor, slots: unknown[], asOfDay: number) => boolean;
+export type FactsReader = (
+  c: JsonCursor,
+  slots: unknown[],
+  asOfDay: number,
+  asOf: string,
+) => boolean;
 
-/** The cursor reader of each type, by number: the generated code reads `T[f]` for fact `f`. */
-const READERS = ['c.num()', 'c.bool()', 'c.str()', 'c.strs()', 'RM(c)', 'c.nothing()'] as const;
+/** The inline reader of each type, by number: the generated code reads `T[f]` for fact `f`. */
+const READERS = [NUMBER, BOOLEAN, STRING, STRINGS, MEDICATIONS, NOTHING_SOURCE] as const;
 const READER_OF: Record<Fact['type'], number> = {
   integer: 0,
   number: 0,
@@ -40,9 +56,10 @@ const NOTHING = 5;
  * The generated statements telling which key starts at `ks`: a decision tree over the
  * characters where the candidate names differ (each name followed by its closing quote, so
  * a name that is the start of another is told apart by the quote). Sets `f`, the index of
- * the one fact the key can be; anything else returns false. The whole name is then compared
- * by {@link sameKey}, one copy of the loop for every fact, which keeps the generated
- * function small enough to be optimised quickly.
+ * the one fact the key can be; anything else returns false. The caller then compares the
+ * whole key once for every fact (a slice in the facts reader, {@link sameKey} in the fact
+ * index) rather than writing a comparison out per fact: written out, the generated function
+ * took seconds to optimise.
  */
 function keyTree(
   names: readonly { name: string; index: number }[],
@@ -102,8 +119,10 @@ function sameKey(
 }
 
 /**
- * Generates the facts reader of `pathway`: the key's decision tree, then the value read by
- * its type's cursor reader and checked by the fact's own generated check.
+ * Generates the facts reader of `pathway`: one function over the text with the position in
+ * a local. The key's decision tree, then its whole text compared with the fact's name, the
+ * value is read by its type's inline reader (engine/fast/value-source.ts) and checked by the
+ * fact's own generated check ({@link valueCheck}), then put in its slot.
  */
 export function buildFactsReader(pathway: Pathway, layout: SlotLayout): FactsReader {
   const constants: unknown[] = [];
@@ -120,35 +139,38 @@ export function buildFactsReader(pathway: Pathway, layout: SlotLayout): FactsRea
       ? []
       : [`case ${index}:${valueCheck(fact, constant)}s[${slot}]=v;break;`];
   });
-  const reads = READERS.map((read, kind) => `case ${kind}:v=${read};break;`);
+  const reads = READERS.map((read, kind) => `case ${kind}:${read}break;`);
   const tree = keyTree(pathway.facts.map((fact, index) => ({ name: fact.name, index })));
   const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,T=new Uint8Array([${kinds.join(',')}]);
-return function readFacts(c,s,a){var g=++gen,t=c.t,v,ks,f,more;
-if(!c.take(123))return false;if(c.ws()===125){c.p++;return true;}
-for(;;){if(c.ws()!==34)return false;ks=c.p+1;
+return function readFacts(c,s,a,A){var g=++gen,t=c.t,p=c.p,e=c.e,f=0,ks=0,${LOCALS};
+${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}
+for(;;){if(ch!==34)return false;ks=p+1;
 ${tree}
-if(!SK(t,ks,f,KC,KS))return false;c.p=ks+KS[f+1]-KS[f];if(c.p>c.e||!c.take(58))return false;
+x=KN[f];q=x.length;if(ks+q>e||t.slice(ks,ks+q)!==x)return false;
+p=ks+q;${WS}if(ch!==58)return false;p++;
 if(seen[f]===g)return false;seen[f]=g;
-switch(T[f]){${reads.join('')}default:return false;}
-if(v===X)return false;
+${WS}switch(T[f]){${reads.join('\n')}default:return false;}
 if(v!==null)switch(f){${stores.join('\n')}
 default:return false;}
-more=c.next(125);if(more===X)return false;if(!more)return true;}};`;
-  // Generated from fact indexes, slot numbers, JSON-written names and constants only.
-  const factory = new Function('K', 'SA', 'D', 'M', 'RM', 'X', 'SK', 'KC', 'KS', source) as (
+${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}};`;
+  // Generated from fact indexes, slot numbers, character codes and constants only.
+  const factory = new Function('K', 'SA', 'D', 'M', 'RM', 'X', 'DS', 'P', 'KN', 'F', source) as (
     ...args: unknown[]
   ) => FactsReader;
-  const { codes, starts } = keyCodes(pathway);
   return factory(
     constants,
     stringsOk,
     isoDay,
-    medicationsOk,
+    // A list the medication reader checked with validateInput's own check is not asked again.
+    (list: unknown, asOfDay: number) => checkedByReader(list) || medicationsOk(list, asOfDay),
     readMedications,
     DECLINE,
-    sameKey,
-    codes,
-    starts,
+    decodeString,
+    EXACT_POWERS,
+    // Each fact's key as written (name and closing quote): a line's key is compared with it
+    // whole, as a slice, which costs less than comparing it a character at a time.
+    pathway.facts.map((fact) => `${fact.name}"`),
+    pathway.facts,
   );
 }
 
@@ -163,7 +185,7 @@ export function buildFactIndex(pathway: Pathway): FactIndex {
   );
   const source = `"use strict";return function factIndex(t,ks){var f;${tree}return SK(t,ks,f,KC,KS)?f:-1;};`;
   // Generated from fact indexes and character codes only.
-  const factory = new Function('SK', 'KC', 'KS', source) as (...args: unknown[]) => FactIndex;
+  const factory = new Function('SK', 'KC', 'KS', 'KN', source) as (...args: unknown[]) => FactIndex;
   const { codes, starts } = keyCodes(pathway);
   return factory(sameKey, codes, starts);
 }

@@ -30,13 +30,25 @@ const CLOSE_LIST = 93;
  * Powers of ten that are exact doubles (10^0 … 10^22): a number whose digits fit in 2^53 times
  * or divided by one of them is rounded once, correctly, which is what `JSON.parse` answers.
  */
-const EXACT_POWERS = [
+export const EXACT_POWERS = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
   1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
 /** Digits beyond this many may not fit exactly in a double's 53-bit significand. */
 const EXACT_DIGITS = 15;
+
+/**
+ * The string whose JSON text (quotes included) is `t[from, to)`, escapes decoded by
+ * `JSON.parse` itself, or DECLINE when that text is not a JSON string.
+ */
+export function decodeString(t: string, from: number, to: number): string | Decline {
+  try {
+    return JSON.parse(t.slice(from, to)) as string;
+  } catch {
+    return DECLINE;
+  }
+}
 
 /** One line of text being read; reused from line to line. */
 export class JsonCursor {
@@ -267,11 +279,7 @@ export class JsonCursor {
   }
 
   private decoded(from: number, to: number): string | Decline {
-    try {
-      return JSON.parse(this.t.slice(from, to)) as string;
-    } catch {
-      return DECLINE;
-    }
+    return decodeString(this.t, from, to);
   }
 
   /** A list of strings, `null`, or DECLINE (an element that is not a string declines). */

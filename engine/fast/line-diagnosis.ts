@@ -24,7 +24,7 @@ import type { PopulationPathway } from './compile';
 import { isoDay } from './dates';
 import { buildFactCheck, buildFactIndex, type FactCheck, type FactIndex } from './facts-reader';
 import { DECLINE, JsonCursor } from './json-cursor';
-import { readMedications } from './medication-reader';
+import { readMedicationList } from './medication-reader';
 
 /** What today's route says of a bad line. */
 export type Diagnosis =
@@ -97,7 +97,7 @@ function readTyped(c: JsonCursor, kind: number): unknown {
     case STRINGS:
       return c.strs();
     default:
-      return readMedications(c);
+      return readMedicationList(c);
   }
 }
 

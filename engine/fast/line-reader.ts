@@ -93,7 +93,8 @@ export class LineReader {
     let ownAsOf: string | undefined;
     let version: string | undefined;
     let enteredAt: string | undefined;
-    // The day medication start dates were checked against while reading the facts.
+    // The date medication start dates were checked against while reading the facts.
+    let checkedAsOf = asOf;
     let checkedDay = readAsOf(asOf).day;
     let seen = 0;
     if (!c.take(OPEN_OBJECT)) return false;
@@ -151,7 +152,11 @@ export class LineReader {
           const own = c.str();
           if (own === DECLINE || own === null) return false;
           ownAsOf = own;
-          checkedDay = readAsOf(own).day;
+          // Only a date written before the facts is the one they were checked against.
+          if ((seen & FACTS) === 0) {
+            checkedAsOf = own;
+            checkedDay = readAsOf(own).day;
+          }
           break;
         }
         case VERSION: {
@@ -168,7 +173,7 @@ export class LineReader {
           break;
         }
         case FACTS:
-          if (!this.facts(c, slots, checkedDay)) return false;
+          if (!this.facts(c, slots, checkedDay, checkedAsOf)) return false;
           break;
       }
       const more = c.next(CLOSE_OBJECT);
@@ -187,7 +192,8 @@ export class LineReader {
       f.enteredDay = isoDay(enteredAt);
       if (!(f.enteredDay <= date.day)) return false;
     }
-    // A line whose own date came after its medications: check their start dates again.
+    // A line whose own date came after its medications: check their start dates again (a
+    // list the medication reader checked with validateInput's check is declined here).
     if (checkedDay !== date.day)
       for (const slot of this.medicationSlots) {
         const list = slots[slot];

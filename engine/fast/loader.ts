@@ -3,15 +3,19 @@
  * name, checks it exactly as `validateInput` would accept it and stores it in its slot.
  *
  * It only ever *accepts* or *declines*: anything it is not sure about (an unknown or derived
- * fact, a value of the wrong type or out of range, a `null` inside a medication, an object with
- * an unusual prototype) makes it decline, and the caller then runs the real `validateInput`,
- * which produces the typed error (or, rarely, accepts after all and the generic path takes
- * over). So errors are the reference's own, and the fast path must only be right about what it
+ * fact, a value of the wrong type or out of range, an object with an unusual prototype) makes
+ * it decline. A medication list with records its own check does not know (an uncertain entry,
+ * a dose increase, a `null` field) is checked and copied by validateInput's own medication
+ * check, so it holds what the reference would keep, or declines. On a decline the caller
+ * runs the real `validateInput`, which produces the typed error (or, rarely, accepts after
+ * all and the generic path takes over). So errors are the reference's own, and the fast path must only be right about what it
  * accepts: every accepted value passes `validateInput` unchanged.
  */
 import { MEDICATION_UNITS } from '../facts/medication';
 import { isPlainRecord } from '../model/plain-record';
 import type { Fact, Pathway } from '../model/types';
+import { checkedMedications } from '../facts/validate';
+import { lastAsOf } from './as-of';
 import { isoDay } from './dates';
 import type { SlotLayout } from './layout';
 
@@ -147,12 +151,42 @@ export function buildLoader(pathway: Pathway, layout: SlotLayout): Loader {
     const label = `case ${JSON.stringify(fact.name)}:`;
     const slot = inputSlot(fact, layout);
     if (slot === undefined) return `${label}if(v!==undefined&&v!==null)return false;break;`;
+    if (fact.type === 'medications')
+      // A list with records the loader's check does not know (an uncertain entry, a dose
+      // increase, a null field): validateInput's own check and copy, as the reference keeps it.
+      return `${label}if(v===undefined||v===null)break;if(!M(v,a)){v=CM(${constant(fact)},v,a);if(v===undefined)return false;}s[${slot}]=v;break;`;
     return `${label}if(v===undefined||v===null)break;${valueCheck(fact, constant)}s[${slot}]=v;break;`;
   });
   const source = `"use strict";return function load(f,s,a){var v;for(var k in f){v=f[k];switch(k){${cases.join('\n')}\ndefault:return false;}}return true;};`;
   // Generated from slot numbers, JSON-written names and constants only (see the file comment).
-  const factory = new Function('K', 'SA', 'D', 'M', source) as (...args: unknown[]) => Loader;
-  return factory(constants, stringsOk, isoDay, medicationsOk);
+  const factory = new Function('K', 'SA', 'D', 'M', 'CM', source) as (...args: unknown[]) => Loader;
+  return factory(constants, stringsOk, isoDay, medicationsOk, checkedList);
+}
+
+/**
+ * validateInput's checked copy of medication list `value` of `fact` on the evaluation day
+ * `asOfDay`, or undefined (decline) when it finds an issue. The day's text is the one read
+ * last by `readAsOf`, which the batch calls for this patient just before loading; a day that
+ * is not that one declines rather than check against another date.
+ */
+function checkedList(fact: Fact, value: unknown, asOfDay: number): unknown[] | undefined {
+  if (!Array.isArray(value) || lastAsOf.day !== asOfDay || !hasOtherForm(value)) return undefined;
+  return checkedMedications(fact, value, lastAsOf.text);
+}
+
+/**
+ * True when a record of `list` has a field the loader's own check does not take (an
+ * `uncertain`, a `doseIncreasedAt`, a `null`). A list without one that the loader's check
+ * refused goes to the reference as before (validateInput refuses it, unless its records
+ * are objects of another kind): a bad list is not checked twice on its way there.
+ */
+function hasOtherForm(list: readonly unknown[]): boolean {
+  for (const item of list) {
+    if (!isPlainRecord(item)) continue;
+    for (const key in item)
+      if (key === 'uncertain' || key === 'doseIncreasedAt' || item[key] === null) return true;
+  }
+  return false;
 }
 
 export { medicationsOk, ownKeyCount, stringsOk };

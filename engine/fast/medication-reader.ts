@@ -1,12 +1,21 @@
 /**
  * Reads a medication list (`[{ "atc": …, "dose": …, "unit": …, "since": …, "name": … }, …]`)
  * straight from a line's characters into the objects `JSON.parse` would make, fields in the
- * order written. Only the fields the generated loader accepts are read; any other field
- * (`doseIncreasedAt`, `uncertain`, a misspelling, a hostile key), a repeated field or a `null`
- * field declines, and the reference route words the error. What the values must be (an ATC
- * code, a dose ≥ 0, a known unit, a start date) is checked afterwards by the loader's own
- * check, not here.
+ * order written.
+ *
+ * Every field a medication may have is read: `atc`, `dose`, `unit`, `since`,
+ * `doseIncreasedAt`, `name` and `uncertain` (`{ reason, detail? }`), each also as `null`.
+ * A list of the loader's plain records (no `doseIncreasedAt`, no `uncertain`, no `null`) is
+ * returned as read, and checked afterwards by the loader's own check, as today. A list with
+ * any other record form is what today's route hands to `validateInput`: it is checked and
+ * copied by validateInput's own medication check ({@link checkedMedications}), so the reader
+ * keeps the very list (fields in validateInput's order, `null` fields dropped) and the
+ * uncertain entries, with their reasons, that today's route keeps, and declines when that
+ * check finds an issue. Any other field (a misspelling, a hostile key), a repeated field or a
+ * value of a type no medication field takes declines, and the reference route words the error.
  */
+import { checkedMedications } from '../facts/validate';
+import type { Fact } from '../model/types';
 import { DECLINE, type Decline, type JsonCursor } from './json-cursor';
 
 const QUOTE = 34;
@@ -14,6 +23,7 @@ const OPEN_OBJECT = 123;
 const CLOSE_OBJECT = 125;
 const OPEN_LIST = 91;
 const CLOSE_LIST = 93;
+const NULL_START = 110;
 
 /** Bits of the fields seen in one medication, to refuse a repeated one. */
 const ATC = 1;
@@ -21,6 +31,76 @@ const DOSE = 2;
 const UNIT = 4;
 const SINCE = 8;
 const NAME = 16;
+const INCREASED = 32;
+const UNCERTAIN = 64;
+const REASON = 128;
+const DETAIL = 256;
+
+/** The field whose key is `t[start, end)` in a medication, as its bit, or 0 for any other key. */
+function medicationField(c: JsonCursor, start: number, end: number): number {
+  switch (end - start) {
+    case 3:
+      return c.matches(start, 'atc') ? ATC : 0;
+    case 4:
+      if (c.matches(start, 'dose')) return DOSE;
+      if (c.matches(start, 'unit')) return UNIT;
+      return c.matches(start, 'name') ? NAME : 0;
+    case 5:
+      return c.matches(start, 'since') ? SINCE : 0;
+    case 9:
+      return c.matches(start, 'uncertain') ? UNCERTAIN : 0;
+    case 15:
+      return c.matches(start, 'doseIncreasedAt') ? INCREASED : 0;
+    default:
+      return 0;
+  }
+}
+
+const NAMES: Record<number, string> = {
+  [ATC]: 'atc',
+  [DOSE]: 'dose',
+  [UNIT]: 'unit',
+  [SINCE]: 'since',
+  [NAME]: 'name',
+  [INCREASED]: 'doseIncreasedAt',
+  [UNCERTAIN]: 'uncertain',
+  [REASON]: 'reason',
+  [DETAIL]: 'detail',
+};
+
+/** Set by {@link readMedication} when the record is not one of the loader's plain records. */
+let irregular = false;
+
+/** An `uncertain` object (`{ reason, detail }`, each text or `null`), or DECLINE. */
+function readUncertainty(c: JsonCursor): Record<string, unknown> | Decline {
+  c.p++;
+  const item: Record<string, unknown> = {};
+  if (c.ws() === CLOSE_OBJECT) {
+    c.p++;
+    return item;
+  }
+  let seen = 0;
+  for (;;) {
+    if (c.ws() !== QUOTE) return DECLINE;
+    const start = c.p + 1;
+    const end = c.key();
+    if (end < 0) return DECLINE;
+    const bit =
+      end - start === 6 && c.matches(start, 'reason')
+        ? REASON
+        : end - start === 6 && c.matches(start, 'detail')
+          ? DETAIL
+          : 0;
+    if (bit === 0 || (seen & bit) !== 0) return DECLINE;
+    seen |= bit;
+    const value = c.str();
+    if (value === DECLINE) return DECLINE;
+    item[NAMES[bit] as string] = value;
+    const more = c.next(CLOSE_OBJECT);
+    if (more === DECLINE) return DECLINE;
+    if (!more) return item;
+  }
+}
 
 /** One medication object, or DECLINE. The cursor stands on its opening brace. */
 function readMedication(c: JsonCursor): Record<string, unknown> | Decline {
@@ -36,41 +116,43 @@ function readMedication(c: JsonCursor): Record<string, unknown> | Decline {
     const start = c.p + 1;
     const end = c.key();
     if (end < 0) return DECLINE;
-    let bit: number;
-    let name: string;
-    switch (end - start) {
-      case 3:
-        bit = ATC;
-        name = 'atc';
-        break;
-      case 4:
-        if (c.matches(start, 'dose')) [bit, name] = [DOSE, 'dose'];
-        else if (c.matches(start, 'unit')) [bit, name] = [UNIT, 'unit'];
-        else if (c.matches(start, 'name')) [bit, name] = [NAME, 'name'];
-        else return DECLINE;
-        break;
-      case 5:
-        bit = SINCE;
-        name = 'since';
-        break;
-      default:
-        return DECLINE;
-    }
-    if (!c.matches(start, name) || (seen & bit) !== 0) return DECLINE;
+    const bit = medicationField(c, start, end);
+    if (bit === 0 || (seen & bit) !== 0) return DECLINE;
     seen |= bit;
-    const value = bit === DOSE ? c.num() : c.str();
-    if (value === DECLINE || value === null) return DECLINE;
-    item[name] = value;
+    let value: unknown;
+    if (bit === DOSE) value = c.num();
+    else if (bit === UNCERTAIN && c.ws() === OPEN_OBJECT) value = readUncertainty(c);
+    else value = bit === UNCERTAIN ? c.nothing() : c.str();
+    if (value === DECLINE) return DECLINE;
+    if (value === null || bit === INCREASED || bit === UNCERTAIN) irregular = true;
+    item[NAMES[bit] as string] = value;
     const more = c.next(CLOSE_OBJECT);
     if (more === DECLINE) return DECLINE;
     if (!more) return item;
   }
 }
 
-/** A medication list, `null`, or DECLINE. */
-export function readMedications(c: JsonCursor): Record<string, unknown>[] | null | Decline {
+/** The list {@link readMedications} returned last when it checked it itself, else undefined. */
+let lastChecked: unknown;
+
+/**
+ * True when `list` is the list {@link readMedications} just returned after checking it with
+ * validateInput's own check: the loader's check, which knows only the plain records, is then
+ * not asked again.
+ */
+export function checkedByReader(list: unknown): boolean {
+  return list === lastChecked && list !== undefined;
+}
+
+/**
+ * A medication list as `JSON.parse` makes it (fields in the order written), `null`, or
+ * DECLINE; {@link irregular} then says whether a record is not one of the loader's plain
+ * records. The line diagnosis reads lists this way, to hand them to validateInput's checks.
+ */
+export function readMedicationList(c: JsonCursor): Record<string, unknown>[] | null | Decline {
+  irregular = false;
   const first = c.ws();
-  if (first === 110) return c.nothing();
+  if (first === NULL_START) return c.nothing();
   if (first !== OPEN_LIST) return DECLINE;
   c.p++;
   const list: Record<string, unknown>[] = [];
@@ -87,4 +169,24 @@ export function readMedications(c: JsonCursor): Record<string, unknown>[] | null
     if (more === DECLINE) return DECLINE;
     if (!more) return list;
   }
+}
+
+/**
+ * A medication list, `null`, or DECLINE, for medications fact `fact` on evaluation date
+ * `asOf` (the date the loader's check then checks start dates against): the list as read
+ * when its records are all plain, else validateInput's checked copy of it.
+ */
+export function readMedications(
+  c: JsonCursor,
+  fact: Fact,
+  asOf: string,
+): Record<string, unknown>[] | null | Decline {
+  lastChecked = undefined;
+  const list = readMedicationList(c);
+  if (list === DECLINE || list === null || !irregular) return list;
+  // Today's route checks and copies such a list with validateInput: so does the reader.
+  const checked = checkedMedications(fact, list, asOf);
+  if (checked === undefined) return DECLINE;
+  lastChecked = checked;
+  return checked as unknown as Record<string, unknown>[];
 }

@@ -12,7 +12,7 @@
  * evaluate route that was about 6 % of a request's time.
  */
 import type { z } from 'zod';
-import { isIsoDate } from '../model/dates';
+import { plainRequest } from '../facts/plain-request';
 import { isPlainRecord } from '../model/plain-record';
 import { LANGUAGES } from '../model/schema';
 import {
@@ -27,15 +27,8 @@ import type { AnyErrorCode } from './errors';
 /** Accepts a value as its schema would (returning the schema's output), or declines (undefined). */
 type Accept = (value: unknown) => unknown;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 const PATHWAY_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const LANGUAGE_SET: ReadonlySet<unknown> = new Set(LANGUAGES);
-
-/** `isoDate` of the model's schema: the pattern, then a real calendar date. */
-function isDate(value: unknown): value is string {
-  return typeof value === 'string' && DATE.test(value) && isIsoDate(value);
-}
 
 /**
  * `facts` as `z.record(z.string(), z.unknown())` accepts it. The record's parse copies the
@@ -57,37 +50,17 @@ function requestParts(
   value: Record<string, unknown>,
   extra: number,
 ): Record<string, unknown> | undefined {
-  let keys = extra;
+  // The shape is checked once, by the check validateInput also uses.
+  if (!plainRequest(value, extra)) return undefined;
   const { currentStep, facts, asOf, version } = value;
-  let step: { id: string; enteredAt?: string } | undefined;
-  if (currentStep !== undefined) {
-    if (!isPlainRecord(currentStep)) return undefined;
-    const { id, enteredAt } = currentStep;
-    if (typeof id !== 'string' || id.length > 200) return undefined;
-    let stepKeys = 1;
-    if (enteredAt !== undefined) {
-      if (!isDate(enteredAt)) return undefined;
-      stepKeys++;
-    }
-    if (Object.keys(currentStep).length !== stepKeys) return undefined;
-    // A strict object's parse returns a new object with the schema's keys in its order.
-    step = enteredAt === undefined ? { id } : { id, enteredAt };
-    keys++;
-  }
   if (!factsOk(facts)) return undefined;
-  keys++;
-  if (asOf !== undefined) {
-    if (!isDate(asOf)) return undefined;
-    keys++;
+  let out: Record<string, unknown> = { facts };
+  if (currentStep !== undefined) {
+    // Checked by plainRequest. A strict object's parse returns a new object with the
+    // schema's keys in its order.
+    const { id, enteredAt } = currentStep as { id: string; enteredAt?: string };
+    out = { currentStep: enteredAt === undefined ? { id } : { id, enteredAt }, facts };
   }
-  if (version !== undefined) {
-    if (typeof version !== 'string' || version.length > 64 || !SEMVER.test(version))
-      return undefined;
-    keys++;
-  }
-  if (Object.keys(value).length !== keys) return undefined;
-  const out: Record<string, unknown> =
-    step === undefined ? { facts } : { currentStep: step, facts };
   if (asOf !== undefined) out['asOf'] = asOf;
   if (version !== undefined) out['version'] = version;
   return out;

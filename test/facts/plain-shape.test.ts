@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainShape } from '../../engine/facts/validate';
+import { plainShape } from '../../engine/facts/plain-request';
+import { cheapCheck } from '../../engine/http/fast-body';
+import { evaluateBodySchema } from '../../engine/http/schemas';
 import { evaluationInputSchema } from '../../engine/model/schema';
 
 const anything = fc.oneof(
@@ -44,7 +46,12 @@ const facts = fc.oneof(anything, fc.dictionary(fc.string({ maxLength: 5 }), anyt
 const input = fc.oneof(
   anything,
   fc.record(
-    { facts, currentStep: step, asOf: date, version: fc.constantFrom('1.3.0', 'x', undefined) },
+    {
+      facts,
+      currentStep: step,
+      asOf: date,
+      version: fc.constantFrom('1.3.0', '1.0.0-rc.1', 'x', '1.2', '9'.repeat(70), 7, undefined),
+    },
     { requiredKeys: [] },
   ),
   fc.record({ facts, extra: anything }),
@@ -60,6 +67,21 @@ describe('the plain shape check', () => {
     );
   });
 
+  it('is the one check of the request shape the evaluate route’s cheap check makes', () => {
+    const accept = cheapCheck(evaluateBodySchema);
+    fc.assert(
+      fc.property(input, (value) => {
+        // The cheap check also refuses a fact holding undefined (zod's record drops it).
+        const factsDefined =
+          typeof value === 'object' &&
+          value !== null &&
+          Object.values((value as { facts?: object }).facts ?? {}).every((v) => v !== undefined);
+        expect(accept?.(value) !== undefined).toBe(plainShape(value) && factsDefined);
+      }),
+      { numRuns: 5000, seed: 4 },
+    );
+  });
+
   it('says plain for the usual line shapes, so the schema is skipped for them', () => {
     expect(plainShape({ facts: { age: 52 } })).toBe(true);
     expect(
@@ -69,7 +91,11 @@ describe('the plain shape check', () => {
         currentStep: { id: 'specialist-mmr', enteredAt: '2026-10-21' },
       }),
     ).toBe(true);
-    expect(plainShape({ facts: {}, version: '1.3.0' })).toBe(false);
+    // A version is checked by the same pattern as the schema's (it used to send the input
+    // to the schema): the HTTP cheap check and validateInput now share this one check.
+    expect(plainShape({ facts: {}, version: '1.3.0' })).toBe(true);
+    expect(plainShape({ facts: {}, version: '1.3' })).toBe(false);
+    expect(plainShape({ facts: {}, asOf: undefined })).toBe(false);
     expect(plainShape({ facts: [] })).toBe(false);
     expect(plainShape({ asOf: '2026-11-23' })).toBe(false);
   });

@@ -85,6 +85,7 @@ export {
 } from './versions/publish-checks';
 export { patientsDigest, type PatientsCheck, type PatientsFile } from './versions/publish-patients';
 export { replacedVersion } from './versions/replaced';
+export { PUBLISH_BODY_LIMIT } from './versions/publish-limit';
 // One rule of which scenarios check a version: the editor's test panel and the publish checks.
 export { retarget, scenarioBases } from './versions/publish-scenarios';
 // A test patient shared by a draft and other versions, split so that a rename reaches the draft only.

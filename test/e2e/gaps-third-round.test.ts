@@ -6,7 +6,7 @@
  * Swedish names and finds a drug by its name in any language, with the engine's own MME note.
  * Each new or changed panel is checked with axe-core.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -201,6 +201,25 @@ describe('publishing with a patients file over 1 MiB', () => {
     });
     expect(errors).toEqual([]);
   }, 240_000);
+  it("refuses a file over the publish limit before sending it, in the author's language", async () => {
+    await draft(true);
+    // Playwright passes files over 50 MB by path; a sparse file of 65 MiB costs no disk.
+    const big = join(service.pathwaysDir, '..', 'too-large.ndjson');
+    await writeFile(big, '');
+    await truncate(big, 65 * 1024 * 1024);
+    await open('1.4.0');
+    await page.getByTestId('publish').click();
+    const dialog = page.getByTestId('publish-dialog');
+    await dialog.getByTestId('publish-patients-file').setInputFiles(big);
+    const error = dialog.getByTestId('publish-error');
+    await expect
+      .poll(() => error.textContent(), { timeout: 60_000 })
+      .toBe(
+        'Patientfilen är för stor för att skickas med publiceringen (65 MiB): gränsen är 64 MiB. Välj en mindre fil, t.ex. en vårdcentrals patienter.',
+      );
+    expect(await dialog.getByTestId('impact-summary-file').count()).toBe(0);
+    expect(await seriousViolations(page, '[data-testid="publish-dialog"]')).toEqual([]);
+  }, 120_000);
 });
 
 describe('medication names in the interface language', () => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BODY_LIMIT } from '../../engine/http/app';
-import { PUBLISH_BODY_LIMIT } from '../../engine/http/routes/publish';
+import { PUBLISH_BODY_LIMIT } from '../../engine/versions/publish-limit';
 import { contentHash } from '../../engine/model/hash';
 import type { Pathway } from '../../engine/model/types';
 import { freeze, readLock } from '../../engine/node/lock';

@@ -43,6 +43,8 @@ export interface PublishStrings {
   publishing: string;
   published: (version: string, from: string) => string;
   publishFailed: (message: string) => string;
+  /** A patients file (or the request carrying it) over the publish limit; sizes in MiB. */
+  patientsFileTooLarge: (size: string | undefined, limit: string) => string;
   blockedByLint: string;
   otherTabDrafts: (n: number) => string;
   otherTabDraft: (savedAt: string) => string;
@@ -104,6 +106,8 @@ export const PUBLISH_STRINGS: Record<PublishLanguage, PublishStrings> = {
     publishing: 'Publicerar …',
     published: (v, from) => `Version ${v} är publicerad och fryst, gäller från ${from}.`,
     publishFailed: (m) => `Publiceringen misslyckades: ${m}`,
+    patientsFileTooLarge: (size, limit) =>
+      `Patientfilen är för stor för att skickas med publiceringen${size === undefined ? '' : ` (${size} MiB)`}: gränsen är ${limit} MiB. Välj en mindre fil, t.ex. en vårdcentrals patienter.`,
     blockedByLint: 'Kan inte publiceras förrän felen är rättade.',
     otherTabDrafts: (n) => `Osparat arbete från ${n} annan flik finns för den här versionen.`,
     otherTabDraft: (at) => `Osparat i en annan flik (${at})`,
@@ -163,6 +167,8 @@ export const PUBLISH_STRINGS: Record<PublishLanguage, PublishStrings> = {
     publishing: 'Udgiver …',
     published: (v, from) => `Version ${v} er udgivet og frosset, gælder fra ${from}.`,
     publishFailed: (m) => `Udgivelsen mislykkedes: ${m}`,
+    patientsFileTooLarge: (size, limit) =>
+      `Patientfilen er for stor til at blive sendt med udgivelsen${size === undefined ? '' : ` (${size} MiB)`}: grænsen er ${limit} MiB. Vælg en mindre fil, fx patienterne fra én enhed.`,
     blockedByLint: 'Kan ikke udgives, før fejlene er rettet.',
     otherTabDrafts: (n) => `Ikke-gemt arbejde fra ${n} anden fane findes for denne version.`,
     otherTabDraft: (at) => `Ikke gemt i en anden fane (${at})`,
@@ -222,6 +228,8 @@ export const PUBLISH_STRINGS: Record<PublishLanguage, PublishStrings> = {
     publishing: 'Publishing …',
     published: (v, from) => `Version ${v} is published and frozen, in effect from ${from}.`,
     publishFailed: (m) => `Publishing failed: ${m}`,
+    patientsFileTooLarge: (size, limit) =>
+      `The patients file is too large to send with the publication${size === undefined ? '' : ` (${size} MiB)`}: the limit is ${limit} MiB. Choose a smaller file, e.g. one health centre's patients.`,
     blockedByLint: 'Cannot be published until the errors are fixed.',
     otherTabDrafts: (n) => `Unsaved work from ${n} other tab(s) exists for this version.`,
     otherTabDraft: (at) => `Unsaved in another tab (${at})`,

@@ -1,10 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Pathway } from '../../../engine/index';
+import { ApiError } from '../api/client';
 import { impactCounts, type ImpactGroup } from '../../../engine/editor';
 import type { PublishStrings } from '../i18n/publish-strings';
 import { documentDirty } from '../store/compare';
 import { editorStore, useEditor } from '../store/store';
 import { runDialogChecks, type DialogChecks, type PatientsFile } from './checks';
+import { mebibytes, overPublishLimit, PUBLISH_LIMIT_MIB } from './file-size';
 import { Modal } from './Modal';
 import { loadSiblings, publishOpenVersion } from './publish';
 import { usePublishT } from './use-words';
@@ -120,7 +122,17 @@ export function PublishDialog({ onClose }: PublishDialogProps) {
     })
       .then(onClose)
       .catch((e: unknown) => {
-        setFailure(p.publishFailed(e instanceof Error ? e.message : String(e)));
+        // The file with its JSON wrapping can pass the limit the file alone was under.
+        const tooLarge = e instanceof ApiError && e.code === 'PAYLOAD_TOO_LARGE';
+        setFailure(
+          p.publishFailed(
+            tooLarge
+              ? p.patientsFileTooLarge(undefined, PUBLISH_LIMIT_MIB)
+              : e instanceof Error
+                ? e.message
+                : String(e),
+          ),
+        );
         setPublishing(false);
       });
   };
@@ -154,6 +166,12 @@ export function PublishDialog({ onClose }: PublishDialogProps) {
               setFile(undefined);
               return;
             }
+            if (overPublishLimit(chosen.size)) {
+              setFile(undefined);
+              setFailure(p.patientsFileTooLarge(mebibytes(chosen.size), PUBLISH_LIMIT_MIB));
+              return;
+            }
+            setFailure(null);
             chosen
               .text()
               .then((text) => setFile({ name: chosen.name, text }))

@@ -30,14 +30,7 @@ import { isFrozen, pathInside, readIfExists, repositoryOf } from '../repo';
 import { publishBodySchema, publishResponseSchema, versionParamsSchema } from '../schemas';
 import { checkBaseHash, parsedOrUndefined } from './save';
 import { defineRoute, errorResponses } from '../route';
-
-/**
- * The publish route's body limit: 64 MiB. Its body carries a whole patients file (NDJSON) to
- * check the impact on, which a health centre's population easily takes past the service's
- * 1 MiB limit; only this route gets the larger limit, so every other route still refuses a
- * large body early. Over it, 413 PAYLOAD_TOO_LARGE names the body's size and this limit.
- */
-export const PUBLISH_BODY_LIMIT = 64 * 1024 * 1024;
+import { PUBLISH_BODY_LIMIT } from '../../versions/publish-limit';
 
 export const publishRoute = defineRoute({
   method: 'post',

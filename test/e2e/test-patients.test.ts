@@ -126,7 +126,7 @@ describe('test patients in the editor', () => {
     await fact('medications-search').fill('oxy');
     await page.getByTestId('atc-N02AA05').click();
     await fact('medications-1-dose').fill('40');
-    await page.getByLabel('Enhet: oxycodone N02AA05').selectOption('mg/day');
+    await page.getByLabel('Enhet: oxikodon N02AA05').selectOption('mg/day');
     await expect.poll(() => page.getByTestId('derived-opioidMme').textContent()).toBe('60');
     await expect(page.getByTestId('derived-onOpioid').textContent()).resolves.toBe('true');
     await expect(axeOf('[data-testid="test-panel"]')).resolves.toEqual([]);

@@ -86,6 +86,7 @@ export {
 export { patientsDigest, type PatientsCheck, type PatientsFile } from './versions/publish-patients';
 export { replacedVersion } from './versions/replaced';
 export { PUBLISH_BODY_LIMIT } from './versions/publish-limit';
+export { mebibytes } from './model/size';
 // One rule of which scenarios check a version: the editor's test panel and the publish checks.
 export { retarget, scenarioBases } from './versions/publish-scenarios';
 // A test patient shared by a draft and other versions, split so that a rename reaches the draft only.

@@ -292,7 +292,7 @@ export class MedicationRules {
         rule.kind === 'mme' &&
         matches[rule.index] === true &&
         rule.table !== undefined &&
-        conversionOf(rule.table, atc)?.factor === undefined,
+        rule.table.rows.get(atc)?.factor === undefined,
     );
   }
 
@@ -355,7 +355,7 @@ export class MedicationRules {
         continue;
       }
       if (!this.certainIn(i, med)) continue;
-      const row = conversionOf(table, med.atc as string);
+      const row = table.rows.get(med.atc as string);
       if (row?.factor === undefined) {
         // Legacy tables leave the drug out of a sum that still counts as whole (as 1.0.0/1.1.0 did).
         if (table.bounded) incomplete = true;
@@ -456,11 +456,6 @@ export class MedicationRules {
     for (const med of meds)
       if (this.possiblyIn(i, med)) pushUncertain(notes, rule, med, incomplete);
   }
-}
-
-/** The table's conversion of `atc` (undefined when the table has no row for it). */
-function conversionOf(table: ResolvedTable, atc: string): Conversion | undefined {
-  return table.rows.get(atc);
 }
 
 /** A note being built (the parameters a code needs are set one by one). */

@@ -36,8 +36,12 @@ const UNCERTAIN = 64;
 const REASON = 128;
 const DETAIL = 256;
 
-/** The field whose key is `t[start, end)` in a medication, as its bit, or 0 for any other key. */
-function medicationField(c: JsonCursor, start: number, end: number): number {
+/**
+ * The field whose key is `t[start, end)`, as its bit, or 0 for any other key. Medication keys
+ * and the keys of an `uncertain` object share one recogniser; {@link readRecord} takes only
+ * the bits allowed where it reads.
+ */
+function recordField(c: JsonCursor, start: number, end: number): number {
   switch (end - start) {
     case 3:
       return c.matches(start, 'atc') ? ATC : 0;
@@ -47,6 +51,9 @@ function medicationField(c: JsonCursor, start: number, end: number): number {
       return c.matches(start, 'name') ? NAME : 0;
     case 5:
       return c.matches(start, 'since') ? SINCE : 0;
+    case 6:
+      if (c.matches(start, 'reason')) return REASON;
+      return c.matches(start, 'detail') ? DETAIL : 0;
     case 9:
       return c.matches(start, 'uncertain') ? UNCERTAIN : 0;
     case 15:
@@ -55,6 +62,11 @@ function medicationField(c: JsonCursor, start: number, end: number): number {
       return 0;
   }
 }
+
+/** The fields of a medication record. */
+const MEDICATION_FIELDS = ATC | DOSE | UNIT | SINCE | NAME | INCREASED | UNCERTAIN;
+/** The fields of an `uncertain` object (`{ reason, detail }`, each text or `null`). */
+const UNCERTAINTY_FIELDS = REASON | DETAIL;
 
 const NAMES: Record<number, string> = {
   [ATC]: 'atc',
@@ -68,11 +80,14 @@ const NAMES: Record<number, string> = {
   [DETAIL]: 'detail',
 };
 
-/** Set by {@link readMedication} when the record is not one of the loader's plain records. */
+/** Set by {@link readRecord} when a record is not one of the loader's plain records. */
 let irregular = false;
 
-/** An `uncertain` object (`{ reason, detail }`, each text or `null`), or DECLINE. */
-function readUncertainty(c: JsonCursor): Record<string, unknown> | Decline {
+/**
+ * One object whose keys are among `allowed` (a medication, or its `uncertain` object), or
+ * DECLINE. The cursor stands on its opening brace.
+ */
+function readRecord(c: JsonCursor, allowed: number): Record<string, unknown> | Decline {
   c.p++;
   const item: Record<string, unknown> = {};
   if (c.ws() === CLOSE_OBJECT) {
@@ -85,43 +100,12 @@ function readUncertainty(c: JsonCursor): Record<string, unknown> | Decline {
     const start = c.p + 1;
     const end = c.key();
     if (end < 0) return DECLINE;
-    const bit =
-      end - start === 6 && c.matches(start, 'reason')
-        ? REASON
-        : end - start === 6 && c.matches(start, 'detail')
-          ? DETAIL
-          : 0;
-    if (bit === 0 || (seen & bit) !== 0) return DECLINE;
-    seen |= bit;
-    const value = c.str();
-    if (value === DECLINE) return DECLINE;
-    item[NAMES[bit] as string] = value;
-    const more = c.next(CLOSE_OBJECT);
-    if (more === DECLINE) return DECLINE;
-    if (!more) return item;
-  }
-}
-
-/** One medication object, or DECLINE. The cursor stands on its opening brace. */
-function readMedication(c: JsonCursor): Record<string, unknown> | Decline {
-  c.p++;
-  const item: Record<string, unknown> = {};
-  if (c.ws() === CLOSE_OBJECT) {
-    c.p++;
-    return item;
-  }
-  let seen = 0;
-  for (;;) {
-    if (c.ws() !== QUOTE) return DECLINE;
-    const start = c.p + 1;
-    const end = c.key();
-    if (end < 0) return DECLINE;
-    const bit = medicationField(c, start, end);
+    const bit = recordField(c, start, end) & allowed;
     if (bit === 0 || (seen & bit) !== 0) return DECLINE;
     seen |= bit;
     let value: unknown;
     if (bit === DOSE) value = c.num();
-    else if (bit === UNCERTAIN && c.ws() === OPEN_OBJECT) value = readUncertainty(c);
+    else if (bit === UNCERTAIN && c.ws() === OPEN_OBJECT) value = readRecord(c, UNCERTAINTY_FIELDS);
     else value = bit === UNCERTAIN ? c.nothing() : c.str();
     if (value === DECLINE) return DECLINE;
     if (value === null || bit === INCREASED || bit === UNCERTAIN) irregular = true;
@@ -162,7 +146,7 @@ export function readMedicationList(c: JsonCursor): Record<string, unknown>[] | n
   }
   for (;;) {
     if (c.ws() !== OPEN_OBJECT) return DECLINE;
-    const item = readMedication(c);
+    const item = readRecord(c, MEDICATION_FIELDS);
     if (item === DECLINE) return DECLINE;
     list.push(item);
     const more = c.next(CLOSE_LIST);

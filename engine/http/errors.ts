@@ -6,6 +6,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isPathwayError, PathwayError, statusOf, type ErrorCode, type ErrorIssue } from '../errors';
+import { mebibytes } from '../model/size';
 
 /** Codes the service adds to the engine's. Kept as a name for callers; all are in the catalogue. */
 export type ServiceErrorCode = Extract<
@@ -147,8 +148,7 @@ interface FastifyLikeError {
 
 /** Bytes in words a reader can compare: whole MiB from 1 MiB up, else bytes. */
 function sizeText(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  return mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${bytes} bytes`;
+  return bytes >= 1024 * 1024 ? `${mebibytes(bytes)} MiB` : `${bytes} bytes`;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Pathway } from '../../../engine/index';
 import { ApiError } from '../api/client';
-import { impactCounts, type ImpactGroup } from '../../../engine/editor';
+import { impactCounts, mebibytes, type ImpactGroup } from '../../../engine/editor';
 import type { PublishStrings } from '../i18n/publish-strings';
 import { documentDirty } from '../store/compare';
 import { editorStore, useEditor } from '../store/store';
 import { runDialogChecks, type DialogChecks, type PatientsFile } from './checks';
-import { mebibytes, overPublishLimit, PUBLISH_LIMIT_MIB } from './file-size';
+import { overPublishLimit, PUBLISH_LIMIT_MIB } from './file-size';
 import { Modal } from './Modal';
 import { loadSiblings, publishOpenVersion } from './publish';
 import { usePublishT } from './use-words';

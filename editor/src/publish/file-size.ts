@@ -4,13 +4,7 @@
  * before it is read or sent, so the author hears why in their own language instead of waiting
  * for the server's 413.
  */
-import { PUBLISH_BODY_LIMIT } from '../../../engine/editor';
-
-/** `bytes` in MiB as the dialog writes it: whole numbers as they are, else one decimal. */
-export function mebibytes(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  return Number.isInteger(mib) ? String(mib) : mib.toFixed(1);
-}
+import { mebibytes, PUBLISH_BODY_LIMIT } from '../../../engine/editor';
 
 /** True when a file of `bytes` cannot be sent with a publication (over the route's limit). */
 export function overPublishLimit(bytes: number): boolean {

@@ -61,6 +61,7 @@ import { StepNode } from './StepNode';
 import { RevealSelection } from './RevealSelection';
 import { focusCanvasElement } from './focus-element';
 import { FocusKeeper } from './FocusKeeper';
+import { leaveCanvasOnThisTab } from './leave-canvas';
 import { nextInTabOrder } from './tab-order';
 import { TransitionEdge } from './TransitionEdge';
 
@@ -257,8 +258,8 @@ export function Canvas() {
   const onPaneClick = useCallback(() => editorStore.getState().select(null), []);
   const onNodeDragStop = useCallback(() => editorStore.getState().endGesture(), []);
 
-  // Keyboard: Tab reaches every node and edge, drawn or not (React Flow makes the drawn ones
-  // focusable; the rest are brought into view first); Enter or
+  // Keyboard: Tab walks every node and edge in the keyboard order (`tab-order.ts`: the entry
+  // step first), drawn or not (the rest are brought into view first); Enter or
   // Space opens the focused one's panel, Escape closes it and keeps the focus where it was.
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -270,14 +271,18 @@ export function Canvas() {
     }
     const id = element.dataset.id ?? '';
     if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      // React Flow draws only what is in view, so the DOM's order skips what is not: Tab
-      // follows the whole graph's order and brings the next element into view.
+      // Neither React Flow's DOM order (edges first) nor, on a large pathway, what it drew
+      // is the keyboard order: Tab follows the whole graph's and brings the next into view.
       const flow = flowRef.current;
       const container = containerRef.current;
       if (flow === null || container === null) return;
       const kind = element.classList.contains('react-flow__node') ? 'node' : 'edge';
       const next = nextInTabOrder(flow.getNodes(), flow.getEdges(), { kind, id }, event.shiftKey);
-      if (next === undefined) return;
+      // Past either end the browser's Tab leaves the canvas, skipping the other elements.
+      if (next === undefined) {
+        leaveCanvasOnThisTab(container);
+        return;
+      }
       event.preventDefault();
       focusCanvasElement(flow, container, next);
     } else if (event.key === 'Enter' || event.key === ' ') {

@@ -4,6 +4,7 @@ import { keyboardStrings } from '../i18n/keyboard-strings';
 import type { FlowNode, TransitionFlowEdge } from '../model/flow';
 import { useEditor } from '../store/store';
 import { keepKeyboardPlace, type Held, type PlaceKeeper } from './keep-place';
+import { leaveCanvasOnThisTab } from './leave-canvas';
 import { nextInTabOrder, type CanvasElementRef } from './tab-order';
 import './focus-keeper.css';
 
@@ -23,12 +24,13 @@ const BRING_BACK = new Set([
  * Keeps the keyboard's place on a canvas that draws only what is in view (rendered inside
  * React Flow). Two things go wrong there without it:
  * - Tab from before the canvas (Shift+Tab from after it) would land on the first (last)
- *   element that happens to be drawn; it is sent to the first (last) element of the whole
- *   graph's keyboard order, as on a pathway drawn whole (`tab-order.ts`).
+ *   element that happens to be drawn or comes first in the DOM; it is sent to the first
+ *   (last) element of the whole graph's keyboard order, the entry step (`tab-order.ts`).
  * - A focused step or transition panned or zoomed out of view is no longer drawn, and the
  *   browser would drop the focus on the page's body. The focus goes instead to a stand-in at
  *   the top of the canvas that names the element and says it is out of view. Tab and
- *   Shift+Tab go on from the element as if it still had the focus; Enter, Space or an arrow
+ *   Shift+Tab go on from the element as if it still had the focus (past the last or first
+ *   element they leave the canvas, as from the element itself); Enter, Space or an arrow
  *   key bring it back into view and focus it; it takes the focus back by itself when it is
  *   drawn again. A drag on the empty pane keeps the focus (a click there still puts it down).
  */
@@ -61,10 +63,12 @@ export function FocusKeeper() {
   if (held === null) return null;
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>): void => {
     let target: CanvasElementRef | undefined;
-    if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey)
-      target =
-        nextInTabOrder(flow.getNodes(), flow.getEdges(), held.ref, event.shiftKey) ?? held.ref;
-    else if (BRING_BACK.has(event.key)) target = held.ref;
+    if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      target = nextInTabOrder(flow.getNodes(), flow.getEdges(), held.ref, event.shiftKey);
+      // The held element is the last (first) one: Tab leaves the canvas as it would from
+      // the element, without bringing it back first.
+      if (target === undefined && root !== null) leaveCanvasOnThisTab(root);
+    } else if (BRING_BACK.has(event.key)) target = held.ref;
     if (target === undefined) return;
     event.preventDefault();
     event.stopPropagation();

@@ -87,3 +87,27 @@ export function focusCanvasElement(
   };
   attempt();
 }
+
+/** Who takes requests to focus a canvas element from outside the canvas (one canvas a page). */
+let server: ((target: CanvasElementRef) => void) | null = null;
+
+/**
+ * Serves {@link focusOnCanvas} with `send` (the canvas's own way of focusing an element,
+ * drawn or not) while the canvas is shown; returns the function that stops serving.
+ */
+export function serveCanvasFocus(send: (target: CanvasElementRef) => void): () => void {
+  server = send;
+  return () => {
+    if (server === send) server = null;
+  };
+}
+
+/**
+ * Focuses a step or transition on the canvas from outside it (the side list): the view is
+ * centred on it first when it lies out of view. False when no canvas is shown.
+ */
+export function focusOnCanvas(target: CanvasElementRef): boolean {
+  if (server === null) return false;
+  server(target);
+  return true;
+}

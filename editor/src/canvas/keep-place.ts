@@ -5,7 +5,12 @@
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowNode, TransitionFlowEdge } from '../model/flow';
-import { focusCanvasElement, onFocusGivenUp, pendingFocus } from './focus-element';
+import {
+  focusCanvasElement,
+  onFocusGivenUp,
+  pendingFocus,
+  serveCanvasFocus,
+} from './focus-element';
 import {
   drawnElementOf,
   focusIsLost,
@@ -92,6 +97,8 @@ export function keepKeyboardPlace(
   const send = (target: CanvasElementRef): void => focusCanvasElement(flow, root, target);
   // Given up (never drawn in time): whatever had the focus may have vanished meanwhile.
   const stopHearing = onFocusGivenUp(check);
+  // The side list sends the focus to a step the same way.
+  const stopServing = serveCanvasFocus(send);
   const isOurs = (target: EventTarget | null): boolean =>
     drawnElementOf(root, target) !== undefined || (target !== null && target === standIn.element());
   const inCanvas = (target: EventTarget | null): boolean =>
@@ -182,6 +189,7 @@ export function keepKeyboardPlace(
       document.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('keydown', tab.onKeyDown, true);
       stopHearing();
+      stopServing();
       document.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('focusout', onFocusOut);
       observer.disconnect();

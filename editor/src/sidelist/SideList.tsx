@@ -7,6 +7,8 @@ import { SearchButton } from '../search/SearchButton';
 import { isOpen, type Destination } from '../model/destination';
 import { sideListEntries, type FollowUpEntry } from './entries';
 import { openDestination } from '../search/open-destination';
+import { keyboard2Strings } from '../i18n/keyboard2-strings';
+import { openOnCanvas } from './open-on-canvas';
 import './sidelist.css';
 
 const STORAGE_KEY = 'vardprogram.sideList';
@@ -45,7 +47,7 @@ const EntryButton = memo(function EntryButton({
       data-testid={testId}
       aria-current={current ? 'true' : undefined}
       title={hint}
-      onClick={() => openDestination(editorStore, destination)}
+      onClick={() => openOnCanvas(editorStore, destination)}
     >
       {children}
     </button>
@@ -59,9 +61,12 @@ function FollowUpLine({
   entry: FollowUpEntry;
   isCurrent: (d: Destination) => boolean;
 }) {
-  const w = sidelistStrings(useEditor((s) => s.language));
+  const language = useEditor((s) => s.language);
+  const w = sidelistStrings(language);
+  const onStep = entry.destination.kind === 'follow-up' && entry.destination.stepId !== null;
+  const edit = keyboard2Strings(language).editFollowUp(entry.title);
   return (
-    <li>
+    <li className={onStep ? 'side-list-line' : undefined}>
       <EntryButton
         destination={entry.destination}
         current={isCurrent(entry.destination)}
@@ -75,15 +80,31 @@ function FollowUpLine({
             : w.timingText(entry.timing.amount, entry.timing.unit)}
         </span>
       </EntryButton>
+      {onStep && (
+        // The line takes the focus to the step on the canvas; this opens the follow-up's
+        // fields in the step's panel and focuses the first one, as the line used to.
+        <button
+          type="button"
+          className="side-list-edit"
+          data-testid={`side-follow-up-${entry.id}-edit`}
+          aria-label={edit}
+          title={edit}
+          onClick={() => openDestination(editorStore, entry.destination)}
+        >
+          ✎
+        </button>
+      )}
     </li>
   );
 }
 
 /**
  * The alerts and follow-ups beside the canvas: every alert with its condition in words, the
- * pathway-level follow-ups and each step's. A click opens the element: a step's follow-up
- * selects and centres its step; alerts and pathway-level follow-ups open their panel. The
- * header holds the search (Ctrl+K) and the exports; the list folds away to a narrow strip.
+ * pathway-level follow-ups and each step's. A line that belongs to a step (the step, a step's
+ * follow-up, an alert's "in step") selects the step, centres it and focuses its node on the
+ * canvas; a step's follow-up has a second button for its fields in the side panel. Alerts and
+ * pathway-level follow-ups open their panel. The header holds the search (Ctrl+K) and the
+ * exports; the list folds away to a narrow strip.
  */
 export function SideList() {
   const t = useT();

@@ -1,7 +1,8 @@
 /**
  * The keyboard's place on a large pathway (issue 18, Accessibility), where the canvas draws
  * only what is in view: Tab from before the canvas (Shift+Tab from after it) lands on the
- * first (last) element of the whole graph's keyboard order, drawn or not, as on a pathway
+ * first (last) element of the whole graph's keyboard order (the entry step; the last global
+ * transition), drawn or not, as on a pathway
  * drawn whole; a focused step panned or zoomed out of view keeps the focus on a stand-in that
  * names it, and comes back with Enter; search and the side list bring a far step into view;
  * Delete asks; axe finds nothing serious.
@@ -12,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Pathway } from '../../engine/model/types';
 import { printPathway } from '../../engine/yaml/print';
+import { keyboardOrder } from '../fixtures/keyboard-order';
 import { gridLayout, ladderPathway } from '../fixtures/large-pathway';
 import { seriousViolations } from './axe';
 import { useBrowserSession, type Service } from './harness';
@@ -124,13 +126,22 @@ async function focusJustBeforeCanvas(): Promise<void> {
 }
 
 /**
- * Gives a drawn step the keyboard focus (focus-visible): one whose step before it is drawn
- * too, so Shift+Tab and Tab go there and back without moving the view. Returns its id.
+ * Gives a drawn step the keyboard focus (focus-visible): one whose element before it in the
+ * keyboard order is drawn too, so Shift+Tab and Tab go there and back without moving the view.
+ * Returns its id.
  */
-async function focusDrawnStep(steps: string[]): Promise<string> {
-  const now = new Set(await drawnSteps());
-  const at = steps.findIndex((id, i) => i > 0 && now.has(id) && now.has(steps[i - 1] ?? ''));
-  const id = steps[at] ?? '';
+async function focusDrawnStep(pathway: Pathway): Promise<string> {
+  const order = keyboardOrder(pathway);
+  const steps = new Set(pathway.steps.map((s) => s.id));
+  const now = new Set(
+    await page
+      .locator('.react-flow__node, .react-flow__edge')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.id ?? '')),
+  );
+  const at = order.findIndex(
+    (id, i) => i > 0 && steps.has(id) && now.has(id) && now.has(order[i - 1] ?? ''),
+  );
+  const id = order[at] ?? '';
   await page.getByTestId(`rf__node-${id}`).focus();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
@@ -163,34 +174,38 @@ async function inView(selector: string): Promise<void> {
 describe('entering a large canvas by keyboard', () => {
   it('lands on the first element of the keyboard order with Tab from before the canvas, drawn or not', async () => {
     await openLarge();
-    // Show the grid's right-hand part: the global transitions (first in the order) are not drawn.
+    // Show the grid's right-hand part: the entry step (first in the order) is not drawn.
     await panBy(-700, 0);
-    expect(await drawn('g:0')).toBe(false);
+    expect(await drawn('step-0')).toBe(false);
     expect((await drawnSteps()).length).toBeGreaterThan(0);
     await focusJustBeforeCanvas();
     await page.keyboard.press('Tab');
-    await focusReaches('g:0');
-    await inView('.react-flow__edge[data-id="g:0"]');
-    // The next Tab goes on in the keyboard order.
+    await focusReaches('step-0');
+    await inView('[data-testid="rf__node-step-0"]');
+    // The next Tab goes on in the keyboard order: the entry step's first transition.
     await page.keyboard.press('Tab');
-    await focusReaches('g:1');
+    await focusReaches('t:step-0:0');
     expect(errors).toEqual([]);
   });
 
   it('lands on the last element with Shift+Tab from after the canvas, past its controls', async () => {
-    await openLarge();
-    await panBy(-700, 0);
-    expect(await drawn('done')).toBe(false);
+    const pathway = await openLarge();
+    // The last element: the last global transition (the "any step" node's come last).
+    const count = pathway.globalTransitions.length;
+    expect(count).toBeGreaterThan(1);
+    const last = `g:${count - 1}`;
+    // Far below the grid: nothing drawn.
+    await panBy(0, -2000);
+    expect(await drawn(last)).toBe(false);
     await page.getByTestId('tab-problems').focus();
     // The canvas's controls come after its elements, as on a small pathway.
     for (let i = 0; i < 8 && (await focusedId()) === null; i++) {
       await page.keyboard.press('Shift+Tab');
       await page.waitForTimeout(50);
     }
-    await focusReaches('done');
-    await inView('[data-testid="rf__node-done"]');
+    await focusReaches(last);
     await page.keyboard.press('Shift+Tab');
-    await focusReaches('step-168');
+    await focusReaches(`g:${count - 2}`);
     expect(errors).toEqual([]);
   });
 
@@ -201,7 +216,7 @@ describe('entering a large canvas by keyboard', () => {
     expect(await drawnSteps()).toEqual([]);
     await focusJustBeforeCanvas();
     await page.keyboard.press('Tab');
-    await focusReaches('g:0');
+    await focusReaches('step-0');
     expect(errors).toEqual([]);
   });
 });
@@ -209,7 +224,7 @@ describe('entering a large canvas by keyboard', () => {
 describe('a focused element out of view', () => {
   it('keeps the focus on a stand-in naming the step, and Enter brings the step back focused', async () => {
     const pathway = await openLarge();
-    const first = await focusDrawnStep(pathway.steps.map((s) => s.id));
+    const first = await focusDrawnStep(pathway);
     // Zoom in far from the step (the mouse wheel leaves the focus where it is).
     await zoomInAwayFrom(first);
     expect(await drawn(first)).toBe(false);
@@ -242,12 +257,18 @@ describe('a focused element out of view', () => {
 
   it('goes on with Tab from where the focus was, and takes the focus back when panned back', async () => {
     const pathway = await openLarge();
-    const steps = pathway.steps.map((s) => s.id);
-    const first = await focusDrawnStep(steps);
-    const next = steps[steps.indexOf(first) + 1] ?? '';
+    const order = keyboardOrder(pathway);
+    const first = await focusDrawnStep(pathway);
+    // After the step and its two transitions, the next step a patient can meet.
+    const next = order[order.indexOf(first) + 3] ?? '';
     await zoomInAwayFrom(first);
     await page.getByTestId('focus-keeper').waitFor();
-    // Tab: the step after the one that had the focus, brought into view.
+    // Tab: the element after the one that had the focus (its first transition), brought into
+    // view; two more, past its second transition, the next step.
+    await page.keyboard.press('Tab');
+    await focusReaches(`t:${first}:0`);
+    await page.keyboard.press('Tab');
+    await focusReaches(`t:${first}:1`);
     await page.keyboard.press('Tab');
     await focusReaches(next);
     await inView(`[data-testid="rf__node-${next}"]`);
@@ -267,7 +288,7 @@ describe('a focused element out of view', () => {
 
   it('keeps the focus on a step while the canvas is dragged, and a click on the pane puts it down', async () => {
     const pathway = await openLarge();
-    const first = await focusDrawnStep(pathway.steps.map((s) => s.id));
+    const first = await focusDrawnStep(pathway);
     // A short drag that leaves the step in view: it keeps the focus.
     await panBy(-40, 0);
     await focusReaches(first);
@@ -340,12 +361,8 @@ describe('reaching a far step on a large pathway', () => {
     await page.getByTestId('step-panel').waitFor();
     await expect.poll(() => drawn(farId)).toBe(true);
     await inView(`[data-testid="rf__node-${farId}"]`);
-    // The focus goes to the follow-up's field in the step's panel, as on a small pathway.
-    await expect
-      .poll(() =>
-        page.evaluate(() => document.activeElement?.closest('[data-testid="side-panel"]') !== null),
-      )
-      .toBe(true);
+    // The focus goes to the step on the canvas (keyboard-entry.test.ts), not to a field.
+    await focusReaches(farId);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { printPathway } from '../../engine/yaml/print';
+import { keyboardOrder } from '../fixtures/keyboard-order';
 import { gridLayout, ladderPathway } from '../fixtures/large-pathway';
 import { seriousViolations } from './axe';
 import { useBrowserSession, type Service } from './harness';
@@ -33,7 +34,8 @@ function drawnSteps(): Promise<string[]> {
     .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.id ?? ''));
 }
 
-async function openLarge(count: number): Promise<string[]> {
+/** Opens a ladder of `count` steps; returns its step ids and its keyboard order. */
+async function openLarge(count: number): Promise<string[] & { order: string[] }> {
   const pathway = ladderPathway(count);
   await mkdir(join(service.pathwaysDir, 'bench'), { recursive: true });
   await writeFile(join(service.pathwaysDir, 'bench', '0.1.0.yaml'), printPathway(pathway));
@@ -46,7 +48,10 @@ async function openLarge(count: number): Promise<string[]> {
     return nodes.length > 0 && nodes.every((n) => n.style.visibility === 'visible');
   });
   await page.waitForTimeout(300);
-  return pathway.steps.map((s) => s.id);
+  return Object.assign(
+    pathway.steps.map((s) => s.id),
+    { order: keyboardOrder(pathway) },
+  );
 }
 
 describe('a large pathway by keyboard', () => {
@@ -61,16 +66,29 @@ describe('a large pathway by keyboard', () => {
   it('reaches a step that is not drawn with Tab, shows it focused and opens it with Enter', async () => {
     const steps = await openLarge(400);
     const drawn = new Set(await drawnSteps());
-    // The last drawn step whose successor in the store's order is not drawn.
-    const at = steps.findIndex((id, i) => drawn.has(id) && !drawn.has(steps[i + 1] ?? ''));
+    const { order } = steps;
+    // A drawn step whose two transitions come next in the keyboard order and then a step that
+    // is not drawn.
+    const at = order.findIndex(
+      (id, i) =>
+        drawn.has(id) &&
+        order[i + 1] === `t:${id}:0` &&
+        order[i + 2] === `t:${id}:1` &&
+        steps.includes(order[i + 3] ?? '') &&
+        !drawn.has(order[i + 3] ?? ''),
+    );
     expect(at).toBeGreaterThanOrEqual(0);
-    const from = steps[at] ?? '';
-    const far = steps[at + 1] ?? '';
+    const from = order[at] ?? '';
+    const far = order[at + 3] ?? '';
     await page.getByTestId(`rf__node-${from}`).focus();
     // Shift+Tab then Tab: a keyboard focus (focus-visible), back on `from`.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     await expect(focusedId()).resolves.toBe(from);
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedId).toBe(`t:${from}:0`);
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedId).toBe(`t:${from}:1`);
     await page.keyboard.press('Tab');
     await page.waitForFunction((id) => {
       const el = document.activeElement?.closest<HTMLElement>('.react-flow__node');
@@ -93,14 +111,20 @@ describe('a large pathway by keyboard', () => {
     await expect(node.getAttribute('aria-label')).resolves.toMatch(/^Steg \d+/);
     await page.keyboard.press('Enter');
     await page.getByTestId('step-panel').waitFor();
-    await expect(page.getByTestId('side-panel').textContent()).resolves.toContain(`Steg ${at + 1}`);
-    // Back again with Shift+Tab, to the step it came from, drawn or not.
+    await expect(page.getByTestId('side-panel').textContent()).resolves.toContain(
+      `Steg ${far.replace('step-', '')}`,
+    );
+    // Back again with Shift+Tab, through the transition that leads here, to the step it
+    // came from, drawn or not.
     await page.keyboard.press('Escape');
     await page.getByTestId('pathway-panel').waitFor();
     await page.waitForFunction((id) => {
       const el = document.activeElement?.closest<HTMLElement>('.react-flow__node');
       return el?.dataset.id === id;
     }, far);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(focusedId).toBe(`t:${from}:1`);
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.waitForFunction((id) => {
       const el = document.activeElement?.closest<HTMLElement>('.react-flow__node');
@@ -110,14 +134,15 @@ describe('a large pathway by keyboard', () => {
     expect(errors).toEqual([]);
   });
 
-  it('reaches the last step from a drawn one by Tab alone', async () => {
+  it('reaches the last step of the keyboard order from a drawn one by Tab alone', async () => {
     const steps = await openLarge(120);
-    const last = steps[steps.length - 1] ?? '';
+    const last = [...steps.order].reverse().find((id) => steps.includes(id)) ?? '';
     const drawn = await drawnSteps();
-    const first = steps.find((id) => drawn.includes(id)) ?? '';
+    const first = steps.order.find((id) => drawn.includes(id)) ?? '';
     expect(drawn).not.toContain(last);
     await page.getByTestId(`rf__node-${first}`).focus();
-    for (let i = 0; i < steps.length + 5; i++) {
+    // Each step is followed by its transitions (about two a step) in the keyboard order.
+    for (let i = 0; i < steps.length * 3 + 5; i++) {
       if ((await focusedId()) === last) break;
       await page.keyboard.press('Tab');
       await page.waitForTimeout(20);

@@ -49,8 +49,9 @@ describe('the alerts and follow-ups side list', () => {
       /after 6 weeks/,
     );
 
-    // A step's follow-up: the step is selected on the canvas and its form opens in the panel.
-    await list.getByTestId('side-follow-up-pcm-12-weeks').click();
+    // A step's follow-up: its line focuses the step on the canvas (keyboard-entry.test.ts);
+    // the button beside it selects the step and opens the follow-up's form in the panel.
+    await list.getByTestId('side-follow-up-pcm-12-weeks-edit').click();
     await page.getByTestId('step-panel').waitFor();
     await expect
       .poll(() => node('primary-care-management').locator('.step-node').getAttribute('class'))
@@ -62,7 +63,7 @@ describe('the alerts and follow-ups side list', () => {
       list.getByTestId('side-follow-up-pcm-12-weeks').getAttribute('aria-current'),
     ).resolves.toBe('true');
     // Another follow-up of the step already shown opens too.
-    await list.getByTestId('side-follow-up-pcm-6-weeks').click();
+    await list.getByTestId('side-follow-up-pcm-6-weeks-edit').click();
     await expect
       .poll(() =>
         page.getByTestId('follow-up-pcm-6-weeks').evaluate((d) => (d as HTMLDetailsElement).open),
@@ -192,8 +193,8 @@ describe('editing follow-ups', () => {
     await expect(page.getByTestId('side-follow-up-pcm-12-weeks').textContent()).resolves.toMatch(
       /after 3 months/,
     );
-    // In a draft, opening a follow-up from the list puts the focus in its form.
-    await page.getByTestId('side-follow-up-pcm-6-weeks').click();
+    // In a draft, opening a follow-up's fields from the list puts the focus in its form.
+    await page.getByTestId('side-follow-up-pcm-6-weeks-edit').click();
     await expect
       .poll(() =>
         page

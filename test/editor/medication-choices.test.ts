@@ -83,6 +83,13 @@ describe('medicationChoices and searchMedications', () => {
     expect(found(en, 'kodein')).toEqual(['R05DA04']);
     // Hydrocodone has no cited Swedish name: the pathway's English name is shown, not a guess.
     expect(name(sv, 'R05DA03')).toBe('hydrocodone (cough medicine)');
+    // ... and the form says plainly that it is the international name; never in English.
+    const international = (choices: typeof sv, atc: string) =>
+      choices.find((c) => c.atc === atc)?.international;
+    expect(international(sv, 'R05DA03')).toBe(true);
+    expect(international(da, 'N05CF04')).toBe(true);
+    expect(international(sv, 'N02AA05')).toBe(false);
+    expect(international(en, 'R05DA03')).toBe(false);
   });
 
   it('marks a drug in no class of the pathway, and one whose class has MME factors but it has none', () => {

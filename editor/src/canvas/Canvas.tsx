@@ -63,6 +63,7 @@ import { focusCanvasElement } from './focus-element';
 import { FocusKeeper } from './FocusKeeper';
 import { leaveCanvasOnThisTab } from './leave-canvas';
 import { nextInTabOrder } from './tab-order';
+import { tabGraphOf } from './tab-graph';
 import { TransitionEdge } from './TransitionEdge';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
@@ -277,7 +278,7 @@ export function Canvas() {
       const container = containerRef.current;
       if (flow === null || container === null) return;
       const kind = element.classList.contains('react-flow__node') ? 'node' : 'edge';
-      const next = nextInTabOrder(flow.getNodes(), flow.getEdges(), { kind, id }, event.shiftKey);
+      const next = nextInTabOrder(tabGraphOf(flow), { kind, id }, event.shiftKey);
       // Past either end the browser's Tab leaves the canvas, skipping the other elements.
       if (next === undefined) {
         leaveCanvasOnThisTab(container);

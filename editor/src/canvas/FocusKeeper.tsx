@@ -6,6 +6,7 @@ import { useEditor } from '../store/store';
 import { keepKeyboardPlace, type Held, type PlaceKeeper } from './keep-place';
 import { leaveCanvasOnThisTab } from './leave-canvas';
 import { nextInTabOrder, type CanvasElementRef } from './tab-order';
+import { tabGraphOf } from './tab-graph';
 import './focus-keeper.css';
 
 /** Keys on the stand-in that bring the held element back into view and focus it. */
@@ -64,7 +65,7 @@ export function FocusKeeper() {
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>): void => {
     let target: CanvasElementRef | undefined;
     if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      target = nextInTabOrder(flow.getNodes(), flow.getEdges(), held.ref, event.shiftKey);
+      target = nextInTabOrder(tabGraphOf(flow), held.ref, event.shiftKey);
       // The held element is the last (first) one: Tab leaves the canvas as it would from
       // the element, without bringing it back first.
       if (target === undefined && root !== null) leaveCanvasOnThisTab(root);

@@ -19,6 +19,7 @@ import {
   type DrawnElement,
 } from './keyboard-place';
 import { endOfTabOrder, nextInTabOrder, type CanvasElementRef } from './tab-order';
+import { tabGraphOf } from './tab-graph';
 
 /** A focused element that is not drawn now, and its accessible name when it was. */
 export interface Held {
@@ -115,9 +116,7 @@ export function keepKeyboardPlace(
         drawn !== undefined ||
         (!press.backwards && inCanvas(event.target) && !inCanvas(event.relatedTarget)) ||
         (press.backwards && !inCanvas(event.target) && inCanvas(event.relatedTarget));
-      const end = enters
-        ? endOfTabOrder(flow.getNodes(), flow.getEdges(), press.backwards)
-        : undefined;
+      const end = enters ? endOfTabOrder(tabGraphOf(flow), press.backwards) : undefined;
       if (end !== undefined && (end.kind !== drawn?.ref.kind || end.id !== drawn.ref.id)) {
         send(end);
         if (drawn === undefined) return;
@@ -174,7 +173,7 @@ export function keepKeyboardPlace(
     if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     event.stopPropagation();
-    const next = nextInTabOrder(flow.getNodes(), flow.getEdges(), going, event.shiftKey);
+    const next = nextInTabOrder(tabGraphOf(flow), going, event.shiftKey);
     send(next ?? going);
   };
   document.addEventListener('keydown', onKeyDown, true);

@@ -1,8 +1,9 @@
 /**
- * The canvas's keyboard order, one rule for every size of pathway: the entry step first, then
- * its transitions in the order they are tried; then every other step in the file's order, each
- * followed by its transitions; last the "any step" node and the global transitions. A reader
- * meets a step and then where it leads, starting where the pathway starts.
+ * The canvas's keyboard order, one rule for every size of pathway: the steps in the order a
+ * patient meets them (the printable page's order: breadth-first from the entry step, then any
+ * step nothing reaches, `model/step-order.ts`), each followed by its transitions in the order
+ * they are tried; last the "any step" node and the global transitions. Tab starts at the entry
+ * step, and a reader meets a step and then where it leads.
  *
  * React Flow's DOM order is another one (every edge before every node), and it draws only what
  * is in view on a large pathway, so Tab inside the canvas is taken over (`Canvas.tsx`,
@@ -16,19 +17,20 @@ export interface CanvasElementRef {
   readonly id: string;
 }
 
-/** What the order reads of a node: its id, and its data's `isEntry` (true on the entry step). */
-export interface OrderNode {
-  readonly id: string;
-  readonly data?: object;
-}
-
-const isEntry = (node: OrderNode): boolean =>
-  node.data !== undefined && 'isEntry' in node.data && node.data.isEntry === true;
-
 /** What the order reads of an edge: its id and the node it leaves from. */
 export interface OrderEdge {
   readonly id: string;
   readonly source: string;
+}
+
+/** The graph the keyboard order is worked out from. */
+export interface TabGraph {
+  /** Step ids in the order a patient meets them, entry step first (`model/step-order.ts`). */
+  readonly steps: readonly string[];
+  /** React Flow's nodes: the steps and the "any step" node. */
+  readonly nodes: readonly { readonly id: string }[];
+  /** React Flow's edges: the transitions, each step's in the order they are tried. */
+  readonly edges: readonly OrderEdge[];
 }
 
 interface Order {
@@ -39,47 +41,48 @@ interface Order {
 
 const keyOf = (ref: CanvasElementRef): string => `${ref.kind}:${ref.id}`;
 
-/** Orders worked out, by the node and edge arrays they were worked out from (React Flow keeps
- * both arrays while nothing changes, so Tab held down does not rebuild the order each time). */
-const orders = new WeakMap<readonly OrderNode[], WeakMap<readonly OrderEdge[], Order>>();
+/** The last order worked out and what from: Tab held down does not rebuild it each time. */
+let last: { graph: TabGraph; order: Order } | null = null;
 
 /** The whole keyboard order of a graph (see the module's comment). */
-export function tabOrder(
-  nodes: readonly OrderNode[],
-  edges: readonly OrderEdge[],
-): readonly CanvasElementRef[] {
-  return orderOf(nodes, edges).list;
+export function tabOrder(graph: TabGraph): readonly CanvasElementRef[] {
+  return orderOf(graph).list;
 }
 
-function orderOf(nodes: readonly OrderNode[], edges: readonly OrderEdge[]): Order {
-  let byEdges = orders.get(nodes);
-  const known = byEdges?.get(edges);
-  if (known !== undefined) return known;
+function orderOf(graph: TabGraph): Order {
+  const { steps, nodes, edges } = graph;
+  if (
+    last !== null &&
+    last.graph.steps === steps &&
+    last.graph.nodes === nodes &&
+    last.graph.edges === edges
+  )
+    return last.order;
   const leaving = new Map<string, OrderEdge[]>();
   for (const edge of edges) {
     const list = leaving.get(edge.source);
     if (list === undefined) leaving.set(edge.source, [edge]);
     else list.push(edge);
   }
-  const entry = nodes.find(isEntry);
-  const rest = nodes.filter((n) => n !== entry && n.id !== GLOBAL_NODE_ID);
-  const global = nodes.find((n) => n.id === GLOBAL_NODE_ID);
+  const drawn = new Set(nodes.map((n) => n.id));
+  const stepSet = new Set(steps);
+  // The steps in pathway order; then any other node (the "any step" node, last in any case).
+  const ids = [
+    ...steps.filter((id) => drawn.has(id)),
+    ...nodes.filter((n) => !stepSet.has(n.id) && n.id !== GLOBAL_NODE_ID).map((n) => n.id),
+    ...(drawn.has(GLOBAL_NODE_ID) ? [GLOBAL_NODE_ID] : []),
+  ];
   const list: CanvasElementRef[] = [];
-  for (const node of [entry, ...rest, global]) {
-    if (node === undefined) continue;
-    list.push({ kind: 'node', id: node.id });
-    for (const edge of leaving.get(node.id) ?? []) list.push({ kind: 'edge', id: edge.id });
-    leaving.delete(node.id);
+  for (const id of ids) {
+    list.push({ kind: 'node', id });
+    for (const edge of leaving.get(id) ?? []) list.push({ kind: 'edge', id: edge.id });
+    leaving.delete(id);
   }
   // An edge whose source is not a node (never made by the editor) still gets a place.
   for (const stray of leaving.values())
     for (const edge of stray) list.push({ kind: 'edge', id: edge.id });
   const order: Order = { list, at: new Map(list.map((ref, i) => [keyOf(ref), i])) };
-  if (byEdges === undefined) {
-    byEdges = new WeakMap();
-    orders.set(nodes, byEdges);
-  }
-  byEdges.set(edges, order);
+  last = { graph, order };
   return order;
 }
 
@@ -89,27 +92,22 @@ function orderOf(nodes: readonly OrderNode[], edges: readonly OrderEdge[]): Orde
  * canvas (`leave-canvas.ts`).
  */
 export function nextInTabOrder(
-  nodes: readonly OrderNode[],
-  edges: readonly OrderEdge[],
+  graph: TabGraph,
   from: CanvasElementRef,
   backwards: boolean,
 ): CanvasElementRef | undefined {
-  const order = orderOf(nodes, edges);
+  const order = orderOf(graph);
   const at = order.at.get(keyOf(from));
   if (at === undefined) return undefined;
   return order.list[at + (backwards ? -1 : 1)];
 }
 
 /**
- * The first element of the canvas's keyboard order (the entry step) or, `last`, the last one,
+ * The first element of the canvas's keyboard order (the entry step) or, `backwards`, the last one,
  * where Tab (Shift+Tab) entering the canvas from outside lands, drawn or not; undefined for an
  * empty graph.
  */
-export function endOfTabOrder(
-  nodes: readonly OrderNode[],
-  edges: readonly OrderEdge[],
-  last: boolean,
-): CanvasElementRef | undefined {
-  const { list } = orderOf(nodes, edges);
-  return last ? list[list.length - 1] : list[0];
+export function endOfTabOrder(graph: TabGraph, backwards: boolean): CanvasElementRef | undefined {
+  const { list } = orderOf(graph);
+  return backwards ? list[list.length - 1] : list[0];
 }

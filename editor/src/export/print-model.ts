@@ -16,6 +16,10 @@ import {
   type Transition,
 } from '../../../engine/editor';
 import { timingOf, type Timing } from '../model/follow-ups';
+import { stepOrder } from '../model/step-order';
+
+// The order is shared with the canvas's keyboard order; exported here as before.
+export { stepOrder };
 
 /** A transition in words. */
 export interface PrintTransition {
@@ -80,27 +84,6 @@ export interface PrintablePathway {
   followUps: PrintFollowUp[];
   facts: { name: string; label: string; unit: string }[];
   references: { id: string; title: string; publisher: string; year: string; url: string }[];
-}
-
-/**
- * Step ids in the order a patient meets them: breadth-first from the entry step along each
- * step's transitions in their order, then any step no transition reaches, in file order.
- */
-export function stepOrder(pathway: Pathway): string[] {
-  const byId = new Map(pathway.steps.map((s) => [s.id, s]));
-  const seen = new Set<string>();
-  const order: string[] = [];
-  const queue = [pathway.entryStep, ...pathway.globalTransitions.map((t) => t.to)];
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
-    const step = byId.get(id);
-    if (step === undefined || seen.has(id)) continue;
-    seen.add(id);
-    order.push(id);
-    queue.push(...step.transitions.map((t) => t.to));
-  }
-  for (const step of pathway.steps) if (!seen.has(step.id)) order.push(step.id);
-  return order;
 }
 
 /** The printable pathway in `language`. */

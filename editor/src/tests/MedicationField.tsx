@@ -4,6 +4,8 @@ import { useGaps2T } from '../dialogs/use-gaps2-words';
 import type { PatientField } from '../model/patient-form';
 import { searchMedications, type MedicationChoice } from './medication-choices';
 import { useTestsT } from './strings';
+import { keyboard2Strings } from '../i18n/keyboard2-strings';
+import { useEditor } from '../store/store';
 
 /** Props of {@link MedicationField}. */
 export interface MedicationFieldProps {
@@ -39,6 +41,7 @@ function MedicationFieldView({
   const t = useTestsT();
   const g = useGapsT();
   const g2 = useGaps2T();
+  const k2 = keyboard2Strings(useEditor((s) => s.language));
   const [query, setQuery] = useState('');
   const listId = useId();
   const id = `patient-fact-${field.name}`;
@@ -96,6 +99,12 @@ function MedicationFieldView({
                 <li key={i} data-testid={`${id}-${i}`}>
                   <span className="medication-name">
                     {nameOf(m.atc)} <code>{typeof m.atc === 'string' ? m.atc : '?'}</code>
+                    {choiceOf(m.atc)?.international === true && (
+                      <span className="muted small" data-testid={`${id}-${i}-international`}>
+                        {' '}
+                        ({k2.internationalName})
+                      </span>
+                    )}
                     {caveat(choiceOf(m.atc)) !== null && (
                       <span className="muted small" data-testid={`${id}-${i}-caveat`}>
                         {' '}
@@ -182,6 +191,12 @@ function MedicationFieldView({
                         }}
                       >
                         {c.name} <code>{c.atc}</code>
+                        {c.international && (
+                          <span className="muted" data-testid={`atc-${c.atc}-international`}>
+                            {' '}
+                            ({k2.internationalName})
+                          </span>
+                        )}
                         {code !== undefined && (
                           <span className="muted"> · {g.matchedCode(code.system, code.code)}</span>
                         )}

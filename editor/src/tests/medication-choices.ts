@@ -37,6 +37,12 @@ export interface MedicationChoice extends AtcChoice {
    * it converts it (or none counts it).
    */
   noMme: NoMme;
+  /**
+   * The name shown is not in the Swedish or Danish interface's language: the table cites no
+   * local name (hydrocodone and eszopiclone are not marketed in Sweden or Denmark), so the
+   * English INN or the pathway's own name is shown, and the form says so. Never in English.
+   */
+  international: boolean;
 }
 
 /** See {@link MedicationChoice.noMme}. */
@@ -54,7 +60,13 @@ export function medicationChoices(
   const noMme = mmeGap(pathway);
   const byAtc = new Map<string, MedicationChoice>();
   for (const choice of atcChoices(pathway, language))
-    byAtc.set(choice.atc, { ...choice, aliases: [], codes: [], noMme: noMme(choice.atc) });
+    byAtc.set(choice.atc, {
+      ...choice,
+      aliases: [],
+      codes: [],
+      noMme: noMme(choice.atc),
+      international: language !== 'en',
+    });
   for (const term of terms) {
     const known = byAtc.get(term.atc);
     const codes = term.codes.map(({ system, code }) => ({ system, code }));
@@ -67,7 +79,8 @@ export function medicationChoices(
       // `drug`), unless that only names the drug by its code.
       const name = local ?? (known.name === known.atc ? term.name : known.name);
       const aliases = [...new Set([...others, known.name])].filter((n) => n !== name);
-      byAtc.set(term.atc, { ...known, name, aliases, codes });
+      const international = language !== 'en' && local === undefined;
+      byAtc.set(term.atc, { ...known, name, aliases, codes, international });
       continue;
     }
     const classes = drugClassesOf(pathway, term.atc, language);
@@ -79,6 +92,7 @@ export function medicationChoices(
       classes,
       codes,
       noMme: noMme(term.atc),
+      international: language !== 'en' && local === undefined,
     });
   }
   return [...byAtc.values()].sort((a, b) => a.atc.localeCompare(b.atc));

@@ -346,3 +346,29 @@ describe('the side list links to the canvas', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('drug names without a Swedish name', () => {
+  it('says beside hydrocodone in the Swedish form that the name is the international one', async () => {
+    await openSmall();
+    await page.getByTestId('tab-tests').click();
+    await page.getByTestId('test-panel').waitFor();
+    await page.getByTestId('scenario-alert-anxiolytic-28-days').locator('button').click();
+    await page.getByTestId('patient-editor').waitFor();
+    await page.getByTestId('patient-fact-medications-search').fill('hydroco');
+    const note = page.getByTestId('atc-R05DA03-international');
+    await expect(note.textContent()).resolves.toMatch(/internationellt namn, inget svenskt namn/);
+    // A drug with a cited Swedish name carries no such note.
+    await page.getByTestId('patient-fact-medications-search').fill('oxikodon');
+    await page.getByTestId('atc-N02AA05').waitFor();
+    await expect(page.getByTestId('atc-N02AA05-international').count()).resolves.toBe(0);
+    await page.getByTestId('patient-fact-medications-search').fill('hydroco');
+    await page.getByTestId('atc-R05DA03').click();
+    await expect(
+      page
+        .locator('[data-testid$="-international"][data-testid^="patient-fact-medications-"]')
+        .count(),
+    ).resolves.toBe(1);
+    expect(await seriousViolations(page, '[data-testid="patient-editor"]')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ describe('an evaluation without a trace', () => {
       });
       let answered = 0;
       for (const [i, { input, asOf }] of patients.entries()) {
-        const language = (['sv', 'da', 'en'] as const)[i % 3];
+        const language = (['sv', 'da', 'en'] as const)[i % 3] ?? 'en';
         const settle = (trace: boolean): Promise<unknown> =>
           evaluate(compiled, input, { asOf, language, trace }).then(
             (r) => ({ ...r, trace: [] }),

@@ -37,6 +37,7 @@
  *   npm run bench:http -- --compare /tmp/before --rounds 2
  *   npm run bench:http -- --inject --compare /tmp/before   # in process, no network (see bench/in-process.ts)
  *   npm run bench:http -- --only evaluate --mode open --gc --compare . --compare-node-flags=--max-semi-space-size=16
+ *   npm run bench:http -- --stages --compare /tmp/before   # the CDS call stage by stage (bench/cds-stages.ts)
  */
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -53,6 +54,7 @@ import {
   type Service,
 } from './bench/loopback';
 import { buildCheckoutApp, injectRound, type InProcessApp } from './bench/in-process';
+import { cdsStages } from './bench/cds-stages';
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +70,8 @@ const { values } = parseArgs({
     compare: { type: 'string' },
     rounds: { type: 'string' },
     inject: { type: 'boolean', default: false },
+    stages: { type: 'boolean', default: false },
+    calls: { type: 'string', default: '2000' },
     'node-flags': { type: 'string', default: '' },
     'compare-node-flags': { type: 'string', default: '' },
     gc: { type: 'boolean', default: false },
@@ -220,6 +224,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
   });
 if (values.inject) {
   await injected();
+  process.exit(0);
+}
+if (values.stages) {
+  console.log(`Node ${process.version}, ${machine()}, load average at start ${load()}`);
+  await cdsStages(
+    [
+      resolve(values['server-dir']),
+      ...(values.compare === undefined ? [] : [resolve(values.compare)]),
+    ],
+    Number(values.calls),
+  );
+  console.log(`load average at the end ${load()}`);
   process.exit(0);
 }
 try {

@@ -12,14 +12,17 @@
 import { isStoreError } from '../store/errors';
 import type { SqlValue } from '../store/types';
 
-interface Waiting {
-  values: SqlValue[];
+interface Waiting<T> {
+  values: T;
   resolve: (id: number) => void;
   reject: (error: unknown) => void;
 }
 
-/** Writes rows (in order) and returns their ids, in the same order. */
-export type WriteRows = (rows: readonly SqlValue[][]) => Promise<number[]>;
+/**
+ * Writes rows (in order) and returns their ids, in the same order. A row is its values, or
+ * (`T`) whatever the writer makes its values from.
+ */
+export type WriteRows<T = SqlValue[]> = (rows: readonly T[]) => Promise<number[]>;
 
 /** Options of a {@link GroupInsert}. */
 export interface GroupInsertOptions {
@@ -33,14 +36,14 @@ export interface GroupInsertOptions {
 }
 
 /** Queues rows and writes them in groups of at most `maxGroup` through `write`. */
-export class GroupInsert {
-  private readonly queue: Waiting[] = [];
+export class GroupInsert<T = SqlValue[]> {
+  private readonly queue: Waiting<T>[] = [];
   private flushing: Promise<void> | undefined;
   private readonly maxGroup: number;
   private readonly gather: boolean;
 
   constructor(
-    private readonly write: WriteRows,
+    private readonly write: WriteRows<T>,
     options: GroupInsertOptions = {},
   ) {
     this.maxGroup = options.maxGroup ?? 500;
@@ -48,7 +51,7 @@ export class GroupInsert {
   }
 
   /** Writes one row (with the others waiting now) and resolves with its id once committed. */
-  add(values: SqlValue[]): Promise<number> {
+  add(values: T): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ values, resolve, reject });
       this.flushing ??= this.gather ? this.flushSoon() : this.flush();
@@ -75,7 +78,7 @@ export class GroupInsert {
     }
   }
 
-  private async writeGroup(group: Waiting[]): Promise<void> {
+  private async writeGroup(group: Waiting<T>[]): Promise<void> {
     try {
       const ids = await this.write(group.map((w) => w.values));
       group.forEach((w, i) => w.resolve(ids[i] ?? Number.NaN));

@@ -15,7 +15,7 @@
  */
 import { openSqlStore, type SqlStoreOptions } from '../store/open';
 import { SqliteStore } from '../store/sqlite';
-import type { SqlStore, SqlValue } from '../store/types';
+import type { SqlExecutor, SqlStore, SqlValue } from '../store/types';
 import {
   AUDIT_COLUMNS,
   AUDIT_FILTERS,
@@ -27,6 +27,7 @@ import {
 import { cardValues, insertCards, readFeedback, recordCards, recordFeedback } from './feedback';
 import { GroupInsert } from './group-insert';
 import { AUDIT_SCHEMA, ensureSqliteSchema } from './schema';
+import type { CardsSent } from '../service/audit';
 import type {
   AuditEntry,
   AuditFilter,
@@ -46,10 +47,16 @@ export const PRUNE_BATCH = 10_000;
 
 const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** One audit row to insert, with the cards kept with it (a CDS Hooks call's). */
+interface AuditInsert {
+  values: SqlValue[];
+  cards: CardsSent | undefined;
+}
+
 /** An {@link AuditLog} over an open, migrated {@link SqlStore}. */
 export class SqlAuditLog implements AuditLog {
   private readonly select: string;
-  private readonly group: GroupInsert;
+  private readonly group: GroupInsert<AuditInsert>;
   /** SQLite: the cards of the evaluations of one turn, in one transaction (each all or none). */
   private readonly cards: GroupInsert | undefined;
   /** Settles when the schema is in place (see {@link SqliteAuditLog}); undefined when it was already. */
@@ -67,7 +74,7 @@ export class SqlAuditLog implements AuditLog {
     this.select = `SELECT id, ${AUDIT_COLUMNS.map((c) =>
       store.dialect === 'postgres' && (c === 'input' || c === 'alerts') ? `${c}::text AS ${c}` : c,
     ).join(', ')} FROM audit`;
-    this.group = new GroupInsert((rows) => this.insertRows(rows), {
+    this.group = new GroupInsert<AuditInsert>((rows) => this.insertRows(rows), {
       gather: store.dialect === 'sqlite',
     });
     this.cards =
@@ -88,10 +95,13 @@ export class SqlAuditLog implements AuditLog {
     return this.store.target;
   }
 
-  /** Stores one entry and returns its id once it is committed. */
-  async record(entry: AuditEntry): Promise<number> {
+  /**
+   * Stores one entry, and the cards sent with it in the same transaction, and returns its id
+   * once it is committed.
+   */
+  async record(entry: AuditEntry, cards?: CardsSent): Promise<number> {
     if (this.ready !== undefined) await this.ready;
-    return this.group.add(entryValues(entry));
+    return this.group.add({ values: entryValues(entry), cards });
   }
 
   /** Entries matching every given filter, oldest first, at most `limit` (default 100, max 1000). */
@@ -197,27 +207,40 @@ export class SqlAuditLog implements AuditLog {
     return this.store.isClosed;
   }
 
-  /** Rows in one transaction, ids in the order given; in PostgreSQL under the insert lock. */
-  private async insertRows(rows: readonly SqlValue[][]): Promise<number[]> {
+  /**
+   * Rows in one transaction, ids in the order given, each row's cards after it (with its id);
+   * in PostgreSQL under the insert lock.
+   */
+  private async insertRows(rows: readonly AuditInsert[]): Promise<number[]> {
     const tuple = `(${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
+    const cardsOf = async (tx: SqlExecutor, row: AuditInsert, id: number): Promise<void> => {
+      if (row.cards !== undefined && row.cards.cards.length > 0)
+        await insertCards(tx, cardValues(id, row.cards.serviceId, row.cards.cards));
+    };
     if (this.store.dialect === 'sqlite') {
       const sql = `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES ${tuple}`;
       // One prepared statement run per row: SQLite gives each its id as it goes.
       return this.store.transaction(async (tx) => {
         const ids: number[] = [];
-        for (const row of rows) ids.push(await tx.insert(sql, row));
+        for (const row of rows) {
+          const id = await tx.insert(sql, row.values);
+          await cardsOf(tx, row, id);
+          ids.push(id);
+        }
         return ids;
       });
     }
     return this.store.transaction(async (tx) => {
       // Taken on this schema's table only, so logs in other schemas of the database never wait.
       await tx.run('LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE');
-      const ids = await tx.all<{ id: number }>(
+      const inserted = await tx.all<{ id: number }>(
         `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} RETURNING id`,
-        rows.flat(),
+        rows.flatMap((row) => row.values),
       );
       // Identity values are drawn row by row in VALUES order: ascending ids match the rows.
-      return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+      const ids = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+      for (const [i, row] of rows.entries()) await cardsOf(tx, row, ids[i] ?? Number.NaN);
+      return ids;
     });
   }
 }

@@ -4,7 +4,7 @@
  * through its one `record` call.
  */
 import type { CardFeedback } from '../cds/schema';
-import type { AuditChannel, AuditEntry, AuditSink } from '../service/audit';
+import type { AuditChannel, AuditEntry, AuditSink, CardsSent } from '../service/audit';
 
 export type { AuditChannel, AuditEntry, CardFeedback };
 
@@ -80,8 +80,11 @@ export interface AuditLog extends AuditSink {
   ): Promise<{ unknownCards: string[] }>;
   /** Feedback entries matching every given filter, oldest first. */
   feedback(filter: FeedbackFilter): Promise<FeedbackRecord[]>;
-  /** Stores the entry and resolves with its id once it is committed. */
-  record(entry: AuditEntry): Promise<number>;
+  /**
+   * Stores the entry, with the cards sent with it in the same transaction, and resolves with
+   * its id once it is committed.
+   */
+  record(entry: AuditEntry, cards?: CardsSent): Promise<number>;
   query(filter: AuditFilter): Promise<AuditRecord[]>;
   get(id: number): Promise<AuditRecord | undefined>;
   /**

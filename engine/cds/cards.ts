@@ -8,6 +8,7 @@ import type { EvaluationResult } from '../evaluate/result';
 import type { FhirMappingResult } from '../fhir';
 import type { Language, Pathway } from '../model/types';
 import { pickText } from '../model/texts';
+import { factOf } from '../describe/format';
 import type { UnpackedPrefetch } from './prefetch';
 import type { CdsCard } from './schema';
 import type { IssuedCard } from '../audit/types';
@@ -48,7 +49,7 @@ function section(title: string, body: string): string {
 }
 
 function label(pathway: Pathway, name: string, language: Language): string {
-  const fact = pathway.facts.find((f) => f.name === name);
+  const fact = factOf(pathway, name);
   return fact === undefined ? name : pickText(fact.label, language);
 }
 

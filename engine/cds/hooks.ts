@@ -15,10 +15,12 @@ import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isPathwayError } from '../errors';
 import { factsFromFhir } from '../fhir';
-import { buildCards } from './cards';
+import { buildCards, type TopicCard } from './cards';
+import type { EvaluationResult } from '../evaluate/result';
+import type { CardsSent } from '../service/audit';
 import { unpackPrefetch } from './prefetch';
-import { parseCdsRequest } from './request-check';
-import { patientViewContextSchema, type CdsResponse } from './schema';
+import { parseCdsRequest, parsePatientViewContext } from './request-check';
+import type { CdsResponse } from './schema';
 import {
   CDS_HOOK,
   servicePathway,
@@ -112,7 +114,7 @@ async function serve(
       { code: 'BAD_REQUEST', message: `expected ${CDS_HOOK}`, path: 'hook' },
     ]);
   }
-  const context = patientViewContextSchema.safeParse(body.context);
+  const context = parsePatientViewContext(body.context);
   if (!context.success) {
     throw cdsError(
       'BAD_REQUEST',
@@ -157,10 +159,35 @@ async function serve(
     lists: unpacked.lists,
     medicationCodes: await ctx.medicationCodes(),
   });
-  let served;
+  // The cards are built from the result before it is recorded, and remembered with it in the
+  // same transaction, so that feedback on a card can be read with its alert and pathway version.
+  let cards: TopicCard[] | undefined;
+  let cardsFailure: unknown;
+  const cardsOf = (result: EvaluationResult): CardsSent | undefined => {
+    try {
+      cards = buildCards({
+        pathway,
+        result,
+        mapping,
+        prefetch: unpacked,
+        language,
+        uuid: randomUUID,
+      });
+    } catch (error) {
+      // Recorded without cards: the evaluation is on the record (its one audit row).
+      cardsFailure = error;
+      return undefined;
+    }
+    return {
+      serviceId: request.params.id,
+      cards: cards.flatMap(({ card, topic, subject }) =>
+        card.uuid === undefined ? [] : [{ uuid: card.uuid, topic, subject }],
+      ),
+    };
+  };
   try {
     // The one evaluation and audit call every entrance makes (channel cds-hooks).
-    served = await ctx.service.evaluate(
+    await ctx.service.evaluate(
       chosen,
       { facts: mapping.facts, asOf: chosen.asOf },
       {
@@ -168,6 +195,7 @@ async function serve(
         language,
         trace: false,
         cdsCall: { hookInstance: body.hookInstance, patientId, userId: context.data.userId },
+        cardsOf,
       },
     );
   } catch (error) {
@@ -177,31 +205,12 @@ async function serve(
     request.log.error({ err: error }, 'CDS Hooks evaluation failed');
     throw cdsError('EVALUATION_FAILED', `evaluation failed (${code})`);
   }
-  let cards;
-  try {
-    cards = buildCards({
-      pathway,
-      result: served.result,
-      mapping,
-      prefetch: unpacked,
-      language,
-      uuid: randomUUID,
-    });
-  } catch (error) {
-    // The evaluation is already on the record (its one audit row); the answer is a typed
-    // error, never a raw RangeError, and nothing is evaluated or recorded again.
-    request.log.error({ err: error }, 'CDS Hooks cards could not be built');
+  if (cards === undefined) {
+    // The answer is a typed error, never a raw RangeError, and nothing is evaluated or
+    // recorded again.
+    request.log.error({ err: cardsFailure }, 'CDS Hooks cards could not be built');
     throw cdsError('EVALUATION_FAILED', 'the cards could not be built (INTERNAL)');
   }
-  // Remembered so that feedback on a card can be read with its alert and pathway version.
-  if (served.auditId !== undefined)
-    await ctx.audit.recordCards(
-      served.auditId,
-      request.params.id,
-      cards.flatMap(({ card, topic, subject }) =>
-        card.uuid === undefined ? [] : [{ uuid: card.uuid, topic, subject }],
-      ),
-    );
   return { cards: cards.map((c) => c.card) };
 }
 

@@ -6,7 +6,13 @@
  * which words the error. `fhirServer` is checked by the schema's own URL rule.
  */
 import { isPlainRecord } from '../model/plain-record';
-import { absoluteUrl, cdsRequestSchema, type CdsRequest } from './schema';
+import {
+  absoluteUrl,
+  cdsRequestSchema,
+  patientViewContextSchema,
+  type CdsRequest,
+  type PatientViewContext,
+} from './schema';
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
@@ -41,4 +47,20 @@ function plainRequest(body: unknown): CdsRequest | undefined {
 export function parseCdsRequest(body: unknown): ReturnType<typeof cdsRequestSchema.safeParse> {
   const plain = plainRequest(body);
   return plain === undefined ? cdsRequestSchema.safeParse(body) : { success: true, data: plain };
+}
+
+/**
+ * `patientViewContextSchema.safeParse(context)`, answered without zod when the context is
+ * shaped the common way (the ids as text, no encounterId or one as text).
+ */
+export function parsePatientViewContext(
+  context: Record<string, unknown>,
+): ReturnType<typeof patientViewContextSchema.safeParse> {
+  const { userId, patientId, encounterId } = context;
+  if (text(userId) && text(patientId) && (encounterId === undefined || text(encounterId))) {
+    const data: PatientViewContext = { userId, patientId };
+    if (encounterId !== undefined) data.encounterId = encounterId;
+    return { success: true, data };
+  }
+  return patientViewContextSchema.safeParse(context);
 }

@@ -116,6 +116,7 @@ export const cdsResponseSchema = z.object({
 export type CdsService = z.infer<typeof cdsServiceSchema>;
 export type CdsDiscovery = z.infer<typeof cdsDiscoverySchema>;
 export type CdsRequest = z.infer<typeof cdsRequestSchema>;
+export type PatientViewContext = z.infer<typeof patientViewContextSchema>;
 export type CdsCard = z.infer<typeof cdsCardSchema>;
 export type CdsResponse = z.infer<typeof cdsResponseSchema>;
 

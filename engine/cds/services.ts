@@ -38,10 +38,23 @@ const KEYS_OF_KIND: Record<MapKind, readonly PrefetchKey[]> = {
   medications: ['medicationStatements', 'medicationRequests'],
 };
 
-/** The prefetch keys a fact is read from (none for a fact not mapped from FHIR). */
+const keysByFact = new WeakMap<Fact, readonly PrefetchKey[]>();
+const NO_KEYS: readonly PrefetchKey[] = Object.freeze([]);
+
+/**
+ * The prefetch keys a fact is read from (none for a fact not mapped from FHIR). Worked out
+ * once per fact object: a loaded version is never changed in place, and the cards of every
+ * CDS call ask for each fact an undecided alert lacks (the mapping decision reads the fact's
+ * words with regular expressions).
+ */
 export function prefetchKeysOf(fact: Fact): readonly PrefetchKey[] {
-  const decision = mappingOf(fact);
-  return decision.ok === true ? KEYS_OF_KIND[decision.mapping.kind] : [];
+  let keys = keysByFact.get(fact);
+  if (keys === undefined) {
+    const decision = mappingOf(fact);
+    keys = decision.ok === true ? KEYS_OF_KIND[decision.mapping.kind] : NO_KEYS;
+    keysByFact.set(fact, keys);
+  }
+  return keys;
 }
 
 /** The service id of a pathway (`chronic-pain` → `chronic-pain-pathway`). */

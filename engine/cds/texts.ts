@@ -161,8 +161,15 @@ export function requestLanguage(acceptLanguage: string | undefined, extension: u
   return ranked[0]?.language ?? 'en';
 }
 
+/**
+ * White space {@link clip} would rewrite: any but single spaces between words. Text without
+ * it (every card summary written from the texts above) is left as it is, unscanned by the
+ * replacement, which costs four times the test.
+ */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+
 /** Shortens `text` to at most `max` characters, ending with … when cut. */
 export function clip(text: string, max = 139): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }

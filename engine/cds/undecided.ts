@@ -11,6 +11,7 @@ import { derivationInputs } from '../facts/dependencies';
 import type { EvaluationResult, UndecidedAlert } from '../evaluate/result';
 import type { FhirMappingResult } from '../fhir';
 import { pickText } from '../model/texts';
+import { factOf } from '../describe/format';
 import type { Language, Pathway, Severity } from '../model/types';
 import type { UnpackedPrefetch } from './prefetch';
 import { prefetchKeysOf, type PrefetchKey } from './services';
@@ -49,7 +50,7 @@ export interface UndecidedInput {
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 function label(pathway: Pathway, name: string, language: Language): string {
-  const fact = pathway.facts.find((f) => f.name === name);
+  const fact = factOf(pathway, name);
   return fact === undefined ? `\`${name}\`` : `${pickText(fact.label, language)} (\`${name}\`)`;
 }
 
@@ -66,7 +67,7 @@ function factReasons(
 ): string[] {
   const { pathway, mapping, prefetch, language } = input;
   const t = cardTexts(language);
-  const fact = pathway.facts.find((f) => f.name === name);
+  const fact = factOf(pathway, name);
   const named = label(pathway, name, language);
   const out: string[] = [];
   for (const u of mapping.unmapped)

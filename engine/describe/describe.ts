@@ -76,7 +76,8 @@ function walkStory(outcome: Outcome, index: Index, trace: readonly TraceEntry[])
 
 /**
  * Puts an outcome into words in `language`. The outcome must carry its trace (evaluate with
- * `trace: true`): the explanation says why each transition held or failed from it.
+ * `trace: true`, or `'walk'` when the answer gives no trace: the result's trace then lacks
+ * the alerts): the explanation says why each transition held or failed from it.
  */
 export function describe(outcome: Outcome, pathway: Pathway, language: Language): EvaluationResult {
   const trace = outcome.trace;

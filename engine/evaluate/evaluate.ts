@@ -52,7 +52,7 @@ export function evaluateOutcome(
   const { batch, results } = singleOf(compiled.population);
   batch.clear();
   batch.add(input, options.asOf);
-  evaluateBatch(batch, results, { trace: options.trace === true });
+  evaluateBatch(batch, results, { trace: options.trace ?? false });
   return outcomeAt(batch, results, 0);
 }
 
@@ -66,11 +66,10 @@ export function evaluate(
   input: unknown,
   options: EvaluateOptions = {},
 ): Promise<EvaluationResult> {
-  // The explanation reads the walk's evaluated conditions, so the trace is always recorded.
   return described(compiled, options, () =>
     evaluateOutcome(compiled, input, {
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      trace: true,
+      trace: recorded(options),
     }),
   );
 }
@@ -97,9 +96,17 @@ export function evaluateLine(
   // that parses it (a line's schema may refuse it before the evaluator would).
   if (i !== 0 || batch.errors[i] !== undefined) return undefined;
   return described(compiled, options, () => {
-    evaluateBatch(batch, results, { trace: true });
+    evaluateBatch(batch, results, { trace: recorded(options) });
     return outcomeAt(batch, results, 0);
   });
+}
+
+/**
+ * What to record of the trace: the explanation reads the walk's evaluated conditions, so the
+ * walk is always recorded; the alerts' only when the answer gives the trace.
+ */
+function recorded(options: Pick<EvaluateOptions, 'trace'>): true | 'walk' {
+  return options.trace === false ? 'walk' : true;
 }
 
 /** The fields besides the facts of the line {@link evaluateLine} read last (`id`, `healthCentre`, the step). */

@@ -69,6 +69,9 @@ export interface Outcome {
 export interface OutcomeOptions {
   /** The evaluation date (YYYY-MM-DD) when the input has no `asOf`. */
   asOf?: string;
-  /** Record the per-condition trace (default false). */
-  trace?: boolean;
+  /**
+   * Record the per-condition trace (default false); 'walk': only the walk's candidates, all
+   * that `describe()` reads for the explanation (the trace then lacks the alerts).
+   */
+  trace?: boolean | 'walk';
 }

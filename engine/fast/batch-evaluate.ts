@@ -6,7 +6,9 @@
  * the differential tests hold every answer to json-rules-engine's.
  *
  * With `trace: true` every evaluated condition is recorded node by node (see `recorder.ts`):
- * the alerts first, then the walk's candidates in the order tried.
+ * the alerts first, then the walk's candidates in the order tried. With `trace: 'walk'` only
+ * the walk's candidates are, which is all the explanation reads (`describe()`): an answer
+ * that gives no trace need not record the alerts' trees.
  */
 import { internalError, type PatientBatch } from './batch';
 import { BatchResults, NEEDS_INFORMATION, REJECTED, SETTLED, STOP_REASONS } from './batch-results';
@@ -21,8 +23,8 @@ const LOOP = STOP_REASONS.indexOf('loop-guard');
 
 /** Options of {@link evaluateBatch}. */
 export interface BatchOptions {
-  /** Record every evaluated condition's tree (default false). */
-  trace?: boolean;
+  /** Record every evaluated condition's tree, or the walk's only ('walk'); default false. */
+  trace?: boolean | 'walk';
 }
 
 /**
@@ -39,8 +41,9 @@ export function evaluateBatch(
   if (results.compiled !== c) throw new TypeError('results were made for another compiled pathway');
   if (results.capacity < batch.size)
     throw new RangeError(`results hold ${results.capacity} patients, the batch has ${batch.size}`);
-  const traced = options.trace === true;
-  results.traced = traced;
+  const traced = options.trace === true || options.trace === 'walk';
+  const tracedAlerts = options.trace === true;
+  results.traced = options.trace ?? false;
   results.source = { batch, generation: batch.generation };
   const truth = c.truth;
   const record = c.record;
@@ -70,7 +73,7 @@ export function evaluateBatch(
       for (let k = 0; k < A; k++) {
         const cond = (alerts[k] as (typeof alerts)[number]).cond;
         let t: number;
-        if (traced) {
+        if (tracedAlerts) {
           t = (record[cond] as (typeof record)[number])(s0, b, used);
           used += nodes[cond] as number;
         } else t = (truth[cond] as TruthFn)(s0);

@@ -42,8 +42,11 @@ export class BatchResults {
   readonly traceStart: Int32Array;
   /** Recorded node truths of every traced patient, back to back. */
   trace: Uint8Array = new Uint8Array(0);
-  /** Whether the last evaluation recorded traces. */
-  traced = false;
+  /**
+   * Whether the last evaluation recorded traces: every condition (true), the walk's
+   * candidates only ('walk'), or none (false).
+   */
+  traced: boolean | 'walk' = false;
   /** The batch, and its generation, these results were last evaluated from. */
   source: { batch: object; generation: number } | undefined;
   readonly pathWidth: number;

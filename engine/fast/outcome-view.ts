@@ -229,23 +229,28 @@ export function outcomeAt(batch: PatientBatch, results: BatchResults, i: number)
     notes: notesOf(c, own, asOf, batch.noteFlags[i] as number),
     templateFacts,
   };
-  if (results.traced) outcome.trace = traceAt(batch, results, i, steps);
+  if (results.traced !== false)
+    outcome.trace = traceAt(batch, results, i, steps, results.traced === true);
   return outcome;
 }
 
-/** The recorded trace of patient `i`: the walk's candidates in the order tried, then the alerts. */
+/**
+ * The recorded trace of patient `i`: the walk's candidates in the order tried, then the
+ * alerts (when they were recorded: `withAlerts`).
+ */
 function traceAt(
   batch: PatientBatch,
   results: BatchResults,
   i: number,
   steps: readonly FastStep[],
+  withAlerts: boolean,
 ): TraceEntry[] {
   const c = batch.compiled;
   const b = results.trace;
   let o = results.traceStart[i] as number;
   const own = batch.rows[i] as unknown[];
   const alertEntries: TraceEntry[] = [];
-  for (const a of c.alerts) {
+  for (const a of withAlerts ? c.alerts : []) {
     const condition = (c.views[a.cond] as (typeof c.views)[number])(b, o, own);
     alertEntries.push({ source: c.keys[a.cond] as string, result: condition.result, condition });
     o += c.nodes[a.cond] as number;

@@ -3,6 +3,7 @@
  * recorded through {@link AuditSink.record}. The Node side implements it with the audit log
  * (engine/audit/: SQLite or PostgreSQL); the browser and the CLI run without one.
  */
+import type { IssuedCard } from '../audit/types';
 import type { EvaluationResult } from '../evaluate/result';
 
 /** The channels an evaluation can come through. */
@@ -44,11 +45,19 @@ export interface AuditEntry {
 /** Who and what a CDS Hooks call was about, recorded with its evaluation. */
 export type CdsCallIds = Pick<AuditEntry, 'hookInstance' | 'patientId' | 'userId'>;
 
+/** The cards a CDS Hooks call sent with an evaluation, remembered for feedback on them. */
+export interface CardsSent {
+  /** The CDS service id the call was made to. */
+  serviceId: string;
+  cards: readonly IssuedCard[];
+}
+
 /** Where evaluations are recorded. */
 export interface AuditSink {
   /**
    * Stores the entry and resolves with its id once it is stored. A sink that cannot record
-   * rejects (in bounded time: a slow store times out rather than hang the answer).
+   * rejects (in bounded time: a slow store times out rather than hang the answer). `cards`
+   * (a CDS Hooks call's) are stored with the entry, in the same transaction: both or neither.
    */
-  record(entry: AuditEntry): Promise<number>;
+  record(entry: AuditEntry, cards?: CardsSent): Promise<number>;
 }

@@ -8,7 +8,7 @@ import { evaluate, evaluateLine, lastLineFields } from '../evaluate/evaluate';
 import type { CompiledPathway } from '../evaluate/compile';
 import type { EvaluationResult } from '../evaluate/result';
 import type { Language } from '../model/types';
-import type { AuditChannel, AuditSink, CdsCallIds } from './audit';
+import type { AuditChannel, AuditSink, CardsSent, CdsCallIds } from './audit';
 import { CompileCache } from './compile-cache';
 import { canonicalLine } from './line-text';
 import { evaluatedInput, type EvaluationRequest } from './request';
@@ -41,6 +41,12 @@ export interface EvaluateOptions {
   trace?: boolean | undefined;
   /** A CDS Hooks call's hookInstance, patient and user, recorded with the evaluation. */
   cdsCall?: CdsCallIds | undefined;
+  /**
+   * Called with a successful result before it is recorded; the cards it gives are recorded
+   * with the evaluation in one transaction (a CDS Hooks call's, see `AuditSink.record`).
+   * Called whether or not the service records; undefined: no cards. It must not throw.
+   */
+  cardsOf?: ((result: EvaluationResult) => CardsSent | undefined) | undefined;
 }
 
 /** An evaluation served, with the version that answered and its audit id (when recorded). */
@@ -119,10 +125,13 @@ export function createEvaluationService<V extends VersionFile>(
   const { audit } = options;
 
   // Awaited before the answer is given: an evaluation the log cannot store is not served.
-  const record = async (entry: Parameters<AuditSink['record']>[0]): Promise<number | undefined> => {
+  const record = async (
+    entry: Parameters<AuditSink['record']>[0],
+    cards?: CardsSent,
+  ): Promise<number | undefined> => {
     if (audit === undefined) return undefined;
     try {
-      return await audit.record(entry);
+      return await (cards === undefined ? audit.record(entry) : audit.record(entry, cards));
     } catch (error) {
       const message = `the audit log could not record this evaluation, so it is not served: ${error instanceof Error ? error.message : String(error)}`;
       throw new PathwayError('SERVICE_UNAVAILABLE', message);
@@ -168,16 +177,20 @@ export function createEvaluationService<V extends VersionFile>(
         });
       throw error;
     }
+    const cards = settings.cardsOf?.(result);
     const auditId =
       channel === undefined
         ? undefined
-        : await record({
-            ...base,
-            channel,
-            status: result.status,
-            step: result.step.id,
-            alerts: result.alerts.map((a) => a.id),
-          });
+        : await record(
+            {
+              ...base,
+              channel,
+              status: result.status,
+              step: result.step.id,
+              alerts: result.alerts.map((a) => a.id),
+            },
+            cards,
+          );
     return { result, version, asOf, auditId };
   };
 

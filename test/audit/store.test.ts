@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startRetention } from '../../engine/audit/retention';
+import type { SqlAuditLog } from '../../engine/audit/log';
 import type { AuditEntry, AuditLog } from '../../engine/audit/types';
 import { AUDIT_STORES, dropSchemas } from './stores';
 
@@ -107,6 +108,46 @@ describe.each(AUDIT_STORES)('the audit store in $name', (store) => {
       ids.slice(2, 4),
     );
     expect(await log.query({ status: 'error' })).toEqual([]);
+  });
+
+  test('records the cards sent with an evaluation in its transaction: both, or neither', async () => {
+    const { log } = await open();
+    const cards = (...uuids: string[]) => ({
+      serviceId: 'svc',
+      cards: uuids.map((uuid) => ({ uuid, topic: 'alert' as const, subject: 'high-score' })),
+    });
+    const sent = (): Promise<unknown[]> =>
+      (log as SqlAuditLog).store.all(
+        'SELECT uuid, audit_id AS "auditId", service_id AS "serviceId" FROM cds_cards ORDER BY uuid',
+      );
+    const first = await log.record(entry('2026-03-01T10:00:00.000Z'), cards('card-1', 'card-2'));
+    expect(
+      (await sent()).map((r) => ({
+        ...(r as object),
+        auditId: Number((r as { auditId: unknown }).auditId),
+      })),
+    ).toEqual([
+      { uuid: 'card-1', auditId: first, serviceId: 'svc' },
+      { uuid: 'card-2', auditId: first, serviceId: 'svc' },
+    ]);
+    // Asked for in one turn, so written together: the card id sent before is refused, and
+    // with it that evaluation alone; the other keeps its row and its card.
+    const [refused, kept] = await Promise.allSettled([
+      log.record(entry('2026-03-01T10:00:01.000Z'), cards('card-3', 'card-1')),
+      log.record(entry('2026-03-01T10:00:02.000Z'), cards('card-4')),
+    ]);
+    expect(refused?.status).toBe('rejected');
+    expect(kept?.status).toBe('fulfilled');
+    const stored = await log.query({});
+    expect(stored.map((r) => r.time)).toEqual([
+      '2026-03-01T10:00:00.000Z',
+      '2026-03-01T10:00:02.000Z',
+    ]);
+    expect((await sent()).map((r) => (r as { uuid: string }).uuid)).toEqual([
+      'card-1',
+      'card-2',
+      'card-4',
+    ]);
   });
 
   test('stores feedback all or nothing and refuses cards another service sent', async () => {

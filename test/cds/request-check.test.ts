@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCdsRequest } from '../../engine/cds/request-check';
-import { cdsRequestSchema } from '../../engine/cds/schema';
+import { parseCdsRequest, parsePatientViewContext } from '../../engine/cds/request-check';
+import { cdsRequestSchema, patientViewContextSchema } from '../../engine/cds/schema';
 import { cdsCases } from '../fixtures/fhir/mutated-prefetches';
 
 function sameAsZod(body: unknown): void {
@@ -66,5 +66,28 @@ describe('the CDS request check in front of zod', () => {
     const refused = parseCdsRequest({ hook: '', hookInstance: 'i', context: {} });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.path).toEqual(['hook']);
+  });
+
+  it('checks the patient-view context as zod does, right and wrong', () => {
+    const id = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom('', 'pat-greta', 'Practitioner/dr-lind'),
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(id, id, id, fc.boolean(), (userId, patientId, encounterId, other) => {
+        const context: Record<string, unknown> = { userId, patientId, encounterId };
+        if (other) context['appointments'] = ['a-1'];
+        for (const k of Object.keys(context)) if (context[k] === undefined) delete context[k];
+        const zod = patientViewContextSchema.safeParse(context);
+        const fast = parsePatientViewContext(context);
+        expect(fast.success).toBe(zod.success);
+        if (zod.success && fast.success) expect(fast.data).toStrictEqual(zod.data);
+        else expect(JSON.stringify(fast.error?.issues)).toBe(JSON.stringify(zod.error?.issues));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -12,6 +12,9 @@
  *     file route pays before JSON.parse has read anything);
  *   - the reader's route: `PatientBatch.addLine` (read, then derive), and today's route for
  *     a line it declines.
+ * Then a whole cohort chunk of the valid lines in one thread (`--by healthCentre`), handed over
+ * as text (decoded from the file's bytes, then `processChunk`) and as bytes
+ * (`processChunkBytes`, the byte reader first), interleaved.
  * Prints the median CPU microseconds per line of each, the readers' speed-ups over `JSON.parse`
  * (read alone, bytes alone, and bytes against decode+parse) and over today's route (whole routes), and what a line of each bad kind costs
  * against a valid one on each route.
@@ -21,6 +24,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { processChunk, processChunkBytes } from '../engine/cohort/process';
 import { PatientBatch, compilePopulation } from '../engine/fast/index';
 import { byteReaderFor, lineReaderFor } from '../engine/fast/line-reader';
 import { findVersion, loadRepository } from '../engine/node/repository';
@@ -221,3 +225,26 @@ for (const { kind } of kinds) {
     ].join(''),
   );
 }
+
+// A cohort chunk of the valid lines, handed over as text or as bytes (same lines, same work).
+const validChunk = (kinds[0] as (typeof kinds)[number]).chunk.bytes;
+const settings = { format: 'ndjson', asOf: AS_OF, by: 'healthCentre', badLineLimit: 100 } as const;
+const chunkRuns = {
+  text: (): void => {
+    processChunk(compiled, undefined, settings, decoder.decode(validChunk), 1);
+  },
+  bytes: (): void => {
+    processChunkBytes(compiled, undefined, settings, validChunk, 1);
+  },
+};
+const chunkSamples = new Map<string, number[]>();
+for (let round = 0; round <= ROUNDS; round++)
+  for (const [how, run] of Object.entries(chunkRuns)) {
+    const us = cpu(run, LINES);
+    if (round > 0) chunkSamples.set(how, [...(chunkSamples.get(how) ?? []), us]);
+  }
+const chunkText = median(chunkSamples.get('text') ?? [NaN]);
+const chunkBytes = median(chunkSamples.get('bytes') ?? [NaN]);
+console.log(
+  `cohort chunk of the valid lines (one thread, --by healthCentre): as text ${chunkText.toFixed(2)} µs per line, as bytes ${chunkBytes.toFixed(2)} (text/bytes ${(chunkText / chunkBytes).toFixed(2)}×)`,
+);

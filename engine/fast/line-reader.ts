@@ -3,7 +3,8 @@
  * `{ id?, healthCentre?, currentStep?, facts, asOf?, version? }`) read from its characters
  * straight into a batch row, in one pass, instead of `JSON.parse` building every object and
  * string and the loader then reading them back. The `facts` object is read by code generated
- * from the pathway's dictionary ({@link buildFactsReader}).
+ * from the pathway's dictionary ({@link buildFactsReader}). The same reader reads a line's
+ * UTF-8 bytes ({@link byteReaderFor}, over a `ByteCursor`) without decoding the line.
  *
  * It only ever accepts or declines, like the loader it stands in for, and accepts exactly
  * what `JSON.parse` then the loader would accept with the very same slot values: anything

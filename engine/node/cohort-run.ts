@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { mergeCounts, emptyCounts, type CohortCounts } from '../cohort/counts';
 import { csvMapping } from '../cohort/csv';
-import { processChunk, type CohortSettings } from '../cohort/process';
+import { processChunkBytes, type CohortSettings } from '../cohort/process';
 import type { WorklistRow } from '../cohort/worklist';
 import { PathwayError } from '../errors';
 import { compilePopulation, type PopulationPathway } from '../fast/compile';
@@ -358,13 +358,11 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
 
   const sink = options.onWorklist;
   let compiled: PopulationPathway | undefined;
-  const decoder = new TextDecoder();
   /** Evaluates a chunk in this thread. */
   const here = (bytes: Uint8Array, firstLine: number): ChunkResult => {
     compiled ??= compilePopulation(pathway);
     const rows: WorklistRow[] | undefined = sink === undefined ? undefined : [];
-    const text = decoder.decode(bytes);
-    return { counts: processChunk(compiled, mapping, settings, text, firstLine, rows), rows };
+    return { counts: processChunkBytes(compiled, mapping, settings, bytes, firstLine, rows), rows };
   };
   if (workerCount === 0) {
     for await (const chunk of chunks(file, size)) {

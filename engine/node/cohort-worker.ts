@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { csvMapping, type CsvMapping } from '../cohort/csv';
-import { processChunk, type CohortSettings } from '../cohort/process';
+import { processChunkBytes, type CohortSettings } from '../cohort/process';
 import type { WorklistRow } from '../cohort/worklist';
 import { compilePopulation, type PopulationPathway } from '../fast/compile';
 import type { Pathway } from '../model/types';
@@ -46,7 +46,6 @@ interface Ready {
 }
 
 let ready: Ready | undefined;
-const decoder = new TextDecoder();
 
 function prepare(setup: WorkerSetup): Ready {
   return {
@@ -71,8 +70,14 @@ parentPort?.on('message', (message: SetupMessage | ChunkMessage) => {
   // The runner posts the setup before any chunk; a chunk without it is a bug, said loudly.
   if (ready === undefined) throw new Error('cohort worker: chunk before setup');
   const { setup, compiled, mapping } = ready;
-  const text = decoder.decode(message.bytes);
   const rows: WorklistRow[] | undefined = setup.worklists ? [] : undefined;
-  const counts = processChunk(compiled, mapping, setup.settings, text, message.firstLine, rows);
+  const counts = processChunkBytes(
+    compiled,
+    mapping,
+    setup.settings,
+    message.bytes,
+    message.firstLine,
+    rows,
+  );
   parentPort?.postMessage({ id: message.id, counts, rows });
 });

@@ -36,7 +36,23 @@ export type FactsReader = (
   slots: unknown[],
   asOfDay: number,
   asOf: string,
+  resume?: boolean,
 ) => boolean;
+
+/**
+ * A facts reader that also says where it declined, so that the line diagnosis
+ * (engine/fast/line-diagnosis.ts) reads only the member it declined on by the slow route and
+ * hands the rest of the object back to the reader (`resume`: the cursor stands after a
+ * member's comma, and the keys read so far in this object stay seen).
+ */
+export interface ResumableFactsReader extends FactsReader {
+  /** Where the member the reader declined on starts (its key's quote, whitespace skipped). */
+  declinedAt(): number;
+  /** When each fact was last read: equal to {@link generation} when read in this object. */
+  readonly seen: Float64Array;
+  /** The generation of the object being read (one per object read from its brace). */
+  generation(): number;
+}
 
 /** The inline reader of each type, by number: the generated code reads `T[f]` for fact `f`. */
 const READERS = [NUMBER, BOOLEAN, STRING, STRINGS, MEDICATIONS, NOTHING_SOURCE] as const;
@@ -124,7 +140,7 @@ function sameKey(
  * value is read by its type's inline reader (engine/fast/value-source.ts) and checked by the
  * fact's own generated check ({@link valueCheck}), then put in its slot.
  */
-export function buildFactsReader(pathway: Pathway, layout: SlotLayout): FactsReader {
+export function buildFactsReader(pathway: Pathway, layout: SlotLayout): ResumableFactsReader {
   const constants: unknown[] = [];
   const constant = (value: unknown): string => {
     constants.push(value);
@@ -141,22 +157,27 @@ export function buildFactsReader(pathway: Pathway, layout: SlotLayout): FactsRea
   });
   const reads = READERS.map((read, kind) => `case ${kind}:${read}break;`);
   const tree = keyTree(pathway.facts.map((fact, index) => ({ name: fact.name, index })));
-  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,T=new Uint8Array([${kinds.join(',')}]);
-return function readFacts(c,s,a,A){var g=++gen,t=c.t,p=c.p,e=c.e,f=0,ks=0,${LOCALS};
-${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}
-for(;;){if(ch!==34)return false;ks=p+1;
+  // `at` records where each member starts (the decline hand-over); a key is marked seen once
+  // its value is accepted, so that a member declined on is not seen (the diagnosis reads it).
+  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,at=-1,T=new Uint8Array([${kinds.join(',')}]);
+function readFacts(c,s,a,A,r){var g=r===true?gen:++gen,t=c.t,p=c.p,e=c.e,f=0,ks=0,${LOCALS};
+if(r===true){${WS}}else{at=-1;${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}}
+for(;;){at=p;if(ch!==34)return false;ks=p+1;
 ${tree}
 x=KN[f];q=x.length;if(ks+q>e||t.slice(ks,ks+q)!==x)return false;
 p=ks+q;${WS}if(ch!==58)return false;p++;
-if(seen[f]===g)return false;seen[f]=g;
+if(seen[f]===g)return false;
 ${WS}switch(T[f]){${reads.join('\n')}default:return false;}
 if(v!==null)switch(f){${stores.join('\n')}
 default:return false;}
-${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}};`;
+seen[f]=g;
+${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}}
+readFacts.declinedAt=function(){return at;};readFacts.seen=seen;readFacts.generation=function(){return gen;};
+return readFacts;`;
   // Generated from fact indexes, slot numbers, character codes and constants only.
   const factory = new Function('K', 'SA', 'D', 'M', 'RM', 'X', 'DS', 'P', 'KN', 'F', source) as (
     ...args: unknown[]
-  ) => FactsReader;
+  ) => ResumableFactsReader;
   return factory(
     constants,
     stringsOk,

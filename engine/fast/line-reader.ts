@@ -15,7 +15,7 @@
 import type { PopulationPathway } from './compile';
 import { readAsOf } from './as-of';
 import { isoDay, packedDate } from './dates';
-import { buildFactsReader, type FactsReader } from './facts-reader';
+import { buildFactsReader, type ResumableFactsReader } from './facts-reader';
 import { DECLINE, JsonCursor } from './json-cursor';
 import { medicationsOk } from './loader';
 
@@ -49,6 +49,24 @@ export interface LineFields {
   enteredDay: number;
 }
 
+/**
+ * Where the line read last was declined inside its `facts` object: the hand-over to the line
+ * diagnosis (engine/fast/line-diagnosis.ts), which goes on from the member declined on with
+ * {@link LineReader.facts} instead of reading the line's start again.
+ */
+export interface FactsDecline {
+  /** The line, as given to {@link LineReader.read}. */
+  text: string;
+  start: number;
+  end: number;
+  /** Where the `facts` value begins (just after its colon); -1: not declined inside `facts`. */
+  factsAt: number;
+  /** The date the facts were checked against (medication start dates). */
+  checkedAsOf: string;
+  /** The facts reader's generation then: the keys it read are those it has seen in it. */
+  generation: number;
+}
+
 /** The line reader of one compiled pathway. Synchronous; one per pathway and thread. */
 export class LineReader {
   /** The fields of the line read last (valid only when it was accepted). */
@@ -62,8 +80,18 @@ export class LineReader {
     enteredPacked: -1,
     enteredDay: NaN,
   };
+  /** Set when a line is declined inside `facts` (see {@link FactsDecline}). */
+  readonly declined: FactsDecline = {
+    text: '',
+    start: 0,
+    end: 0,
+    factsAt: -1,
+    checkedAsOf: '',
+    generation: 0,
+  };
   private readonly c = new JsonCursor();
-  private readonly facts: FactsReader;
+  /** The generated facts reader (the diagnosis resumes it after a member it declined on). */
+  readonly facts: ResumableFactsReader;
   /** Slots of the given medication lists, re-checked when the line's own date came after them. */
   private readonly medicationSlots: number[];
 
@@ -84,6 +112,7 @@ export class LineReader {
     const c = this.c;
     const f = this.fields;
     c.reset(text, start, end);
+    this.declined.factsAt = -1;
     slots.fill(undefined);
     f.id = undefined;
     f.healthCentre = undefined;
@@ -172,9 +201,14 @@ export class LineReader {
           enteredAt = step.enteredAt;
           break;
         }
-        case FACTS:
-          if (!this.facts(c, slots, checkedDay, checkedAsOf)) return false;
+        case FACTS: {
+          const at = c.p;
+          if (!this.facts(c, slots, checkedDay, checkedAsOf)) {
+            this.recordDecline(text, start, end, at, checkedAsOf);
+            return false;
+          }
           break;
+        }
       }
       const more = c.next(CLOSE_OBJECT);
       if (more === DECLINE) return false;
@@ -200,6 +234,22 @@ export class LineReader {
         if (list !== undefined && !medicationsOk(list, date.day)) return false;
       }
     return true;
+  }
+
+  private recordDecline(
+    text: string,
+    start: number,
+    end: number,
+    factsAt: number,
+    checkedAsOf: string,
+  ): void {
+    const d = this.declined;
+    d.text = text;
+    d.start = start;
+    d.end = end;
+    d.factsAt = factsAt;
+    d.checkedAsOf = checkedAsOf;
+    d.generation = this.facts.generation();
   }
 
   /** `currentStep`: `{ id, enteredAt? }` with a step of the pathway, or DECLINE. */

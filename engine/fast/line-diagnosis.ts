@@ -56,14 +56,20 @@ const FACTS = 4;
 const STEP = 8;
 const AS_OF = 16;
 const VERSION = 32;
-const LINE_FIELDS: readonly (readonly [string, number])[] = [
-  ['id', ID],
-  ['healthCentre', CENTRE],
-  ['facts', FACTS],
-  ['currentStep', STEP],
-  ['asOf', AS_OF],
-  ['version', VERSION],
-];
+/** The line fields by the length of their names (each length names one field). */
+const LINE_FIELDS: readonly (readonly [string, number] | undefined)[] = (() => {
+  const fields: [string, number][] = [
+    ['id', ID],
+    ['healthCentre', CENTRE],
+    ['facts', FACTS],
+    ['currentStep', STEP],
+    ['asOf', AS_OF],
+    ['version', VERSION],
+  ];
+  const byLength: ([string, number] | undefined)[] = [];
+  for (const field of fields) byLength[field[0].length] = field;
+  return byLength;
+})();
 
 /** Not sure: today's route answers. */
 class Unsure {
@@ -630,9 +636,11 @@ function refusedKey(parent: string | undefined, key: string, line: number): Diag
 
 /** The bit of the line field `t[ks, ke)` names, or 0 for another key. */
 function lineField(t: string, ks: number, ke: number): number {
-  for (const [name, bit] of LINE_FIELDS)
-    if (ke - ks === name.length && t.startsWith(name, ks)) return bit;
-  return 0;
+  const field = LINE_FIELDS[ke - ks];
+  if (field === undefined) return 0;
+  const name = field[0];
+  for (let i = 0; i < name.length; i++) if (t.charCodeAt(ks + i) !== name.charCodeAt(i)) return 0;
+  return field[1];
 }
 
 /** A key an object's own order puts first (an array index) starts with a digit. */

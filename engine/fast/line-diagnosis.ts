@@ -181,6 +181,13 @@ export class LineDiagnosis {
     } catch {
       // Nothing here throws on purpose; whatever did, today's route answers.
       return undefined;
+    } finally {
+      // The hand-over is for this line only, and must not keep its text (a file's chunk).
+      const declined = this.reader?.declined;
+      if (declined !== undefined) {
+        declined.factsAt = -1;
+        declined.text = '';
+      }
     }
   }
 

@@ -28,7 +28,23 @@ export type FactsReader = (
   slots: unknown[],
   asOfDay: number,
   asOf: string,
+  resume?: boolean,
 ) => boolean;
+
+/**
+ * A facts reader that also says where it declined, so that the line diagnosis
+ * (engine/fast/line-diagnosis.ts) reads only the member it declined on by the slow route and
+ * hands the rest of the object back to the reader (`resume`: the cursor stands after a
+ * member's comma, and the keys read so far in this object stay seen).
+ */
+export interface ResumableFactsReader extends FactsReader {
+  /** Where the member the reader declined on starts (its key's quote, whitespace skipped). */
+  declinedAt(): number;
+  /** When each fact was last read: equal to {@link generation} when read in this object. */
+  readonly seen: Float64Array;
+  /** The generation of the object being read (one per object read from its brace). */
+  generation(): number;
+}
 
 const READER_OF: Record<Fact['type'], number> = {
   integer: 0,
@@ -159,7 +175,7 @@ export function buildFactsReader(
   pathway: Pathway,
   layout: SlotLayout,
   over: 'text' | 'bytes' = 'text',
-): FactsReader {
+): ResumableFactsReader {
   const constants: unknown[] = [];
   const constant = (value: unknown): string => {
     constants.push(value);
@@ -196,18 +212,23 @@ export function buildFactsReader(
   const sameKey = bytes
     ? 'x=KS[f];q=KL[f];if(ks+q>e)return false;for(i=0;i+4<=q;i+=4)if(dv.getUint32(ks+i,true)!==KW[(x+i)>>2])return false;for(;i<q;i++)if(t[ks+i]!==KB[x+i])return false;'
     : 'x=KN[f];q=x.length;if(ks+q>e||t.slice(ks,ks+q)!==x)return false;';
-  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,T=new Uint8Array([${kinds.join(',')}]);
-return function readFacts(c,s,a,A){var g=++gen,t=c.t,${bytes ? 'dv=c.dv,' : ''}p=c.p,e=c.e,f=0,ks=0,i=0,${LOCALS};
-${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}
-for(;;){if(ch!==34)return false;ks=p+1;
+  // `at` records where each member starts (the decline hand-over); a key is marked seen once
+  // its value is accepted, so that a member declined on is not seen (the diagnosis reads it).
+  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,at=-1,T=new Uint8Array([${kinds.join(',')}]);
+function readFacts(c,s,a,A,r){var g=r===true?gen:++gen,t=c.t,${bytes ? 'dv=c.dv,' : ''}p=c.p,e=c.e,f=0,ks=0,i=0,${LOCALS};
+if(r===true){${WS}}else{at=-1;${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}}
+for(;;){at=p;if(ch!==34)return false;ks=p+1;
 ${tree}
 ${sameKey}
 p=ks+q;${WS}if(ch!==58)return false;p++;
-if(seen[f]===g)return false;seen[f]=g;
+if(seen[f]===g)return false;
 ${WS}switch(T[f]){${reads.join('\n')}default:return false;}
 if(v!==null)switch(f){${stores.join('\n')}
 default:return false;}
-${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}};`;
+seen[f]=g;
+${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}}
+readFacts.declinedAt=function(){return at;};readFacts.seen=seen;readFacts.generation=function(){return gen;};
+return readFacts;`;
   const { KB, KS, KL, KW } = laidOut(keyBytes(pathway));
   // Generated from fact indexes, slot numbers, character codes and constants only.
   const factory = new Function(
@@ -228,7 +249,7 @@ ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}};`;
     'KL',
     'KW',
     source,
-  ) as (...args: unknown[]) => FactsReader;
+  ) as (...args: unknown[]) => ResumableFactsReader;
   return factory(
     constants,
     stringsOk,

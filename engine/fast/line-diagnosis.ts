@@ -16,13 +16,15 @@
  */
 import { withoutStackTraces, type PathwayError } from '../errors';
 import { InputCheck } from '../facts/validate';
-import { isIsoDate } from '../model/dates';
+import { daysBetween, isIsoDate } from '../model/dates';
 import { FORBIDDEN_KEYS, parseJsonText, refuseForbiddenKeys } from '../model/input-text';
 import { MAX_NESTING } from '../model/nesting';
 import { unknownFieldError } from '../service/lines';
 import type { PopulationPathway } from './compile';
 import { isoDay } from './dates';
+import { readAsOf } from './as-of';
 import { buildFactCheck, buildFactIndex, type FactCheck, type FactIndex } from './facts-reader';
+import { lineReaderFor, type LineReader } from './line-reader';
 import { DECLINE, JsonCursor } from './json-cursor';
 import { readMedicationList } from './medication-reader';
 
@@ -54,20 +56,32 @@ const FACTS = 4;
 const STEP = 8;
 const AS_OF = 16;
 const VERSION = 32;
-const LINE_FIELDS: readonly (readonly [string, number])[] = [
-  ['id', ID],
-  ['healthCentre', CENTRE],
-  ['facts', FACTS],
-  ['currentStep', STEP],
-  ['asOf', AS_OF],
-  ['version', VERSION],
-];
+/** The line fields by the length of their names (each length names one field). */
+const LINE_FIELDS: readonly (readonly [string, number] | undefined)[] = (() => {
+  const fields: [string, number][] = [
+    ['id', ID],
+    ['healthCentre', CENTRE],
+    ['facts', FACTS],
+    ['currentStep', STEP],
+    ['asOf', AS_OF],
+    ['version', VERSION],
+  ];
+  const byLength: ([string, number] | undefined)[] = [];
+  for (const field of fields) byLength[field[0].length] = field;
+  return byLength;
+})();
 
 /** Not sure: today's route answers. */
 class Unsure {
   readonly unsure = true;
 }
 const UNSURE = new Unsure();
+
+/** The quick route cannot answer this line exactly: read it again by the full one. */
+class Retry {
+  readonly retry = true;
+}
+const RETRY = new Retry();
 
 /** The cursor reader of each fact type, by number, as the facts reader reads them. */
 const NUMBER = 0;
@@ -119,6 +133,17 @@ export class LineDiagnosis {
   private readonly factValues: unknown[] = [];
   /** Set by {@link string}: the string read last holds an escape. */
   private escaped = false;
+  /**
+   * The quick route: the `facts` object read by the line reader's own generated facts reader,
+   * which accepts a member exactly when the loader's check would (no issue), and hands back
+   * each member it declines on; only those are read here. Off: every member read here (the
+   * full route, for the few lines the quick one cannot answer: see {@link quickFacts}).
+   */
+  private quick = true;
+  /** The line reader, whose facts reader the quick route reads with. */
+  private readonly reader: LineReader | undefined;
+  /** Where the fast reader puts what it accepts (never read). */
+  private readonly scratch: unknown[];
 
   constructor(private readonly compiled: PopulationPathway) {
     const { pathway, layout } = compiled;
@@ -128,6 +153,8 @@ export class LineDiagnosis {
     this.names = pathway.facts.map((fact) => fact.name);
     this.seen = new Float64Array(pathway.facts.length);
     this.places = new Int32Array(pathway.facts.length);
+    this.reader = lineReaderFor(compiled);
+    this.scratch = new Array<unknown>(layout.size).fill(undefined);
   }
 
   /**
@@ -142,23 +169,36 @@ export class LineDiagnosis {
     line: number,
   ): Diagnosis | undefined {
     try {
-      const found = this.read(text, start, end, asOf, line);
+      this.quick = this.reader !== undefined;
+      let found = this.read(text, start, end, asOf, line);
+      if (found instanceof Retry) {
+        this.quick = false;
+        found = this.read(text, start, end, asOf, line);
+        if (found instanceof Retry) return undefined; // the full route never retries
+      }
       if (found === false) return notJson(text, start, end, line);
       return found instanceof Unsure ? undefined : found;
     } catch {
       // Nothing here throws on purpose; whatever did, today's route answers.
       return undefined;
+    } finally {
+      // The hand-over is for this line only, and must not keep its text (a file's chunk).
+      const declined = this.reader?.declined;
+      if (declined !== undefined) {
+        declined.factsAt = -1;
+        declined.text = '';
+      }
     }
   }
 
-  /** The diagnosis, UNSURE, or false when the line is not JSON. */
+  /** The diagnosis, UNSURE, RETRY (quick route only), or false when the line is not JSON. */
   private read(
     text: string,
     start: number,
     end: number,
     fallbackAsOf: string,
     line: number,
-  ): Diagnosis | Unsure | undefined | false {
+  ): Diagnosis | Unsure | Retry | undefined | false {
     const c = this.c;
     c.reset(text, start, end);
     // Blank lines, a byte order mark, a line that is no object: today's route.
@@ -181,6 +221,8 @@ export class LineDiagnosis {
     let ownAsOf: string | undefined;
     let stepId: string | undefined;
     let enteredAt: string | undefined;
+    // The date the quick route's reader checks medication start dates against.
+    let checkedAsOf: string | undefined;
     if (c.ws() === CLOSE_OBJECT) return UNSURE; // no facts
     for (;;) {
       if (c.ws() !== QUOTE) return false;
@@ -189,6 +231,7 @@ export class LineDiagnosis {
       if (ke < 0) return false;
       if (this.escaped || startsWithDigit(text, ks, ke)) return UNSURE;
       if (!c.take(COLON)) return false;
+      const valueAt = c.p;
       const bit = lineField(text, ks, ke);
       if (bit === 0) {
         const key = text.slice(ks, ke);
@@ -204,8 +247,11 @@ export class LineDiagnosis {
         const first = c.ws();
         if (bit === FACTS) {
           if (first !== OPEN_OBJECT) return UNSURE;
-          const facts = this.facts(g);
-          if (facts !== true) return facts === UNSURE ? UNSURE : facts;
+          checkedAsOf = ownAsOf ?? fallbackAsOf;
+          const facts = this.quick
+            ? this.quickFacts(checkedAsOf, this.handOver(text, start, end, valueAt, checkedAsOf))
+            : this.facts(g);
+          if (facts !== true) return facts;
           if (this.refusedFact !== undefined) {
             if (refused !== undefined) return UNSURE;
             refused = { parent: 'facts', key: this.refusedFact };
@@ -243,6 +289,8 @@ export class LineDiagnosis {
     if ((seen & FACTS) === 0) return UNSURE;
     const asOf = ownAsOf ?? fallbackAsOf;
     if (!isIsoDate(asOf) || (enteredAt !== undefined && !isIsoDate(enteredAt))) return UNSURE;
+    // The line's own date came after its facts: the quick reader checked them against another.
+    if (this.quick && asOf !== checkedAsOf) return RETRY;
     if (stepId !== undefined && stepId.length > 200) return UNSURE;
     const error = this.inputError(asOf, stepId, enteredAt);
     return error === undefined ? UNSURE : { kind: 'input', error, id, healthCentre };
@@ -253,11 +301,10 @@ export class LineDiagnosis {
 
   /**
    * Reads the `facts` object (the cursor on its brace) into the line's fact lists: true,
-   * UNSURE, or false when it is not JSON.
+   * UNSURE, or false when it is not JSON. The full route: every member read here.
    */
   private facts(g: number): true | Unsure | false {
     const c = this.c;
-    const t = c.t;
     this.refusedFact = undefined;
     c.p++;
     if (c.ws() === CLOSE_OBJECT) {
@@ -265,49 +312,128 @@ export class LineDiagnosis {
       return true;
     }
     for (;;) {
-      if (c.ws() !== QUOTE) return false;
-      const ks = c.p + 1;
-      const ke = this.string();
-      if (ke < 0) return false;
-      if (this.escaped || startsWithDigit(t, ks, ke)) return UNSURE;
-      if (!c.take(COLON)) return false;
-      const f = this.factIndex(t, ks);
-      let value: unknown;
-      if (f >= 0 && ke - ks === (this.names[f] as string).length) {
-        const at = c.p;
-        value = readTyped(c, this.kinds[f] as number);
-        if (value === DECLINE) {
-          c.p = at;
-          value = this.value();
-          if (value === UNSURE || value === DECLINE)
-            return value === UNSURE ? UNSURE : this.notSure();
-        }
-        // A repeated key keeps its first place and its last value, as in JSON.parse.
-        if (this.seen[f] === g) this.factValues[this.places[f] as number] = value;
-        else {
-          this.seen[f] = g;
-          this.places[f] = this.factNames.length;
-          this.push(this.names[f] as string, f, value);
-        }
-      } else {
-        const key = t.slice(ks, ke);
-        if (FORBIDDEN_KEYS.has(key)) {
-          if (this.refusedFact !== undefined) return UNSURE;
-          this.refusedFact = key;
-          if (!this.skip(3)) return this.notSure();
-        } else {
-          value = this.value();
-          if (value === UNSURE || value === DECLINE)
-            return value === UNSURE ? UNSURE : this.notSure();
-          const place = this.factNames.indexOf(key);
-          if (place >= 0) this.factValues[place] = value;
-          else this.push(key, -1, value);
-        }
-      }
+      const member = this.member(g);
+      if (member !== true) return member instanceof Retry ? UNSURE : member;
       const more = c.next(CLOSE_OBJECT);
       if (more === DECLINE) return false;
       if (!more) return true;
     }
+  }
+
+  /**
+   * The quick route's `facts` object (the cursor on its brace), checked against `asOf`: the
+   * fast reader reads the members the loader accepts (they give no issue, so they are not
+   * listed), and each member it declines on is read here by {@link member}; the reader then
+   * goes on after it. A key read twice, one of the times by the fast reader, gives RETRY:
+   * `JSON.parse` keeps its first place and last value, which only the full route follows.
+   */
+  private quickFacts(asOf: string, handedOver: boolean): true | Unsure | Retry | false {
+    const c = this.c;
+    const fast = (this.reader as LineReader).facts;
+    const day = readAsOf(asOf).day;
+    if (Number.isNaN(day)) return RETRY;
+    this.refusedFact = undefined;
+    let resume = false;
+    for (;;) {
+      const from = c.p;
+      // Handed over: the line reader read the members before the one it declined on.
+      if (!handedOver && fast(c, this.scratch, day, asOf, resume)) return true;
+      handedOver = false;
+      const at = fast.declinedAt();
+      // Declined on the object's own brace (no member started): the full route says why.
+      if (at < from) return RETRY;
+      c.p = at;
+      const member = this.member(-1);
+      if (member !== true) return member;
+      const more = c.next(CLOSE_OBJECT);
+      if (more === DECLINE) return false;
+      if (!more) return true;
+      resume = true;
+    }
+  }
+
+  /**
+   * True when the line reader just declined this very line inside its `facts` object, whose
+   * value begins at `valueAt`, having checked it against `asOf`: the quick route then goes on
+   * from the member it declined on. The hand-over is taken once.
+   */
+  private handOver(
+    text: string,
+    start: number,
+    end: number,
+    valueAt: number,
+    asOf: string,
+  ): boolean {
+    const reader = this.reader as LineReader;
+    const d = reader.declined;
+    if (
+      d.factsAt !== valueAt ||
+      d.start !== start ||
+      d.end !== end ||
+      d.checkedAsOf !== asOf ||
+      d.generation !== reader.facts.generation() ||
+      d.text !== text
+    )
+      return false;
+    d.factsAt = -1;
+    return true;
+  }
+
+  /**
+   * One member of `facts` at the cursor, into the line's fact lists: true, UNSURE, RETRY or
+   * false when it is not JSON. `g` is the line's generation on the full route, -1 on the
+   * quick one (a known key is then marked in the fast reader's own record of keys read).
+   */
+  private member(g: number): true | Unsure | Retry | false {
+    const c = this.c;
+    const t = c.t;
+    if (c.ws() !== QUOTE) return false;
+    const ks = c.p + 1;
+    const ke = this.string();
+    if (ke < 0) return false;
+    if (this.escaped || startsWithDigit(t, ks, ke)) return UNSURE;
+    if (!c.take(COLON)) return false;
+    const f = this.factIndex(t, ks);
+    let value: unknown;
+    if (f >= 0 && ke - ks === (this.names[f] as string).length) {
+      const at = c.p;
+      value = readTyped(c, this.kinds[f] as number);
+      if (value === DECLINE) {
+        c.p = at;
+        value = this.value();
+        if (value === UNSURE || value === DECLINE)
+          return value === UNSURE ? UNSURE : this.notSure();
+      }
+      if (g < 0) {
+        const fast = (this.reader as LineReader).facts;
+        const generation = fast.generation();
+        if (fast.seen[f] === generation) return RETRY;
+        fast.seen[f] = generation;
+        this.push(this.names[f] as string, f, value);
+      } else if (this.seen[f] === g) {
+        // A repeated key keeps its first place and its last value, as in JSON.parse.
+        this.factValues[this.places[f] as number] = value;
+      } else {
+        this.seen[f] = g;
+        this.places[f] = this.factNames.length;
+        this.push(this.names[f] as string, f, value);
+      }
+    } else {
+      const key = t.slice(ks, ke);
+      if (FORBIDDEN_KEYS.has(key)) {
+        if (this.refusedFact !== undefined) return UNSURE;
+        this.refusedFact = key;
+        if (!this.skip(3)) return this.notSure();
+      } else {
+        value = this.value();
+        if (value === UNSURE || value === DECLINE)
+          return value === UNSURE ? UNSURE : this.notSure();
+        const place = this.factNames.indexOf(key);
+        if (place >= 0) this.factValues[place] = value;
+        else this.push(key, -1, value);
+      }
+    }
+    return true;
   }
 
   private push(name: string, f: number, value: unknown): void {
@@ -369,7 +495,12 @@ export class LineDiagnosis {
       if (f >= 0 && factOk(f, value, day)) continue;
       check.fact(factNames[k] as string, value);
     }
-    if (stepId !== undefined)
+    // A step of the pathway entered by the date gives no issue: the check is not asked.
+    if (
+      stepId !== undefined &&
+      (!this.compiled.stepIndex.has(stepId) ||
+        (enteredAt !== undefined && daysBetween(asOf, enteredAt) > 0))
+    )
       check.step(enteredAt === undefined ? { id: stepId } : { id: stepId, enteredAt });
     return withoutStackTraces(() => check.error());
   }
@@ -512,9 +643,11 @@ function refusedKey(parent: string | undefined, key: string, line: number): Diag
 
 /** The bit of the line field `t[ks, ke)` names, or 0 for another key. */
 function lineField(t: string, ks: number, ke: number): number {
-  for (const [name, bit] of LINE_FIELDS)
-    if (ke - ks === name.length && t.startsWith(name, ks)) return bit;
-  return 0;
+  const field = LINE_FIELDS[ke - ks];
+  if (field === undefined) return 0;
+  const name = field[0];
+  for (let i = 0; i < name.length; i++) if (t.charCodeAt(ks + i) !== name.charCodeAt(i)) return 0;
+  return field[1];
 }
 
 /** A key an object's own order puts first (an array index) starts with a digit. */

@@ -16,7 +16,7 @@
 import type { PopulationPathway } from './compile';
 import { readAsOf } from './as-of';
 import { isoDay, packedDate } from './dates';
-import { buildFactsReader, type FactsReader } from './facts-reader';
+import { buildFactsReader, type ResumableFactsReader } from './facts-reader';
 import { ByteCursor } from './byte-cursor';
 import { DECLINE, JsonCursor, type LineCursor } from './json-cursor';
 import { medicationsOk } from './loader';
@@ -52,6 +52,24 @@ export interface LineFields {
 }
 
 /**
+ * Where the line read last was declined inside its `facts` object: the hand-over to the line
+ * diagnosis (engine/fast/line-diagnosis.ts), which goes on from the member declined on with
+ * {@link LineReader.facts} instead of reading the line's start again.
+ */
+export interface FactsDecline {
+  /** The line, as given to {@link LineReader.read}. */
+  text: string;
+  start: number;
+  end: number;
+  /** Where the `facts` value begins (just after its colon); -1: not declined inside `facts`. */
+  factsAt: number;
+  /** The date the facts were checked against (medication start dates). */
+  checkedAsOf: string;
+  /** The facts reader's generation then: the keys it read are those it has seen in it. */
+  generation: number;
+}
+
+/**
  * The line reader of one compiled pathway, over a line's characters (`T` string, the
  * {@link JsonCursor}) or its UTF-8 bytes (`T` Uint8Array, the {@link ByteCursor}): the same
  * reading, the same declines. Synchronous; one per pathway, kind and thread.
@@ -68,7 +86,17 @@ export class LineReader<T = string> {
     enteredPacked: -1,
     enteredDay: NaN,
   };
-  private readonly facts: FactsReader;
+  /** Set when a line is declined inside `facts` (see {@link FactsDecline}). */
+  readonly declined: FactsDecline = {
+    text: '',
+    start: 0,
+    end: 0,
+    factsAt: -1,
+    checkedAsOf: '',
+    generation: 0,
+  };
+  /** The generated facts reader (the diagnosis resumes it after a member it declined on). */
+  readonly facts: ResumableFactsReader;
   /** Slots of the given medication lists, re-checked when the line's own date came after them. */
   private readonly medicationSlots: number[];
 
@@ -92,6 +120,7 @@ export class LineReader<T = string> {
     const c = this.c;
     const f = this.fields;
     c.reset(text, start, end);
+    this.declined.factsAt = -1;
     slots.fill(undefined);
     f.id = undefined;
     f.healthCentre = undefined;
@@ -180,9 +209,16 @@ export class LineReader<T = string> {
           enteredAt = step.enteredAt;
           break;
         }
-        case FACTS:
-          if (!this.facts(c, slots, checkedDay, checkedAsOf)) return false;
+        case FACTS: {
+          const at = c.p;
+          if (!this.facts(c, slots, checkedDay, checkedAsOf)) {
+            // The hand-over is for the diagnosis, which reads text; a declined byte line is
+            // decoded and read again as text by its caller, which records it then.
+            if (typeof text === 'string') this.recordDecline(text, start, end, at, checkedAsOf);
+            return false;
+          }
           break;
+        }
       }
       const more = c.next(CLOSE_OBJECT);
       if (more === DECLINE) return false;
@@ -208,6 +244,22 @@ export class LineReader<T = string> {
         if (list !== undefined && !medicationsOk(list, date.day)) return false;
       }
     return true;
+  }
+
+  private recordDecline(
+    text: string,
+    start: number,
+    end: number,
+    factsAt: number,
+    checkedAsOf: string,
+  ): void {
+    const d = this.declined;
+    d.text = text;
+    d.start = start;
+    d.end = end;
+    d.factsAt = factsAt;
+    d.checkedAsOf = checkedAsOf;
+    d.generation = this.facts.generation();
   }
 
   /** `currentStep`: `{ id, enteredAt? }` with a step of the pathway, or DECLINE. */

@@ -110,8 +110,20 @@ async function csvHeader(file: string): Promise<{ header: string; bytes: number 
   throw new PathwayError('INVALID_INPUT', `${file} is empty: a CSV file needs a header line`);
 }
 
-/** Starts a worker that can load the TypeScript sources (the CLI runs them through tsx). */
+/**
+ * Set only in the compiled copy of the CLI (bin/compiled.mjs): where its worker's code is,
+ * relative to this source file. Undeclared when the sources run through tsx.
+ */
+declare const PATHWAY_COMPILED_WORKER: string | undefined;
+
+/**
+ * Starts a worker: the compiled worker of the same build when this code is the compiled copy
+ * (which bin/compiled.mjs only runs when no source changed since), else one that loads the
+ * TypeScript sources through tsx, as this thread does.
+ */
 function startWorker(): Worker {
+  if (typeof PATHWAY_COMPILED_WORKER === 'string')
+    return new Worker(new URL(PATHWAY_COMPILED_WORKER, import.meta.url));
   // tsx's ES module API sits beside the CommonJS one its package exports resolve to here.
   const api = createRequire(import.meta.url)
     .resolve('tsx/esm/api')

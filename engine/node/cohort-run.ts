@@ -18,7 +18,14 @@ import type { WorklistRow } from '../cohort/worklist';
 import { PathwayError } from '../errors';
 import { compilePopulation, type PopulationPathway } from '../fast/compile';
 import type { Pathway } from '../model/types';
-import type { ChunkMessage, ReadyMessage, SetupMessage, WorkerSetup } from './cohort-worker';
+import { chunkText } from './chunk-text';
+import type {
+  ChunkAnswer,
+  ChunkMessage,
+  ReadyMessage,
+  SetupMessage,
+  WorkerSetup,
+} from './cohort-worker';
 
 /** Options of {@link runCohort}. */
 export interface CohortRunOptions {
@@ -56,10 +63,37 @@ interface ChunkResult {
 
 const NEWLINE = 10;
 
-/** Reads `file` as chunks ending at a line end, with the number of each chunk's first line. */
+/**
+ * Buffers of chunks already evaluated, for the next chunks to be read into: a fresh 1 MiB
+ * buffer per chunk cost page faults and garbage collections (about a second of system time
+ * per million patients). Bounded by {@link Spares.limit}.
+ */
+class Spares {
+  private readonly free: ArrayBuffer[] = [];
+  constructor(private readonly limit: number) {}
+
+  /** Gives back the buffer of an evaluated chunk. */
+  put(bytes: Uint8Array): void {
+    if (this.free.length < this.limit) this.free.push(bytes.buffer as ArrayBuffer);
+  }
+
+  /** A buffer of at least `length` bytes (its content is undefined): a spare one, else new. */
+  take(length: number): Uint8Array {
+    const spare = this.free.pop();
+    return spare !== undefined && spare.byteLength >= length
+      ? new Uint8Array(spare)
+      : new Uint8Array(length);
+  }
+}
+
+/**
+ * Reads `file` as chunks ending at a line end, with the number of each chunk's first line,
+ * into buffers from `spares`.
+ */
 async function* chunks(
   file: string,
   size: number,
+  spares: Spares = new Spares(0),
 ): AsyncGenerator<{ bytes: Uint8Array; firstLine: number; done: number; total: number }> {
   let handle;
   try {
@@ -74,8 +108,8 @@ async function* chunks(
     let line = 1;
     let done = 0;
     for (;;) {
-      // A fresh buffer per chunk, so that it can be transferred to a worker without copying.
-      const buffer = new Uint8Array(carry.length + size);
+      // A buffer of the chunk's own, so that it can be transferred to a worker without copying.
+      const buffer = spares.take(carry.length + size);
       buffer.set(carry, 0);
       const { bytesRead } = await handle.read(buffer, carry.length, size, null);
       done += bytesRead;
@@ -206,16 +240,18 @@ class Pool {
   constructor(
     private readonly workers: CohortWorkers,
     setup: WorkerSetup,
+    spares: Spares,
   ) {
     this.lanes = workers.threads.map((worker) => {
       const lane: Lane = { worker, ready: false, out: 0 };
-      worker.on('message', (m: ReadyMessage | ({ id: number } & ChunkResult)) => {
+      worker.on('message', (m: ReadyMessage | ChunkAnswer) => {
         if ('ready' in m) lane.ready = true;
         else {
+          spares.put(m.bytes);
           const job = this.waiting.get(m.id);
           this.waiting.delete(m.id);
           lane.out--;
-          job?.resolve(m);
+          job?.resolve({ counts: m.counts, rows: m.rows });
         }
         this.changes();
       });
@@ -260,13 +296,9 @@ class Pool {
     lane.out++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      // Copy the view into its own buffer only if it does not span the whole one.
-      const own =
-        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-          ? bytes
-          : bytes.slice();
-      const message: ChunkMessage = { id, bytes: own, firstLine };
-      lane.worker.postMessage(message, [own.buffer as ArrayBuffer]);
+      // The chunk's buffer is its own (see chunks): moved, view and all, never copied.
+      const message: ChunkMessage = { id, bytes, firstLine };
+      lane.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -370,16 +402,18 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
 
   const sink = options.onWorklist;
   let compiled: PopulationPathway | undefined;
-  const decoder = new TextDecoder();
+  // A chunk's buffer is given back once it is evaluated: at most those in flight are out.
+  const spares = new Spares(workerCount * DEPTH + 2);
   /** Evaluates a chunk in this thread. */
   const here = (bytes: Uint8Array, firstLine: number): ChunkResult => {
     compiled ??= compilePopulation(pathway);
     const rows: WorklistRow[] | undefined = sink === undefined ? undefined : [];
-    const text = decoder.decode(bytes);
+    const text = chunkText(bytes);
+    spares.put(bytes);
     return { counts: processChunk(compiled, mapping, settings, text, firstLine, rows), rows };
   };
   if (workerCount === 0) {
-    for await (const chunk of chunks(file, size)) {
+    for await (const chunk of chunks(file, size, spares)) {
       const { bytes, firstLine } = fix(chunk);
       const { counts, rows } = here(bytes, firstLine);
       merge(counts);
@@ -401,11 +435,12 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   const pool = new Pool(
     given instanceof CohortWorkers ? given : new CohortWorkers(workerCount),
     setup,
+    spares,
   );
   const inFlight = new Set<Promise<void>>();
   const share = options.shareMainThread ?? true;
   try {
-    for await (const chunk of chunks(file, size)) {
+    for await (const chunk of chunks(file, size, spares)) {
       pool.check();
       const { bytes, firstLine } = fix(chunk);
       // Bounded memory: wait while worklist rows pile up behind a slow chunk (which is in

@@ -5,7 +5,9 @@
  * into counts, and worklist rows when asked; it says when it is ready. Started by `cohort-run.ts`.
  */
 import { parentPort } from 'node:worker_threads';
+import { chunkText } from './chunk-text';
 import { csvMapping, type CsvMapping } from '../cohort/csv';
+import type { CohortCounts } from '../cohort/counts';
 import { processChunk, type CohortSettings } from '../cohort/process';
 import type { WorklistRow } from '../cohort/worklist';
 import { compilePopulation, type PopulationPathway } from '../fast/compile';
@@ -31,11 +33,19 @@ export interface ReadyMessage {
   ready: true;
 }
 
-/** One chunk to evaluate. */
+/** One chunk to evaluate (its buffer transferred, and transferred back with the answer). */
 export interface ChunkMessage {
   id: number;
   bytes: Uint8Array;
   firstLine: number;
+}
+
+/** A chunk's answer, with its bytes handed back so that the runner reuses their buffer. */
+export interface ChunkAnswer {
+  id: number;
+  counts: CohortCounts;
+  rows: WorklistRow[] | undefined;
+  bytes: Uint8Array;
 }
 
 /** The worker's state once set up. */
@@ -46,7 +56,6 @@ interface Ready {
 }
 
 let ready: Ready | undefined;
-const decoder = new TextDecoder();
 
 function prepare(setup: WorkerSetup): Ready {
   return {
@@ -71,8 +80,10 @@ parentPort?.on('message', (message: SetupMessage | ChunkMessage) => {
   // The runner posts the setup before any chunk; a chunk without it is a bug, said loudly.
   if (ready === undefined) throw new Error('cohort worker: chunk before setup');
   const { setup, compiled, mapping } = ready;
-  const text = decoder.decode(message.bytes);
+  const { bytes } = message;
+  const text = chunkText(bytes);
   const rows: WorklistRow[] | undefined = setup.worklists ? [] : undefined;
   const counts = processChunk(compiled, mapping, setup.settings, text, message.firstLine, rows);
-  parentPort?.postMessage({ id: message.id, counts, rows });
+  const answer: ChunkAnswer = { id: message.id, counts, rows, bytes };
+  parentPort?.postMessage(answer, [bytes.buffer as ArrayBuffer]);
 });

@@ -50,7 +50,7 @@ describe('the compiled cohort command', () => {
     expect(JSON.parse(compiled[0] as string).totals.badLines).toBe(2);
   }, 120_000);
 
-  it("has a worker that gives processChunk's counts for a chunk", async () => {
+  it("has a worker that gives processChunk's counts for a chunk and hands its bytes back", async () => {
     const { text } = await population();
     const repo = await loadRepository(join(process.cwd(), 'pathways'));
     const { pathway } = findVersion(repo, 'chronic-pain', { asOf: AS_OF });
@@ -77,9 +77,11 @@ describe('the compiled cohort command', () => {
       await done;
       const here = processChunk(compilePopulation(pathway), undefined, settings, text, 1);
       expect(answers[0]).toEqual({ ready: true });
-      expect(JSON.stringify(answers[1])).toBe(
-        JSON.stringify({ id: 7, counts: here, rows: undefined }),
-      );
+      const answer = answers[1] as { id: number; counts: unknown; bytes: Uint8Array };
+      expect(answer.id).toBe(7);
+      expect(JSON.stringify(answer.counts)).toBe(JSON.stringify(here));
+      // The chunk's bytes come back, for their buffer to be read into again.
+      expect(new TextDecoder().decode(answer.bytes)).toBe(text);
     } finally {
       await worker.terminate();
     }

@@ -62,6 +62,8 @@ interface ChunkResult {
 }
 
 const NEWLINE = 10;
+/** Room for the part line a chunk carries over to the next, in a new buffer (lines are ~1 kB). */
+const CARRY_ROOM = 64 * 1024;
 
 /**
  * Buffers of chunks already evaluated, for the next chunks to be read into: a fresh 1 MiB
@@ -70,7 +72,15 @@ const NEWLINE = 10;
  */
 class Spares {
   private readonly free: ArrayBuffer[] = [];
-  constructor(private readonly limit: number) {}
+  /**
+   * @param limit spare buffers kept at most
+   * @param room bytes of a new buffer at least: a chunk's size and room for the carried part
+   *   line of the chunk before, so that a spare fits the next chunk whatever its carry
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly room = 0,
+  ) {}
 
   /** Gives back the buffer of an evaluated chunk. */
   put(bytes: Uint8Array): void {
@@ -82,7 +92,7 @@ class Spares {
     const spare = this.free.pop();
     return spare !== undefined && spare.byteLength >= length
       ? new Uint8Array(spare)
-      : new Uint8Array(length);
+      : new Uint8Array(Math.max(length, this.room));
   }
 }
 
@@ -403,7 +413,7 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   const sink = options.onWorklist;
   let compiled: PopulationPathway | undefined;
   // A chunk's buffer is given back once it is evaluated: at most those in flight are out.
-  const spares = new Spares(workerCount * DEPTH + 2);
+  const spares = new Spares(workerCount * DEPTH + 2, size + CARRY_ROOM);
   /** Evaluates a chunk in this thread. */
   const here = (bytes: Uint8Array, firstLine: number): ChunkResult => {
     compiled ??= compilePopulation(pathway);

@@ -4,7 +4,7 @@
  * same function runs in worker threads and in the main thread, and gives the same counts.
  */
 import { formatIssue, isPathwayError } from '../errors';
-import { LINE_ERROR, PatientBatch } from '../fast/batch';
+import { DECLINED, LINE_ERROR, PatientBatch } from '../fast/batch';
 import { evaluateBatch } from '../fast/batch-evaluate';
 import { BatchResults } from '../fast/batch-results';
 import type { PopulationPathway } from '../fast/compile';
@@ -199,10 +199,34 @@ function pushPatient(
   if (pending.indicators !== undefined) pending.patientIds.push(patientId(id));
 }
 
+/** A file route's decoding of a chunk: replacement characters for bytes that are not UTF-8. */
+const chunkDecoder = new TextDecoder();
+
+/**
+ * {@link processChunk} for a chunk's UTF-8 bytes, as the file is read: the chunk is decoded
+ * as before, and when every byte of it is one character of the text (no character beyond
+ * ASCII, no byte order mark), a line's bytes sit at the very offsets of its characters, so
+ * each NDJSON line is first offered to the byte reader (`PatientBatch.addLineBytes`); a line
+ * it declines takes the text route, unchanged. Same counts, rows and bad lines, byte for byte.
+ */
+export function processChunkBytes(
+  compiled: PopulationPathway,
+  mapping: CsvMapping | undefined,
+  settings: CohortSettings,
+  bytes: Uint8Array,
+  firstLine: number,
+  worklist?: WorklistRow[],
+): CohortCounts {
+  const text = chunkDecoder.decode(bytes);
+  const aligned = mapping === undefined && text.length === bytes.length ? bytes : undefined;
+  return processChunk(compiled, mapping, settings, text, firstLine, worklist, aligned);
+}
+
 /**
  * Evaluates the lines of `text`, the first of which is line `firstLine` of the file, a batch
  * at a time. Blank lines are skipped; a line that cannot be read or evaluated is counted as bad.
- * When `worklist` is given, the chunk's worklist rows are added to it, in line order.
+ * When `worklist` is given, the chunk's worklist rows are added to it, in line order. `bytes`,
+ * when given, are the text's UTF-8 bytes, each at its character's offset ({@link processChunkBytes}).
  */
 export function processChunk(
   compiled: PopulationPathway,
@@ -211,6 +235,7 @@ export function processChunk(
   text: string,
   firstLine: number,
   worklist?: WorklistRow[],
+  bytes?: Uint8Array,
 ): CohortCounts {
   const counts = emptyCounts();
   const { by, asOf } = settings;
@@ -228,7 +253,9 @@ export function processChunk(
     // declines (blank, bad, or unusual) takes the route below, unchanged.
     if (mapping === undefined) {
       const to = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      const added = pending.batch.addLine(text, from, to, asOf, line);
+      let added =
+        bytes === undefined ? DECLINED : pending.batch.addLineBytes(bytes, from, to, asOf);
+      if (added === DECLINED) added = pending.batch.addLine(text, from, to, asOf, line);
       if (added === LINE_ERROR) {
         counts.lines++;
         countBadLine(

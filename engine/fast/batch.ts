@@ -16,7 +16,7 @@ import { isoDay, packedDate } from './dates';
 import type { DerivePlan, DeriveDates } from './derive';
 import { readAsOf } from './as-of';
 import { diagnosisFor } from './line-diagnosis';
-import { lineReaderFor, type LineFields, type LineReader } from './line-reader';
+import { byteReaderFor, lineReaderFor, type LineFields, type LineReader } from './line-reader';
 import { isPlainRecord } from '../model/plain-record';
 import { ownKeyCount } from './loader';
 import { loadReference } from './reference';
@@ -254,9 +254,37 @@ export class PatientBatch {
       row.fill(undefined);
       return this.addBadLine(reader, text, start, end, asOf, line);
     }
+    return this.addRead(i, row, reader.fields);
+  }
+
+  /**
+   * {@link addLine} for a line's UTF-8 bytes, `bytes[start, end)`: the line reader over bytes
+   * (engine/fast/byte-cursor.ts) reads it into the batch, or it returns {@link DECLINED} with
+   * nothing added, and the caller decodes the line and hands its text to {@link addLine} —
+   * so a line the byte reader cannot read, bad ones included, gets the string route's answer
+   * or error, byte for byte (so no line number is needed here: a line read here has no
+   * error). Throws only when the batch is full.
+   */
+  addLineBytes(bytes: Uint8Array, start: number, end: number, asOf: string): number {
+    const i = this.size;
+    if (i >= this.capacity) throw new RangeError(`batch is full (${this.capacity} patients)`);
+    const reader = byteReaderFor(this.compiled);
+    if (reader === undefined) return DECLINED;
+    const row = this.rowSpace(i);
+    if (!reader.read(bytes, start, end, row, asOf)) {
+      // Leave the row as the string route finds it: nothing of a line read half-way.
+      row.fill(undefined);
+      return DECLINED;
+    }
+    return this.addRead(i, row, reader.fields);
+  }
+
+  /** Loads the patient a line reader read into `row`, whose fields are `f`, at index `i`. */
+  private addRead(i: number, row: unknown[], f: LineFields): number {
+    const c = this.compiled;
     this.size++;
     this.generation++;
-    const f = reader.fields;
+    this.fieldsRead = f;
     // The slot's own dates object, reused from batch to batch: nothing allocated per line.
     const dates = this.datesSpace(i);
     dates.asOfDay = f.asOfDay;
@@ -287,6 +315,9 @@ export class PatientBatch {
     });
   }
 
+  /** The fields of the line read last (by the text or the byte reader). */
+  private fieldsRead: LineFields | undefined = undefined;
+
   /** What the line read last by {@link addLine} that was refused as a line throws, else undefined. */
   lineError: unknown = undefined;
 
@@ -300,6 +331,7 @@ export class PatientBatch {
     line: number,
   ): number {
     const diagnosis = diagnosisFor(this.compiled).diagnose(text, start, end, asOf, line);
+    this.fieldsRead = reader.fields;
     if (diagnosis === undefined) return DECLINED;
     if (diagnosis.kind === 'line') {
       this.lineError = diagnosis.error;
@@ -314,9 +346,12 @@ export class PatientBatch {
     return i;
   }
 
-  /** What the line read last by {@link addLine} says besides its facts (`id`, `healthCentre`). */
+  /**
+   * What the line read last by {@link addLine} or {@link addLineBytes} says besides its facts
+   * (`id`, `healthCentre`).
+   */
   get lineFields(): Readonly<LineFields> | undefined {
-    return lineReaderFor(this.compiled)?.fields;
+    return this.fieldsRead ?? lineReaderFor(this.compiled)?.fields;
   }
 
   private rowSpace(i: number): unknown[] {

@@ -11,20 +11,12 @@
  */
 import type { Fact, Pathway } from '../model/types';
 import { isoDay } from './dates';
-import { DECLINE, EXACT_POWERS, decodeString, type JsonCursor } from './json-cursor';
+import { DECLINE, EXACT_POWERS, decodeString, type LineCursor } from './json-cursor';
 import type { SlotLayout } from './layout';
 import { inputSlot, medicationsOk, stringsOk, valueCheck } from './loader';
 import { checkedByReader, readMedications } from './medication-reader';
-import {
-  BOOLEAN,
-  LOCALS,
-  MEDICATIONS,
-  NOTHING as NOTHING_SOURCE,
-  NUMBER,
-  STRING,
-  STRINGS,
-  WS,
-} from './value-source';
+import { asciiText, bytesText, decodeBytesString } from './byte-text';
+import { BYTE_SOURCE, TEXT_SOURCE } from './value-source';
 
 /**
  * Reads a `facts` object at the cursor into `slots` (which the caller has cleared), with
@@ -32,14 +24,12 @@ import {
  * date's text. False: decline.
  */
 export type FactsReader = (
-  c: JsonCursor,
+  c: LineCursor<unknown>,
   slots: unknown[],
   asOfDay: number,
   asOf: string,
 ) => boolean;
 
-/** The inline reader of each type, by number: the generated code reads `T[f]` for fact `f`. */
-const READERS = [NUMBER, BOOLEAN, STRING, STRINGS, MEDICATIONS, NOTHING_SOURCE] as const;
 const READER_OF: Record<Fact['type'], number> = {
   integer: 0,
   number: 0,
@@ -62,27 +52,41 @@ const NOTHING = 5;
  * took seconds to optimise.
  */
 function keyTree(
-  names: readonly { name: string; index: number }[],
+  names: readonly { codes: ArrayLike<number>; index: number }[],
+  at: (i: string) => string,
   otherwise = 'return false;',
 ): string {
   if (names.length === 1) return `f=${(names[0] as { index: number }).index};`;
-  const shortest = Math.min(...names.map((k) => k.name.length + 1));
+  const shortest = Math.min(...names.map((k) => k.codes.length));
   let best = 0;
   let bestCount = 0;
-  for (let at = 0; at < shortest; at++) {
-    const count = new Set(names.map((k) => `${k.name}"`.charCodeAt(at))).size;
-    if (count > bestCount) [best, bestCount] = [at, count];
+  for (let i = 0; i < shortest; i++) {
+    const count = new Set(names.map((k) => k.codes[i])).size;
+    if (count > bestCount) [best, bestCount] = [i, count];
   }
-  const groups = new Map<number, { name: string; index: number }[]>();
+  const groups = new Map<number, { codes: ArrayLike<number>; index: number }[]>();
   for (const k of names) {
-    const code = `${k.name}"`.charCodeAt(best);
+    const code = k.codes[best] as number;
     groups.set(code, [...(groups.get(code) ?? []), k]);
   }
   const cases = [...groups].map(
-    ([code, group]) => `case ${code}:${keyTree(group, otherwise)}break;`,
+    ([code, group]) => `case ${code}:${keyTree(group, at, otherwise)}break;`,
   );
-  return `switch(t.charCodeAt(ks+${best})){${cases.join('\n')}\ndefault:${otherwise}}`;
+  return `switch(${at(`ks+${best}`)}){${cases.join('\n')}\ndefault:${otherwise}}`;
 }
+
+/** Each fact's key as written (its name and closing quote) as character codes, by index. */
+const keyChars = (pathway: Pathway): { codes: number[]; index: number }[] =>
+  pathway.facts.map((fact, index) => {
+    const key = `${fact.name}"`;
+    return { codes: Array.from({ length: key.length }, (_, k) => key.charCodeAt(k)), index };
+  });
+
+/** Each fact's key as written (its name and closing quote) as UTF-8 bytes, by index. */
+const keyBytes = (pathway: Pathway): { codes: Uint8Array; index: number }[] => {
+  const encoder = new TextEncoder();
+  return pathway.facts.map((fact, index) => ({ codes: encoder.encode(`${fact.name}"`), index }));
+};
 
 /**
  * The names of the facts, each followed by its closing quote, as character codes one after
@@ -119,12 +123,43 @@ function sameKey(
 }
 
 /**
+ * The keys' bytes laid end to end (`KB`), each from a multiple of four (`KS[f]`, length
+ * `KL[f]`), and the same bytes as little-endian 32-bit words (`KW`): a key is compared four
+ * bytes at a time, the bytes past its last whole word one at a time.
+ */
+function laidOut(keys: readonly { codes: Uint8Array }[]): {
+  KB: Uint8Array;
+  KS: Uint32Array;
+  KL: Uint32Array;
+  KW: Uint32Array;
+} {
+  const KS = new Uint32Array(keys.length);
+  const KL = new Uint32Array(keys.length);
+  let size = 0;
+  keys.forEach((k, f) => {
+    KS[f] = size;
+    KL[f] = k.codes.length;
+    size += (k.codes.length + 3) & ~3;
+  });
+  const KB = new Uint8Array(size);
+  keys.forEach((k, f) => KB.set(k.codes, KS[f]));
+  const words = new DataView(KB.buffer);
+  const KW = new Uint32Array(size / 4);
+  for (let w = 0; w < KW.length; w++) KW[w] = words.getUint32(w * 4, true);
+  return { KB, KS, KL, KW };
+}
+
+/**
  * Generates the facts reader of `pathway`: one function over the text with the position in
  * a local. The key's decision tree, then its whole text compared with the fact's name, the
  * value is read by its type's inline reader (engine/fast/value-source.ts) and checked by the
  * fact's own generated check ({@link valueCheck}), then put in its slot.
  */
-export function buildFactsReader(pathway: Pathway, layout: SlotLayout): FactsReader {
+export function buildFactsReader(
+  pathway: Pathway,
+  layout: SlotLayout,
+  over: 'text' | 'bytes' = 'text',
+): FactsReader {
   const constants: unknown[] = [];
   const constant = (value: unknown): string => {
     constants.push(value);
@@ -139,24 +174,61 @@ export function buildFactsReader(pathway: Pathway, layout: SlotLayout): FactsRea
       ? []
       : [`case ${index}:${valueCheck(fact, constant)}s[${slot}]=v;break;`];
   });
-  const reads = READERS.map((read, kind) => `case ${kind}:${read}break;`);
-  const tree = keyTree(pathway.facts.map((fact, index) => ({ name: fact.name, index })));
+  const bytes = over === 'bytes';
+  const {
+    WS,
+    NUMBER,
+    BOOLEAN,
+    STRING,
+    STRINGS,
+    MEDICATIONS,
+    NOTHING: NULL_ONLY,
+    LOCALS,
+  } = bytes ? BYTE_SOURCE : TEXT_SOURCE;
+  const reads = [NUMBER, BOOLEAN, STRING, STRINGS, MEDICATIONS, NULL_ONLY].map(
+    (read, kind) => `case ${kind}:${read}break;`,
+  );
+  const keys = bytes ? keyBytes(pathway) : keyChars(pathway);
+  const tree = keyTree(keys, bytes ? (i) => `t[${i}]` : (i) => `t.charCodeAt(${i})`);
+  // The whole key compared with the fact's: as a slice of the text (which costs less than a
+  // character at a time), or byte by byte against the names' bytes laid end to end (`KB`,
+  // fact f's from `KS[f]` to `KS[f+1]`).
+  const sameKey = bytes
+    ? 'x=KS[f];q=KL[f];if(ks+q>e)return false;for(i=0;i+4<=q;i+=4)if(dv.getUint32(ks+i,true)!==KW[(x+i)>>2])return false;for(;i<q;i++)if(t[ks+i]!==KB[x+i])return false;'
+    : 'x=KN[f];q=x.length;if(ks+q>e||t.slice(ks,ks+q)!==x)return false;';
   const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,T=new Uint8Array([${kinds.join(',')}]);
-return function readFacts(c,s,a,A){var g=++gen,t=c.t,p=c.p,e=c.e,f=0,ks=0,${LOCALS};
+return function readFacts(c,s,a,A){var g=++gen,t=c.t,${bytes ? 'dv=c.dv,' : ''}p=c.p,e=c.e,f=0,ks=0,i=0,${LOCALS};
 ${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}
 for(;;){if(ch!==34)return false;ks=p+1;
 ${tree}
-x=KN[f];q=x.length;if(ks+q>e||t.slice(ks,ks+q)!==x)return false;
+${sameKey}
 p=ks+q;${WS}if(ch!==58)return false;p++;
 if(seen[f]===g)return false;seen[f]=g;
 ${WS}switch(T[f]){${reads.join('\n')}default:return false;}
 if(v!==null)switch(f){${stores.join('\n')}
 default:return false;}
 ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}};`;
+  const { KB, KS, KL, KW } = laidOut(keyBytes(pathway));
   // Generated from fact indexes, slot numbers, character codes and constants only.
-  const factory = new Function('K', 'SA', 'D', 'M', 'RM', 'X', 'DS', 'P', 'KN', 'F', source) as (
-    ...args: unknown[]
-  ) => FactsReader;
+  const factory = new Function(
+    'K',
+    'SA',
+    'D',
+    'M',
+    'RM',
+    'X',
+    'DS',
+    'P',
+    'KN',
+    'F',
+    'BT',
+    'AT',
+    'KB',
+    'KS',
+    'KL',
+    'KW',
+    source,
+  ) as (...args: unknown[]) => FactsReader;
   return factory(
     constants,
     stringsOk,
@@ -165,12 +237,16 @@ ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}};`;
     (list: unknown, asOfDay: number) => checkedByReader(list) || medicationsOk(list, asOfDay),
     readMedications,
     DECLINE,
-    decodeString,
+    bytes ? decodeBytesString : decodeString,
     EXACT_POWERS,
-    // Each fact's key as written (name and closing quote): a line's key is compared with it
-    // whole, as a slice, which costs less than comparing it a character at a time.
     pathway.facts.map((fact) => `${fact.name}"`),
     pathway.facts,
+    bytesText,
+    asciiText,
+    KB,
+    KS,
+    KL,
+    KW,
   );
 }
 
@@ -179,10 +255,7 @@ export type FactIndex = (t: string, ks: number) => number;
 
 /** Generates {@link FactIndex} for `pathway`: the facts reader's own decision tree over the key. */
 export function buildFactIndex(pathway: Pathway): FactIndex {
-  const tree = keyTree(
-    pathway.facts.map((fact, index) => ({ name: fact.name, index })),
-    'return -1;',
-  );
+  const tree = keyTree(keyChars(pathway), (i) => `t.charCodeAt(${i})`, 'return -1;');
   const source = `"use strict";return function factIndex(t,ks){var f;${tree}return SK(t,ks,f,KC,KS)?f:-1;};`;
   // Generated from fact indexes and character codes only.
   const factory = new Function('SK', 'KC', 'KS', 'KN', source) as (...args: unknown[]) => FactIndex;

@@ -50,8 +50,32 @@ export function decodeString(t: string, from: number, to: number): string | Decl
   }
 }
 
+/**
+ * What the line reader, the medication reader and the generated facts reader ask of a
+ * cursor: {@link JsonCursor} over a line's characters, or `ByteCursor`
+ * (engine/fast/byte-cursor.ts) over its UTF-8 bytes, which answer alike.
+ */
+export interface LineCursor<T> {
+  /** The text or bytes; `p` the next position to read; `e` where the line ends. */
+  t: T;
+  p: number;
+  e: number;
+  reset(text: T, start: number, end: number): void;
+  ws(): number;
+  take(code: number): boolean;
+  key(): number;
+  matches(at: number, word: string): boolean;
+  num(): number | null | Decline;
+  bool(): boolean | null | Decline;
+  nothing(): null | Decline;
+  str(): string | null | Decline;
+  strs(): string[] | null | Decline;
+  next(close: number): boolean | Decline;
+  atEnd(): boolean;
+}
+
 /** One line of text being read; reused from line to line. */
-export class JsonCursor {
+export class JsonCursor implements LineCursor<string> {
   /** The text (a whole chunk may be given: only `[at, end)` is read). */
   t = '';
   /** The position of the next character to read. */

@@ -16,7 +16,8 @@ import type { PopulationPathway } from './compile';
 import { readAsOf } from './as-of';
 import { isoDay, packedDate } from './dates';
 import { buildFactsReader, type FactsReader } from './facts-reader';
-import { DECLINE, JsonCursor } from './json-cursor';
+import { ByteCursor } from './byte-cursor';
+import { DECLINE, JsonCursor, type LineCursor } from './json-cursor';
 import { medicationsOk } from './loader';
 
 const QUOTE = 34;
@@ -49,8 +50,12 @@ export interface LineFields {
   enteredDay: number;
 }
 
-/** The line reader of one compiled pathway. Synchronous; one per pathway and thread. */
-export class LineReader {
+/**
+ * The line reader of one compiled pathway, over a line's characters (`T` string, the
+ * {@link JsonCursor}) or its UTF-8 bytes (`T` Uint8Array, the {@link ByteCursor}): the same
+ * reading, the same declines. Synchronous; one per pathway, kind and thread.
+ */
+export class LineReader<T = string> {
   /** The fields of the line read last (valid only when it was accepted). */
   readonly fields: LineFields = {
     id: undefined,
@@ -62,14 +67,16 @@ export class LineReader {
     enteredPacked: -1,
     enteredDay: NaN,
   };
-  private readonly c = new JsonCursor();
   private readonly facts: FactsReader;
   /** Slots of the given medication lists, re-checked when the line's own date came after them. */
   private readonly medicationSlots: number[];
 
-  constructor(private readonly compiled: PopulationPathway) {
+  constructor(
+    private readonly compiled: PopulationPathway,
+    private readonly c: LineCursor<T>,
+  ) {
     const { pathway, layout } = compiled;
-    this.facts = buildFactsReader(pathway, layout);
+    this.facts = buildFactsReader(pathway, layout, c instanceof ByteCursor ? 'bytes' : 'text');
     this.medicationSlots = pathway.facts
       .filter((f) => f.type === 'medications' && f.derived === undefined)
       .map((f) => layout.slot(f.name));
@@ -80,7 +87,7 @@ export class LineReader {
    * evaluation date of a line without its own. False: declined (slots and fields are then
    * meaningless; take the reference route).
    */
-  read(text: string, start: number, end: number, slots: unknown[], asOf: string): boolean {
+  read(text: T, start: number, end: number, slots: unknown[], asOf: string): boolean {
     const c = this.c;
     const f = this.fields;
     c.reset(text, start, end);
@@ -243,14 +250,29 @@ const NAMES: Record<number, string> = {
 };
 
 const readers = new WeakMap<PopulationPathway, LineReader>();
+const byteReaders = new WeakMap<PopulationPathway, LineReader<Uint8Array>>();
 
 /** The line reader of `compiled`, generated on first use; undefined when the fast plan cannot follow the pathway. */
 export function lineReaderFor(compiled: PopulationPathway): LineReader | undefined {
   if (compiled.plan === undefined) return undefined;
   let reader = readers.get(compiled);
   if (reader === undefined) {
-    reader = new LineReader(compiled);
+    reader = new LineReader(compiled, new JsonCursor());
     readers.set(compiled, reader);
+  }
+  return reader;
+}
+
+/**
+ * The byte reader of `compiled` (the line reader over a line's UTF-8 bytes), generated on
+ * first use; undefined when the fast plan cannot follow the pathway.
+ */
+export function byteReaderFor(compiled: PopulationPathway): LineReader<Uint8Array> | undefined {
+  if (compiled.plan === undefined) return undefined;
+  let reader = byteReaders.get(compiled);
+  if (reader === undefined) {
+    reader = new LineReader(compiled, new ByteCursor());
+    byteReaders.set(compiled, reader);
   }
   return reader;
 }

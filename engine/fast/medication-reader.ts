@@ -16,7 +16,10 @@
  */
 import { checkedMedications } from '../facts/validate';
 import type { Fact } from '../model/types';
-import { DECLINE, type Decline, type JsonCursor } from './json-cursor';
+import { DECLINE, type Decline, type LineCursor } from './json-cursor';
+
+/** A cursor over a line's characters or its bytes. */
+type JsonCursor = LineCursor<unknown>;
 
 const QUOTE = 34;
 const OPEN_OBJECT = 123;

@@ -6,28 +6,51 @@
  * value without a call, a field store or a value of mixed type crossing a call boundary,
  * which is most of what reading one key cost.
  *
+ * The same fragments are written out over a line's UTF-8 bytes too ({@link BYTE_SOURCE}, `t`
+ * then a Uint8Array): one set of rules, two ways of getting at a character, so the byte
+ * reader cannot read a value differently from the string reader.
+ *
  * Each fragment starts with `ch` the value's first character (whitespace skipped) and leaves
  * the value in `v` (`null` for JSON's `null`) and `p` just after it, or `return false`
  * (decline) on anything the cursor would decline. test/fast/line-reader.test.ts checks the
  * reader, these fragments included, against `JSON.parse` and today's loader.
  */
 
-/** The next character into `ch` (-1 past the line's end), whitespace skipped. */
-export const WS =
-  'ch=p<e?t.charCodeAt(p):-1;while(ch===32||ch===9||ch===10||ch===13){p++;ch=p<e?t.charCodeAt(p):-1;}';
+/** How the fragments get at the line: a character code, the text of a value, a number's text. */
+interface Access {
+  /** The code at position `i` (an expression). */
+  at: (i: string) => string;
+  /** Statements putting the text `[from, to)` of a string without escapes in `v`, or declining. */
+  keep: (from: string, to: string) => string;
+  /** The (ASCII) text `[from, to)` of a number (an expression). */
+  ascii: (from: string, to: string) => string;
+}
 
-/** The character at `p` into `ch`, -1 past the line's end. */
-const AT = 'ch=p<e?t.charCodeAt(p):-1;';
+/** The value readers written out for one {@link Access}. */
+export interface ValueSource {
+  WS: string;
+  NUMBER: string;
+  BOOLEAN: string;
+  STRING: string;
+  NOTHING: string;
+  STRINGS: string;
+  MEDICATIONS: string;
+  LOCALS: string;
+}
 
-/** `null` at `p` (its `n` already in `ch`): `v=null`, else decline. */
-const NULL =
-  'if(p+4<=e&&t.charCodeAt(p+1)===117&&t.charCodeAt(p+2)===108&&t.charCodeAt(p+3)===108){p+=4;v=null;}else return false;';
-
-/**
- * A number (JSON's grammar) or `null`, converted as `JsonCursor.num` does: digits ≤ 15 and a
- * power of ten ≤ 22 exactly (`P` the exact powers), else `Number()` of the checked text.
- */
-export const NUMBER = `if(ch===110){${NULL}}else{st=p;neg=false;if(ch===45){neg=true;p++;}m=0;d=0;${AT}
+function valueSource({ at, keep, ascii }: Access): ValueSource {
+  /** The character at `p` into `ch`, -1 past the line's end. */
+  const AT = `ch=p<e?${at('p')}:-1;`;
+  /** `null` at `p` (its `n` already in `ch`): `v=null`, else decline. */
+  const NULL = `if(p+4<=e&&${at('p+1')}===117&&${at('p+2')}===108&&${at('p+3')}===108){p+=4;v=null;}else return false;`;
+  return {
+    /** The next character into `ch` (-1 past the line's end), whitespace skipped. */
+    WS: `${AT}while(ch===32||ch===9||ch===10||ch===13){p++;${AT}}`,
+    /**
+     * A number (JSON's grammar) or `null`, converted as `JsonCursor.num` does: digits ≤ 15 and
+     * a power of ten ≤ 22 exactly (`P` the exact powers), else `Number()` of the checked text.
+     */
+    NUMBER: `if(ch===110){${NULL}}else{st=p;neg=false;if(ch===45){neg=true;p++;}m=0;d=0;${AT}
 if(ch===48){p++;${AT}if(ch>=48&&ch<=57)return false;}
 else if(ch>48&&ch<=57){do{m=m*10+(ch-48);d++;p++;${AT}}while(ch>=48&&ch<=57);}
 else return false;
@@ -36,33 +59,46 @@ if(ch===46){p++;${AT}if(!(ch>=48&&ch<=57))return false;do{m=m*10+(ch-48);if(m!==
 if(ch===101||ch===69){p++;${AT}x=0;xn=false;if(ch===45||ch===43){xn=ch===45;p++;${AT}}
 if(!(ch>=48&&ch<=57))return false;
 do{if(x<10000)x=x*10+(ch-48);p++;${AT}}while(ch>=48&&ch<=57);sc+=xn?-x:x;}
-if(d<=15&&sc>=-22&&sc<=22)n=sc<0?m/P[-sc]:m*P[sc];else n=Number(t.slice(neg?st+1:st,p));
-v=neg?-n:n;}`;
+if(d<=15&&sc>=-22&&sc<=22)n=sc<0?m/P[-sc]:m*P[sc];else n=Number(${ascii('neg?st+1:st', 'p')});
+v=neg?-n:n;}`,
+    /** `true`, `false` or `null`. */
+    BOOLEAN: `if(ch===116){if(p+4<=e&&${at('p+1')}===114&&${at('p+2')}===117&&${at('p+3')}===101){p+=4;v=true;}else return false;}
+else if(ch===102){if(p+5<=e&&${at('p+1')}===97&&${at('p+2')}===108&&${at('p+3')}===115&&${at('p+4')}===101){p+=5;v=false;}else return false;}
+else if(ch===110){${NULL}}else return false;`,
+    /**
+     * A string or `null`: its characters kept, or with an escape decoded by `DS` (`JSON.parse`
+     * of the string's own text, as `JsonCursor.str` does).
+     */
+    STRING: `if(ch===110){${NULL}}else if(ch!==34)return false;else{st=p+1;q=st;esc=false;
+for(;;){if(q>=e)return false;x=${at('q')};if(x===34)break;if(x<32)return false;if(x===92){esc=true;q+=2;}else q++;}
+p=q+1;if(esc){v=DS(t,st-1,p);if(v===X)return false;}else{${keep('st', 'q')}}}`,
+    /** `null` only (a derived fact). */
+    NOTHING: `if(ch===110){${NULL}}else return false;`,
+    /** A list of strings or `null`: `[]` read here, anything else by the cursor's `strs`. */
+    STRINGS: `if(ch===91&&p+1<e&&${at('p+1')}===93){p+=2;v=[];}else{c.p=p;v=c.strs();if(v===X)return false;p=c.p;}`,
+    /**
+     * A medication list or `null`, by the medication reader (`RM`) on the cursor, told the
+     * fact (`F[f]`) and the evaluation date's text (`A`) for the record forms it checks itself.
+     */
+    MEDICATIONS: 'c.p=p;v=RM(c,F[f],A);if(v===X)return false;p=c.p;',
+    /** The locals the fragments use, declared once in the generated function. */
+    LOCALS: 'ch=0,v,n=0,m=0,d=0,sc=0,st=0,q=0,x=0,neg=false,xn=false,esc=false',
+  };
+}
 
-/** `true`, `false` or `null`. */
-export const BOOLEAN = `if(ch===116){if(p+4<=e&&t.charCodeAt(p+1)===114&&t.charCodeAt(p+2)===117&&t.charCodeAt(p+3)===101){p+=4;v=true;}else return false;}
-else if(ch===102){if(p+5<=e&&t.charCodeAt(p+1)===97&&t.charCodeAt(p+2)===108&&t.charCodeAt(p+3)===115&&t.charCodeAt(p+4)===101){p+=5;v=false;}else return false;}
-else if(ch===110){${NULL}}else return false;`;
+/** The fragments over a line's characters (`t` a string). */
+export const TEXT_SOURCE = valueSource({
+  at: (i) => `t.charCodeAt(${i})`,
+  keep: (from, to) => `v=t.slice(${from},${to});`,
+  ascii: (from, to) => `t.slice(${from},${to})`,
+});
 
 /**
- * A string or `null`: its characters sliced, or with an escape decoded by `DS` (`JSON.parse`
- * of the string's own text, as `JsonCursor.str` does).
+ * The fragments over a line's UTF-8 bytes (`t` a Uint8Array): a string's text is made by
+ * `BT` (engine/fast/byte-text.ts, declining bytes that are not UTF-8), a number's by `AT`.
  */
-export const STRING = `if(ch===110){${NULL}}else if(ch!==34)return false;else{st=p+1;q=st;esc=false;
-for(;;){if(q>=e)return false;x=t.charCodeAt(q);if(x===34)break;if(x<32)return false;if(x===92){esc=true;q+=2;}else q++;}
-p=q+1;if(esc){v=DS(t,st-1,p);if(v===X)return false;}else v=t.slice(st,q);}`;
-
-/** `null` only (a derived fact). */
-export const NOTHING = `if(ch===110){${NULL}}else return false;`;
-
-/** A list of strings or `null`: `[]` read here, anything else by the cursor's `strs`. */
-export const STRINGS = `if(ch===91&&p+1<e&&t.charCodeAt(p+1)===93){p+=2;v=[];}else{c.p=p;v=c.strs();if(v===X)return false;p=c.p;}`;
-
-/**
- * A medication list or `null`, by the medication reader (`RM`) on the cursor, told the fact
- * (`F[f]`) and the evaluation date's text (`A`) for the record forms it checks itself.
- */
-export const MEDICATIONS = 'c.p=p;v=RM(c,F[f],A);if(v===X)return false;p=c.p;';
-
-/** The locals the fragments use, declared once in the generated function. */
-export const LOCALS = 'ch=0,v,n=0,m=0,d=0,sc=0,st=0,q=0,x=0,neg=false,xn=false,esc=false';
+export const BYTE_SOURCE = valueSource({
+  at: (i) => `t[${i}]`,
+  keep: (from, to) => `v=BT(t,${from},${to});if(v===X)return false;`,
+  ascii: (from, to) => `AT(t,${from},${to})`,
+});

@@ -13,12 +13,11 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { mergeCounts, emptyCounts, type CohortCounts } from '../cohort/counts';
 import { csvMapping } from '../cohort/csv';
-import { processChunk, type CohortSettings } from '../cohort/process';
+import { processChunkBytes, type CohortSettings } from '../cohort/process';
 import type { WorklistRow } from '../cohort/worklist';
 import { PathwayError } from '../errors';
 import { compilePopulation, type PopulationPathway } from '../fast/compile';
 import type { Pathway } from '../model/types';
-import { chunkText } from './chunk-text';
 import type {
   ChunkAnswer,
   ChunkMessage,
@@ -418,9 +417,9 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   const here = (bytes: Uint8Array, firstLine: number): ChunkResult => {
     compiled ??= compilePopulation(pathway);
     const rows: WorklistRow[] | undefined = sink === undefined ? undefined : [];
-    const text = chunkText(bytes);
+    const counts = processChunkBytes(compiled, mapping, settings, bytes, firstLine, rows);
     spares.put(bytes);
-    return { counts: processChunk(compiled, mapping, settings, text, firstLine, rows), rows };
+    return { counts, rows };
   };
   if (workerCount === 0) {
     for await (const chunk of chunks(file, size, spares)) {

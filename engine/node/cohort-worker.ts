@@ -5,10 +5,9 @@
  * into counts, and worklist rows when asked; it says when it is ready. Started by `cohort-run.ts`.
  */
 import { parentPort } from 'node:worker_threads';
-import { chunkText } from './chunk-text';
 import { csvMapping, type CsvMapping } from '../cohort/csv';
 import type { CohortCounts } from '../cohort/counts';
-import { processChunk, type CohortSettings } from '../cohort/process';
+import { processChunkBytes, type CohortSettings } from '../cohort/process';
 import type { WorklistRow } from '../cohort/worklist';
 import { compilePopulation, type PopulationPathway } from '../fast/compile';
 import type { Pathway } from '../model/types';
@@ -81,9 +80,15 @@ parentPort?.on('message', (message: SetupMessage | ChunkMessage) => {
   if (ready === undefined) throw new Error('cohort worker: chunk before setup');
   const { setup, compiled, mapping } = ready;
   const { bytes } = message;
-  const text = chunkText(bytes);
   const rows: WorklistRow[] | undefined = setup.worklists ? [] : undefined;
-  const counts = processChunk(compiled, mapping, setup.settings, text, message.firstLine, rows);
+  const counts = processChunkBytes(
+    compiled,
+    mapping,
+    setup.settings,
+    bytes,
+    message.firstLine,
+    rows,
+  );
   const answer: ChunkAnswer = { id: message.id, counts, rows, bytes };
   parentPort?.postMessage(answer, [bytes.buffer as ArrayBuffer]);
 });

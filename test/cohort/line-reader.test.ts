@@ -3,10 +3,13 @@
  * same groups, results, indicator memberships, worklist rows and bad lines with their
  * messages. Today's route is forced by spelling each line's first key with an escape
  * (`"\u0069d"` for `"id"`), which JSON.parse reads as the same key and the reader declines.
+ * A chunk handed over as bytes (`processChunkBytes`, the byte reader first) counts what the
+ * same chunk as text counts, whether it is ASCII, holds other characters, bytes that are not
+ * UTF-8 or starts with a byte order mark.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processChunk, type CohortSettings } from '../../engine/cohort/process';
+import { processChunk, processChunkBytes, type CohortSettings } from '../../engine/cohort/process';
 import type { WorklistRow } from '../../engine/cohort/worklist';
 import { compilePopulation } from '../../engine/fast/index';
 import { findVersion, loadRepository } from '../../engine/node/repository';
@@ -43,5 +46,45 @@ describe('a cohort chunk read through the line reader', () => {
       expect(viaReader.lines).toBe(lines.filter((l) => l.trim() !== '').length);
       expect(viaReader.badLineCount).toBeGreaterThan(60);
     }
+  }, 120_000);
+
+  it('counts the same from a chunk’s bytes as from its text, whatever the bytes', () => {
+    const { pathway } = findVersion(repo, 'chronic-pain', { version: '1.3.0', asOf: AS_OF });
+    const compiled = compilePopulation(pathway);
+    const good = [...synthPatients(600, 9, AS_OF)].map((p) => JSON.stringify(p));
+    const bad = Object.values(hostileLines(4096));
+    const lines = good.flatMap((line, i) =>
+      i % 15 === 0 ? [line, bad[i % bad.length] as string] : [line],
+    );
+    const encoder = new TextEncoder();
+    const ascii = encoder.encode(`${lines.join('\r\n')}\n\n`);
+    const withInvalid = ascii.slice();
+    // A lone byte that is not UTF-8 in a centre's name: one replacement character in the text.
+    withInvalid[ascii.indexOf(0x76 /* v of vc- */)] = 0xff;
+    const chunks = {
+      ascii,
+      'not UTF-8': withInvalid,
+      'other characters': encoder.encode(lines.map((l) => l.replace('vc-', 'vå-')).join('\n')),
+      'byte order mark': encoder.encode(`\uFEFF${lines.join('\n')}`),
+    };
+    const decoder = new TextDecoder();
+    for (const [kind, bytes] of Object.entries(chunks))
+      for (const by of ['healthCentre', 'id', undefined]) {
+        const settings: CohortSettings = { format: 'ndjson', asOf: AS_OF, by, badLineLimit: 1000 };
+        const rowsBytes: WorklistRow[] = [];
+        const rowsText: WorklistRow[] = [];
+        const viaBytes = processChunkBytes(compiled, undefined, settings, bytes, 3, rowsBytes);
+        const viaText = processChunk(
+          compiled,
+          undefined,
+          settings,
+          decoder.decode(bytes),
+          3,
+          rowsText,
+        );
+        expect([kind, JSON.stringify(viaBytes)]).toEqual([kind, JSON.stringify(viaText)]);
+        expect([kind, JSON.stringify(rowsBytes)]).toEqual([kind, JSON.stringify(rowsText)]);
+        expect(viaBytes.badLineCount).toBeGreaterThan(30);
+      }
   }, 120_000);
 });

@@ -61,6 +61,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '1' },
     bin: { type: 'string', multiple: true, default: [] },
     workers: { type: 'string' },
+    'as-of': { type: 'string' },
   },
 });
 if (values.cohort) {
@@ -71,6 +72,7 @@ if (values.cohort) {
     repeat: Number(values.repeat),
     bins: values.bin,
     workers: values.workers,
+    asOf: values['as-of'],
   });
   process.exit(0);
 }

@@ -76,27 +76,26 @@ function loadFast(
   if (ownKeyCount(input) !== keys) return undefined;
   s.fill(undefined);
   if (!c.loader(facts, s, asOfDay)) return undefined;
-  return deriveFast(
-    c,
-    s,
-    asOf,
-    { asOfDay, asOfPacked, enteredPacked, enteredDay, startStep: stepId ?? c.pathway.entryStep },
-    stepId,
-  );
+  const dates = {
+    asOfDay,
+    asOfPacked,
+    enteredPacked,
+    enteredDay,
+    startStep: stepId ?? c.pathway.entryStep,
+  };
+  const mayNote = deriveFast(c, s, dates);
+  return { kind: 'fast', dates, asOf, stepId, mayNote };
 }
 
-/** Derives the facts of a patient whose given facts are in `s` (the fast loader's or the line reader's). */
-function deriveFast(
-  c: PopulationPathway,
-  s: unknown[],
-  asOf: string,
-  dates: DeriveDates,
-  stepId: string | undefined,
-): Loaded {
+/**
+ * Derives the facts of a patient whose given facts are in `s` (the fast loader's or the line
+ * reader's); returns whether the derivation may have attached notes.
+ */
+function deriveFast(c: PopulationPathway, s: unknown[], dates: DeriveDates): boolean {
   const plan = c.plan as DerivePlan;
   const mayNote = plan.medications(s, dates);
   plan.scalarsFor(s, dates, false);
-  return { kind: 'fast', dates, asOf, stepId, mayNote };
+  return mayNote;
 }
 
 function load(
@@ -122,14 +121,11 @@ function endsWithBrace(text: string, start: number, end: number): boolean {
   }
 }
 
-/** Days in the start step: from its entry date, else from a days/weeks time-in-step fact. */
-function daysInStartStep(c: PopulationPathway, loaded: Loaded, s: readonly unknown[]): number {
-  if (loaded.kind === 'fast') {
-    if (loaded.dates.enteredPacked >= 0) return loaded.dates.asOfDay - loaded.dates.enteredDay;
-  } else {
-    const enteredAt = loaded.prepared.validated.currentStep?.enteredAt;
-    if (enteredAt !== undefined) return loaded.asOfDay - isoDay(enteredAt);
-  }
+/**
+ * Days in the start step when its entry date is not known: from a days/weeks time-in-step
+ * fact, else NaN.
+ */
+function daysFromFacts(c: PopulationPathway, s: readonly unknown[]): number {
   for (const { slot, days } of c.dayFacts) {
     const value = s[slot];
     if (typeof value === 'number') return Math.floor(value * days);
@@ -289,20 +285,34 @@ export class PatientBatch {
     this.size++;
     this.generation++;
     this.fieldsRead = f;
-    const dates: DeriveDates = {
-      asOfDay: f.asOfDay,
-      asOfPacked: f.asOfPacked,
-      enteredPacked: f.enteredPacked,
-      enteredDay: f.enteredDay,
-      startStep: f.stepId ?? c.pathway.entryStep,
-    };
+    // The slot's own dates object, reused from batch to batch: nothing allocated per line.
+    const dates = this.datesSpace(i);
+    dates.asOfDay = f.asOfDay;
+    dates.asOfPacked = f.asOfPacked;
+    dates.enteredPacked = f.enteredPacked;
+    dates.enteredDay = f.enteredDay;
+    dates.startStep = f.stepId ?? c.pathway.entryStep;
     this.walkDates[i] = undefined;
     try {
-      this.place(i, deriveFast(c, row, f.asOf, dates, f.stepId), row);
+      const mayNote = deriveFast(c, row, dates);
+      this.placeFast(i, dates, f.asOf, f.stepId, mayNote, row);
     } catch (error) {
       this.errors[i] = internalError(c, error);
     }
     return i;
+  }
+
+  /** Per batch slot: the derivation dates of the line in it (see {@link addLine}). */
+  private readonly dates: DeriveDates[] = [];
+
+  private datesSpace(i: number): DeriveDates {
+    return (this.dates[i] ??= {
+      asOfDay: NaN,
+      asOfPacked: -1,
+      enteredPacked: -1,
+      enteredDay: NaN,
+      startStep: '',
+    });
   }
 
   /** The fields of the line read last (by the text or the byte reader). */
@@ -350,18 +360,45 @@ export class PatientBatch {
 
   /** Records loaded patient `i`, whose own-context slots are `row`. */
   private place(i: number, loaded: Loaded, row: unknown[]): void {
+    if (loaded.kind === 'fast') {
+      this.placeFast(i, loaded.dates, loaded.asOf, loaded.stepId, loaded.mayNote, row);
+      return;
+    }
     const c = this.compiled;
-    // The fast plan's walk row is built when a walk first enters another step; the
-    // reference's derivation, which may throw, runs now so that loading keeps its errors.
-    if (loaded.kind === 'fast') this.walkDates[i] = loaded.dates;
-    else loadReference(c.pathway, c.layout, loaded.prepared, true, this.walkRowSpace(i));
-    const stepId =
-      loaded.kind === 'fast' ? loaded.stepId : loaded.prepared.validated.currentStep?.id;
+    // The reference's derivation of the walk row, which may throw, runs now so that loading
+    // keeps its errors.
+    loadReference(c.pathway, c.layout, loaded.prepared, true, this.walkRowSpace(i));
+    const stepId = loaded.prepared.validated.currentStep?.id;
     this.startStep[i] = stepId === undefined ? c.entry : (c.stepIndex.get(stepId) ?? c.entry);
-    this.startDays[i] = daysInStartStep(c, loaded, row);
-    this.asOf[i] = loaded.kind === 'fast' ? loaded.asOf : loaded.prepared.asOf;
-    this.asOfDay[i] = loaded.kind === 'fast' ? loaded.dates.asOfDay : loaded.asOfDay;
-    this.noteFlags[i] = loaded.kind === 'fast' && !loaded.mayNote ? NO_NOTES : MAY_NOTE;
+    const enteredAt = loaded.prepared.validated.currentStep?.enteredAt;
+    this.startDays[i] =
+      enteredAt !== undefined ? loaded.asOfDay - isoDay(enteredAt) : daysFromFacts(c, row);
+    this.asOf[i] = loaded.prepared.asOf;
+    this.asOfDay[i] = loaded.asOfDay;
+    this.noteFlags[i] = MAY_NOTE;
+    this.errors[i] = undefined;
+  }
+
+  /**
+   * Records patient `i` loaded by the fast plan: its walk row is built from `dates` when a
+   * walk first enters another step (most never leave their start step).
+   */
+  private placeFast(
+    i: number,
+    dates: DeriveDates,
+    asOf: string,
+    stepId: string | undefined,
+    mayNote: boolean,
+    row: readonly unknown[],
+  ): void {
+    const c = this.compiled;
+    this.walkDates[i] = dates;
+    this.startStep[i] = stepId === undefined ? c.entry : (c.stepIndex.get(stepId) ?? c.entry);
+    this.startDays[i] =
+      dates.enteredPacked >= 0 ? dates.asOfDay - dates.enteredDay : daysFromFacts(c, row);
+    this.asOf[i] = asOf;
+    this.asOfDay[i] = dates.asOfDay;
+    this.noteFlags[i] = mayNote ? MAY_NOTE : NO_NOTES;
     this.errors[i] = undefined;
   }
 

@@ -18,7 +18,13 @@ import type { WorklistRow } from '../cohort/worklist';
 import { PathwayError } from '../errors';
 import { compilePopulation, type PopulationPathway } from '../fast/compile';
 import type { Pathway } from '../model/types';
-import type { ChunkMessage, ReadyMessage, SetupMessage, WorkerSetup } from './cohort-worker';
+import type {
+  ChunkAnswer,
+  ChunkMessage,
+  ReadyMessage,
+  SetupMessage,
+  WorkerSetup,
+} from './cohort-worker';
 
 /** Options of {@link runCohort}. */
 export interface CohortRunOptions {
@@ -55,11 +61,48 @@ interface ChunkResult {
 }
 
 const NEWLINE = 10;
+/** Room for the part line a chunk carries over to the next, in a new buffer (lines are ~1 kB). */
+const CARRY_ROOM = 64 * 1024;
 
-/** Reads `file` as chunks ending at a line end, with the number of each chunk's first line. */
+/**
+ * Buffers of chunks already evaluated, for the next chunks to be read into: a fresh 1 MiB
+ * buffer per chunk cost page faults and garbage collections (about a second of system time
+ * per million patients). Bounded by {@link Spares.limit}.
+ */
+class Spares {
+  private readonly free: ArrayBuffer[] = [];
+  /**
+   * @param limit spare buffers kept at most
+   * @param room bytes of a new buffer at least: a chunk's size and room for the carried part
+   *   line of the chunk before, so that a spare fits the next chunk whatever its carry
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly room = 0,
+  ) {}
+
+  /** Gives back the buffer of an evaluated chunk. */
+  put(bytes: Uint8Array): void {
+    if (this.free.length < this.limit) this.free.push(bytes.buffer as ArrayBuffer);
+  }
+
+  /** A buffer of at least `length` bytes (its content is undefined): a spare one, else new. */
+  take(length: number): Uint8Array {
+    const spare = this.free.pop();
+    return spare !== undefined && spare.byteLength >= length
+      ? new Uint8Array(spare)
+      : new Uint8Array(Math.max(length, this.room));
+  }
+}
+
+/**
+ * Reads `file` as chunks ending at a line end, with the number of each chunk's first line,
+ * into buffers from `spares`.
+ */
 async function* chunks(
   file: string,
   size: number,
+  spares: Spares = new Spares(0),
 ): AsyncGenerator<{ bytes: Uint8Array; firstLine: number; done: number; total: number }> {
   let handle;
   try {
@@ -74,8 +117,8 @@ async function* chunks(
     let line = 1;
     let done = 0;
     for (;;) {
-      // A fresh buffer per chunk, so that it can be transferred to a worker without copying.
-      const buffer = new Uint8Array(carry.length + size);
+      // A buffer of the chunk's own, so that it can be transferred to a worker without copying.
+      const buffer = spares.take(carry.length + size);
       buffer.set(carry, 0);
       const { bytesRead } = await handle.read(buffer, carry.length, size, null);
       done += bytesRead;
@@ -110,8 +153,20 @@ async function csvHeader(file: string): Promise<{ header: string; bytes: number 
   throw new PathwayError('INVALID_INPUT', `${file} is empty: a CSV file needs a header line`);
 }
 
-/** Starts a worker that can load the TypeScript sources (the CLI runs them through tsx). */
+/**
+ * Set only in the compiled copy of the CLI (bin/compiled.mjs): where its worker's code is,
+ * relative to this source file. Undeclared when the sources run through tsx.
+ */
+declare const PATHWAY_COMPILED_WORKER: string | undefined;
+
+/**
+ * Starts a worker: the compiled worker of the same build when this code is the compiled copy
+ * (which bin/compiled.mjs only runs when no source changed since), else one that loads the
+ * TypeScript sources through tsx, as this thread does.
+ */
 function startWorker(): Worker {
+  if (typeof PATHWAY_COMPILED_WORKER === 'string')
+    return new Worker(new URL(PATHWAY_COMPILED_WORKER, import.meta.url));
   // tsx's ES module API sits beside the CommonJS one its package exports resolve to here.
   const api = createRequire(import.meta.url)
     .resolve('tsx/esm/api')
@@ -194,16 +249,18 @@ class Pool {
   constructor(
     private readonly workers: CohortWorkers,
     setup: WorkerSetup,
+    spares: Spares,
   ) {
     this.lanes = workers.threads.map((worker) => {
       const lane: Lane = { worker, ready: false, out: 0 };
-      worker.on('message', (m: ReadyMessage | ({ id: number } & ChunkResult)) => {
+      worker.on('message', (m: ReadyMessage | ChunkAnswer) => {
         if ('ready' in m) lane.ready = true;
         else {
+          spares.put(m.bytes);
           const job = this.waiting.get(m.id);
           this.waiting.delete(m.id);
           lane.out--;
-          job?.resolve(m);
+          job?.resolve({ counts: m.counts, rows: m.rows });
         }
         this.changes();
       });
@@ -248,13 +305,9 @@ class Pool {
     lane.out++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      // Copy the view into its own buffer only if it does not span the whole one.
-      const own =
-        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-          ? bytes
-          : bytes.slice();
-      const message: ChunkMessage = { id, bytes: own, firstLine };
-      lane.worker.postMessage(message, [own.buffer as ArrayBuffer]);
+      // The chunk's buffer is its own (see chunks): moved, view and all, never copied.
+      const message: ChunkMessage = { id, bytes, firstLine };
+      lane.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -358,14 +411,18 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
 
   const sink = options.onWorklist;
   let compiled: PopulationPathway | undefined;
+  // A chunk's buffer is given back once it is evaluated: at most those in flight are out.
+  const spares = new Spares(workerCount * DEPTH + 2, size + CARRY_ROOM);
   /** Evaluates a chunk in this thread. */
   const here = (bytes: Uint8Array, firstLine: number): ChunkResult => {
     compiled ??= compilePopulation(pathway);
     const rows: WorklistRow[] | undefined = sink === undefined ? undefined : [];
-    return { counts: processChunkBytes(compiled, mapping, settings, bytes, firstLine, rows), rows };
+    const counts = processChunkBytes(compiled, mapping, settings, bytes, firstLine, rows);
+    spares.put(bytes);
+    return { counts, rows };
   };
   if (workerCount === 0) {
-    for await (const chunk of chunks(file, size)) {
+    for await (const chunk of chunks(file, size, spares)) {
       const { bytes, firstLine } = fix(chunk);
       const { counts, rows } = here(bytes, firstLine);
       merge(counts);
@@ -387,11 +444,12 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   const pool = new Pool(
     given instanceof CohortWorkers ? given : new CohortWorkers(workerCount),
     setup,
+    spares,
   );
   const inFlight = new Set<Promise<void>>();
   const share = options.shareMainThread ?? true;
   try {
-    for await (const chunk of chunks(file, size)) {
+    for await (const chunk of chunks(file, size, spares)) {
       pool.check();
       const { bytes, firstLine } = fix(chunk);
       // Bounded memory: wait while worklist rows pile up behind a slow chunk (which is in

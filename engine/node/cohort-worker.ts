@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { csvMapping, type CsvMapping } from '../cohort/csv';
+import type { CohortCounts } from '../cohort/counts';
 import { processChunkBytes, type CohortSettings } from '../cohort/process';
 import type { WorklistRow } from '../cohort/worklist';
 import { compilePopulation, type PopulationPathway } from '../fast/compile';
@@ -31,11 +32,19 @@ export interface ReadyMessage {
   ready: true;
 }
 
-/** One chunk to evaluate. */
+/** One chunk to evaluate (its buffer transferred, and transferred back with the answer). */
 export interface ChunkMessage {
   id: number;
   bytes: Uint8Array;
   firstLine: number;
+}
+
+/** A chunk's answer, with its bytes handed back so that the runner reuses their buffer. */
+export interface ChunkAnswer {
+  id: number;
+  counts: CohortCounts;
+  rows: WorklistRow[] | undefined;
+  bytes: Uint8Array;
 }
 
 /** The worker's state once set up. */
@@ -70,14 +79,16 @@ parentPort?.on('message', (message: SetupMessage | ChunkMessage) => {
   // The runner posts the setup before any chunk; a chunk without it is a bug, said loudly.
   if (ready === undefined) throw new Error('cohort worker: chunk before setup');
   const { setup, compiled, mapping } = ready;
+  const { bytes } = message;
   const rows: WorklistRow[] | undefined = setup.worklists ? [] : undefined;
   const counts = processChunkBytes(
     compiled,
     mapping,
     setup.settings,
-    message.bytes,
+    bytes,
     message.firstLine,
     rows,
   );
-  parentPort?.postMessage({ id: message.id, counts, rows });
+  const answer: ChunkAnswer = { id: message.id, counts, rows, bytes };
+  parentPort?.postMessage(answer, [bytes.buffer as ArrayBuffer]);
 });

@@ -101,4 +101,27 @@ describe('cohort runs', () => {
     expect(await Promise.all(ended)).toHaveLength(2);
     await workers.close();
   });
+
+  it('give the same report when chunks are shorter than a line and their buffers are reused', async () => {
+    // Chunks of 600 bytes: most lines are carried over two or three chunks, so carried parts
+    // of every length meet reused buffers (a spare too small for the next chunk is not used).
+    const dir = await mkdtemp(join(tmpdir(), 'cohort-short-'));
+    const file = join(dir, 'p.ndjson');
+    const lines = [...synthPatients(400, 11, AS_OF)].map((l) => JSON.stringify(l));
+    lines.splice(200, 0, '', '{"facts": {"age": "x"}}');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const settings = {
+      format: 'ndjson' as const,
+      asOf: AS_OF,
+      by: 'healthCentre',
+      badLineLimit: 5,
+    };
+    const title = { asOf: AS_OF, by: 'healthCentre', title: 't' };
+    const inline = await runCohort({ pathway, file, settings, workers: 0 });
+    for (const workers of [0, 1]) {
+      const short = await runCohort({ pathway, file, settings, workers, chunkBytes: 600 });
+      expect(cohortReport(pathway, short, title)).toEqual(cohortReport(pathway, inline, title));
+      expect(short.badLines.map((b) => b.line)).toEqual([202]);
+    }
+  });
 });

@@ -24,7 +24,7 @@ import type { Language } from '../../model/types';
 import { CohortWorkers, defaultWorkerCount, runCohort } from '../../node/cohort-run';
 import { WorklistFiles } from '../../node/cohort-worklists';
 import { DEFAULT_MIN_CELL } from '../../results/stats';
-import { describeTarget, isDatabaseUrl, openResultsStore } from '../../results/store';
+import type { ResultsStore } from '../../results/store';
 import { loadRepository, loadVersionFile, versionsOf } from '../../node/repository';
 import { PATIENT_FIELDS } from '../../service/lines';
 import { choosePinned, chooseVersion } from '../../service/versions';
@@ -180,12 +180,17 @@ async function runWith(
     io.err(`${pathway.id} ${pathway.version} declares no indicators: no worklists are written`);
   const worklistDir =
     flags.worklists === undefined || !hasIndicators ? undefined : resolve(io.cwd, flags.worklists);
+  // The store's code (and its database drivers) is loaded only for a run that stores.
+  const stores = flags.store === undefined ? undefined : await import('../../results/store');
   const storeTarget =
-    flags.store === undefined || isDatabaseUrl(flags.store)
+    flags.store === undefined || stores === undefined || stores.isDatabaseUrl(flags.store)
       ? flags.store
       : resolve(io.cwd, flags.store);
   // Opened first, so that a store that cannot be reached fails before the run, not after it.
-  const store = storeTarget === undefined ? undefined : await openResultsStore(storeTarget);
+  const store: ResultsStore | undefined =
+    storeTarget === undefined || stores === undefined
+      ? undefined
+      : await stores.openResultsStore(storeTarget);
   try {
     let worklists: WorklistFiles | undefined;
     if (worklistDir !== undefined)
@@ -236,7 +241,7 @@ async function runWith(
       minCell: flags.minCell,
     });
     const written = await writeReport(resolve(io.cwd, flags.out ?? '.'), report);
-    if (store !== undefined && storeTarget !== undefined && !stopped) {
+    if (store !== undefined && stores !== undefined && storeTarget !== undefined && !stopped) {
       const id = await store.append(
         indicatorRun(pathway, counts, {
           asOf,
@@ -245,7 +250,7 @@ async function runWith(
           createdAt: new Date().toISOString(),
         }),
       );
-      io.out(`stored run ${id} in ${describeTarget(storeTarget)}`);
+      io.out(`stored run ${id} in ${stores.describeTarget(storeTarget)}`);
     }
     return finish(io, report, written, pathway, asOf, flags);
   } finally {

@@ -19,6 +19,16 @@ export default defineConfig({
     emptyOutDir: true,
     // Monaco is split into its own lazily loaded chunks; its size is known and accepted.
     chunkSizeWarningLimit: 6000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first screen imports in one chunk: the parts loaded later
+          // (app/parts.ts) would otherwise cut it into many small shared chunks, each one
+          // more request before the first render.
+          groups: [{ name: 'editor', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../store/store';
-import { AlertPanel } from './AlertPanel';
-import { FactPanel } from './FactPanel';
-import { NamedConditionPanel } from './NamedConditionPanel';
+import {
+  AlertPanelPart,
+  FactPanelPart,
+  NamedConditionPanelPart,
+  StepPanelPart,
+  TransitionPanelPart,
+} from '../app/parts';
 import { PathwayPanel } from './PathwayPanel';
-import { StepPanel } from './StepPanel';
-import { TransitionPanel } from './TransitionPanel';
 
 /** The field whose `data-path` is the longest prefix of `path`. */
 function closestField(root: HTMLElement, path: string): HTMLElement | undefined {
@@ -47,20 +49,20 @@ export function SidePanel() {
   let body;
   switch (selection?.kind) {
     case 'step':
-      body = <StepPanel key={selection.stepId} stepId={selection.stepId} />;
+      body = <StepPanelPart.Component key={selection.stepId} stepId={selection.stepId} />;
       break;
     case 'transition':
     case 'global':
-      body = <TransitionPanel key={JSON.stringify(selection)} at={selection} />;
+      body = <TransitionPanelPart.Component key={JSON.stringify(selection)} at={selection} />;
       break;
     case 'named':
-      body = <NamedConditionPanel key={selection.name} name={selection.name} />;
+      body = <NamedConditionPanelPart.Component key={selection.name} name={selection.name} />;
       break;
     case 'alert':
-      body = <AlertPanel key={selection.id} id={selection.id} />;
+      body = <AlertPanelPart.Component key={selection.id} id={selection.id} />;
       break;
     case 'fact':
-      body = <FactPanel key={selection.name} name={selection.name} />;
+      body = <FactPanelPart.Component key={selection.name} name={selection.name} />;
       break;
     default:
       body = <PathwayPanel />;

@@ -20,6 +20,14 @@ export default defineConfig({
     // Monaco is split into its own lazily loaded chunks; its size is known and accepted.
     chunkSizeWarningLimit: 6000,
     rolldownOptions: {
+      treeshake: {
+        // The `yaml` package does nothing when imported; the editor never reads or writes YAML
+        // (the service does), but the engine's entry file imports it. Dropped unless used.
+        moduleSideEffects: [
+          { test: /node_modules[\\/]yaml[\\/]/, sideEffects: false },
+          { test: /\.css$/, sideEffects: true },
+        ],
+      },
       output: {
         codeSplitting: {
           // Everything the first screen imports in one chunk: the parts loaded later

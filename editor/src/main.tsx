@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './app/App';
-import { lazyPart } from './app/lazy-part';
+import { lazyPart } from './parts/lazy-part';
 import { persistDrafts, tabId } from './store/persistence';
 import { editorStore } from './store/store';
 import { coalesceMoves } from './store/coalesce-moves';

@@ -1,6 +1,6 @@
 /**
  * The parts not on the first screen load as chunks of their own (issue 18: 200 steps first
- * render; editor/src/app/parts.ts): the first render runs one script, and each part still
+ * render; editor/src/parts/parts.ts): the first render runs one script, and each part still
  * opens as before, with a labelled loading state in the UI language while its chunk is on
  * its way.
  */

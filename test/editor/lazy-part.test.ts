@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { lazyPart } from '../../editor/src/app/lazy-part';
+import { lazyPart } from '../../editor/src/parts/lazy-part';
 
 /** A part whose chunk "arrives" when the test says so, counting how often it is fetched. */
 function deferredPart() {

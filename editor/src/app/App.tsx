@@ -19,7 +19,7 @@ import { Banner } from './Banner';
 import { OfferedDrafts } from '../conflict/OfferedDrafts';
 import { PathwayPicker } from './PathwayPicker';
 import { Toolbar } from './Toolbar';
-import { ComparePanelPart, prefetchParts, TestPanelPart } from './parts';
+import { ComparePanelPart, prefetchParts, TestPanelPart } from '../parts/parts';
 import { useProblems, useT } from '../store/hooks';
 import { useAutoRun, useDeferredChecks, useShortcuts, useUnloadGuard } from './hooks';
 

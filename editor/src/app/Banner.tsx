@@ -4,7 +4,7 @@ import { reloadFromDisk } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { usePublishT } from '../publish/use-words';
-import { ConflictDialogPart } from './parts';
+import { ConflictDialogPart } from '../parts/parts';
 
 /** Says what the open version is: frozen (read-only), a new unsaved draft, a conflict, a notice. */
 export function Banner() {

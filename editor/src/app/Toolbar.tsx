@@ -4,7 +4,7 @@ import { usePublishT } from '../publish/use-words';
 import { editorStore, useEditor } from '../store/store';
 import { isUiLanguage, statusName, UI_LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/strings';
 import { CohortControl } from './CohortControl';
-import { PublishDialogPart } from './parts';
+import { PublishDialogPart } from '../parts/parts';
 import { CompareControl } from './CompareControl';
 import { useT } from '../store/hooks';
 

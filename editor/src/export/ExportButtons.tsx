@@ -3,7 +3,7 @@ import { sidelistStrings } from '../i18n/sidelist-strings';
 import { editorStore, useEditor } from '../store/store';
 import { downloadBlob, pngBlob, svgBlob } from './download';
 import { currentDrawing, exportName } from './drawing';
-import { PrintPagePart } from '../app/parts';
+import { PrintPagePart } from '../parts/parts';
 import './export.css';
 
 /**

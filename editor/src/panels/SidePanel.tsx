@@ -6,7 +6,7 @@ import {
   NamedConditionPanelPart,
   StepPanelPart,
   TransitionPanelPart,
-} from '../app/parts';
+} from '../parts/parts';
 import { PathwayPanel } from './PathwayPanel';
 
 /** The field whose `data-path` is the longest prefix of `path`. */

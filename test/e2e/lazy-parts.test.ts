@@ -17,7 +17,7 @@ useBrowserSession((session) => ({ service, page, errors } = session));
 const node = (id: string): Locator => page.getByTestId(`rf__node-${id}`);
 
 describe('parts loaded after the first screen', () => {
-  it('draws the canvas with the entry script alone, then opens a step, the tests tab and search', async () => {
+  it('draws the canvas with the entry script alone, then opens a step, the test patients and search', async () => {
     // The scripts the page had asked for when the first step node appeared.
     await page.addInitScript(() => {
       const w = window as unknown as { __scriptsAtFirstNode?: string[] };
@@ -41,13 +41,13 @@ describe('parts loaded after the first screen', () => {
 
     await node('intake-assessment').click();
     await expect(page.getByTestId('step-id').inputValue()).resolves.toBe('intake-assessment');
-    // The step's panel came in a chunk of its own, after the first screen.
+    await page.getByTestId('tab-tests').click();
+    await page.getByTestId('test-panel').waitFor();
+    // The test patients came in a chunk of their own, after the first screen.
     const later = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
     );
-    expect(later.some((path) => /^\/assets\/StepPanel-[\w-]+\.js$/.test(path))).toBe(true);
-    await page.getByTestId('tab-tests').click();
-    await page.getByTestId('test-panel').waitFor();
+    expect(later.some((path) => /^\/assets\/TestPanel-[\w-]+\.js$/.test(path))).toBe(true);
     await page.getByTestId('search-open').click();
     await page.getByTestId('search-dialog').waitFor();
     expect(errors).toEqual([]);
@@ -56,19 +56,20 @@ describe('parts loaded after the first screen', () => {
   it('says "Laddar …" while a part is on its way, with no serious accessibility violation, then shows it', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((done) => (release = done));
-    await page.route(/\/assets\/StepPanel-[\w-]+\.js$/, async (route) => {
+    await page.route(/\/assets\/TestPanel-[\w-]+\.js$/, async (route) => {
       await held;
       await route.continue();
     });
     await page.goto(`${service.url}/?pathway=chronic-pain&version=1.3.0`);
-    await node('intake-assessment').click();
+    await node('intake-assessment').waitFor();
+    await page.getByTestId('tab-tests').click();
     const loading = page.getByTestId('part-loading');
     await loading.waitFor();
     await expect(loading.textContent()).resolves.toBe('Laddar …');
     await expect(loading.getAttribute('role')).resolves.toBe('status');
     expect(await seriousViolations(page)).toEqual([]);
     release();
-    await expect(page.getByTestId('step-id').inputValue()).resolves.toBe('intake-assessment');
+    await page.getByTestId('test-panel').waitFor();
     await expect(loading.count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });

@@ -1,13 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../store/store';
-import {
-  AlertPanelPart,
-  FactPanelPart,
-  NamedConditionPanelPart,
-  StepPanelPart,
-  TransitionPanelPart,
-} from '../parts/parts';
+import { AlertPanel } from './AlertPanel';
+import { FactPanel } from './FactPanel';
+import { NamedConditionPanel } from './NamedConditionPanel';
 import { PathwayPanel } from './PathwayPanel';
+import { StepPanel } from './StepPanel';
+import { TransitionPanel } from './TransitionPanel';
 
 /** The field whose `data-path` is the longest prefix of `path`. */
 function closestField(root: HTMLElement, path: string): HTMLElement | undefined {
@@ -49,20 +47,20 @@ export function SidePanel() {
   let body;
   switch (selection?.kind) {
     case 'step':
-      body = <StepPanelPart.Component key={selection.stepId} stepId={selection.stepId} />;
+      body = <StepPanel key={selection.stepId} stepId={selection.stepId} />;
       break;
     case 'transition':
     case 'global':
-      body = <TransitionPanelPart.Component key={JSON.stringify(selection)} at={selection} />;
+      body = <TransitionPanel key={JSON.stringify(selection)} at={selection} />;
       break;
     case 'named':
-      body = <NamedConditionPanelPart.Component key={selection.name} name={selection.name} />;
+      body = <NamedConditionPanel key={selection.name} name={selection.name} />;
       break;
     case 'alert':
-      body = <AlertPanelPart.Component key={selection.id} id={selection.id} />;
+      body = <AlertPanel key={selection.id} id={selection.id} />;
       break;
     case 'fact':
-      body = <FactPanelPart.Component key={selection.name} name={selection.name} />;
+      body = <FactPanel key={selection.name} name={selection.name} />;
       break;
     default:
       body = <PathwayPanel />;

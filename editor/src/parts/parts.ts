@@ -1,8 +1,9 @@
 /**
  * The parts of the editor that are not on the first screen, each in a chunk of its own
- * (lazy-part.tsx): dialogs, the bottom panel's other tabs, the panels of a selection and the
- * results view. The first render downloads, compiles and runs only what it shows; the rest is
- * fetched once the canvas is drawn ({@link prefetchParts}), so each opens at once when asked.
+ * (lazy-part.tsx): dialogs, the bottom panel's other tabs and the results view. The first
+ * render downloads, compiles and runs only what it shows; the rest is fetched once the canvas
+ * is drawn ({@link prefetchParts}), so each opens at once when asked. The panels of a
+ * selection stay in the entry: they are small, and a click opens one at once.
  */
 import { lazyPart } from './lazy-part';
 // Their styles stay in the entry's stylesheet: nothing looks different while a chunk loads,
@@ -30,31 +31,10 @@ export const SearchDialogPart = lazyPart(() =>
 );
 /** The printable page. */
 export const PrintPagePart = lazyPart(() => import('../export/PrintPage').then((m) => m.PrintPage));
-/** The panel of a selected step. */
-export const StepPanelPart = lazyPart(() => import('../panels/StepPanel').then((m) => m.StepPanel));
-/** The panel of a selected transition. */
-export const TransitionPanelPart = lazyPart(() =>
-  import('../panels/TransitionPanel').then((m) => m.TransitionPanel),
-);
-/** The panel of a selected named condition. */
-export const NamedConditionPanelPart = lazyPart(() =>
-  import('../panels/NamedConditionPanel').then((m) => m.NamedConditionPanel),
-);
-/** The panel of a selected alert. */
-export const AlertPanelPart = lazyPart(() =>
-  import('../panels/AlertPanel').then((m) => m.AlertPanel),
-);
-/** The panel of a selected fact. */
-export const FactPanelPart = lazyPart(() => import('../panels/FactPanel').then((m) => m.FactPanel));
 
 const ALL = [
-  StepPanelPart,
-  TransitionPanelPart,
   TestPanelPart,
   ComparePanelPart,
-  AlertPanelPart,
-  FactPanelPart,
-  NamedConditionPanelPart,
   SearchDialogPart,
   PublishDialogPart,
   PrintPagePart,

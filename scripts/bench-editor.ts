@@ -25,6 +25,11 @@
  *   npm run build && npx tsx scripts/bench-editor.ts [--steps 200] [--runs 3]
  *     [--editor name=dir,name=dir]   (several builds, runs interleaved: before/after pairs)
  *     [--all]                        (first render = every step and edge drawn)
+ *
+ * Each run opens a new browser context (an empty HTTP cache); the builds take turns going
+ * first, so none always meets the browser cold. The first run of each build is reported
+ * apart as "cold" (the browser process and its code caches new to that build's files) and
+ * the median of the others as "warm".
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -330,7 +335,8 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     for (let run = 0; run < RUNS; run++)
-      for (const editor of apps) {
+      // Turns: run r starts with build r mod n, so the browser's own warm-up is shared.
+      for (const editor of apps.map((_, i) => apps[(i + run) % apps.length]!)) {
         const f = figures.get(editor.name)!;
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         const page = await context.newPage();
@@ -481,6 +487,12 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  first frame (laid out and measured, before paint): ${fmt(f.painted)}\n`,
     );
+    if (f.first.length > 1) {
+      const warm = (xs: number[]): string => median(xs.slice(1)).toFixed(0);
+      process.stdout.write(
+        `  first render, cold (run 1) / warm (median of runs 2–${RUNS}): ${f.first[0]!.toFixed(0)} / ${warm(f.first)} ms; first frame: ${f.painted[0]!.toFixed(0)} / ${warm(f.painted)} ms\n`,
+      );
+    }
     process.stdout.write(`  settled (last long task after it ends): ${fmt(f.settled)}\n`);
     process.stdout.write(
       `  drag, in the page, per move (median of ${MOVES}): ${fmt(f.perMove, 1)}\n`,

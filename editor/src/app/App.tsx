@@ -3,10 +3,8 @@ import { Canvas } from '../canvas/Canvas';
 import { isUiLanguage, STRINGS } from '../i18n/strings';
 import { addStep, deleteTransition } from '../model/edit';
 import { applyNodeMove, EMPTY_LAYOUT, resolvePositions } from '../model/layout';
-import { ComparePanel } from '../panels/ComparePanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { SidePanel } from '../panels/SidePanel';
-import { TestPanel } from '../panels/TestPanel';
 import {
   compareTwoVersions,
   openVersion,
@@ -14,13 +12,14 @@ import {
   saveDocument,
   startNewVersion,
 } from '../store/actions';
-import { ResultsLink } from '../results/ResultsView';
+import { ResultsLink } from '../results/ResultsLink';
 import { SideList } from '../sidelist/SideList';
 import { editorStore, useEditor } from '../store/store';
 import { Banner } from './Banner';
 import { OfferedDrafts } from '../conflict/OfferedDrafts';
 import { PathwayPicker } from './PathwayPicker';
 import { Toolbar } from './Toolbar';
+import { ComparePanelPart, prefetchParts, TestPanelPart } from '../parts/parts';
 import { useProblems, useT } from '../store/hooks';
 import { useAutoRun, useDeferredChecks, useShortcuts, useUnloadGuard } from './hooks';
 
@@ -65,6 +64,13 @@ export function App() {
     const timer = window.setTimeout(() => void import('../conditions/JsonEditor'), 2500);
     return () => window.clearTimeout(timer);
   }, [open]);
+
+  // The parts not on the first screen are fetched once a document is drawn (parts.ts).
+  useEffect(() => {
+    if (!hasDocument) return;
+    const timer = window.setTimeout(() => void prefetchParts(), 500);
+    return () => window.clearTimeout(timer);
+  }, [hasDocument]);
 
   useDeferredChecks();
   useAutoRun();
@@ -192,9 +198,9 @@ export function App() {
                 {tab === 'problems' ? (
                   <ProblemsPanel />
                 ) : tab === 'changes' && changeCount !== null ? (
-                  <ComparePanel />
+                  <ComparePanelPart.Component />
                 ) : (
-                  <TestPanel />
+                  <TestPanelPart.Component />
                 )}
               </div>
             </section>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { ConflictDialog } from '../conflict/ConflictDialog';
 import { isDirty } from '../store/document';
 import { reloadFromDisk } from '../store/actions';
 import { editorStore, useEditor } from '../store/store';
 import { useT } from '../store/hooks';
 import { usePublishT } from '../publish/use-words';
+import { ConflictDialogPart } from '../parts/parts';
 
 /** Says what the open version is: frozen (read-only), a new unsaved draft, a conflict, a notice. */
 export function Banner() {
@@ -67,7 +67,7 @@ export function Banner() {
               </button>
             </>
           )}
-          {merging && <ConflictDialog onClose={() => setMerging(false)} />}
+          {merging && <ConflictDialogPart.Component onClose={() => setMerging(false)} />}
         </div>
       )}
       {notice !== null && (

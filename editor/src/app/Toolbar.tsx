@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { documentDirty } from '../store/compare';
-import { PublishDialog } from '../publish/PublishDialog';
 import { usePublishT } from '../publish/use-words';
 import { editorStore, useEditor } from '../store/store';
 import { isUiLanguage, statusName, UI_LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/strings';
 import { CohortControl } from './CohortControl';
+import { PublishDialogPart } from '../parts/parts';
 import { CompareControl } from './CompareControl';
 import { useT } from '../store/hooks';
 
@@ -100,7 +100,7 @@ export function Toolbar({ onSave, onNewVersion, onAddStep, onAutoLayout }: Toolb
       >
         {p.publish}
       </button>
-      {publishing && <PublishDialog onClose={() => setPublishing(false)} />}
+      {publishing && <PublishDialogPart.Component onClose={() => setPublishing(false)} />}
       <CompareControl />
       <CohortControl />
       <button

@@ -80,6 +80,12 @@ const FIT_VIEW = { minZoom: 0.35 };
  * keeps every step in the DOM for find-in-page and for tools that read it.
  */
 const DRAW_IN_VIEW_FROM = 100;
+/**
+ * The edges until React Flow's label layer is known (found after its first commit, in the
+ * same task, before the first paint): edges drawn before it would all be drawn again at once,
+ * with their labels.
+ */
+const NO_EDGES: TransitionFlowEdge[] = [];
 const LEVEL_COLOURS: Record<string, string> = {
   'primary-care': '#237032',
   'specialist-care': '#1971c2',
@@ -328,7 +334,7 @@ export function Canvas() {
             <ReactFlow<FlowNode, TransitionFlowEdge>
               key={sourceKey}
               nodes={nodes}
-              edges={edges}
+              edges={labelLayer.element === null ? NO_EDGES : edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}

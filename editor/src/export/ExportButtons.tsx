@@ -3,7 +3,7 @@ import { sidelistStrings } from '../i18n/sidelist-strings';
 import { editorStore, useEditor } from '../store/store';
 import { downloadBlob, pngBlob, svgBlob } from './download';
 import { currentDrawing, exportName } from './drawing';
-import { PrintPage } from './PrintPage';
+import { PrintPagePart } from '../parts/parts';
 import './export.css';
 
 /**
@@ -50,7 +50,7 @@ export function ExportButtons() {
           {error}
         </p>
       )}
-      {printing && <PrintPage onClose={closePrint} />}
+      {printing && <PrintPagePart.Component onClose={closePrint} />}
     </>
   );
 }

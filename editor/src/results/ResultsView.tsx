@@ -7,7 +7,7 @@ import {
   type ResultsStrings,
 } from '../i18n/results-strings';
 import { useEditor } from '../store/store';
-import { fetchResults, resultsHref, type ResultsAnswer } from './api';
+import { fetchResults, type ResultsAnswer } from './api';
 import { ResultsChart, ResultsLegend } from './ResultsChart';
 import './results.css';
 
@@ -133,17 +133,5 @@ export function ResultsView({ pathwayId }: { pathwayId: string }) {
       </header>
       {body}
     </main>
-  );
-}
-
-/** A link from the editor to the results view of the open pathway. */
-export function ResultsLink() {
-  const id = useEditor((s) => s.source?.id);
-  const t = resultsStrings(useEditor((s) => s.language));
-  if (id === undefined) return null;
-  return (
-    <a className="results-link" href={resultsHref(id)} data-testid="open-results">
-      {t.results}
-    </a>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sidelistStrings } from '../i18n/sidelist-strings';
 import { useEditor } from '../store/store';
-import { SearchDialog } from './SearchDialog';
+import { SearchDialogPart } from '../parts/parts';
 
 /** True for Ctrl+K (Cmd+K on a Mac), outside the JSON editor (whose Ctrl+K starts a chord). */
 export function isSearchShortcut(e: KeyboardEvent): boolean {
@@ -48,7 +48,7 @@ export function SearchButton({ compact = false }: SearchButtonProps) {
       >
         {compact ? '⌕' : w.searchButton}
       </button>
-      {open && <SearchDialog onClose={() => setOpen(false)} />}
+      {open && <SearchDialogPart.Component onClose={() => setOpen(false)} />}
     </>
   );
 }

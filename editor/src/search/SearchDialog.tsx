@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { focusOnCanvas } from '../canvas/focus-element';
 import { sidelistStrings } from '../i18n/sidelist-strings';
 import { openDestination } from './open-destination';
 import { editorStore, useEditor } from '../store/store';
@@ -10,24 +11,6 @@ import './search.css';
 /** Props of {@link SearchDialog}. */
 export interface SearchDialogProps {
   onClose(): void;
-}
-
-/** Frames to wait for the canvas to draw an opened step it is centring on (about 0.5 s). */
-const FOCUS_FRAMES = 30;
-
-/**
- * After opening a step, keyboard focus goes to its node on the canvas (React Flow makes it
- * focusable). The canvas draws only what is in view, so a step off screen is drawn once the
- * canvas has centred on it: wait for it a few frames, else give focus back to `fallback`.
- */
-function focusAfterOpening(stepId: string, fallback: () => void, frames = 0): void {
-  const node = document.querySelector<HTMLElement>(
-    `.react-flow__node[data-id="${CSS.escape(stepId)}"]`,
-  );
-  if (node !== null) node.focus({ preventScroll: true });
-  else if (frames < FOCUS_FRAMES)
-    window.requestAnimationFrame(() => focusAfterOpening(stepId, fallback, frames + 1));
-  else fallback();
 }
 
 /**
@@ -67,12 +50,13 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
     openDestination(editorStore, item.destination);
     keepFocus.current = item.destination.kind === 'step';
     onClose();
-    // Once the dialog is gone and the canvas shows the step, focus its node.
+    // Once the dialog is gone, the canvas focuses the step's node by its own way (centred,
+    // drawn first when out of view), as the side list does; no canvas: focus goes back.
     if (item.destination.kind === 'step') {
-      const stepId = item.destination.stepId;
-      window.requestAnimationFrame(() =>
-        focusAfterOpening(stepId, () => previous.current?.focus()),
-      );
+      const target = { kind: 'node', id: item.destination.stepId } as const;
+      window.requestAnimationFrame(() => {
+        if (!focusOnCanvas(target)) previous.current?.focus();
+      });
     }
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>): void => {

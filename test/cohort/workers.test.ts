@@ -11,30 +11,36 @@ import { synthPatients } from '../../engine/synth/population';
 const AS_OF = '2026-11-23';
 const repo = await loadRepository(join(process.cwd(), 'pathways'));
 const { pathway } = findVersion(repo, 'chronic-pain', { asOf: AS_OF });
+const settings = { format: 'ndjson' as const, asOf: AS_OF, by: 'healthCentre', badLineLimit: 5 };
+const title = { asOf: AS_OF, by: 'healthCentre', title: 't' };
+
+/**
+ * A patients file of `count` synthetic patients (seed `seed`) in a fresh folder named from
+ * `prefix`, with the lines `inserted` put in before the one at index `at`.
+ */
+async function patientsFile(
+  prefix: string,
+  count: number,
+  seed: number,
+  at: number,
+  ...inserted: string[]
+): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), prefix)), 'p.ndjson');
+  const lines = [...synthPatients(count, seed, AS_OF)].map((l) => JSON.stringify(l));
+  lines.splice(at, 0, ...inserted);
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
+}
 
 describe('cohort runs', () => {
   it('give identical reports with two worker threads and with none', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cohort-workers-'));
-    const file = join(dir, 'p.ndjson');
-    const lines = [...synthPatients(3000, 5, AS_OF)].map((l) => JSON.stringify(l));
-    lines.splice(100, 0, '{"facts": {"age": "old"}}');
-    await writeFile(file, `${lines.join('\n')}\n`);
-    const settings = {
-      format: 'ndjson' as const,
-      asOf: AS_OF,
-      by: 'healthCentre',
-      badLineLimit: 5,
-    };
+    const file = await patientsFile('cohort-workers-', 3000, 5, 100, '{"facts": {"age": "old"}}');
     const report = async (workers: number) =>
       JSON.stringify(
         cohortReport(
           pathway,
           await runCohort({ pathway, file, settings, workers, chunkBytes: 64 * 1024 }),
-          {
-            asOf: AS_OF,
-            by: 'healthCentre',
-            title: 't',
-          },
+          title,
         ),
       );
     const inline = await report(0);
@@ -48,17 +54,7 @@ describe('cohort runs', () => {
   });
 
   it('give the same report when only the workers evaluate, the main thread waiting for them', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cohort-workers-only-'));
-    const file = join(dir, 'p.ndjson');
-    const lines = [...synthPatients(1500, 3, AS_OF)].map((l) => JSON.stringify(l));
-    lines.splice(40, 0, '{"facts": {"age": -4}}');
-    await writeFile(file, `${lines.join('\n')}\n`);
-    const settings = {
-      format: 'ndjson' as const,
-      asOf: AS_OF,
-      by: 'healthCentre',
-      badLineLimit: 5,
-    };
+    const file = await patientsFile('cohort-workers-only-', 1500, 3, 40, '{"facts": {"age": -4}}');
     const seen: number[] = [];
     const only = await runCohort({
       pathway,
@@ -70,7 +66,6 @@ describe('cohort runs', () => {
       onProgress: (_done, _total, lines) => seen.push(lines),
     });
     const inline = await runCohort({ pathway, file, settings, workers: 0 });
-    const title = { asOf: AS_OF, by: 'healthCentre', title: 't' };
     expect(cohortReport(pathway, only, title)).toEqual(cohortReport(pathway, inline, title));
     expect(only.badLines.map((b) => b.line)).toEqual([41]);
     expect(seen.at(-1)).toBe(1501);
@@ -79,23 +74,11 @@ describe('cohort runs', () => {
   it('give the same report with worker threads started before the pathway was known, and end them', async () => {
     // Started first, as the CLI does, so that loading their code overlaps loading the pathway.
     const workers = new CohortWorkers(2);
-    const dir = await mkdtemp(join(tmpdir(), 'cohort-early-'));
-    const file = join(dir, 'p.ndjson');
-    const lines = [...synthPatients(2000, 9, AS_OF)].map((l) => JSON.stringify(l));
-    lines.splice(7, 0, '{"facts": {"agee": 40}}');
-    await writeFile(file, `${lines.join('\n')}\n`);
-    const settings = {
-      format: 'ndjson' as const,
-      asOf: AS_OF,
-      by: 'healthCentre',
-      badLineLimit: 5,
-    };
+    const file = await patientsFile('cohort-early-', 2000, 9, 7, '{"facts": {"agee": 40}}');
     const ended = workers.threads.map((w) => new Promise<number>((done) => w.once('exit', done)));
     const early = await runCohort({ pathway, file, settings, workers, chunkBytes: 32 * 1024 });
     const inline = await runCohort({ pathway, file, settings, workers: 0 });
-    expect(cohortReport(pathway, early, { asOf: AS_OF, by: 'healthCentre', title: 't' })).toEqual(
-      cohortReport(pathway, inline, { asOf: AS_OF, by: 'healthCentre', title: 't' }),
-    );
+    expect(cohortReport(pathway, early, title)).toEqual(cohortReport(pathway, inline, title));
     expect(early.badLines.map((b) => b.line)).toEqual([8]);
     // The run closes the threads it was given; closing again is harmless.
     expect(await Promise.all(ended)).toHaveLength(2);
@@ -105,18 +88,7 @@ describe('cohort runs', () => {
   it('give the same report when chunks are shorter than a line and their buffers are reused', async () => {
     // Chunks of 600 bytes: most lines are carried over two or three chunks, so carried parts
     // of every length meet reused buffers (a spare too small for the next chunk is not used).
-    const dir = await mkdtemp(join(tmpdir(), 'cohort-short-'));
-    const file = join(dir, 'p.ndjson');
-    const lines = [...synthPatients(400, 11, AS_OF)].map((l) => JSON.stringify(l));
-    lines.splice(200, 0, '', '{"facts": {"age": "x"}}');
-    await writeFile(file, `${lines.join('\n')}\n`);
-    const settings = {
-      format: 'ndjson' as const,
-      asOf: AS_OF,
-      by: 'healthCentre',
-      badLineLimit: 5,
-    };
-    const title = { asOf: AS_OF, by: 'healthCentre', title: 't' };
+    const file = await patientsFile('cohort-short-', 400, 11, 200, '', '{"facts": {"age": "x"}}');
     const inline = await runCohort({ pathway, file, settings, workers: 0 });
     for (const workers of [0, 1]) {
       const short = await runCohort({ pathway, file, settings, workers, chunkBytes: 600 });

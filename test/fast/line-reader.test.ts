@@ -5,18 +5,22 @@
  * error, byte for byte, and the reader reads the ordinary lines itself rather than declining
  * them. `FUZZ_FULL=1` runs the fuzzer and the sets at full size.
  */
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAY_NOTE, NO_NOTES } from '../../engine/fast/batch';
 import {
   PatientBatch,
-  compilePopulation,
   evaluateBatch,
   outcomeAt,
   type PopulationPathway,
 } from '../../engine/fast/index';
-import { findVersion, loadRepository } from '../../engine/node/repository';
+import {
+  FUZZ_FULL as FULL,
+  FUZZ_SIZE as SIZE,
+  FUZZ_TIMEOUT as TIMEOUT,
+  READER_AS_OF as AS_OF,
+  READER_PATHWAYS as PATHWAYS,
+} from '../fixtures/reader-pathways';
 import { adversarialPatients } from '../../engine/synth/adversarial';
 import { synthPatients } from '../../engine/synth/index';
 import { chronicPainPatients } from '../fixtures/chronic-pain-patients';
@@ -28,20 +32,6 @@ import {
   hostileLines,
   type Placed,
 } from '../fixtures/patient-lines';
-
-const FULL = process.env['FUZZ_FULL'] === '1';
-const SIZE = FULL ? 20_000 : 600;
-// The full sizes take minutes on a shared machine.
-const TIMEOUT = FULL ? 1_200_000 : 120_000;
-const AS_OF = '2026-11-23';
-const repo = await loadRepository(join(process.cwd(), 'pathways'));
-const compiledOf = (id: string, version: string): PopulationPathway =>
-  compilePopulation(findVersion(repo, id, { version, asOf: AS_OF }).pathway);
-const PATHWAYS = [
-  compiledOf('chronic-pain', '1.3.0'),
-  compiledOf('chronic-pain', '1.1.0'),
-  compiledOf('chronic-pain-dk', '1.0.0'),
-];
 
 /** A line and the evaluation date of a line without its own. */
 interface Line {

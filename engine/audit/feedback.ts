@@ -94,16 +94,6 @@ export async function insertCards(db: SqlExecutor, values: readonly SqlValue[]):
   );
 }
 
-/** Remembers the cards of one evaluation (one statement: all or none). */
-export async function recordCards(
-  db: SqlExecutor,
-  auditId: number,
-  serviceId: string,
-  cards: readonly IssuedCard[],
-): Promise<void> {
-  await insertCards(db, cardValues(auditId, serviceId, cards));
-}
-
 /** Stores all entries in one transaction, or none when a card was not sent by `serviceId`. */
 export async function recordFeedback(
   db: SqlStore,

@@ -24,7 +24,7 @@ import {
   recordFromRow,
   type AuditRow,
 } from './columns';
-import { cardValues, insertCards, readFeedback, recordCards, recordFeedback } from './feedback';
+import { cardValues, insertCards, readFeedback, recordFeedback } from './feedback';
 import { GroupInsert } from './group-insert';
 import { AUDIT_SCHEMA, ensureSqliteSchema } from './schema';
 import type { CardsSent } from '../service/audit';
@@ -36,7 +36,6 @@ import type {
   CardFeedback,
   FeedbackFilter,
   FeedbackRecord,
-  IssuedCard,
   PruneOptions,
 } from './types';
 
@@ -57,8 +56,6 @@ interface AuditInsert {
 export class SqlAuditLog implements AuditLog {
   private readonly select: string;
   private readonly group: GroupInsert<AuditInsert>;
-  /** SQLite: the cards of the evaluations of one turn, in one transaction (each all or none). */
-  private readonly cards: GroupInsert | undefined;
   /** Settles when the schema is in place (see {@link SqliteAuditLog}); undefined when it was already. */
   private readonly ready: Promise<void> | undefined;
 
@@ -77,17 +74,6 @@ export class SqlAuditLog implements AuditLog {
     this.group = new GroupInsert<AuditInsert>((rows) => this.insertRows(rows), {
       gather: store.dialect === 'sqlite',
     });
-    this.cards =
-      store.dialect === 'sqlite'
-        ? new GroupInsert(
-            (perEvaluation) =>
-              this.store.transaction(async (tx) => {
-                for (const values of perEvaluation) await insertCards(tx, values);
-                return perEvaluation.map(() => 0);
-              }),
-            { gather: true },
-          )
-        : undefined;
   }
 
   /** Where the log is (a PostgreSQL URL without its password, or the SQLite file). */
@@ -129,17 +115,6 @@ export class SqlAuditLog implements AuditLog {
     if (this.ready !== undefined) await this.ready;
     const row = await this.store.get<AuditRow>(`${this.select} WHERE id = ?`, [id]);
     return row === undefined ? undefined : recordFromRow(row);
-  }
-
-  /** Remembers the cards sent for the evaluation recorded as `auditId` (all or none). */
-  async recordCards(
-    auditId: number,
-    serviceId: string,
-    cards: readonly IssuedCard[],
-  ): Promise<void> {
-    if (this.ready !== undefined) await this.ready;
-    if (this.cards === undefined) await recordCards(this.store, auditId, serviceId, cards);
-    else if (cards.length > 0) await this.cards.add(cardValues(auditId, serviceId, cards));
   }
 
   /** Stores feedback on cards this service sent: all entries, or none (see the interface). */
@@ -198,7 +173,6 @@ export class SqlAuditLog implements AuditLog {
   async close(): Promise<void> {
     await this.ready?.catch(() => {});
     await this.group.drain();
-    await this.cards?.drain();
     await this.store.close();
   }
 

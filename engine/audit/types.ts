@@ -67,8 +67,6 @@ export interface PruneOptions {
  * (engine/store/errors.ts), never hangs.
  */
 export interface AuditLog extends AuditSink {
-  /** Remembers the cards sent for the evaluation recorded as `auditId`. */
-  recordCards(auditId: number, serviceId: string, cards: readonly IssuedCard[]): Promise<void>;
   /**
    * Stores feedback, all entries or none: when a card was not sent by `serviceId`, nothing is
    * stored and the unknown card ids are returned.

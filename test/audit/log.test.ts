@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { memoryIo } from '../../engine/cli/io';
 import { main } from '../../engine/cli/main';
 import { openAuditLog } from '../../engine/audit/log';
+import { SQLITE_SCHEMA_VERSION } from '../../engine/audit/schema';
 import type { AuditRecord } from '../../engine/audit/types';
 import { printPathway } from '../../engine/yaml/print';
 import { miniPathway } from '../fixtures/pathways';
@@ -155,43 +156,74 @@ describe('the audit log file', () => {
       contentHash: 'sha256:0',
       asOf: TODAY,
       language: 'en',
-      input: { facts: {} },
+      input: { facts: { painDurationMonths: 4 }, asOf: TODAY },
       status: 'settled' as const,
       step: 'intake-assessment',
-      alerts: [],
+      alerts: ['opioid-review'],
     };
-    const old = await openAuditLog(file);
-    await old.record(entry);
-    await old.close();
-    // Turn it back into a version 1 file: no card or feedback tables.
+    // A version 1 file as the first build wrote it: the audit table without the CDS call
+    // columns, no card or feedback tables, one record.
     const raw = new Database(file);
-    raw.exec('DROP TABLE cds_feedback; DROP TABLE cds_cards; PRAGMA user_version = 1;');
+    raw.exec(`
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, channel TEXT NOT NULL,
+        pathway_id TEXT NOT NULL, version TEXT NOT NULL, content_hash TEXT NOT NULL,
+        as_of TEXT NOT NULL, language TEXT NOT NULL,
+        input TEXT NOT NULL CHECK (json_valid(input)), status TEXT NOT NULL, step TEXT,
+        alerts TEXT NOT NULL CHECK (json_valid(alerts)), error_code TEXT);
+      CREATE INDEX audit_pathway ON audit (pathway_id, version, id);
+      CREATE INDEX audit_time ON audit (time);
+      CREATE INDEX audit_step ON audit (step);
+      PRAGMA user_version = 1;`);
+    raw
+      .prepare(
+        `INSERT INTO audit (time, channel, pathway_id, version, content_hash, as_of, language,
+           input, status, step, alerts, error_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      )
+      .run(
+        entry.time,
+        entry.channel,
+        entry.pathwayId,
+        entry.version,
+        entry.contentHash,
+        entry.asOf,
+        entry.language,
+        JSON.stringify(entry.input),
+        entry.status,
+        entry.step,
+        JSON.stringify(entry.alerts),
+      );
     raw.close();
 
     const log = await openAuditLog(file);
     try {
-      expect((await log.query({})).map((r) => r.step)).toEqual(['intake-assessment']);
-      await log.recordCards(1, 'chronic-pain-pathway', [
+      // The old record reads back whole, with no CDS call ids (it has none).
+      expect(await log.query({})).toEqual([{ id: 1, ...entry }]);
+      // The card and feedback tables now exist: a CDS call recorded after the upgrade keeps
+      // its cards, and feedback on one of them is stored and read with its evaluation.
+      const card = '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10';
+      const id = await log.record(
+        { ...entry, time: '2026-11-23T10:05:00.000Z', patientId: 'pat-greta' },
         {
-          uuid: '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10',
-          topic: 'step',
-          subject: 'intake-assessment',
+          serviceId: 'chronic-pain-pathway',
+          cards: [{ uuid: card, topic: 'step', subject: 'intake-assessment' }],
         },
-      ]);
+      );
+      expect(id).toBe(2);
       const stored = await log.recordFeedback('chronic-pain-pathway', entry.time, [
-        {
-          card: '7d1f0a52-3b7e-4c1a-9a8e-5f2b6c3d4e10',
-          outcome: 'accepted',
-          outcomeTimestamp: entry.time,
-        },
+        { card, outcome: 'accepted', outcomeTimestamp: entry.time },
       ]);
       expect(stored.unknownCards).toEqual([]);
       expect((await log.feedback({})).map((f) => [f.auditId, f.subject])).toEqual([
-        [1, 'intake-assessment'],
+        [2, 'intake-assessment'],
       ]);
+      expect((await log.get(2))?.patientId).toBe('pat-greta');
     } finally {
       await log.close();
     }
+    const upgraded = new Database(file, { readonly: true });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SQLITE_SCHEMA_VERSION);
+    upgraded.close();
   });
 
   it('closes the audit database when the app closes', async () => {

@@ -28,13 +28,18 @@ describe.each(AUDIT_STORES)('retention in batches in $name', (store) => {
   test('deletes old records a batch per transaction, with their cards and feedback, and keeps the rest', async () => {
     const { log } = await store.open();
     opened.push(log);
+    const card = (uuid: string) => ({
+      serviceId: 'svc',
+      cards: [{ uuid, topic: 'step' as const, subject: 'x' }],
+    });
     const old: number[] = [];
-    for (let i = 0; i < 25; i++) old.push(await log.record(entry('2025-01-01T00:00:00.000Z')));
-    const kept = await log.record(entry('2026-03-01T00:00:00.000Z'));
+    for (let i = 0; i < 25; i++)
+      old.push(
+        await log.record(entry('2025-01-01T00:00:00.000Z'), i === 3 ? card('old-card') : undefined),
+      );
+    const kept = await log.record(entry('2026-03-01T00:00:00.000Z'), card('new-card'));
     // An old record after a newer one (clocks of two instances differ) is deleted too.
     old.push(await log.record(entry('2025-06-01T00:00:00.000Z')));
-    await log.recordCards(old[3] ?? 0, 'svc', [{ uuid: 'old-card', topic: 'step', subject: 'x' }]);
-    await log.recordCards(kept, 'svc', [{ uuid: 'new-card', topic: 'step', subject: 'x' }]);
     const overridden = { outcome: 'overridden' as const, outcomeTimestamp: '2026-03-01T00:00:00Z' };
     await log.recordFeedback('svc', '2026-03-01T00:00:00.000Z', [
       { card: 'old-card', ...overridden },

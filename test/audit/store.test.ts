@@ -152,11 +152,13 @@ describe.each(AUDIT_STORES)('the audit store in $name', (store) => {
 
   test('stores feedback all or nothing and refuses cards another service sent', async () => {
     const { log } = await open();
-    const auditId = await log.record(entry('2026-03-01T10:00:00.000Z', { channel: 'cds-hooks' }));
-    await log.recordCards(auditId, 'svc', [
-      { uuid: 'card-1', topic: 'alert', subject: 'high-score' },
-      { uuid: 'card-2', topic: 'step', subject: 'treat' },
-    ]);
+    const auditId = await log.record(entry('2026-03-01T10:00:00.000Z', { channel: 'cds-hooks' }), {
+      serviceId: 'svc',
+      cards: [
+        { uuid: 'card-1', topic: 'alert', subject: 'high-score' },
+        { uuid: 'card-2', topic: 'step', subject: 'treat' },
+      ],
+    });
     const accepted = {
       card: 'card-1',
       outcome: 'accepted' as const,
@@ -192,10 +194,18 @@ describe.each(AUDIT_STORES)('the audit store in $name', (store) => {
 
   test('prunes records served before the cutoff with their cards and feedback, and keeps the rest', async () => {
     const { log } = await open();
-    const old = await log.record(entry('2025-01-01T00:00:00.000Z', { channel: 'cds-hooks' }));
-    const kept = await log.record(entry('2026-03-01T00:00:00.000Z', { channel: 'cds-hooks' }));
-    await log.recordCards(old, 'svc', [{ uuid: 'old-card', topic: 'step', subject: 'treat' }]);
-    await log.recordCards(kept, 'svc', [{ uuid: 'new-card', topic: 'step', subject: 'treat' }]);
+    const card = (uuid: string) => ({
+      serviceId: 'svc',
+      cards: [{ uuid, topic: 'step' as const, subject: 'treat' }],
+    });
+    const old = await log.record(
+      entry('2025-01-01T00:00:00.000Z', { channel: 'cds-hooks' }),
+      card('old-card'),
+    );
+    const kept = await log.record(
+      entry('2026-03-01T00:00:00.000Z', { channel: 'cds-hooks' }),
+      card('new-card'),
+    );
     const overridden = {
       outcome: 'overridden' as const,
       outcomeTimestamp: '2026-03-01T00:00:00Z',

@@ -25,6 +25,7 @@ import {
   type AuditRow,
 } from './columns';
 import { cardValues, insertCards, readFeedback, recordFeedback } from './feedback';
+import { FALLBACK_CHECKPOINT_PAGES, startCheckpointer, type WalCheckpointer } from './checkpointer';
 import { GroupInsert } from './group-insert';
 import { AUDIT_SCHEMA, ensureSqliteSchema } from './schema';
 import type { CardsSent } from '../service/audit';
@@ -59,10 +60,15 @@ export class SqlAuditLog implements AuditLog {
   /** Settles when the schema is in place (see {@link SqliteAuditLog}); undefined when it was already. */
   private readonly ready: Promise<void> | undefined;
 
-  /** A log over `store`, whose schema is in place, or will be once `ready` resolves. */
+  /**
+   * A log over `store`, whose schema is in place, or will be once `ready` resolves.
+   * `checkpointer`: the SQLite file's WAL checkpoints in a worker (see checkpointer.ts),
+   * stopped when the log closes.
+   */
   constructor(
     readonly store: SqlStore,
     ready?: Promise<void>,
+    readonly checkpointer?: WalCheckpointer,
   ) {
     this.ready = ready;
     // A failed preparation is reported by every call; this only keeps it from going unhandled.
@@ -173,6 +179,8 @@ export class SqlAuditLog implements AuditLog {
   async close(): Promise<void> {
     await this.ready?.catch(() => {});
     await this.group.drain();
+    // Before the store: the last connection to close checkpoints and removes the WAL.
+    await this.checkpointer?.stop();
     await this.store.close();
   }
 
@@ -250,5 +258,9 @@ export async function openAuditLog(
     await store.close();
     throw error;
   }
-  return new SqlAuditLog(store);
+  if (!(store instanceof SqliteStore) || target === ':memory:' || options.readonly === true)
+    return new SqlAuditLog(store);
+  // The WAL is copied back into the file by a worker, not inside the service's commits.
+  store.database.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+  return new SqlAuditLog(store, undefined, startCheckpointer(target));
 }

@@ -128,6 +128,29 @@ function checked(route: AnyRoute, deps: RouteDeps, reply: FastifyReply, value: u
   return value;
 }
 
+/**
+ * A plain object answer as the bytes fastify would send for it (`JSON.stringify`, typed
+ * `application/json; charset=utf-8`), made here once. Fastify would hand the socket the JSON
+ * text, which it measures for `content-length` and then encodes to UTF-8 again (the answers
+ * carry non-ASCII words, so the text is two bytes a character): about a third of what an
+ * evaluate request allocated, for the same bytes on the wire. Anything else — a reply already
+ * sent, a stream, text, bytes, an answer typed by its route — is returned as it was.
+ */
+function asJsonBytes(reply: FastifyReply, value: unknown): unknown {
+  if (
+    value === reply ||
+    typeof value !== 'object' ||
+    value === null ||
+    Buffer.isBuffer(value) ||
+    typeof (value as { pipe?: unknown }).pipe === 'function' ||
+    typeof (value as { getReader?: unknown }).getReader === 'function' ||
+    reply.hasHeader('content-type')
+  )
+    return value;
+  void reply.type('application/json; charset=utf-8');
+  return Buffer.from(JSON.stringify(value));
+}
+
 /** Registers one declared route on `app`. */
 export function registerRoute(app: FastifyInstance, deps: RouteDeps, route: AnyRoute): void {
   app.route({
@@ -151,7 +174,7 @@ export function registerRoute(app: FastifyInstance, deps: RouteDeps, route: AnyR
           ? undefined
           : parseInput(route.body.schema, request.body, 'body');
       const value = await route.handler({ params, query, body, request, reply, deps });
-      return checked(route, deps, reply, value);
+      return asJsonBytes(reply, checked(route, deps, reply, value));
     },
   });
 }

@@ -101,6 +101,8 @@ export function startCheckpointer(
     async stop() {
       if (!stopped) {
         stopped = true;
+        // Held while it closes: a caller awaiting this must not see its process end first.
+        worker.ref();
         worker.postMessage('stop');
       }
       await exited;

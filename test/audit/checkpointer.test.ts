@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   FALLBACK_CHECKPOINT_PAGES,
@@ -126,5 +127,30 @@ describe('the SQLite audit log with its checkpoint worker', () => {
     const log = await openAuditLog(':memory:');
     expect(log.checkpointer).toBeUndefined();
     await log.close();
+  });
+
+  it('lets a process that closes its log finish its own work after the close', async () => {
+    const dir = await tempDir();
+    const script = join(dir, 'close.mts');
+    const log = resolve(import.meta.dirname, '../../engine/audit/log.ts');
+    writeFileSync(
+      script,
+      `import { openAuditLog } from ${JSON.stringify(log)};
+const log = await openAuditLog(${JSON.stringify(join(dir, 'audit.sqlite'))});
+await log.close();
+console.log('after close');
+process.exitCode = 3;
+`,
+    );
+    let status = 0;
+    let stdout = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+    } catch (error) {
+      ({ status, stdout } = error as { status: number; stdout: string });
+    }
+    // Not 13 (the process ending while the close still waited for the worker).
+    expect(status).toBe(3);
+    expect(stdout).toBe('after close\n');
   });
 });

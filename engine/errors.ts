@@ -160,13 +160,17 @@ export function clipText(text: string, max: number = MAX_ISSUE_TEXT): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
+/** True when an issue's message or path is longer than an error shows. */
+function needsClip(issue: ErrorIssue): boolean {
+  return (
+    issue.message.length > MAX_ISSUE_TEXT ||
+    (issue.path !== undefined && issue.path.length > MAX_ISSUE_TEXT)
+  );
+}
+
 /** One issue with its message and path cut to a readable length (its value is kept). */
 function clipIssue(issue: ErrorIssue): ErrorIssue {
-  if (
-    issue.message.length <= MAX_ISSUE_TEXT &&
-    (issue.path === undefined || issue.path.length <= MAX_ISSUE_TEXT)
-  )
-    return issue;
+  if (!needsClip(issue)) return issue;
   return {
     ...issue,
     message: clipText(issue.message),
@@ -180,7 +184,10 @@ function clipIssue(issue: ErrorIssue): ErrorIssue {
  * when there were more.
  */
 export function reportedIssues(issues: readonly ErrorIssue[]): ErrorIssue[] {
-  const kept = issues.slice(0, MAX_REPORTED_ISSUES).map(clipIssue);
+  // One pass, one new list: this runs for every bad line of a cohort.
+  const listed = Math.min(issues.length, MAX_REPORTED_ISSUES);
+  const kept: ErrorIssue[] = [];
+  for (let i = 0; i < listed; i++) kept.push(clipIssue(issues[i] as ErrorIssue));
   const firstLeft = issues[MAX_REPORTED_ISSUES];
   if (firstLeft === undefined) return kept;
   const more = issues.length - MAX_REPORTED_ISSUES;
@@ -215,7 +222,7 @@ export class PathwayError extends Error {
     super(clipLines(message));
     this.code = code;
     // Capped here, so every reply built from an error (HTTP, CLI, batch and cohort lines) is.
-    this.issues = issues.length > 0 ? reportedIssues(issues) : [{ code, message: this.message }];
+    this.issues = issues.length === 0 ? [{ code, message: this.message }] : reportedOnce(issues);
     this.pathway = pathway;
   }
 
@@ -231,6 +238,22 @@ export class PathwayError extends Error {
 }
 
 /**
+ * The issues {@link errorFromIssues} has just put in reported form, and the list they came
+ * from: the constructor it calls next takes them instead of clipping and copying the list a
+ * second time. Held for that one synchronous call only.
+ */
+let reportedFrom: readonly ErrorIssue[] | undefined;
+const NO_ISSUES: ErrorIssue[] = [];
+let reportedList = NO_ISSUES;
+
+/** {@link reportedIssues} of `issues`, made once per error. */
+function reportedOnce(issues: readonly ErrorIssue[]): ErrorIssue[] {
+  if (issues !== reportedFrom) return reportedIssues(issues);
+  reportedFrom = undefined;
+  return reportedList;
+}
+
+/**
  * Builds an error from located issues, using the first issue's code and a message that lists
  * them (the first {@link MAX_REPORTED_ISSUES}, then how many more).
  */
@@ -238,11 +261,21 @@ export function errorFromIssues(issues: ErrorIssue[], pathway?: string): Pathway
   const first = issues[0];
   if (first === undefined) return new PathwayError('INTERNAL', 'error without issues', [], pathway);
   const listed = reportedIssues(issues);
-  const head =
-    issues.length === 1
-      ? formatIssue(listed[0] ?? first)
-      : `${issues.length} problems:\n${listed.map((i) => `  ${formatIssue(i)}`).join('\n')}`;
-  return new PathwayError(first.code, head, issues, pathway);
+  let head: string;
+  if (issues.length === 1) head = formatIssue(listed[0] ?? first);
+  else {
+    head = `${issues.length} problems:`;
+    for (const issue of listed) head += `\n  ${formatIssue(issue)}`;
+  }
+  reportedFrom = issues;
+  reportedList = listed;
+  try {
+    return new PathwayError(first.code, head, issues, pathway);
+  } finally {
+    // Never handed to a later error, nor kept alive (an issue may hold a 64 kB value).
+    reportedFrom = undefined;
+    reportedList = NO_ISSUES;
+  }
 }
 
 /** `file:line:column: path: message` — the form editors and terminals link. */

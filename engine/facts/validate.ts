@@ -18,7 +18,7 @@ import { checkNesting } from '../model/nesting';
 import { evaluationInputSchema } from '../model/schema';
 import type { Fact, Pathway } from '../model/types';
 import { describeAtcProblem, isAtcCode } from './atc';
-import { daysBetween, isIsoDate } from '../model/dates';
+import { daysBetween, isIsoDate, packedDate } from '../model/dates';
 import { describeFact, showValue } from './labels';
 import {
   MEDICATION_KEYS,
@@ -65,15 +65,23 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 }
 
 /**
- * Collects issues for one validation run. Lookups go through sets, so collecting n issues
- * costs O(n): an input with 250 000 bad items must not take n² comparisons.
+ * Up to this many issues, "already said?" is a scan of the list; past it, sets answer. Most
+ * bad inputs have one to three issues (a cohort's bad line among them), for which two new
+ * sets and the hashing of their keys cost more than the scan.
+ */
+const SCAN_LIMIT = 8;
+
+/**
+ * Collects issues for one validation run. Past {@link SCAN_LIMIT} issues lookups go through
+ * sets, so collecting n issues costs O(n): an input with 250 000 bad items must not take n²
+ * comparisons.
  */
 class Issues {
   readonly list: ErrorIssue[] = [];
-  /** `code path` of every issue, for the one-issue-per-code-and-field rule. */
-  private readonly said = new Set<string>();
-  /** Every path with an issue. */
-  private readonly paths = new Set<string>();
+  /** `code path` of every issue, for the one-issue-per-code-and-field rule (once made). */
+  private said: Set<string> | undefined;
+  /** Every path with an issue (once made). */
+  private paths: Set<string> | undefined;
 
   /**
    * Adds an issue. A `message` given as a function is only worded for the issues an error
@@ -85,19 +93,37 @@ class Issues {
     value: unknown,
     message: string | (() => string),
   ): void {
-    const where = formatPath(path);
+    this.addAt(code, formatPath(path), value, message);
+  }
+
+  /** {@link add} with the path already formatted (`where` is `formatPath(path)`). */
+  addAt(code: ErrorCode, where: string, value: unknown, message: string | (() => string)): void {
     // zod may report two failed checks on one field (format, then calendar): say it once.
-    const key = `${code} ${where}`;
-    if (this.said.has(key)) return;
-    this.said.add(key);
-    this.paths.add(where);
+    if (this.said === undefined) {
+      const list = this.list;
+      for (let i = 0; i < list.length; i++) {
+        const issue = list[i] as ErrorIssue;
+        if (issue.path === where && issue.code === code) return;
+      }
+    } else {
+      const key = `${code} ${where}`;
+      if (this.said.has(key)) return;
+      this.said.add(key);
+      (this.paths as Set<string>).add(where);
+    }
     const listed = this.list.length < MAX_REPORTED_ISSUES;
     const text = !listed ? '' : typeof message === 'function' ? message() : message;
     this.list.push({ code, path: where, value, message: text });
+    if (this.said === undefined && this.list.length > SCAN_LIMIT) {
+      this.said = new Set(this.list.map((issue) => `${issue.code} ${String(issue.path)}`));
+      this.paths = new Set(this.list.map((issue) => issue.path as string));
+    }
   }
 
   has(path: readonly PathSegment[]): boolean {
-    return this.paths.has(formatPath(path));
+    const where = formatPath(path);
+    if (this.paths !== undefined) return this.paths.has(where);
+    return this.list.some((issue) => issue.path === where);
   }
 }
 
@@ -455,17 +481,26 @@ function checkMedications(
   }
   const before = issues.list.length;
   const result: Medication[] = [];
-  value.forEach((item: unknown, index) => {
-    const at = [...path, index];
+  // Paths are written as text, and only for an issue: a bad line's list of good entries
+  // builds none (this is `formatPath` of the list's path and the entry's index and field).
+  const list = formatPath(path);
+  // The evaluation date as a packed date: packed dates order as the days do.
+  const asOfPacked = packedDate(asOf);
+  const count = value.length;
+  for (let index = 0; index < count; index++) {
+    // As forEach did: a hole in a list from JavaScript is passed over.
+    if (!(index in value)) continue;
+    const item: unknown = value[index];
+    const at = `${list}[${index}]`;
     if (!isRecord(item)) {
-      issues.add('FACT_TYPE', at, item, `a medication must be an object ${shape}`);
-      return;
+      issues.addAt('FACT_TYPE', at, item, `a medication must be an object ${shape}`);
+      continue;
     }
     for (const key of Object.keys(item)) {
       if (!(MEDICATION_KEYS as readonly string[]).includes(key)) {
-        issues.add(
+        issues.addAt(
           'FACT_TYPE',
-          [...at, key],
+          `${at}.${key}`,
           item[key],
           `unknown medication field ${JSON.stringify(key)}${didYouMean(key, MEDICATION_KEYS)}` +
             ` (expected ${MEDICATION_KEYS.join(', ')})`,
@@ -483,24 +518,24 @@ function checkMedications(
     const atcAbsentOk = atc === undefined && uncertain !== undefined;
     const atcOk = isAtcCode(atc);
     if (!atcAbsentOk && !atcOk)
-      issues.add('ATC_FORMAT', [...at, 'atc'], atc, describeAtcProblem(atc));
+      issues.addAt('ATC_FORMAT', `${at}.atc`, atc, describeAtcProblem(atc));
     if (dose !== undefined) {
       if (typeof dose !== 'number' || !Number.isFinite(dose)) {
-        issues.add(
+        issues.addAt(
           'FACT_TYPE',
-          [...at, 'dose'],
+          `${at}.dose`,
           dose,
           `dose must be a number, got ${showValue(dose)}`,
         );
       } else if (dose < 0) {
-        issues.add('FACT_RANGE', [...at, 'dose'], dose, `dose must be at least 0, got ${dose}`);
+        issues.addAt('FACT_RANGE', `${at}.dose`, dose, `dose must be at least 0, got ${dose}`);
       }
     }
     if (unit !== undefined) {
       if (typeof unit !== 'string') {
-        issues.add(
+        issues.addAt(
           'FACT_TYPE',
-          [...at, 'unit'],
+          `${at}.unit`,
           unit,
           `unit must be a string, got ${showValue(unit)}`,
         );
@@ -509,40 +544,35 @@ function checkMedications(
         const suggestion = (MEDICATION_UNITS as readonly string[]).includes(hint)
           ? `; did you mean ${hint}?`
           : didYouMean(unit, MEDICATION_UNITS);
-        issues.add(
+        issues.addAt(
           'FACT_VALUE',
-          [...at, 'unit'],
+          `${at}.unit`,
           unit,
           `unit must be one of ${MEDICATION_UNITS.join(', ')}, got ${showValue(unit)}${suggestion}`,
         );
       }
     }
-    checkMedicationDate('since', since, [...at, 'since'], asOf, issues);
-    checkMedicationDate(
+    const started = checkMedicationDate('since', since, at, asOf, asOfPacked, issues);
+    const increased = checkMedicationDate(
       'doseIncreasedAt',
       doseIncreasedAt,
-      [...at, 'doseIncreasedAt'],
+      at,
       asOf,
+      asOfPacked,
       issues,
     );
-    if (
-      typeof since === 'string' &&
-      typeof doseIncreasedAt === 'string' &&
-      isIsoDate(since) &&
-      isIsoDate(doseIncreasedAt) &&
-      daysBetween(since, doseIncreasedAt) < 0
-    ) {
-      issues.add(
+    if (started >= 0 && increased >= 0 && increased < started) {
+      issues.addAt(
         'FACT_RANGE',
-        [...at, 'doseIncreasedAt'],
+        `${at}.doseIncreasedAt`,
         doseIncreasedAt,
-        `the dose cannot be increased (${doseIncreasedAt}) before the treatment started (${since})`,
+        `the dose cannot be increased (${String(doseIncreasedAt)}) before the treatment started (${String(since)})`,
       );
     }
     if (name !== undefined && typeof name !== 'string') {
-      issues.add(
+      issues.addAt(
         'FACT_TYPE',
-        [...at, 'name'],
+        `${at}.name`,
         name,
         `name must be a string, got ${showValue(name)}`,
       );
@@ -562,7 +592,7 @@ function checkMedications(
       if (uncertain !== undefined) copy.uncertain = uncertain;
       result.push(copy);
     }
-  });
+  }
   return issues.list.length === before ? result : undefined;
 }
 
@@ -589,23 +619,40 @@ function medicationField(
   return Object.hasOwn(item, key) ? (item[key] ?? undefined) : undefined;
 }
 
-/** Checks one of a medication's dates: a calendar date, not after the evaluation date. */
+/**
+ * Checks one of a medication's dates (the field `key` of the medication at `at`): a calendar
+ * date, not after the evaluation date (`asOf`, packed as `asOfPacked`). Returns the date
+ * packed ({@link packedDate}), or -1 when it is absent or not a calendar date.
+ */
 function checkMedicationDate(
   key: 'since' | 'doseIncreasedAt',
   value: unknown,
-  path: readonly PathSegment[],
+  at: string,
   asOf: string | undefined,
+  asOfPacked: number,
   issues: Issues,
-): void {
-  if (value === undefined) return;
+): number {
+  if (value === undefined) return -1;
+  const packed = packedDate(value);
   if (typeof value !== 'string') {
-    issues.add('FACT_TYPE', path, value, `${key} must be a date as YYYY-MM-DD`);
-  } else if (!isIsoDate(value)) {
-    issues.add('DATE_FORMAT', path, value, `${key} must be a calendar date as YYYY-MM-DD`);
-  } else if (asOf !== undefined && daysBetween(asOf, value) > 0) {
+    issues.addAt('FACT_TYPE', `${at}.${key}`, value, `${key} must be a date as YYYY-MM-DD`);
+  } else if (packed < 0) {
+    issues.addAt(
+      'DATE_FORMAT',
+      `${at}.${key}`,
+      value,
+      `${key} must be a calendar date as YYYY-MM-DD`,
+    );
+  } else if (asOfPacked >= 0 && packed > asOfPacked) {
     const what = key === 'since' ? 'the medication starts' : 'the dose increase is';
-    issues.add('FACT_RANGE', path, value, `${what} after the evaluation date ${asOf}`);
+    issues.addAt(
+      'FACT_RANGE',
+      `${at}.${key}`,
+      value,
+      `${what} after the evaluation date ${String(asOf)}`,
+    );
   }
+  return packed;
 }
 
 /**
@@ -614,22 +661,22 @@ function checkMedicationDate(
  */
 function checkUncertainty(
   value: unknown,
-  medication: readonly PathSegment[],
+  medication: string,
   issues: Issues,
 ): Uncertainty | undefined {
   if (value === undefined) return undefined;
-  const path = [...medication, 'uncertain'];
+  const path = `${medication}.uncertain`;
   const shape = `{ reason: ${UNCERTAINTY_REASONS.join(' | ')}, detail?: string }`;
   if (!isRecord(value)) {
-    issues.add('FACT_TYPE', path, value, `uncertain must be an object ${shape}`);
+    issues.addAt('FACT_TYPE', path, value, `uncertain must be an object ${shape}`);
     return undefined;
   }
   let ok = true;
   for (const key of Object.keys(value)) {
     if (!(UNCERTAINTY_KEYS as readonly string[]).includes(key)) {
-      issues.add(
+      issues.addAt(
         'FACT_TYPE',
-        [...path, key],
+        `${path}.${key}`,
         value[key],
         `unknown field ${JSON.stringify(key)} in uncertain${didYouMean(key, UNCERTAINTY_KEYS)} (expected ${shape})`,
       );
@@ -640,18 +687,18 @@ function checkUncertainty(
   const detail = value['detail'] ?? undefined;
   if (!(UNCERTAINTY_REASONS as readonly unknown[]).includes(reason)) {
     const hint = typeof reason === 'string' ? didYouMean(reason, UNCERTAINTY_REASONS) : '';
-    issues.add(
+    issues.addAt(
       'FACT_VALUE',
-      [...path, 'reason'],
+      `${path}.reason`,
       reason,
       `uncertain.reason must be one of ${UNCERTAINTY_REASONS.join(', ')}, got ${showValue(reason)}${hint}`,
     );
     ok = false;
   }
   if (detail !== undefined && typeof detail !== 'string') {
-    issues.add(
+    issues.addAt(
       'FACT_TYPE',
-      [...path, 'detail'],
+      `${path}.detail`,
       detail,
       `uncertain.detail must be a string, got ${showValue(detail)}`,
     );

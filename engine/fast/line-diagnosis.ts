@@ -16,12 +16,11 @@
  */
 import { withoutStackTraces, type PathwayError } from '../errors';
 import { InputCheck } from '../facts/validate';
-import { daysBetween, isIsoDate } from '../model/dates';
+import { packedDate } from '../model/dates';
 import { FORBIDDEN_KEYS, parseJsonText, refuseForbiddenKeys } from '../model/input-text';
 import { MAX_NESTING } from '../model/nesting';
 import { unknownFieldError } from '../service/lines';
 import type { PopulationPathway } from './compile';
-import { isoDay } from './dates';
 import { readAsOf } from './as-of';
 import { buildFactCheck, buildFactIndex, type FactCheck, type FactIndex } from './facts-reader';
 import { lineReaderFor, type LineReader } from './line-reader';
@@ -288,11 +287,14 @@ export class LineDiagnosis {
     }
     if ((seen & FACTS) === 0) return UNSURE;
     const asOf = ownAsOf ?? fallbackAsOf;
-    if (!isIsoDate(asOf) || (enteredAt !== undefined && !isIsoDate(enteredAt))) return UNSURE;
+    // Packed dates order as the days do; the evaluation date is read once per run (readAsOf).
+    const asOfPacked = readAsOf(asOf).packed;
+    const enteredPacked = enteredAt === undefined ? 0 : packedDate(enteredAt);
+    if (asOfPacked < 0 || enteredPacked < 0) return UNSURE;
     // The line's own date came after its facts: the quick reader checked them against another.
     if (this.quick && asOf !== checkedAsOf) return RETRY;
     if (stepId !== undefined && stepId.length > 200) return UNSURE;
-    const error = this.inputError(asOf, stepId, enteredAt);
+    const error = this.inputError(asOf, stepId, enteredAt, enteredPacked > asOfPacked);
     return error === undefined ? UNSURE : { kind: 'input', error, id, healthCentre };
   }
 
@@ -478,15 +480,17 @@ export class LineDiagnosis {
 
   /**
    * The input's error: validate.ts's check fed the facts in the object's order (those the
-   * loader's check accepts cannot give an issue and are passed over), then the step.
+   * loader's check accepts cannot give an issue and are passed over), then the step
+   * (`enteredLate`: its `enteredAt` lies after `asOf`).
    */
   private inputError(
     asOf: string,
     stepId: string | undefined,
     enteredAt: string | undefined,
+    enteredLate: boolean,
   ): PathwayError | undefined {
     const check = new InputCheck(this.compiled.pathway, asOf);
-    const day = isoDay(asOf);
+    const day = readAsOf(asOf).day;
     const { factNames, factIndexes, factValues, factOk } = this;
     for (let k = 0; k < factNames.length; k++) {
       const value = factValues[k];
@@ -498,8 +502,7 @@ export class LineDiagnosis {
     // A step of the pathway entered by the date gives no issue: the check is not asked.
     if (
       stepId !== undefined &&
-      (!this.compiled.stepIndex.has(stepId) ||
-        (enteredAt !== undefined && daysBetween(asOf, enteredAt) > 0))
+      (!this.compiled.stepIndex.has(stepId) || (enteredAt !== undefined && enteredLate))
     )
       check.step(enteredAt === undefined ? { id: stepId } : { id: stepId, enteredAt });
     return withoutStackTraces(() => check.error());

@@ -83,17 +83,23 @@ export function closestName(
   const wanted = name.toLowerCase();
   const limit = Math.max(options.minLimit ?? 1, Math.floor(wanted.length / 3));
   let best: { candidate: string; distance: number } | undefined;
+  const prefixes = options.prefixes === true;
+  const first = wanted.charCodeAt(0);
   // Ties go to the alphabetically first: compared as found rather than sorting every call.
   for (let k = 0; k < names.length; k++) {
+    const lower = lowered[k] as string;
+    // The distance is at least the difference in length: past the limit only a prefix counts,
+    // and one name starting the other shares its first letter. Most candidates end here,
+    // before any comparison of text (a misspelt fact is compared with every fact name).
+    const far = Math.abs(lower.length - wanted.length) > limit;
+    if (far && (!prefixes || lower.charCodeAt(0) !== first)) continue;
     const candidate = names[k] as string;
     if (candidate === name) continue;
-    const lower = lowered[k] as string;
     const prefix =
-      options.prefixes === true &&
+      prefixes &&
       ((wanted.length >= 3 && lower.startsWith(wanted)) ||
         (lower.length >= 3 && wanted.startsWith(lower)));
-    // The distance is at least the difference in length: past the limit only a prefix counts.
-    if (!prefix && Math.abs(lower.length - wanted.length) > limit) continue;
+    if (!prefix && far) continue;
     const distance = editDistance(wanted, lower);
     if (
       (distance <= limit || prefix) &&

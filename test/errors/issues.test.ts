@@ -4,6 +4,7 @@ import {
   errorFromIssues,
   MAX_REPORTED_ISSUES,
   PathwayError,
+  reportedIssues,
   type ErrorIssue,
 } from '../../engine/errors';
 
@@ -65,5 +66,34 @@ describe('the issues an error reports', () => {
     const error = errorFromIssues(located);
     expect(error.issues[100]).toMatchObject({ file: 'p.yaml', line: 101, column: 3 });
     expect(error.issues[100]?.message).toMatch(/^and 50 more problems/);
+  });
+
+  it('reports what the constructor would, each long issue clipped once', () => {
+    const long = 'x'.repeat(400);
+    const issues: ErrorIssue[] = [
+      { code: 'UNKNOWN_FACT', path: `facts.${long}`, value: 1, message: `no fact ${long}` },
+      ...many(120),
+    ];
+    const error = errorFromIssues(issues, 'chronic-pain');
+    const byConstructor = new PathwayError('UNKNOWN_FACT', 'm', issues, 'chronic-pain');
+    expect(error.issues).toEqual(byConstructor.issues);
+    expect(error.issues).toEqual(reportedIssues(issues));
+    expect(error.issues[0]?.message).toBe(`no fact ${'x'.repeat(292)}… (408 characters)`);
+    // Each line of the message is clipped too: the issue's clipped path and message.
+    expect(error.message.split('\n')[1]).toBe(
+      clipText(`  ${clipText(`facts.${long}`)}: ${clipText(`no fact ${long}`)}`),
+    );
+    // The input is left as it was.
+    expect(issues[0]?.message).toBe(`no fact ${long}`);
+  });
+
+  it('reports a list given again to the constructor afresh, after it changed', () => {
+    const issues = many(2);
+    const first = errorFromIssues(issues);
+    issues.push({ code: 'FACT_RANGE', path: 'facts.age', value: 300, message: 'too old' });
+    const again = new PathwayError('FACT_TYPE', 'again', issues);
+    expect(first.issues).toHaveLength(2);
+    expect(again.issues).toHaveLength(3);
+    expect(again.issues[2]).toMatchObject({ path: 'facts.age' });
   });
 });

@@ -5,6 +5,7 @@ import { useGapsT } from './use-gaps-words';
 import { useGaps2T } from './use-gaps2-words';
 import { scenarioRenamePlan, usesOf } from '../model/rename';
 import { editorStore, useEditor } from '../store/store';
+import { CheckboxRow } from './CheckboxRow';
 import { Dialog } from './Dialog';
 
 /** Props of {@link RenameDialog}. */
@@ -106,26 +107,22 @@ export function RenameDialog({ kind, name, onClose }: RenameDialogProps) {
               ))}
             </ul>
             {patients.copyable.length > 0 && value.trim() !== name && (
-              <label className="field-row">
-                <input
-                  type="checkbox"
-                  data-testid="rename-copy-shared"
-                  checked={copyShared}
-                  onChange={(e) => setCopyShared(e.target.checked)}
-                />
+              <CheckboxRow
+                testId="rename-copy-shared"
+                checked={copyShared}
+                onChange={setCopyShared}
+              >
                 {g.copyShared(patients.copyable.length, pathway.version)}
-              </label>
+              </CheckboxRow>
             )}
             {patients.splittable.length > 0 && value.trim() !== name && (
-              <label className="field-row">
-                <input
-                  type="checkbox"
-                  data-testid="rename-split-shared"
-                  checked={splitShared}
-                  onChange={(e) => setSplitShared(e.target.checked)}
-                />
+              <CheckboxRow
+                testId="rename-split-shared"
+                checked={splitShared}
+                onChange={setSplitShared}
+              >
                 {g2.splitShared(patients.splittable.length, pathway.version)}
-              </label>
+              </CheckboxRow>
             )}
           </>
         )}

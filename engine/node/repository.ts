@@ -8,10 +8,10 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { readTextFile } from './text-file';
 import { PathwayError, type ErrorIssue } from '../errors';
-import { contentHash } from '../model/hash';
 import type { Pathway, Scenario } from '../model/types';
 import { selectVersion } from '../versions/select';
-import { parsePathway, parseScenario } from '../yaml/parse';
+import { parseScenario } from '../yaml/parse';
+import { parseVersionText } from './parsed-versions';
 
 /** One version file as loaded. */
 export interface LoadedVersion {
@@ -61,7 +61,8 @@ async function readText(file: string): Promise<string> {
 /** Loads and validates one version file; checks that its name matches its id and version. */
 export async function loadVersionFile(file: string, root?: string): Promise<LoadedVersion> {
   const text = await readText(file);
-  const pathway = parsePathway(text, file);
+  // Parsed once per content by the compiled copy (engine/node/parsed-versions.ts).
+  const { pathway, hash } = parseVersionText(text, file);
   const key = root === undefined ? file : relative(root, file).split('\\').join('/');
   const expected = `${pathway.id}/${pathway.version}.yaml`;
   if (root !== undefined && key !== expected) {
@@ -80,7 +81,7 @@ export async function loadVersionFile(file: string, root?: string): Promise<Load
       pathway.id,
     );
   }
-  return { pathway, file, key, text, hash: contentHash(text) };
+  return { pathway, file, key, text, hash };
 }
 
 /**

@@ -124,6 +124,20 @@ describe('a cohort chunk read through the line reader', () => {
         expect([kind, JSON.stringify(viaBytes)]).toEqual([kind, JSON.stringify(viaText)]);
         expect([kind, JSON.stringify(rowsBytes)]).toEqual([kind, JSON.stringify(rowsText)]);
         expect(viaBytes.badLineCount).toBeGreaterThan(30);
+        // Split at the line breaks the file reader found, instead of searching the bytes.
+        const rowsSplit: WorklistRow[] = [];
+        const breaks = Int32Array.from([...bytes.keys()].filter((i) => bytes[i] === 0x0a));
+        const viaBreaks = processChunkBytes(
+          compiled,
+          undefined,
+          settings,
+          bytes,
+          3,
+          rowsSplit,
+          breaks,
+        );
+        expect([kind, JSON.stringify(viaBreaks)]).toEqual([kind, JSON.stringify(viaText)]);
+        expect([kind, JSON.stringify(rowsSplit)]).toEqual([kind, JSON.stringify(rowsText)]);
       }
   }, 120_000);
 });

@@ -111,6 +111,11 @@ async function build(root) {
     // How engine/node/cohort-run.ts finds the compiled worker (relative to its own source).
     define: {
       PATHWAY_COMPILED_WORKER: JSON.stringify(relative(workerFrom, worker).split(sep).join('/')),
+      // Where engine/node/parsed-versions.ts keeps parsed pathway files: in the build, so
+      // that no other build's parsing code ever answers from them.
+      PATHWAY_COMPILED_PARSED: JSON.stringify(
+        `${relative(workerFrom, join(dir, 'parsed')).split(sep).join('/')}/`,
+      ),
     },
     plugins: [sourceUrls(hashes)],
   });

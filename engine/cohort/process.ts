@@ -199,15 +199,112 @@ function pushPatient(
   if (pending.indicators !== undefined) pending.patientIds.push(patientId(id));
 }
 
-/** A file route's decoding of a chunk: replacement characters for bytes that are not UTF-8. */
+/** The CSV route's decoding of a chunk: replacement characters for bytes that are not UTF-8. */
 const chunkDecoder = new TextDecoder();
+/**
+ * The decoding of one NDJSON line the byte reader declined: the same replacement characters
+ * as the chunk's decoding gave (a line break is never part of a UTF-8 sequence), and a byte
+ * order mark kept, since only the chunk's first one was dropped (see {@link processChunkBytes}).
+ */
+const lineDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/** Whether `bytes` start with the UTF-8 byte order mark. */
+function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** A chunk being counted: its counts, the thread's batch, and where the counts go. */
+interface Chunk {
+  counts: CohortCounts;
+  pending: Pending;
+  tally: ChunkTally;
+  settings: CohortSettings;
+  worklist: WorklistRow[] | undefined;
+}
+
+function startChunk(
+  compiled: PopulationPathway,
+  settings: CohortSettings,
+  worklist: WorklistRow[] | undefined,
+): Chunk {
+  const pending = pendingFor(compiled);
+  // A chunk that threw part-way through may have left patients behind.
+  empty(pending);
+  const tally = new ChunkTally(compiled, pending.ids);
+  return { counts: emptyCounts(), pending, tally, settings, worklist };
+}
+
+/** Evaluates the patients still waiting and returns the chunk's counts. */
+function finishChunk(chunk: Chunk): CohortCounts {
+  const { pending, counts, tally, settings, worklist } = chunk;
+  flush(pending, counts, tally, settings, worklist);
+  tally.addTo(counts);
+  return counts;
+}
 
 /**
- * {@link processChunk} for a chunk's UTF-8 bytes, as the file is read: the chunk is decoded
- * as before, and when every byte of it is one character of the text (no character beyond
- * ASCII, no byte order mark), a line's bytes sit at the very offsets of its characters, so
- * each NDJSON line is first offered to the byte reader (`PatientBatch.addLineBytes`); a line
- * it declines takes the text route, unchanged. Same counts, rows and bad lines, byte for byte.
+ * Counts line `line` once a line reader has taken it: `added` is the patient's index in the
+ * batch, or LINE_ERROR for a line refused as a line (see `PatientBatch.addLine`).
+ */
+function counted(chunk: Chunk, added: number, line: number): void {
+  const { counts, pending, settings } = chunk;
+  counts.lines++;
+  if (added === LINE_ERROR) {
+    countBadLine(
+      counts,
+      { line, message: problem(pending.batch.lineError) },
+      settings.badLineLimit,
+    );
+    return;
+  }
+  const { by } = settings;
+  const fields = pending.batch.lineFields;
+  const value = by === 'id' ? fields?.id : by === 'healthCentre' ? fields?.healthCentre : undefined;
+  pushPatient(pending, line, by, value, fields?.id);
+  if (pending.batch.size === pending.batch.capacity)
+    flush(pending, counts, chunk.tally, settings, chunk.worklist);
+}
+
+/**
+ * Counts line `line`, whose text (without its line break) is `content`, through the reference
+ * route: parsed, split and loaded by `PatientBatch.add`. Blank lines are skipped.
+ */
+function countByReference(
+  chunk: Chunk,
+  mapping: CsvMapping | undefined,
+  content: string,
+  line: number,
+): void {
+  const { counts, pending, settings } = chunk;
+  if (content.trim() === '') return;
+  counts.lines++;
+  let split: ReturnType<typeof splitLine>;
+  try {
+    split = lineOf(content, mapping, line);
+  } catch (error) {
+    countBadLine(counts, { line, message: problem(error) }, settings.badLineLimit);
+    return;
+  }
+  pending.batch.add(split.request, settings.asOf);
+  const { by } = settings;
+  const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
+  pushPatient(pending, line, by, value, split.id);
+  if (pending.batch.size === pending.batch.capacity)
+    flush(pending, counts, chunk.tally, settings, chunk.worklist);
+}
+
+/**
+ * {@link processChunk} for a chunk's UTF-8 bytes, as the file is read. NDJSON lines are split
+ * on the bytes (at 0x0A, a carriage return before it dropped) and each is first offered to the
+ * byte reader (`PatientBatch.addLineBytes`); only a line it declines is decoded, and takes the
+ * text route, unchanged. A byte order mark at the chunk's start is dropped, as decoding the
+ * whole chunk did. CSV chunks are decoded and read as text. Same counts, rows and bad lines
+ * as {@link processChunk} over the decoded chunk, byte for byte. `breaks`, when given, are
+ * the offsets of every 0x0A in `bytes`, in order (the file reader found them already): the
+ * lines are then split without searching the bytes again.
  */
 export function processChunkBytes(
   compiled: PopulationPathway,
@@ -216,17 +313,45 @@ export function processChunkBytes(
   bytes: Uint8Array,
   firstLine: number,
   worklist?: WorklistRow[],
+  breaks?: Int32Array,
 ): CohortCounts {
-  const text = chunkDecoder.decode(bytes);
-  const aligned = mapping === undefined && text.length === bytes.length ? bytes : undefined;
-  return processChunk(compiled, mapping, settings, text, firstLine, worklist, aligned);
+  if (mapping !== undefined)
+    return processChunk(
+      compiled,
+      mapping,
+      settings,
+      chunkDecoder.decode(bytes),
+      firstLine,
+      worklist,
+    );
+  const chunk = startChunk(compiled, settings, worklist);
+  const { batch } = chunk.pending;
+  const { asOf } = settings;
+  let start = startsWithBom(bytes) ? 3 : 0;
+  for (let line = firstLine, k = 0; start <= bytes.length; line++, k++) {
+    let end = breaks === undefined ? bytes.indexOf(NEWLINE, start) : (breaks[k] ?? -1);
+    if (end < 0) end = bytes.length;
+    const from = start;
+    start = end + 1;
+    const to = end > from && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+    let added = batch.addLineBytes(bytes, from, to, asOf);
+    if (added !== DECLINED) {
+      counted(chunk, added, line);
+      continue;
+    }
+    // Declined (blank, bad or unusual): the text route, as if the whole chunk had been decoded.
+    const text = lineDecoder.decode(bytes.subarray(from, to));
+    added = batch.addLine(text, 0, text.length, asOf, line);
+    if (added === DECLINED) countByReference(chunk, undefined, text, line);
+    else counted(chunk, added, line);
+  }
+  return finishChunk(chunk);
 }
 
 /**
  * Evaluates the lines of `text`, the first of which is line `firstLine` of the file, a batch
  * at a time. Blank lines are skipped; a line that cannot be read or evaluated is counted as bad.
- * When `worklist` is given, the chunk's worklist rows are added to it, in line order. `bytes`,
- * when given, are the text's UTF-8 bytes, each at its character's offset ({@link processChunkBytes}).
+ * When `worklist` is given, the chunk's worklist rows are added to it, in line order.
  */
 export function processChunk(
   compiled: PopulationPathway,
@@ -235,65 +360,26 @@ export function processChunk(
   text: string,
   firstLine: number,
   worklist?: WorklistRow[],
-  bytes?: Uint8Array,
 ): CohortCounts {
-  const counts = emptyCounts();
-  const { by, asOf } = settings;
-  const pending = pendingFor(compiled);
-  const tally = new ChunkTally(compiled, pending.ids);
-  // A chunk that threw part-way through may have left patients behind.
-  empty(pending);
+  const chunk = startChunk(compiled, settings, worklist);
+  const { batch } = chunk.pending;
   let start = 0;
   for (let line = firstLine; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const from = start;
     start = end + 1;
+    const to = end > from && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
     // NDJSON lines are first offered to the line reader, which reads them in place; a line it
-    // declines (blank, bad, or unusual) takes the route below, unchanged.
+    // declines (blank, bad, or unusual) takes the reference route, unchanged.
     if (mapping === undefined) {
-      const to = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      let added =
-        bytes === undefined ? DECLINED : pending.batch.addLineBytes(bytes, from, to, asOf);
-      if (added === DECLINED) added = pending.batch.addLine(text, from, to, asOf, line);
-      if (added === LINE_ERROR) {
-        counts.lines++;
-        countBadLine(
-          counts,
-          { line, message: problem(pending.batch.lineError) },
-          settings.badLineLimit,
-        );
-        continue;
-      }
-      if (added >= 0) {
-        counts.lines++;
-        const fields = pending.batch.lineFields;
-        const value =
-          by === 'id' ? fields?.id : by === 'healthCentre' ? fields?.healthCentre : undefined;
-        pushPatient(pending, line, by, value, fields?.id);
-        if (pending.batch.size === pending.batch.capacity)
-          flush(pending, counts, tally, settings, worklist);
+      const added = batch.addLine(text, from, to, settings.asOf, line);
+      if (added !== DECLINED) {
+        counted(chunk, added, line);
         continue;
       }
     }
-    const raw = text.slice(from, end);
-    const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (content.trim() === '') continue;
-    counts.lines++;
-    let split: ReturnType<typeof splitLine>;
-    try {
-      split = lineOf(content, mapping, line);
-    } catch (error) {
-      countBadLine(counts, { line, message: problem(error) }, settings.badLineLimit);
-      continue;
-    }
-    pending.batch.add(split.request, asOf);
-    const value = by === 'id' ? split.id : by === 'healthCentre' ? split.healthCentre : undefined;
-    pushPatient(pending, line, by, value, split.id);
-    if (pending.batch.size === pending.batch.capacity)
-      flush(pending, counts, tally, settings, worklist);
+    countByReference(chunk, mapping, text.slice(from, to), line);
   }
-  flush(pending, counts, tally, settings, worklist);
-  tally.addTo(counts);
-  return counts;
+  return finishChunk(chunk);
 }

@@ -95,6 +95,38 @@ class Spares {
   }
 }
 
+/** Room for the offsets of one chunk's line breaks, grown when a chunk has more. */
+let breakRoom = new Int32Array(4096);
+
+/**
+ * The offsets of the line breaks in `bytes`: this thread must find them to number each
+ * chunk's first line, and hands them on with the chunk, so that the thread evaluating it
+ * splits its lines without searching the bytes again. Searched through a Buffer view of the
+ * same memory (no copy), since Node's search is about three times as fast as
+ * `Uint8Array.prototype.indexOf`.
+ */
+function lineBreaks(bytes: Uint8Array): Int32Array {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let count = 0;
+  for (let i = view.indexOf(NEWLINE); i >= 0; i = view.indexOf(NEWLINE, i + 1)) {
+    if (count === breakRoom.length) {
+      const more = new Int32Array(2 * count);
+      more.set(breakRoom);
+      breakRoom = more;
+    }
+    breakRoom[count++] = i;
+  }
+  return breakRoom.slice(0, count);
+}
+
+/** A chunk of a file: whole lines, the number of the first, and where each line ends. */
+interface FileChunk {
+  bytes: Uint8Array;
+  firstLine: number;
+  /** Offsets of the line breaks in `bytes` (see `processChunkBytes`). */
+  breaks: Int32Array | undefined;
+}
+
 /**
  * Reads `file` as chunks ending at a line end, with the number of each chunk's first line,
  * into buffers from `spares`.
@@ -103,7 +135,7 @@ async function* chunks(
   file: string,
   size: number,
   spares: Spares = new Spares(0),
-): AsyncGenerator<{ bytes: Uint8Array; firstLine: number; done: number; total: number }> {
+): AsyncGenerator<FileChunk & { done: number; total: number }> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -124,7 +156,10 @@ async function* chunks(
       done += bytesRead;
       const filled = carry.length + bytesRead;
       if (bytesRead === 0) {
-        if (filled > 0) yield { bytes: buffer.subarray(0, filled), firstLine: line, done, total };
+        if (filled > 0) {
+          const bytes = buffer.subarray(0, filled);
+          yield { bytes, firstLine: line, breaks: lineBreaks(bytes), done, total };
+        }
         return;
       }
       const cut = buffer.lastIndexOf(NEWLINE, filled - 1);
@@ -135,8 +170,9 @@ async function* chunks(
       const bytes = buffer.subarray(0, cut + 1);
       carry = buffer.slice(cut + 1, filled);
       const first = line;
-      for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) line++;
-      yield { bytes, firstLine: first, done, total };
+      const breaks = lineBreaks(bytes);
+      line += breaks.length;
+      yield { bytes, firstLine: first, breaks, done, total };
     }
   } finally {
     await handle.close();
@@ -300,14 +336,16 @@ class Pool {
     return best;
   }
 
-  run(lane: Lane, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
+  run(lane: Lane, { bytes, firstLine, breaks }: FileChunk): Promise<ChunkResult> {
     const id = this.nextId++;
     lane.out++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       // The chunk's buffer is its own (see chunks): moved, view and all, never copied.
-      const message: ChunkMessage = { id, bytes, firstLine };
-      lane.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
+      const message: ChunkMessage = { id, bytes, firstLine, breaks };
+      const moved = [bytes.buffer as ArrayBuffer];
+      if (breaks !== undefined) moved.push(breaks.buffer as ArrayBuffer);
+      lane.worker.postMessage(message, moved);
     });
   }
 
@@ -396,15 +434,13 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
     given instanceof CohortWorkers ? given.threads.length : (given ?? defaultWorkerCount());
   const size = options.chunkBytes ?? 1 << 20;
   let skip = header?.bytes ?? 0;
-  const fix = (chunk: {
-    bytes: Uint8Array;
-    firstLine: number;
-  }): { bytes: Uint8Array; firstLine: number } => {
-    // The header is line 1 of the first chunk: evaluate from line 2.
+  const fix = (chunk: FileChunk): FileChunk => {
+    // The header is line 1 of the first chunk: evaluate from line 2 (CSV lines are split on
+    // their text: no breaks needed).
     if (skip === 0) return chunk;
-    const out = { bytes: chunk.bytes.subarray(skip), firstLine: chunk.firstLine + 1 };
+    const bytes = chunk.bytes.subarray(skip);
     skip = 0;
-    return out;
+    return { bytes, firstLine: chunk.firstLine + 1, breaks: undefined };
   };
   const merge = (counts: CohortCounts): void => mergeCounts(total, counts, settings.badLineLimit);
   const stop = (): boolean => options.stopOnBadLine === true && total.badLineCount > 0;
@@ -414,17 +450,16 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   // A chunk's buffer is given back once it is evaluated: at most those in flight are out.
   const spares = new Spares(workerCount * DEPTH + 2, size + CARRY_ROOM);
   /** Evaluates a chunk in this thread. */
-  const here = (bytes: Uint8Array, firstLine: number): ChunkResult => {
+  const here = ({ bytes, firstLine, breaks }: FileChunk): ChunkResult => {
     compiled ??= compilePopulation(pathway);
     const rows: WorklistRow[] | undefined = sink === undefined ? undefined : [];
-    const counts = processChunkBytes(compiled, mapping, settings, bytes, firstLine, rows);
+    const counts = processChunkBytes(compiled, mapping, settings, bytes, firstLine, rows, breaks);
     spares.put(bytes);
     return { counts, rows };
   };
   if (workerCount === 0) {
     for await (const chunk of chunks(file, size, spares)) {
-      const { bytes, firstLine } = fix(chunk);
-      const { counts, rows } = here(bytes, firstLine);
+      const { counts, rows } = here(fix(chunk));
       merge(counts);
       if (sink !== undefined && rows !== undefined && rows.length > 0) await sink(rows);
       options.onProgress?.(chunk.done, chunk.total, total.lines);
@@ -451,7 +486,7 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
   try {
     for await (const chunk of chunks(file, size, spares)) {
       pool.check();
-      const { bytes, firstLine } = fix(chunk);
+      const fixed = fix(chunk);
       // Bounded memory: wait while worklist rows pile up behind a slow chunk (which is in
       // flight: a chunk's rows wait only for earlier chunks) or behind slow writes.
       while (order !== undefined && order.waiting > 2 * workerCount && inFlight.size > 0)
@@ -473,9 +508,9 @@ async function evaluateFile(options: CohortRunOptions): Promise<CohortCounts> {
         pool.check();
         lane = pool.pick();
       }
-      if (lane === undefined) done(here(bytes, firstLine));
+      if (lane === undefined) done(here(fixed));
       else {
-        const job: Promise<void> = pool.run(lane, bytes, firstLine).then((result) => {
+        const job: Promise<void> = pool.run(lane, fixed).then((result) => {
           done(result);
           inFlight.delete(job);
         });

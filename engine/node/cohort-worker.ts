@@ -37,6 +37,8 @@ export interface ChunkMessage {
   id: number;
   bytes: Uint8Array;
   firstLine: number;
+  /** Offsets of the line breaks in `bytes`, as the runner found them (transferred too). */
+  breaks: Int32Array | undefined;
 }
 
 /** A chunk's answer, with its bytes handed back so that the runner reuses their buffer. */
@@ -88,6 +90,7 @@ parentPort?.on('message', (message: SetupMessage | ChunkMessage) => {
     bytes,
     message.firstLine,
     rows,
+    message.breaks,
   );
   const answer: ChunkAnswer = { id: message.id, counts, rows, bytes };
   parentPort?.postMessage(answer, [bytes.buffer as ArrayBuffer]);

@@ -3,6 +3,7 @@
  * versions and scenarios from disk. Everything else is in the browser-safe engine/index.ts.
  */
 export {
+  loadPathwayVersions,
   loadRepository,
   loadScenarios,
   loadVersionFile,

@@ -12,7 +12,7 @@ import { contentHash } from '../model/hash';
 import type { Pathway } from '../model/types';
 import { parsePathway } from '../yaml/parse';
 import { gitShowFile } from './git';
-import { loadRepository, versionsOf } from './repository';
+import { loadPathwayVersions } from './repository';
 import { readTextFile } from './text-file';
 
 /** A side, read and parsed. */
@@ -55,7 +55,7 @@ export async function readPathwaySide(
   const at = AT_VERSION.exec(spec);
   if (at !== null) {
     const [, id = '', version = ''] = at;
-    const found = versionsOf(await loadRepository(pathwaysRoot), id).find(
+    const found = (await loadPathwayVersions(pathwaysRoot, id)).find(
       (v) => v.pathway.version === version,
     );
     if (found === undefined) {

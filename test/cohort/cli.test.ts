@@ -1,5 +1,5 @@
 /** `pathway cohort` on the command line: files written, summary printed, bad lines and exit codes. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,5 +126,41 @@ describe('pathway cohort', () => {
     const by = memoryIo(process.cwd());
     expect(await main([...args, '--out', dir, '--by', 'ward'], by)).toBe(2);
     expect(by.stderr.join('')).toContain('expected id or healthCentre');
+  });
+
+  it('reads only the named pathway’s folder: a broken file of another pathway does not stop it', async () => {
+    const dir = await setup();
+    const pathways = join(dir, 'pathways');
+    await cp(join(process.cwd(), 'pathways', 'chronic-pain'), join(pathways, 'chronic-pain'), {
+      recursive: true,
+    });
+    await cp(
+      join(process.cwd(), 'pathways', 'chronic-pain-dk'),
+      join(pathways, 'chronic-pain-dk'),
+      {
+        recursive: true,
+      },
+    );
+    await writeFile(join(pathways, 'chronic-pain-dk', '1.0.0.yaml'), 'schemaVersion: 1\nid: [\n');
+    const args = (id: string): string[] => [
+      'cohort',
+      id,
+      '--patients',
+      join(dir, 'p.ndjson'),
+      '--as-of',
+      HAND_AS_OF,
+      '--pathways',
+      pathways,
+      '--out',
+      join(dir, `out-${id}`),
+      '--workers',
+      '0',
+    ];
+    const io = memoryIo(process.cwd());
+    expect(await main(args('chronic-pain'), io)).toBe(0);
+    expect(io.stdout.join('')).toMatch(/chronic-pain 1\.1\.0 on .*5 patients evaluated/);
+    const broken = memoryIo(process.cwd());
+    expect(await main(args('chronic-pain-dk'), broken)).toBe(2);
+    expect(broken.stderr.join('\n')).toMatch(/chronic-pain-dk[/\\]1\.0\.0\.yaml/);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The compiled copy of the CLI (bin/compiled.mjs) gives the very reports of the TypeScript
- * sources run through tsx, and its cohort worker the very counts of processChunk.
+ * sources run through tsx (also when it answers from the pathway files it kept parsed), and
+ * its cohort worker the very counts of processChunk.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -48,6 +50,22 @@ describe('the compiled cohort command', () => {
     const compiled = await report('compiled', true);
     expect(compiled).toEqual(viaTsx);
     expect(JSON.parse(compiled[0] as string).totals.badLines).toBe(2);
+    // The compiled copy kept the pathway's parsed version files in its build folder, by the
+    // SHA-256 of their text, and a run answered from them writes the same reports.
+    const build = dirname(fileURLToPath(String(await compiledMain())));
+    const kept = (
+      await Promise.all(
+        (await readdir(join(build, 'parsed'))).map((stamp) =>
+          readdir(join(build, 'parsed', stamp)),
+        ),
+      )
+    ).flat();
+    const folder = join(process.cwd(), 'pathways', 'chronic-pain');
+    for (const name of (await readdir(folder)).filter((n) => /^\d+\.\d+\.\d+\.yaml$/.test(n))) {
+      const sha = createHash('sha256').update(await readFile(join(folder, name), 'utf8'));
+      expect(kept).toContain(`${sha.digest('hex')}.v8`);
+    }
+    expect(await report('compiled-again', true)).toEqual(viaTsx);
   }, 120_000);
 
   it("has a worker that gives processChunk's counts for a chunk and hands its bytes back", async () => {

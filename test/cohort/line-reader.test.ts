@@ -5,7 +5,8 @@
  * (`"\u0069d"` for `"id"`), which JSON.parse reads as the same key and the reader declines.
  * A chunk handed over as bytes (`processChunkBytes`, the byte reader first) counts what the
  * same chunk as text counts, whether it is ASCII, holds other characters, bytes that are not
- * UTF-8 or starts with a byte order mark.
+ * UTF-8 or starts with a byte order mark, and whether a line the byte reader declines sits in
+ * the middle of it (its lines are split on the bytes; only a declined line is decoded).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,43 @@ const repo = await loadRepository(join(process.cwd(), 'pathways'));
 /** `line` with its first key escaped, so that only today's route reads it. */
 const forceToday = (line: string): string =>
   line.replace(/^\{"(.)/, (_, c: string) => `{"\\u00${c.charCodeAt(0).toString(16)}`);
+
+/** Bytes `a`, then `b`, then `c`. */
+const joined = (a: Uint8Array, b: Uint8Array, c: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(a.length + b.length + c.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  out.set(c, a.length + b.length);
+  return out;
+};
+
+/**
+ * Chunks whose lines are split on the bytes: a line the byte reader declines in the middle,
+ * other characters on some lines only, CRLF line ends, a byte order mark starting a line in
+ * the middle (which only the chunk's own start drops), and a UTF-8 sequence cut short just
+ * before a line's CRLF.
+ */
+function edgeChunks(lines: readonly string[]): Record<string, Uint8Array> {
+  const encoder = new TextEncoder();
+  const half = Math.floor(lines.length / 2);
+  const mixed = lines.map((l, i) => (i % 7 === 3 ? l.replace('vc-', 'vå-') : l));
+  const declined = [
+    ...mixed.slice(0, half),
+    forceToday(mixed[half] as string),
+    ...mixed.slice(half + 1),
+  ];
+  const before = encoder.encode(`${lines.slice(0, half).join('\r\n')}\r\n${lines[half]}`);
+  const after = encoder.encode(`\r\n${lines.slice(half + 1).join('\r\n')}\r\n`);
+  return {
+    'a declined line in the middle, other characters, CRLF': encoder.encode(
+      `${declined.join('\r\n')}\r\n`,
+    ),
+    'a byte order mark starting a line in the middle': encoder.encode(
+      `${lines.slice(0, half).join('\n')}\n\uFEFF${lines.slice(half).join('\n')}\n`,
+    ),
+    'a sequence cut short before a CRLF': joined(before, new Uint8Array([0xe2, 0x82]), after),
+  };
+}
 
 describe('a cohort chunk read through the line reader', () => {
   it('counts what today’s route counts, bad lines, indicators and worklist included', () => {
@@ -66,6 +104,7 @@ describe('a cohort chunk read through the line reader', () => {
       'not UTF-8': withInvalid,
       'other characters': encoder.encode(lines.map((l) => l.replace('vc-', 'vå-')).join('\n')),
       'byte order mark': encoder.encode(`\uFEFF${lines.join('\n')}`),
+      ...edgeChunks(lines),
     };
     const decoder = new TextDecoder();
     for (const [kind, bytes] of Object.entries(chunks))
@@ -85,6 +124,20 @@ describe('a cohort chunk read through the line reader', () => {
         expect([kind, JSON.stringify(viaBytes)]).toEqual([kind, JSON.stringify(viaText)]);
         expect([kind, JSON.stringify(rowsBytes)]).toEqual([kind, JSON.stringify(rowsText)]);
         expect(viaBytes.badLineCount).toBeGreaterThan(30);
+        // Split at the line breaks the file reader found, instead of searching the bytes.
+        const rowsSplit: WorklistRow[] = [];
+        const breaks = Int32Array.from([...bytes.keys()].filter((i) => bytes[i] === 0x0a));
+        const viaBreaks = processChunkBytes(
+          compiled,
+          undefined,
+          settings,
+          bytes,
+          3,
+          rowsSplit,
+          breaks,
+        );
+        expect([kind, JSON.stringify(viaBreaks)]).toEqual([kind, JSON.stringify(viaText)]);
+        expect([kind, JSON.stringify(rowsSplit)]).toEqual([kind, JSON.stringify(rowsText)]);
       }
   }, 120_000);
 });

@@ -2,7 +2,12 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PathwayError } from '../../engine/errors';
-import { findVersion, loadRepository } from '../../engine/node/repository';
+import {
+  findVersion,
+  loadPathwayVersions,
+  loadRepository,
+  versionsOf,
+} from '../../engine/node/repository';
 import { miniPathway } from '../fixtures/pathways';
 import { tempDir, writePathway, writeTwoVersions } from '../fixtures/files';
 
@@ -46,5 +51,49 @@ describe('a pathways folder', () => {
     expect(() => findVersion(repo, 'nope', { asOf: '2026-01-01' })).toThrowError(
       /no pathway 'nope'/,
     );
+  });
+});
+
+describe('one pathway of a pathways folder', () => {
+  it('loads the versions the whole folder gives for that id, in the same order', async () => {
+    const root = await tempDir();
+    await writeTwoVersions(root);
+    await writePathway(root, miniPathway({ id: 'other', version: '0.1.0' }));
+    const one = await loadPathwayVersions(root, 'mini');
+    const all = versionsOf(await loadRepository(root), 'mini');
+    expect(one.map((v) => [v.key, v.hash, v.pathway])).toEqual(
+      all.map((v) => [v.key, v.hash, v.pathway]),
+    );
+    expect(one.map((v) => v.pathway.version)).toEqual(['1.0.0', '1.1.0']);
+  });
+
+  it('is not stopped by a broken file of another pathway, but is by one of its own', async () => {
+    const root = await tempDir();
+    await writeTwoVersions(root);
+    await writePathway(root, miniPathway({ id: 'other', version: '1.0.0' }));
+    await writeFile(join(root, 'other', '1.0.0.yaml'), 'schemaVersion: 1\nid: other\n');
+    await expect(loadRepository(root)).rejects.toThrowError(PathwayError);
+    expect((await loadPathwayVersions(root, 'mini')).length).toBe(2);
+    await writeFile(join(root, 'mini', '1.2.0.yaml'), 'schemaVersion: 1\nid: mini\nversion: [\n');
+    await expect(loadPathwayVersions(root, 'mini')).rejects.toThrowError(/1 problem\(s\)/);
+  });
+
+  it('answers UNKNOWN_PATHWAY as the whole folder does, and never reads outside its folders', async () => {
+    const root = await tempDir();
+    await writeTwoVersions(root);
+    await writePathway(root, miniPathway({ id: 'other', version: '0.1.0' }));
+    const repo = await loadRepository(root);
+    for (const id of ['nope', '../mini', 'mini/..', '.', 'mini/scenarios']) {
+      const whole = (() => {
+        try {
+          versionsOf(repo, id);
+        } catch (error) {
+          return (error as PathwayError).message;
+        }
+        return 'found';
+      })();
+      await expect(loadPathwayVersions(root, id)).rejects.toThrowError(whole);
+      expect(whole).toMatch(/known: mini, other\)$/);
+    }
   });
 });

@@ -25,7 +25,7 @@ import { CohortWorkers, defaultWorkerCount, runCohort } from '../../node/cohort-
 import { WorklistFiles } from '../../node/cohort-worklists';
 import { DEFAULT_MIN_CELL } from '../../results/stats';
 import type { ResultsStore } from '../../results/store';
-import { loadRepository, loadVersionFile, versionsOf } from '../../node/repository';
+import { loadPathwayVersions, loadVersionFile } from '../../node/repository';
 import { PATIENT_FIELDS } from '../../service/lines';
 import { choosePinned, chooseVersion } from '../../service/versions';
 import { writeFileAtomic } from '../../node/write';
@@ -162,8 +162,9 @@ async function runWith(
   const path = resolve(io.cwd, target);
   const chosen = (await isFile(path))
     ? choosePinned(await loadVersionFile(path), choice, io.today)
-    : chooseVersion(
-        versionsOf(await loadRepository(pathwaysRoot(io, flags.pathways)), target),
+    : // Only the named pathway's folder is read (docs/cli.md): its versions can be nowhere else.
+      chooseVersion(
+        await loadPathwayVersions(pathwaysRoot(io, flags.pathways), target),
         choice,
         io.today,
       );

@@ -14,7 +14,7 @@ import { isoDay } from './dates';
 import { DECLINE, EXACT_POWERS, decodeString, type LineCursor } from './json-cursor';
 import type { SlotLayout } from './layout';
 import { inputSlot, medicationsOk, stringsOk, valueCheck } from './loader';
-import { checkedByReader, readMedications } from './medication-reader';
+import { checkedByReader, readMedications, readMedicationsBytes } from './medication-reader';
 import { asciiText, bytesText, decodeBytesString } from './byte-text';
 import { BYTE_SOURCE, TEXT_SOURCE } from './value-source';
 
@@ -166,6 +166,40 @@ function laidOut(keys: readonly { codes: Uint8Array }[]): {
 }
 
 /**
+ * Each key as the byte reader checks a guess of it: its name, closing quote and colon as
+ * little-endian 32-bit words (`KV`, fact f's from word `KP[f] >> 2`, `KQ[f]` words), the
+ * bytes past the colon in the last word masked off (`KM[f]`, all ones for a whole word).
+ */
+function guesses(keys: readonly { codes: Uint8Array }[]): {
+  KP: Int32Array;
+  KQ: Int32Array;
+  KV: Int32Array;
+  KM: Int32Array;
+} {
+  const KP = new Int32Array(keys.length);
+  const KQ = new Int32Array(keys.length);
+  const KM = new Int32Array(keys.length);
+  let words = 0;
+  keys.forEach((k, f) => {
+    const length = k.codes.length + 1; // the colon
+    KP[f] = words * 4;
+    KQ[f] = (length + 3) >> 2;
+    const rest = length & 3;
+    KM[f] = rest === 0 ? -1 : (1 << (rest * 8)) - 1;
+    words += KQ[f] as number;
+  });
+  const laid = new Uint8Array(words * 4);
+  keys.forEach((k, f) => {
+    laid.set(k.codes, KP[f]);
+    laid[(KP[f] as number) + k.codes.length] = 58;
+  });
+  const view = new DataView(laid.buffer);
+  const KV = new Int32Array(words);
+  for (let w = 0; w < words; w++) KV[w] = view.getInt32(w * 4, true);
+  return { KP, KQ, KV, KM };
+}
+
+/**
  * Generates the facts reader of `pathway`: one function over the text with the position in
  * a local. The key's decision tree, then its whole text compared with the fact's name, the
  * value is read by its type's inline reader (engine/fast/value-source.ts) and checked by the
@@ -212,15 +246,27 @@ export function buildFactsReader(
   const sameKey = bytes
     ? 'x=KS[f];q=KL[f];if(ks+q>e)return false;for(i=0;i+4<=q;i+=4)if(dv.getUint32(ks+i,true)!==KW[(x+i)>>2])return false;for(;i<q;i++)if(t[ks+i]!==KB[x+i])return false;'
     : 'x=KN[f];q=x.length;if(ks+q>e||t.slice(ks,ks+q)!==x)return false;';
-  // `at` records where each member starts (the decline hand-over); a key is marked seen once
-  // its value is accepted, so that a member declined on is not seen (the diagnosis reads it).
-  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,at=-1,T=new Uint8Array([${kinds.join(',')}]);
-function readFacts(c,s,a,A,r){var g=r===true?gen:++gen,t=c.t,${bytes ? 'dv=c.dv,' : ''}p=c.p,e=c.e,f=0,ks=0,i=0,${LOCALS};
-if(r===true){${WS}}else{at=-1;${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}}
-for(;;){at=p;if(ch!==34)return false;ks=p+1;
+  // Over bytes, the key is first guessed: the key that followed the previous one on the line
+  // read last (`NX`, by the previous key's index + 1; files from one system write their keys
+  // in one order), checked as the name, its closing quote and the colon (`KP`) four bytes at
+  // a time, the last word masked (`KM`) — one comparison of the key's bytes, no decision tree.
+  // On a miss (another order, white space, a key near the line's end, an unknown key), the
+  // decision tree and the whole comparison as before, and the guess is learnt.
+  const guessed = bytes
+    ? `f=NX[pr];g0:{if(f>=0){x=KP[f]>>2;q=KQ[f];if(ks+(q<<2)<=e){for(i=0;i<q-1;i++)if(dv.getInt32(ks+(i<<2),true)!==KV[x+i])break;if(i===q-1&&(dv.getInt32(ks+(i<<2),true)&KM[f])===KV[x+i]){p=ks+KL[f]+1;break g0;}}}
 ${tree}
 ${sameKey}
-p=ks+q;${WS}if(ch!==58)return false;p++;
+NX[pr]=f;p=ks+q;${WS}if(ch!==58)return false;p++;}pr=f+1;`
+    : `${tree}
+${sameKey}
+p=ks+q;${WS}if(ch!==58)return false;p++;`;
+  // `at` records where each member starts (the decline hand-over); a key is marked seen once
+  // its value is accepted, so that a member declined on is not seen (the diagnosis reads it).
+  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,at=-1,T=new Uint8Array([${kinds.join(',')}]),NX=new Int16Array(${pathway.facts.length + 1}).fill(-1);
+function readFacts(c,s,a,A,r){var g=r===true?gen:++gen,t=c.t,${bytes ? 'dv=c.dv,pr=0,' : ''}p=c.p,e=c.e,f=0,ks=0,i=0,${LOCALS};
+if(r===true){${WS}}else{at=-1;${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}}
+for(;;){at=p;if(ch!==34)return false;ks=p+1;
+${guessed}
 if(seen[f]===g)return false;
 ${WS}switch(T[f]){${reads.join('\n')}default:return false;}
 if(v!==null)switch(f){${stores.join('\n')}
@@ -230,6 +276,7 @@ ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}}
 readFacts.declinedAt=function(){return at;};readFacts.seen=seen;readFacts.generation=function(){return gen;};
 return readFacts;`;
   const { KB, KS, KL, KW } = laidOut(keyBytes(pathway));
+  const { KP, KQ, KV, KM } = guesses(keyBytes(pathway));
   // Generated from fact indexes, slot numbers, character codes and constants only.
   const factory = new Function(
     'K',
@@ -248,6 +295,10 @@ return readFacts;`;
     'KS',
     'KL',
     'KW',
+    'KP',
+    'KQ',
+    'KV',
+    'KM',
     source,
   ) as (...args: unknown[]) => ResumableFactsReader;
   return factory(
@@ -256,7 +307,10 @@ return readFacts;`;
     isoDay,
     // A list the medication reader checked with validateInput's own check is not asked again.
     (list: unknown, asOfDay: number) => checkedByReader(list) || medicationsOk(list, asOfDay),
-    readMedications,
+    bytes
+      ? (c: Parameters<typeof readMedicationsBytes>[0], fact: Fact, asOf: string) =>
+          readMedicationsBytes(c, fact, asOf, asciiText)
+      : readMedications,
     DECLINE,
     bytes ? decodeBytesString : decodeString,
     EXACT_POWERS,
@@ -268,6 +322,10 @@ return readFacts;`;
     KS,
     KL,
     KW,
+    KP,
+    KQ,
+    KV,
+    KM,
   );
 }
 

@@ -166,37 +166,48 @@ function laidOut(keys: readonly { codes: Uint8Array }[]): {
 }
 
 /**
- * Each key as the byte reader checks a guess of it: its name, closing quote and colon as
- * little-endian 32-bit words (`KV`, fact f's from word `KP[f] >> 2`, `KQ[f]` words), the
- * bytes past the colon in the last word masked off (`KM[f]`, all ones for a whole word).
+ * Each key as the byte reader checks a guess of it: its name, closing quote and colon
+ * (`KQ[f]` bytes). A key of 8 bytes or more is compared 8 bytes at a time as doubles: its
+ * whole 8-byte pieces (`KV`, fact f's from `KP[f]`) and its last 8 bytes (`KG[f]`, which
+ * may overlap the piece before). Two doubles are equal only when their bytes are, except
+ * NaN (never equal: a miss, then the whole comparison) and ±0 (no key's bytes are all zero,
+ * since names are not empty). A shorter key is compared as its first and last four bytes
+ * (`KI`, `KJ`); one under four bytes is never guessed (`KQ[f]` 0).
  */
 function guesses(keys: readonly { codes: Uint8Array }[]): {
   KP: Int32Array;
   KQ: Int32Array;
-  KV: Int32Array;
-  KM: Int32Array;
+  KV: Float64Array;
+  KG: Float64Array;
+  KI: Int32Array;
+  KJ: Int32Array;
 } {
-  const KP = new Int32Array(keys.length);
-  const KQ = new Int32Array(keys.length);
-  const KM = new Int32Array(keys.length);
-  let words = 0;
+  const n = keys.length;
+  const KP = new Int32Array(n);
+  const KQ = new Int32Array(n);
+  const KG = new Float64Array(n);
+  const KI = new Int32Array(n);
+  const KJ = new Int32Array(n);
+  const pieces: number[] = [];
   keys.forEach((k, f) => {
-    const length = k.codes.length + 1; // the colon
-    KP[f] = words * 4;
-    KQ[f] = (length + 3) >> 2;
-    const rest = length & 3;
-    KM[f] = rest === 0 ? -1 : (1 << (rest * 8)) - 1;
-    words += KQ[f] as number;
+    const key = new Uint8Array(k.codes.length + 1);
+    key.set(k.codes);
+    key[k.codes.length] = 58; // the colon
+    const view = new DataView(key.buffer);
+    const length = key.length;
+    KP[f] = pieces.length;
+    if (length >= 8) {
+      for (let i = 0; i + 8 < length; i += 8) pieces.push(view.getFloat64(i, true));
+      KG[f] = view.getFloat64(length - 8, true);
+    } else if (length >= 4) {
+      KI[f] = view.getInt32(0, true);
+      KJ[f] = view.getInt32(length - 4, true);
+    }
+    // A piece that is NaN could never match: such a key is left to the decision tree.
+    const usable = length >= 4 && !pieces.slice(KP[f]).some(Number.isNaN) && !Number.isNaN(KG[f]);
+    KQ[f] = usable ? length : 0;
   });
-  const laid = new Uint8Array(words * 4);
-  keys.forEach((k, f) => {
-    laid.set(k.codes, KP[f]);
-    laid[(KP[f] as number) + k.codes.length] = 58;
-  });
-  const view = new DataView(laid.buffer);
-  const KV = new Int32Array(words);
-  for (let w = 0; w < words; w++) KV[w] = view.getInt32(w * 4, true);
-  return { KP, KQ, KV, KM };
+  return { KP, KQ, KV: Float64Array.from(pieces), KG, KI, KJ };
 }
 
 /**
@@ -253,7 +264,7 @@ export function buildFactsReader(
   // On a miss (another order, white space, a key near the line's end, an unknown key), the
   // decision tree and the whole comparison as before, and the guess is learnt.
   const guessed = bytes
-    ? `f=NX[pr];g0:{if(f>=0){x=KP[f]>>2;q=KQ[f];if(ks+(q<<2)<=e){for(i=0;i<q-1;i++)if(dv.getInt32(ks+(i<<2),true)!==KV[x+i])break;if(i===q-1&&(dv.getInt32(ks+(i<<2),true)&KM[f])===KV[x+i]){p=ks+KL[f]+1;break g0;}}}
+    ? `f=NX[pr];g0:{if(f>=0){q=KQ[f];if(ks+q<=e){if(q>=8){x=KP[f];for(i=0;i+8<q;i+=8)if(dv.getFloat64(ks+i,true)!==KV[x+(i>>3)])break;if(i+8>=q&&dv.getFloat64(ks+q-8,true)===KG[f]){p=ks+q;break g0;}}else if(q>=4&&dv.getInt32(ks,true)===KI[f]&&dv.getInt32(ks+q-4,true)===KJ[f]){p=ks+q;break g0;}}}
 ${tree}
 ${sameKey}
 NX[pr]=f;p=ks+q;${WS}if(ch!==58)return false;p++;}pr=f+1;`
@@ -276,7 +287,7 @@ ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}}
 readFacts.declinedAt=function(){return at;};readFacts.seen=seen;readFacts.generation=function(){return gen;};
 return readFacts;`;
   const { KB, KS, KL, KW } = laidOut(keyBytes(pathway));
-  const { KP, KQ, KV, KM } = guesses(keyBytes(pathway));
+  const { KP, KQ, KV, KG, KI, KJ } = guesses(keyBytes(pathway));
   // Generated from fact indexes, slot numbers, character codes and constants only.
   const factory = new Function(
     'K',
@@ -298,7 +309,9 @@ return readFacts;`;
     'KP',
     'KQ',
     'KV',
-    'KM',
+    'KG',
+    'KI',
+    'KJ',
     source,
   ) as (...args: unknown[]) => ResumableFactsReader;
   return factory(
@@ -325,7 +338,9 @@ return readFacts;`;
     KP,
     KQ,
     KV,
-    KM,
+    KG,
+    KI,
+    KJ,
   );
 }
 

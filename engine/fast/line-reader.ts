@@ -18,6 +18,7 @@ import { readAsOf } from './as-of';
 import { isoDay, packedDate } from './dates';
 import { buildFactsReader, type ResumableFactsReader } from './facts-reader';
 import { ByteCursor } from './byte-cursor';
+import { QuickLine } from './quick-line';
 import { DECLINE, JsonCursor, type LineCursor } from './json-cursor';
 import { medicationsOk } from './loader';
 
@@ -97,6 +98,8 @@ export class LineReader<T = string> {
   };
   /** The generated facts reader (the diagnosis resumes it after a member it declined on). */
   readonly facts: ResumableFactsReader;
+  /** The byte reader's quick route for the usual shape of a line (see {@link QuickLine}). */
+  private readonly quick: QuickLine | undefined;
   /** Slots of the given medication lists, re-checked when the line's own date came after them. */
   private readonly medicationSlots: number[];
 
@@ -106,6 +109,7 @@ export class LineReader<T = string> {
   ) {
     const { pathway, layout } = compiled;
     this.facts = buildFactsReader(pathway, layout, c instanceof ByteCursor ? 'bytes' : 'text');
+    if (c instanceof ByteCursor) this.quick = new QuickLine(compiled, c, this.facts, this.fields);
     this.medicationSlots = pathway.facts
       .filter((f) => f.type === 'medications' && f.derived === undefined)
       .map((f) => layout.slot(f.name));
@@ -117,6 +121,10 @@ export class LineReader<T = string> {
    * meaningless; take the reference route).
    */
   read(text: T, start: number, end: number, slots: unknown[], asOf: string): boolean {
+    if (this.quick !== undefined) {
+      const read = this.quick.read(text as Uint8Array, start, end, slots, asOf);
+      if (read !== undefined) return read;
+    }
     const c = this.c;
     const f = this.fields;
     c.reset(text, start, end);

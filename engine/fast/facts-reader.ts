@@ -263,8 +263,12 @@ export function buildFactsReader(
   // a time, the last word masked (`KM`) — one comparison of the key's bytes, no decision tree.
   // On a miss (another order, white space, a key near the line's end, an unknown key), the
   // decision tree and the whole comparison as before, and the guess is learnt.
+  /** `f` checked as the key at `ks` (a guess): on a match, `p` after its colon and out of `g0`. */
+  const check = `if(f>=0){q=KQ[f];if(ks+q<=e){if(q>=8){x=KP[f];for(i=0;i+8<q;i+=8)if(dv.getFloat64(ks+i,true)!==KV[x+(i>>3)])break;if(i+8>=q&&dv.getFloat64(ks+q-8,true)===KG[f]){p=ks+q;break g0;}}else if(q>=4&&dv.getInt32(ks,true)===KI[f]&&dv.getInt32(ks+q-4,true)===KJ[f]){p=ks+q;break g0;}}}`;
+  // The second guess is the key that followed the first guess: the first guess's fact is
+  // often simply not given on this line.
   const guessed = bytes
-    ? `f=NX[pr];g0:{if(f>=0){q=KQ[f];if(ks+q<=e){if(q>=8){x=KP[f];for(i=0;i+8<q;i+=8)if(dv.getFloat64(ks+i,true)!==KV[x+(i>>3)])break;if(i+8>=q&&dv.getFloat64(ks+q-8,true)===KG[f]){p=ks+q;break g0;}}else if(q>=4&&dv.getInt32(ks,true)===KI[f]&&dv.getInt32(ks+q-4,true)===KJ[f]){p=ks+q;break g0;}}}
+    ? `g0:{f=NX[pr];${check}if(f>=0){f=NX[f+1];${check}}
 ${tree}
 ${sameKey}
 NX[pr]=f;p=ks+q;${WS}if(ch!==58)return false;p++;}pr=f+1;`

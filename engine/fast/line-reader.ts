@@ -20,20 +20,13 @@ import { buildFactsReader, type ResumableFactsReader } from './facts-reader';
 import { ByteCursor } from './byte-cursor';
 import { QuickLine } from './quick-line';
 import { DECLINE, JsonCursor, type LineCursor } from './json-cursor';
+import { AS_OF, CENTRE, FACTS, ID, MEMBER_NAMES, STEP, VERSION } from './line-members';
 import { medicationsOk } from './loader';
 
 const QUOTE = 34;
 const MINUS = 45;
 const OPEN_OBJECT = 123;
 const CLOSE_OBJECT = 125;
-
-/** Bits of the line fields seen, to refuse a repeated one. */
-const ID = 1;
-const CENTRE = 2;
-const FACTS = 4;
-const STEP = 8;
-const AS_OF = 16;
-const VERSION = 32;
 
 /** What an accepted line says besides its facts (rewritten by every {@link LineReader.read}). */
 export interface LineFields {
@@ -172,7 +165,7 @@ export class LineReader<T = string> {
         default:
           return false;
       }
-      if ((seen & bit) !== 0 || !c.matches(ks, NAMES[bit] as string)) return false;
+      if ((seen & bit) !== 0 || !c.matches(ks, MEMBER_NAMES[bit] as string)) return false;
       seen |= bit;
       switch (bit) {
         case ID: {
@@ -299,16 +292,6 @@ export class LineReader<T = string> {
     return id === undefined ? DECLINE : { id, enteredAt };
   }
 }
-
-/** The name of each line field by its bit. */
-const NAMES: Record<number, string> = {
-  [ID]: 'id',
-  [CENTRE]: 'healthCentre',
-  [FACTS]: 'facts',
-  [STEP]: 'currentStep',
-  [AS_OF]: 'asOf',
-  [VERSION]: 'version',
-};
 
 const readers = new WeakMap<PopulationPathway, LineReader>();
 const byteReaders = new WeakMap<PopulationPathway, LineReader<Uint8Array>>();

@@ -18,37 +18,22 @@ import type { ByteCursor } from './byte-cursor';
 import type { PopulationPathway } from './compile';
 import { isoDay, packedDate } from './dates';
 import type { FactsReader } from './facts-reader';
+import { CENTRE, FACTS, ID, MEMBER_NAMES, STEP } from './line-members';
+import type { LineFields } from './line-reader';
 
 const QUOTE = 34;
 const COMMA = 44;
 const OPEN_OBJECT = 123;
 const CLOSE_OBJECT = 125;
 
-/** Bits of the line members seen, to leave a repeated one to the general route. */
-const ID = 1;
-const CENTRE = 2;
-const FACTS = 4;
-const STEP = 8;
-
 const encoder = new TextEncoder();
-/** Each top member's key as written, quotes and colon included. */
-const ID_KEY = encoder.encode('"id":');
-const CENTRE_KEY = encoder.encode('"healthCentre":');
-const FACTS_KEY = encoder.encode('"facts":');
-const STEP_KEY = encoder.encode('"currentStep":');
-const ENTERED_KEY = encoder.encode('"enteredAt":');
-
-/** The fields of an accepted line, as the line reader keeps them (its `LineFields`). */
-interface Fields {
-  id: string | number | undefined;
-  healthCentre: string | undefined;
-  asOf: string;
-  asOfPacked: number;
-  asOfDay: number;
-  stepId: string | undefined;
-  enteredPacked: number;
-  enteredDay: number;
-}
+/** A member's key as written, quotes and colon included. */
+const written = (name: string): Uint8Array => encoder.encode(`"${name}":`);
+const ID_KEY = written(MEMBER_NAMES[ID] as string);
+const CENTRE_KEY = written(MEMBER_NAMES[CENTRE] as string);
+const FACTS_KEY = written(MEMBER_NAMES[FACTS] as string);
+const STEP_KEY = written(MEMBER_NAMES[STEP] as string);
+const ENTERED_KEY = written('enteredAt');
 
 /** True when `t` holds `word` at `at`, before `end`. */
 function holds(t: Uint8Array, at: number, end: number, word: Uint8Array): boolean {
@@ -98,7 +83,7 @@ export class QuickLine {
     compiled: PopulationPathway,
     private readonly c: ByteCursor,
     private readonly facts: FactsReader,
-    private readonly fields: Fields,
+    private readonly fields: LineFields,
   ) {
     for (const id of compiled.stepIndex.keys()) {
       const bytes = encoder.encode(id);

@@ -15,17 +15,12 @@
  * Then a whole cohort chunk of the valid lines in one thread (`--by healthCentre`), handed over
  * as text (decoded from the file's bytes, then `processChunk`) and as bytes
  * (`processChunkBytes`, the byte reader first), interleaved.
- * With `--compare DIR` (another worktree of this repository, e.g. main before a change), that
- * tree's string and byte readers read the same valid lines too, interleaved round by round
- * with this tree's and with `JSON.parse` in the same process (the order alternating by round),
- * for a paired before/after figure.
  * Prints the median CPU microseconds per line of each, the readers' speed-ups over `JSON.parse`
  * (read alone, bytes alone, and bytes against decode+parse) and over today's route (whole routes), and what a line of each bad kind costs
  * against a valid one on each route.
  *
  *   npm run bench:loader
  *   npm run bench:loader -- --lines 50000 --rounds 7
- *   npm run bench:loader -- --lines 30000 --rounds 9 --compare /work/wt/base
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,7 +37,6 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     pathway: { type: 'string', default: 'chronic-pain' },
     version: { type: 'string', default: '1.3.0' },
-    compare: { type: 'string' },
   },
 });
 const LINES = Number(values.lines);
@@ -169,73 +163,6 @@ const METHODS = {
   },
 };
 
-const median = (xs: readonly number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
-
-/** The other tree's line readers (`--compare`), generated for the same pathway. */
-interface OtherReaders<T> {
-  read: (text: T, start: number, end: number, row: unknown[], asOf: string) => boolean;
-}
-async function otherReaders(
-  dir: string,
-): Promise<{ text: OtherReaders<string>; bytes: OtherReaders<Uint8Array>; row: unknown[] }> {
-  const index = (await import(join(dir, 'engine/fast/index.ts'))) as {
-    compilePopulation: (p: unknown) => { layout: { size: number } };
-  };
-  const readers = (await import(join(dir, 'engine/fast/line-reader.ts'))) as {
-    lineReaderFor: (c: unknown) => OtherReaders<string> | undefined;
-    byteReaderFor: (c: unknown) => OtherReaders<Uint8Array> | undefined;
-  };
-  const other = index.compilePopulation(pathway);
-  const text = readers.lineReaderFor(other);
-  const bytes = readers.byteReaderFor(other);
-  if (text === undefined || bytes === undefined) throw new Error(`${dir} has no line readers`);
-  return { text, bytes, row: new Array<unknown>(other.layout.size).fill(undefined) };
-}
-if (values.compare !== undefined) {
-  const other = await otherReaders(values.compare);
-  const { lines, chunk } = kinds[0] as (typeof kinds)[number];
-  const { bytes, from, to } = chunk;
-  const runs: Record<string, () => void> = {
-    'JSON.parse': () => {
-      for (const line of lines) JSON.parse(line);
-    },
-    'string reader, this tree': () => {
-      for (const line of lines) reader.read(line, 0, line.length, row, AS_OF);
-    },
-    'string reader, --compare': () => {
-      for (const line of lines) other.text.read(line, 0, line.length, other.row, AS_OF);
-    },
-    'byte reader, this tree': () => {
-      for (let k = 0; k < from.length; k++)
-        bytesReader.read(bytes, from[k] as number, to[k] as number, row, AS_OF);
-    },
-    'byte reader, --compare': () => {
-      for (let k = 0; k < from.length; k++)
-        other.bytes.read(bytes, from[k] as number, to[k] as number, other.row, AS_OF);
-    },
-  };
-  const paired = new Map<string, number[]>();
-  for (let round = 0; round <= ROUNDS; round++) {
-    const order = Object.entries(runs);
-    if (round % 2 === 1) order.reverse();
-    for (const [name, run] of order) {
-      const us = cpu(run, lines.length);
-      if (round > 0) paired.set(name, [...(paired.get(name) ?? []), us]);
-    }
-  }
-  const parse = median(paired.get('JSON.parse') ?? [NaN]);
-  console.log(`paired with ${values.compare}, valid lines (median CPU µs per line):`);
-  for (const [name, us] of paired) {
-    const m = median(us);
-    console.log(
-      `  ${name.padEnd(26)} ${m.toFixed(2).padStart(6)}  JSON.parse/this ${(parse / m).toFixed(2)}×`,
-    );
-  }
-}
-
 const samples = new Map<string, number[]>();
 for (let round = 0; round <= ROUNDS; round++)
   for (const { kind, lines, chunk } of kinds)
@@ -246,6 +173,10 @@ for (let round = 0; round <= ROUNDS; round++)
         samples.set(`${kind}|${method}`, [...(samples.get(`${kind}|${method}`) ?? []), us]);
     }
 
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
 const at = (kind: string, method: string): number =>
   median(samples.get(`${kind}|${method}`) ?? [NaN]);
 const validReader = at('valid', 'reader');

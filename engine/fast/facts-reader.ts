@@ -14,7 +14,7 @@ import { isoDay } from './dates';
 import { DECLINE, EXACT_POWERS, decodeString, type LineCursor } from './json-cursor';
 import type { SlotLayout } from './layout';
 import { inputSlot, medicationsOk, stringsOk, valueCheck } from './loader';
-import { checkedByReader, readMedications } from './medication-reader';
+import { checkedByReader, readMedications, readMedicationsBytes } from './medication-reader';
 import { asciiText, bytesText, decodeBytesString } from './byte-text';
 import { BYTE_SOURCE, TEXT_SOURCE } from './value-source';
 
@@ -166,6 +166,51 @@ function laidOut(keys: readonly { codes: Uint8Array }[]): {
 }
 
 /**
+ * Each key as the byte reader checks a guess of it: its name, closing quote and colon
+ * (`KQ[f]` bytes). A key of 8 bytes or more is compared 8 bytes at a time as doubles: its
+ * whole 8-byte pieces (`KV`, fact f's from `KP[f]`) and its last 8 bytes (`KG[f]`, which
+ * may overlap the piece before). Two doubles are equal only when their bytes are, except
+ * NaN (never equal: a miss, then the whole comparison) and ±0 (no key's bytes are all zero,
+ * since names are not empty). A shorter key is compared as its first and last four bytes
+ * (`KI`, `KJ`); one under four bytes is never guessed (`KQ[f]` 0).
+ */
+function guesses(keys: readonly { codes: Uint8Array }[]): {
+  KP: Int32Array;
+  KQ: Int32Array;
+  KV: Float64Array;
+  KG: Float64Array;
+  KI: Int32Array;
+  KJ: Int32Array;
+} {
+  const n = keys.length;
+  const KP = new Int32Array(n);
+  const KQ = new Int32Array(n);
+  const KG = new Float64Array(n);
+  const KI = new Int32Array(n);
+  const KJ = new Int32Array(n);
+  const pieces: number[] = [];
+  keys.forEach((k, f) => {
+    const key = new Uint8Array(k.codes.length + 1);
+    key.set(k.codes);
+    key[k.codes.length] = 58; // the colon
+    const view = new DataView(key.buffer);
+    const length = key.length;
+    KP[f] = pieces.length;
+    if (length >= 8) {
+      for (let i = 0; i + 8 < length; i += 8) pieces.push(view.getFloat64(i, true));
+      KG[f] = view.getFloat64(length - 8, true);
+    } else if (length >= 4) {
+      KI[f] = view.getInt32(0, true);
+      KJ[f] = view.getInt32(length - 4, true);
+    }
+    // A piece that is NaN could never match: such a key is left to the decision tree.
+    const usable = length >= 4 && !pieces.slice(KP[f]).some(Number.isNaN) && !Number.isNaN(KG[f]);
+    KQ[f] = usable ? length : 0;
+  });
+  return { KP, KQ, KV: Float64Array.from(pieces), KG, KI, KJ };
+}
+
+/**
  * Generates the facts reader of `pathway`: one function over the text with the position in
  * a local. The key's decision tree, then its whole text compared with the fact's name, the
  * value is read by its type's inline reader (engine/fast/value-source.ts) and checked by the
@@ -212,15 +257,31 @@ export function buildFactsReader(
   const sameKey = bytes
     ? 'x=KS[f];q=KL[f];if(ks+q>e)return false;for(i=0;i+4<=q;i+=4)if(dv.getUint32(ks+i,true)!==KW[(x+i)>>2])return false;for(;i<q;i++)if(t[ks+i]!==KB[x+i])return false;'
     : 'x=KN[f];q=x.length;if(ks+q>e||t.slice(ks,ks+q)!==x)return false;';
-  // `at` records where each member starts (the decline hand-over); a key is marked seen once
-  // its value is accepted, so that a member declined on is not seen (the diagnosis reads it).
-  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,at=-1,T=new Uint8Array([${kinds.join(',')}]);
-function readFacts(c,s,a,A,r){var g=r===true?gen:++gen,t=c.t,${bytes ? 'dv=c.dv,' : ''}p=c.p,e=c.e,f=0,ks=0,i=0,${LOCALS};
-if(r===true){${WS}}else{at=-1;${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}}
-for(;;){at=p;if(ch!==34)return false;ks=p+1;
+  // Over bytes, the key is first guessed: the key that followed the previous one on the line
+  // read last (`NX`, by the previous key's index + 1; files from one system write their keys
+  // in one order), checked as the name, its closing quote and the colon (`KP`) four bytes at
+  // a time, the last word masked (`KM`) — one comparison of the key's bytes, no decision tree.
+  // On a miss (another order, white space, a key near the line's end, an unknown key), the
+  // decision tree and the whole comparison as before, and the guess is learnt.
+  /** `f` checked as the key at `ks` (a guess): on a match, `p` after its colon and out of `g0`. */
+  const check = `if(f>=0){q=KQ[f];if(ks+q<=e){if(q>=8){x=KP[f];for(i=0;i+8<q;i+=8)if(dv.getFloat64(ks+i,true)!==KV[x+(i>>3)])break;if(i+8>=q&&dv.getFloat64(ks+q-8,true)===KG[f]){p=ks+q;break g0;}}else if(q>=4&&dv.getInt32(ks,true)===KI[f]&&dv.getInt32(ks+q-4,true)===KJ[f]){p=ks+q;break g0;}}}`;
+  // The second guess is the key that followed the first guess: the first guess's fact is
+  // often simply not given on this line.
+  const guessed = bytes
+    ? `g0:{f=NX[pr];${check}if(f>=0){f=NX[f+1];${check}}
 ${tree}
 ${sameKey}
-p=ks+q;${WS}if(ch!==58)return false;p++;
+NX[pr]=f;p=ks+q;${WS}if(ch!==58)return false;p++;}pr=f+1;`
+    : `${tree}
+${sameKey}
+p=ks+q;${WS}if(ch!==58)return false;p++;`;
+  // `at` records where each member starts (the decline hand-over); a key is marked seen once
+  // its value is accepted, so that a member declined on is not seen (the diagnosis reads it).
+  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,at=-1,T=new Uint8Array([${kinds.join(',')}]),NX=new Int16Array(${pathway.facts.length + 1}).fill(-1);
+function readFacts(c,s,a,A,r){var g=r===true?gen:++gen,t=c.t,${bytes ? 'dv=c.dv,pr=0,' : ''}p=c.p,e=c.e,f=0,ks=0,i=0,${LOCALS};
+if(r===true){${WS}}else{at=-1;${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}}
+for(;;){at=p;if(ch!==34)return false;ks=p+1;
+${guessed}
 if(seen[f]===g)return false;
 ${WS}switch(T[f]){${reads.join('\n')}default:return false;}
 if(v!==null)switch(f){${stores.join('\n')}
@@ -230,6 +291,7 @@ ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}}
 readFacts.declinedAt=function(){return at;};readFacts.seen=seen;readFacts.generation=function(){return gen;};
 return readFacts;`;
   const { KB, KS, KL, KW } = laidOut(keyBytes(pathway));
+  const { KP, KQ, KV, KG, KI, KJ } = guesses(keyBytes(pathway));
   // Generated from fact indexes, slot numbers, character codes and constants only.
   const factory = new Function(
     'K',
@@ -248,6 +310,12 @@ return readFacts;`;
     'KS',
     'KL',
     'KW',
+    'KP',
+    'KQ',
+    'KV',
+    'KG',
+    'KI',
+    'KJ',
     source,
   ) as (...args: unknown[]) => ResumableFactsReader;
   return factory(
@@ -256,7 +324,10 @@ return readFacts;`;
     isoDay,
     // A list the medication reader checked with validateInput's own check is not asked again.
     (list: unknown, asOfDay: number) => checkedByReader(list) || medicationsOk(list, asOfDay),
-    readMedications,
+    bytes
+      ? (c: Parameters<typeof readMedicationsBytes>[0], fact: Fact, asOf: string) =>
+          readMedicationsBytes(c, fact, asOf, asciiText)
+      : readMedications,
     DECLINE,
     bytes ? decodeBytesString : decodeString,
     EXACT_POWERS,
@@ -268,6 +339,12 @@ return readFacts;`;
     KS,
     KL,
     KW,
+    KP,
+    KQ,
+    KV,
+    KG,
+    KI,
+    KJ,
   );
 }
 

@@ -18,21 +18,15 @@ import { readAsOf } from './as-of';
 import { isoDay, packedDate } from './dates';
 import { buildFactsReader, type ResumableFactsReader } from './facts-reader';
 import { ByteCursor } from './byte-cursor';
+import { QuickLine } from './quick-line';
 import { DECLINE, JsonCursor, type LineCursor } from './json-cursor';
+import { AS_OF, CENTRE, FACTS, ID, MEMBER_NAMES, STEP, VERSION } from './line-members';
 import { medicationsOk } from './loader';
 
 const QUOTE = 34;
 const MINUS = 45;
 const OPEN_OBJECT = 123;
 const CLOSE_OBJECT = 125;
-
-/** Bits of the line fields seen, to refuse a repeated one. */
-const ID = 1;
-const CENTRE = 2;
-const FACTS = 4;
-const STEP = 8;
-const AS_OF = 16;
-const VERSION = 32;
 
 /** What an accepted line says besides its facts (rewritten by every {@link LineReader.read}). */
 export interface LineFields {
@@ -97,6 +91,8 @@ export class LineReader<T = string> {
   };
   /** The generated facts reader (the diagnosis resumes it after a member it declined on). */
   readonly facts: ResumableFactsReader;
+  /** The byte reader's quick route for the usual shape of a line (see {@link QuickLine}). */
+  private readonly quick: QuickLine | undefined;
   /** Slots of the given medication lists, re-checked when the line's own date came after them. */
   private readonly medicationSlots: number[];
 
@@ -106,6 +102,7 @@ export class LineReader<T = string> {
   ) {
     const { pathway, layout } = compiled;
     this.facts = buildFactsReader(pathway, layout, c instanceof ByteCursor ? 'bytes' : 'text');
+    if (c instanceof ByteCursor) this.quick = new QuickLine(compiled, c, this.facts, this.fields);
     this.medicationSlots = pathway.facts
       .filter((f) => f.type === 'medications' && f.derived === undefined)
       .map((f) => layout.slot(f.name));
@@ -117,6 +114,10 @@ export class LineReader<T = string> {
    * meaningless; take the reference route).
    */
   read(text: T, start: number, end: number, slots: unknown[], asOf: string): boolean {
+    if (this.quick !== undefined) {
+      const read = this.quick.read(text as Uint8Array, start, end, slots, asOf);
+      if (read !== undefined) return read;
+    }
     const c = this.c;
     const f = this.fields;
     c.reset(text, start, end);
@@ -164,7 +165,7 @@ export class LineReader<T = string> {
         default:
           return false;
       }
-      if ((seen & bit) !== 0 || !c.matches(ks, NAMES[bit] as string)) return false;
+      if ((seen & bit) !== 0 || !c.matches(ks, MEMBER_NAMES[bit] as string)) return false;
       seen |= bit;
       switch (bit) {
         case ID: {
@@ -291,16 +292,6 @@ export class LineReader<T = string> {
     return id === undefined ? DECLINE : { id, enteredAt };
   }
 }
-
-/** The name of each line field by its bit. */
-const NAMES: Record<number, string> = {
-  [ID]: 'id',
-  [CENTRE]: 'healthCentre',
-  [FACTS]: 'facts',
-  [STEP]: 'currentStep',
-  [AS_OF]: 'asOf',
-  [VERSION]: 'version',
-};
 
 const readers = new WeakMap<PopulationPathway, LineReader>();
 const byteReaders = new WeakMap<PopulationPathway, LineReader<Uint8Array>>();

@@ -17,11 +17,14 @@
  */
 
 /** How the fragments get at the line: a character code, the text of a value, a number's text. */
-interface Access {
+export interface Access {
   /** The code at position `i` (an expression). */
   at: (i: string) => string;
-  /** Statements putting the text `[from, to)` of a string without escapes in `v`, or declining. */
-  keep: (from: string, to: string) => string;
+  /**
+   * Statements putting the text `[from, to)` of a string without escapes in `v`, or declining
+   * with `fail`.
+   */
+  keep: (from: string, to: string, fail?: string) => string;
   /** The (ASCII) text `[from, to)` of a number (an expression). */
   ascii: (from: string, to: string) => string;
 }
@@ -38,11 +41,20 @@ export interface ValueSource {
   LOCALS: string;
 }
 
-function valueSource({ at, keep, ascii }: Access): ValueSource {
+/**
+ * The value readers written out for `access`. `fail` is the statement that declines (`return
+ * false;` in the facts reader, `return X;` — DECLINE — in a cursor's method); `failDecoded`
+ * the one for a string whose escapes do not decode, once `p` is past it.
+ */
+export function valueSource(
+  { at, keep, ascii }: Access,
+  fail = 'return false;',
+  failDecoded = fail,
+): ValueSource {
   /** The character at `p` into `ch`, -1 past the line's end. */
   const AT = `ch=p<e?${at('p')}:-1;`;
   /** `null` at `p` (its `n` already in `ch`): `v=null`, else decline. */
-  const NULL = `if(p+4<=e&&${at('p+1')}===117&&${at('p+2')}===108&&${at('p+3')}===108){p+=4;v=null;}else return false;`;
+  const NULL = `if(p+4<=e&&${at('p+1')}===117&&${at('p+2')}===108&&${at('p+3')}===108){p+=4;v=null;}else ${fail}`;
   return {
     /** The next character into `ch` (-1 past the line's end), whitespace skipped. */
     WS: `${AT}while(ch===32||ch===9||ch===10||ch===13){p++;${AT}}`,
@@ -51,54 +63,60 @@ function valueSource({ at, keep, ascii }: Access): ValueSource {
      * a power of ten ≤ 22 exactly (`P` the exact powers), else `Number()` of the checked text.
      */
     NUMBER: `if(ch===110){${NULL}}else{st=p;neg=false;if(ch===45){neg=true;p++;}m=0;d=0;${AT}
-if(ch===48){p++;${AT}if(ch>=48&&ch<=57)return false;}
+if(ch===48){p++;${AT}if(ch>=48&&ch<=57)${fail}}
 else if(ch>48&&ch<=57){do{m=m*10+(ch-48);d++;p++;${AT}}while(ch>=48&&ch<=57);}
-else return false;
+else ${fail}
 sc=0;
-if(ch===46){p++;${AT}if(!(ch>=48&&ch<=57))return false;do{m=m*10+(ch-48);if(m!==0)d++;sc--;p++;${AT}}while(ch>=48&&ch<=57);}
+if(ch===46){p++;${AT}if(!(ch>=48&&ch<=57))${fail}do{m=m*10+(ch-48);if(m!==0)d++;sc--;p++;${AT}}while(ch>=48&&ch<=57);}
 if(ch===101||ch===69){p++;${AT}x=0;xn=false;if(ch===45||ch===43){xn=ch===45;p++;${AT}}
-if(!(ch>=48&&ch<=57))return false;
+if(!(ch>=48&&ch<=57))${fail}
 do{if(x<10000)x=x*10+(ch-48);p++;${AT}}while(ch>=48&&ch<=57);sc+=xn?-x:x;}
 if(d<=15&&sc>=-22&&sc<=22)n=sc<0?m/P[-sc]:m*P[sc];else n=Number(${ascii('neg?st+1:st', 'p')});
 v=neg?-n:n;}`,
     /** `true`, `false` or `null`. */
-    BOOLEAN: `if(ch===116){if(p+4<=e&&${at('p+1')}===114&&${at('p+2')}===117&&${at('p+3')}===101){p+=4;v=true;}else return false;}
-else if(ch===102){if(p+5<=e&&${at('p+1')}===97&&${at('p+2')}===108&&${at('p+3')}===115&&${at('p+4')}===101){p+=5;v=false;}else return false;}
-else if(ch===110){${NULL}}else return false;`,
+    BOOLEAN: `if(ch===116){if(p+4<=e&&${at('p+1')}===114&&${at('p+2')}===117&&${at('p+3')}===101){p+=4;v=true;}else ${fail}}
+else if(ch===102){if(p+5<=e&&${at('p+1')}===97&&${at('p+2')}===108&&${at('p+3')}===115&&${at('p+4')}===101){p+=5;v=false;}else ${fail}}
+else if(ch===110){${NULL}}else ${fail}`,
     /**
      * A string or `null`: its characters kept, or with an escape decoded by `DS` (`JSON.parse`
      * of the string's own text, as `JsonCursor.str` does).
      */
-    STRING: `if(ch===110){${NULL}}else if(ch!==34)return false;else{st=p+1;q=st;esc=false;
-for(;;){if(q>=e)return false;x=${at('q')};if(x===34)break;if(x<32)return false;if(x===92){esc=true;q+=2;}else q++;}
-p=q+1;if(esc){v=DS(t,st-1,p);if(v===X)return false;}else{${keep('st', 'q')}}}`,
+    STRING: `if(ch===110){${NULL}}else if(ch!==34)${fail}else{st=p+1;q=st;esc=false;
+for(;;){if(q>=e)${fail}x=${at('q')};if(x===34)break;if(x<32)${fail}if(x===92){esc=true;q+=2;}else q++;}
+p=q+1;if(esc){v=DS(t,st-1,p);if(v===X)${failDecoded}}else{${keep('st', 'q', fail)}}}`,
     /** `null` only (a derived fact). */
-    NOTHING: `if(ch===110){${NULL}}else return false;`,
+    NOTHING: `if(ch===110){${NULL}}else ${fail}`,
     /** A list of strings or `null`: `[]` read here, anything else by the cursor's `strs`. */
-    STRINGS: `if(ch===91&&p+1<e&&${at('p+1')}===93){p+=2;v=[];}else{c.p=p;v=c.strs();if(v===X)return false;p=c.p;}`,
+    STRINGS: `if(ch===91&&p+1<e&&${at('p+1')}===93){p+=2;v=[];}else{c.p=p;v=c.strs();if(v===X)${fail}p=c.p;}`,
     /**
      * A medication list or `null`, by the medication reader (`RM`) on the cursor, told the
      * fact (`F[f]`) and the evaluation date's text (`A`) for the record forms it checks itself.
      */
-    MEDICATIONS: 'c.p=p;v=RM(c,F[f],A);if(v===X)return false;p=c.p;',
+    MEDICATIONS: `c.p=p;v=RM(c,F[f],A);if(v===X)${fail}p=c.p;`,
     /** The locals the fragments use, declared once in the generated function. */
     LOCALS: 'ch=0,v,n=0,m=0,d=0,sc=0,st=0,q=0,x=0,neg=false,xn=false,esc=false',
   };
 }
 
-/** The fragments over a line's characters (`t` a string). */
-export const TEXT_SOURCE = valueSource({
+/** How the fragments get at a line's characters (`t` a string). */
+export const TEXT_ACCESS: Access = {
   at: (i) => `t.charCodeAt(${i})`,
   keep: (from, to) => `v=t.slice(${from},${to});`,
   ascii: (from, to) => `t.slice(${from},${to})`,
-});
+};
+
+/** The fragments over a line's characters (`t` a string). */
+export const TEXT_SOURCE = valueSource(TEXT_ACCESS);
 
 /**
  * The fragments over a line's UTF-8 bytes (`t` a Uint8Array): a string's text is made by
  * `BT` (engine/fast/byte-text.ts, declining bytes that are not UTF-8), a number's by `AT`.
  */
-export const BYTE_SOURCE = valueSource({
+export const BYTE_ACCESS: Access = {
   at: (i) => `t[${i}]`,
-  keep: (from, to) => `v=BT(t,${from},${to});if(v===X)return false;`,
+  keep: (from, to, fail = 'return false;') => `v=BT(t,${from},${to});if(v===X)${fail}`,
   ascii: (from, to) => `AT(t,${from},${to})`,
-});
+};
+
+/** The fragments over a line's UTF-8 bytes (`t` a Uint8Array). */
+export const BYTE_SOURCE = valueSource(BYTE_ACCESS);

@@ -193,6 +193,115 @@ describe('the byte reader', () => {
     expect(read).toBe(0);
   });
 
+  it('reads keys in another order, near misses of a guessed key and prefixes of a name alike', () => {
+    const compiled = PATHWAYS[0] as PopulationPathway;
+    const synth = [...synthPatients(60, 31, AS_OF)].map((p) => JSON.stringify(p));
+    const reordered = synth.map((text) => {
+      const line = JSON.parse(text) as { facts: Record<string, unknown> };
+      const facts = Object.fromEntries(Object.entries(line.facts).reverse());
+      return JSON.stringify({ ...line, facts });
+    });
+    const facts = (members: string): string =>
+      `{"id":"p1","healthCentre":"vc-a","facts":{${members}}}`;
+    // Each line after the synthetic ones is read after lines that taught the reader to guess
+    // `nrsPainBaseline` then `nrsPain`: a key that is such a guess cut short, grown, or one
+    // byte off must be told apart from it, byte for byte.
+    const near = [
+      facts('"age":52,"nrsPain":5,"nrsPainBaseline":6'),
+      facts('"age":52,"nrsPai":5'),
+      facts('"age":52,"nrsPainBaselin":5'),
+      facts('"age":52,"nrsPainBaseline2":5'),
+      facts('"age":52,"nrsPainBaselinf":5'),
+      facts('"age":52,"nrsPainBaseline" :5'),
+      facts('"age":52,"nrsPain":5,"nrsPain":6'),
+      facts('"ag":52'),
+      facts('"agee":52'),
+      facts('"pseq":20,"pseqBaseline":21,"pseq":22'),
+      facts('"pdi":1,"isi":2,"pdi":3'),
+      facts('"sex":"female","age":52'),
+      facts('"age":52,"sex":"female"'),
+      facts('"age":52'),
+    ];
+    // Each taught line makes the reader guess `pseqBaseline` after `nrsPain` and `isi` after
+    // `pdi`; the line after it differs from the guess only where the guess's last piece is
+    // compared (bytes 8–13 of `pseqBaseline":`, bytes 1–4 of `isi":`).
+    const taught = [
+      '"nrsPain":5,"pseqBaselinf":3',
+      '"nrsPain":5,"pseqBaselina":3',
+      '"nrsPain":5,"pseqBaseline2":3',
+      '"nrsPain":5,"pseqBaselin":3',
+      '"nrsPain":5,"pseqBaseli":3',
+      '"pdi":1,"isj":2',
+      '"pdi":1,"is":2',
+      '"pdi":1,"isii":2',
+      '"pdi":1,"iSi":2',
+    ].flatMap((members) => [
+      facts('"age":52,"nrsPain":5,"pseqBaseline":3,"pdi":1,"isi":2'),
+      facts(`"age":52,${members}`),
+    ]);
+    const lines = [...synth, ...reordered, ...synth, ...near, ...near.reverse(), ...taught].map(
+      (text) => ofText(text),
+    );
+    const { differences } = compare(compiled, lines);
+    expect(differences).toEqual([]);
+    // Valid lines after such misses are still read by the byte reader itself.
+    const valid = [
+      ...synth,
+      ...reordered,
+      ...synth,
+      facts('"age":52,"nrsPain":5,"pseqBaseline":3'),
+    ];
+    expect(
+      compare(
+        compiled,
+        valid.map((text) => ofText(text)),
+      ).read,
+    ).toBe(valid.length);
+  });
+
+  it('reads lines off its quick route (members, white space, numbers, step forms) alike', () => {
+    const compiled = PATHWAYS[0] as PopulationPathway;
+    const step = '{"id":"specialist-mmr","enteredAt":"2026-10-21"}';
+    const meds = '[{"atc":"N02AA05","dose":20,"unit":"mg/day","since":"2026-01-02"}]';
+    const facts = `{"age":52,"medications":${meds}}`;
+    const lines = [
+      `{"id":"p1","healthCentre":"vc-a","facts":${facts},"currentStep":${step}}`,
+      `{"currentStep":${step},"facts":${facts},"healthCentre":"vc-a","id":"p1"}`,
+      `{"id":7,"facts":${facts}}`,
+      `{"id":"p1","asOf":"2026-06-01","facts":${facts}}`,
+      `{"id":"p1","facts":${facts},"asOf":"2025-06-01"}`,
+      `{"id":"p1","facts":${facts},"version":"1.0.0"}`,
+      `{"id":"p1","facts":${facts},"version":"${compiled.pathway.version}"}`,
+      `{ "id":"p1","facts":${facts}}`,
+      `{"id":"p1", "facts":${facts}}`,
+      `{"id":"p1","facts":${facts}}\r`,
+      `{"id":"p1","facts":${facts}} x`,
+      `{"id":"p1","facts":${facts},"id":"p2"}`,
+      `{"id":"p1","facts":${facts},"facts":${facts}}`,
+      `{"id":"p1","facts":{"age":52,"pdi":3},"facts":{"age":50}}`,
+      `{"id":"p1","currentStep":${step},"facts":${facts},"currentStep":{"id":"follow-up"}}`,
+      `{"id":"p1","facts":${facts},"currentStep":{"enteredAt":"2026-10-21","id":"follow-up"}}`,
+      `{"id":"p1","facts":${facts},"currentStep":{"id":"follow-up"}}`,
+      `{"id":"p1","facts":${facts},"currentStep":{"id":"no-such-step"}}`,
+      `{"id":"p1","facts":${facts},"currentStep":{"id":"follow-up","enteredAt":"2027-01-01"}}`,
+      `{"id":"p1","facts":${facts},"currentStep":{"id":"follow-up","enteredAt":"2026-02-30"}}`,
+      `{"id":"p1","facts":${facts},"currentStep":{"id":"follow-up","enteredAt":"2026-10-21"`,
+      `{"id":"p\\u0031","healthCentre":"v\\u00e5","facts":${facts}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05","since":"2026-01-02","dose":5}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05","dose":5,"dose":6}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05","dose":null}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05","dose":-1}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05", "dose":1}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05","name":"x\\"y"}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05","since":"2027-01-01"}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05"},{"atcx":"N02AA05"}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{}]}}`,
+      `{"id":"p1","facts":{"age":52,"medications":[{"atc":"N02AA05"}]`,
+    ].map((text) => ofText(text));
+    const { differences } = compare(compiled, lines);
+    expect(differences).toEqual([]);
+  });
+
   it(
     'agrees with the string route on fuzzed mutations of valid lines',
     () => {

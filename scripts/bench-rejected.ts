@@ -11,6 +11,11 @@
  *
  *   npx tsx scripts/bench-rejected.ts --lines 20000 --rounds 5
  *   npx tsx scripts/bench-rejected.ts --lines 20000 --rounds 5 --compare /work/wt/base
+ *
+ * `--route bytes` times the cohort's route instead: each line's UTF-8 bytes to
+ * `PatientBatch.addLineBytes`, and a line it declines decoded and given to the text route, as
+ * `processChunkBytes` does (engine/cohort/process.ts). The bytes are made before timing, as a
+ * file's chunk already is.
  */
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,8 +32,12 @@ const { values } = parseArgs({
     pathway: { type: 'string', default: 'chronic-pain' },
     version: { type: 'string', default: '1.3.0' },
     compare: { type: 'string' },
+    route: { type: 'string', default: 'text' },
   },
 });
+if (values.route !== 'text' && values.route !== 'bytes')
+  throw new Error(`--route is text or bytes, not ${values.route}`);
+const BYTES = values.route === 'bytes';
 const LINES = Number(values.lines);
 const ROUNDS = Number(values.rounds);
 const AS_OF = '2026-11-23';
@@ -36,7 +45,7 @@ const AS_OF = '2026-11-23';
 /** One tree's route: its own engine, repository and line helpers. */
 interface Route {
   name: string;
-  add: (line: string) => void;
+  add: (line: string, bytes: Uint8Array) => void;
 }
 
 type Fast = typeof fastHere;
@@ -61,11 +70,18 @@ async function routeOf(
     asOf: AS_OF,
   });
   const batch = new fast.PatientBatch(fast.compilePopulation(pathway), 2048);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   return {
     name,
-    add: (line) => {
+    add: (line, bytes) => {
       if (batch.size === batch.capacity) batch.clear();
-      lines.addByReader(batch, line, AS_OF);
+      if (!BYTES) {
+        lines.addByReader(batch, line, AS_OF);
+        return;
+      }
+      if (batch.addLineBytes(bytes, 0, bytes.length, AS_OF) !== fast.DECLINED) return;
+      const text = decoder.decode(bytes);
+      lines.addByReader(batch, text, AS_OF);
     },
   };
 }
@@ -85,8 +101,10 @@ const kinds = Object.entries({ valid: (line: string) => line, ...linesHere.BAD_L
         ? LINES
         : LINES / 4;
     const lines = valid.slice(0, count).map((line) => flat(make(line)));
+    const encoder = new TextEncoder();
+    const bytes = lines.map((line) => encoder.encode(line));
     const chars = lines.reduce((sum, line) => sum + line.length, 0) / lines.length;
-    return { kind, lines, chars };
+    return { kind, lines, bytes, chars };
   },
 );
 
@@ -102,10 +120,11 @@ const samples = new Map<string, number[]>();
 for (let round = 0; round <= ROUNDS; round++) {
   // Which route goes first alternates by round, so that neither always runs warm.
   const order = round % 2 === 0 ? routes : [...routes].reverse();
-  for (const { kind, lines } of kinds)
+  for (const { kind, lines, bytes } of kinds)
     for (const route of order) {
       const us = cpu(() => {
-        for (const line of lines) route.add(line);
+        for (let i = 0; i < lines.length; i++)
+          route.add(lines[i] as string, bytes[i] as Uint8Array);
       }, lines.length);
       // Round 0 warms up (the generated readers are optimised on first use).
       if (round > 0)
@@ -123,7 +142,7 @@ const at = (kind: string, route: string): number =>
 const validChars = (kinds[0] as { chars: number }).chars;
 
 console.log(
-  `${values.pathway} ${values.version}: ${LINES} synthetic lines, ${ROUNDS} rounds, median CPU µs per line; ` +
+  `${values.pathway} ${values.version}: ${LINES} synthetic lines, ${values.route} route, ${ROUNDS} rounds, median CPU µs per line; ` +
     `load average (1 min) ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}`,
 );
 console.log(

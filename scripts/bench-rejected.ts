@@ -50,7 +50,9 @@ interface Route {
 
 type Fast = typeof fastHere;
 type Repository = typeof repositoryHere;
-type Lines = typeof linesHere;
+/** The before tree's fixtures may lack `placedByReader` (and its batch `addDeclinedLine`). */
+type Lines = Omit<typeof linesHere, 'placedByReader'> &
+  Partial<Pick<typeof linesHere, 'placedByReader'>>;
 
 async function routeOf(
   name: string,
@@ -81,7 +83,16 @@ async function routeOf(
       }
       if (batch.addLineBytes(bytes, 0, bytes.length, AS_OF) !== fast.DECLINED) return;
       const text = decoder.decode(bytes);
-      lines.addByReader(batch, text, AS_OF);
+      // processChunkBytes hands a declined line on by addDeclinedLine where the tree has it.
+      const handOn = (batch as { addDeclinedLine?: unknown }).addDeclinedLine;
+      if (typeof handOn === 'function' && lines.placedByReader !== undefined)
+        lines.placedByReader(
+          batch,
+          batch.addDeclinedLine(bytes, 0, bytes.length, text, AS_OF),
+          text,
+          AS_OF,
+        );
+      else lines.addByReader(batch, text, AS_OF);
     },
   };
 }

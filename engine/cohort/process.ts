@@ -339,9 +339,10 @@ export function processChunkBytes(
       counted(chunk, added, line);
       continue;
     }
-    // Declined (blank, bad or unusual): the text route, as if the whole chunk had been decoded.
+    // Declined (blank, bad or unusual): the text route, as if the whole chunk had been decoded
+    // (an all-ASCII line goes on from where the byte reader declined: see addDeclinedLine).
     const text = lineDecoder.decode(bytes.subarray(from, to));
-    added = batch.addLine(text, 0, text.length, asOf, line);
+    added = batch.addDeclinedLine(bytes, from, to, text, asOf, line);
     if (added === DECLINED) countByReference(chunk, undefined, text, line);
     else counted(chunk, added, line);
   }

@@ -121,6 +121,22 @@ function endsWithBrace(text: string, start: number, end: number): boolean {
   }
 }
 
+/** {@link endsWithBrace} for a line's bytes, `bytes[start, end)`. */
+function bytesEndWithBrace(bytes: Uint8Array, start: number, end: number): boolean {
+  let last = end - 1;
+  for (;;) {
+    const code = bytes[last];
+    if (last > start && (code === 32 || code === 9 || code === 10 || code === 13)) last--;
+    else return code === 125;
+  }
+}
+
+/** True when every byte of `bytes[start, end)` is ASCII: its UTF-8 text has one character per byte. */
+function allAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
+}
+
 /**
  * Days in the start step when its entry date is not known: from a days/weeks time-in-step
  * fact, else NaN.
@@ -271,12 +287,81 @@ export class PatientBatch {
     const reader = byteReaderFor(this.compiled);
     if (reader === undefined) return DECLINED;
     const row = this.rowSpace(i);
-    if (!reader.read(bytes, start, end, row, asOf)) {
+    // A line cut short (no closing brace) is bad JSON: not worth reading first.
+    const ends = bytesEndWithBrace(bytes, start, end);
+    if (!ends) reader.declined.factsAt = -1;
+    if (!ends || !reader.read(bytes, start, end, row, asOf)) {
       // Leave the row as the string route finds it: nothing of a line read half-way.
       row.fill(undefined);
+      this.bytesDeclined = bytes;
+      this.bytesStart = start;
+      this.bytesEnd = end;
       return DECLINED;
     }
     return this.addRead(i, row, reader.fields);
+  }
+
+  /** The line {@link addLineBytes} declined last (its bytes, start and end), for {@link addDeclinedLine}. */
+  private bytesDeclined: Uint8Array | undefined = undefined;
+  private bytesStart = 0;
+  private bytesEnd = 0;
+
+  /**
+   * {@link addLine} for the line {@link addLineBytes} has just declined, `bytes[start, end)`,
+   * decoded as `text` (the whole string): the same answer or error, byte for byte. An
+   * all-ASCII line is not read again: the text reader, generated from the same source as
+   * the byte reader, would decline it just the same, so the line goes straight to the
+   * diagnosis, and when the byte reader declined inside `facts` its decline is handed over
+   * (byte offsets are character offsets there), so the diagnosis reads on from the member
+   * declined on. Any other line takes {@link addLine}.
+   */
+  addDeclinedLine(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    text: string,
+    asOf: string,
+    line = 1,
+  ): number {
+    const declined = this.bytesDeclined;
+    this.bytesDeclined = undefined;
+    const c = this.compiled;
+    const reader = lineReaderFor(c);
+    const byteReader = byteReaderFor(c);
+    if (
+      declined !== bytes ||
+      this.bytesStart !== start ||
+      this.bytesEnd !== end ||
+      reader === undefined ||
+      byteReader === undefined ||
+      text.length !== end - start ||
+      !allAscii(bytes, start, end)
+    )
+      return this.addLine(text, 0, text.length, asOf, line);
+    if (this.size >= this.capacity)
+      throw new RangeError(`batch is full (${this.capacity} patients)`);
+    const from = byteReader.declined;
+    const to = reader.declined;
+    to.factsAt = -1;
+    if (
+      from.factsAt >= 0 &&
+      from.text === bytes &&
+      from.start === start &&
+      from.end === end &&
+      from.generation === byteReader.facts.generation()
+    ) {
+      reader.facts.adopt(byteReader.facts, byteReader.facts.declinedAt() - start);
+      to.text = text;
+      to.start = 0;
+      to.end = text.length;
+      to.factsAt = from.factsAt - start;
+      to.checkedAsOf = from.checkedAsOf;
+      to.generation = reader.facts.generation();
+    }
+    // The hand-over must not keep the bytes (a file's chunk).
+    from.factsAt = -1;
+    from.text = undefined;
+    return this.addBadLine(reader, text, 0, text.length, asOf, line);
   }
 
   /** Loads the patient a line reader read into `row`, whose fields are `f`, at index `i`. */

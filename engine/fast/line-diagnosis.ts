@@ -185,7 +185,7 @@ export class LineDiagnosis {
       const declined = this.reader?.declined;
       if (declined !== undefined) {
         declined.factsAt = -1;
-        declined.text = '';
+        declined.text = undefined;
       }
     }
   }

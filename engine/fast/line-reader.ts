@@ -50,9 +50,9 @@ export interface LineFields {
  * diagnosis (engine/fast/line-diagnosis.ts), which goes on from the member declined on with
  * {@link LineReader.facts} instead of reading the line's start again.
  */
-export interface FactsDecline {
-  /** The line, as given to {@link LineReader.read}. */
-  text: string;
+export interface FactsDecline<T = string> {
+  /** The line, as given to {@link LineReader.read} (undefined once the hand-over is taken). */
+  text: T | undefined;
   start: number;
   end: number;
   /** Where the `facts` value begins (just after its colon); -1: not declined inside `facts`. */
@@ -81,8 +81,8 @@ export class LineReader<T = string> {
     enteredDay: NaN,
   };
   /** Set when a line is declined inside `facts` (see {@link FactsDecline}). */
-  readonly declined: FactsDecline = {
-    text: '',
+  readonly declined: FactsDecline<T> = {
+    text: undefined,
     start: 0,
     end: 0,
     factsAt: -1,
@@ -102,7 +102,14 @@ export class LineReader<T = string> {
   ) {
     const { pathway, layout } = compiled;
     this.facts = buildFactsReader(pathway, layout, c instanceof ByteCursor ? 'bytes' : 'text');
-    if (c instanceof ByteCursor) this.quick = new QuickLine(compiled, c, this.facts, this.fields);
+    if (c instanceof ByteCursor)
+      this.quick = new QuickLine(
+        compiled,
+        c,
+        this.facts,
+        this.fields,
+        this.declined as FactsDecline<unknown> as FactsDecline<Uint8Array>,
+      );
     this.medicationSlots = pathway.facts
       .filter((f) => f.type === 'medications' && f.derived === undefined)
       .map((f) => layout.slot(f.name));
@@ -114,6 +121,7 @@ export class LineReader<T = string> {
    * meaningless; take the reference route).
    */
   read(text: T, start: number, end: number, slots: unknown[], asOf: string): boolean {
+    this.declined.factsAt = -1;
     if (this.quick !== undefined) {
       const read = this.quick.read(text as Uint8Array, start, end, slots, asOf);
       if (read !== undefined) return read;
@@ -121,7 +129,6 @@ export class LineReader<T = string> {
     const c = this.c;
     const f = this.fields;
     c.reset(text, start, end);
-    this.declined.factsAt = -1;
     slots.fill(undefined);
     f.id = undefined;
     f.healthCentre = undefined;
@@ -213,9 +220,9 @@ export class LineReader<T = string> {
         case FACTS: {
           const at = c.p;
           if (!this.facts(c, slots, checkedDay, checkedAsOf)) {
-            // The hand-over is for the diagnosis, which reads text; a declined byte line is
-            // decoded and read again as text by its caller, which records it then.
-            if (typeof text === 'string') this.recordDecline(text, start, end, at, checkedAsOf);
+            // The hand-over to the diagnosis (a byte line's, for its all-ASCII text: see
+            // PatientBatch.addDeclinedLine).
+            this.recordDecline(text, start, end, at, checkedAsOf);
             return false;
           }
           break;
@@ -248,7 +255,7 @@ export class LineReader<T = string> {
   }
 
   private recordDecline(
-    text: string,
+    text: T,
     start: number,
     end: number,
     factsAt: number,

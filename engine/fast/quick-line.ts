@@ -17,9 +17,9 @@ import { asciiText } from './byte-text';
 import type { ByteCursor } from './byte-cursor';
 import type { PopulationPathway } from './compile';
 import { isoDay, packedDate } from './dates';
-import type { FactsReader } from './facts-reader';
+import type { ResumableFactsReader } from './facts-reader';
 import { CENTRE, FACTS, ID, MEMBER_NAMES, STEP } from './line-members';
-import type { LineFields } from './line-reader';
+import type { FactsDecline, LineFields } from './line-reader';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -82,8 +82,10 @@ export class QuickLine {
   constructor(
     compiled: PopulationPathway,
     private readonly c: ByteCursor,
-    private readonly facts: FactsReader,
+    private readonly facts: ResumableFactsReader,
     private readonly fields: LineFields,
+    /** The line reader's record of a decline inside `facts`, kept as its general route does. */
+    private readonly declined: FactsDecline<Uint8Array>,
   ) {
     for (const id of compiled.stepIndex.keys()) {
       const bytes = encoder.encode(id);
@@ -148,7 +150,16 @@ export class QuickLine {
           c.reset(t, p + FACTS_KEY.length, end);
           // The general route reads these facts with this reader and this date too, and
           // declines the line when it does: so may this route.
-          if (!this.facts(c, slots, asOfDay, asOfText)) return false;
+          if (!this.facts(c, slots, asOfDay, asOfText)) {
+            const d = this.declined;
+            d.text = t;
+            d.start = start;
+            d.end = end;
+            d.factsAt = p + FACTS_KEY.length;
+            d.checkedAsOf = asOf;
+            d.generation = this.facts.generation();
+            return false;
+          }
           p = c.p;
           break;
         }

@@ -131,10 +131,15 @@ function bytesEndWithBrace(bytes: Uint8Array, start: number, end: number): boole
   }
 }
 
-/** True when every byte of `bytes[start, end)` is ASCII: its UTF-8 text has one character per byte. */
-function allAscii(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if ((bytes[i] as number) >= 0x80) return false;
-  return true;
+/**
+ * True when `text`, the UTF-8 decoding of `bytes[start, end)` (with U+FFFD for bytes that are
+ * not UTF-8), has one character per byte, so that byte offsets are character offsets: one
+ * character per byte and no U+FFFD (no bytes that are not UTF-8, none written as U+FFFD)
+ * leaves no room for a byte over 0x7F, which always comes in a sequence of two or more
+ * making one character, or two for four bytes. A search of the text is native and quick.
+ */
+function oneCharPerByte(text: string, start: number, end: number): boolean {
+  return text.length === end - start && !text.includes('\uFFFD');
 }
 
 /**
@@ -308,12 +313,13 @@ export class PatientBatch {
 
   /**
    * {@link addLine} for the line {@link addLineBytes} has just declined, `bytes[start, end)`,
-   * decoded as `text` (the whole string): the same answer or error, byte for byte. An
-   * all-ASCII line is not read again: the text reader, generated from the same source as
-   * the byte reader, would decline it just the same, so the line goes straight to the
-   * diagnosis, and when the byte reader declined inside `facts` its decline is handed over
-   * (byte offsets are character offsets there), so the diagnosis reads on from the member
-   * declined on. Any other line takes {@link addLine}.
+   * decoded as `text` (the whole string): the same answer or error, byte for byte. When the
+   * byte reader declined inside `facts` and the line is all ASCII, the line is not read
+   * again: the text reader, generated from the same source, would read it alike up to there
+   * and decline there too (byte offsets are character offsets in it), so the
+   * decline is handed over and the diagnosis reads on from that member. (Were the line one
+   * the text reader would accept after all, the diagnosis finds nothing wrong and today's
+   * route answers, as for any line it is not sure of.) Any other line takes {@link addLine}.
    */
   addDeclinedLine(
     bytes: Uint8Array,
@@ -333,34 +339,34 @@ export class PatientBatch {
       this.bytesStart !== start ||
       this.bytesEnd !== end ||
       reader === undefined ||
-      byteReader === undefined ||
-      text.length !== end - start ||
-      !allAscii(bytes, start, end)
+      byteReader === undefined
     )
       return this.addLine(text, 0, text.length, asOf, line);
-    if (this.size >= this.capacity)
-      throw new RangeError(`batch is full (${this.capacity} patients)`);
     const from = byteReader.declined;
-    const to = reader.declined;
-    to.factsAt = -1;
-    if (
-      from.factsAt >= 0 &&
+    const facts = byteReader.facts;
+    const at = facts.declinedAt();
+    const factsAt = from.factsAt;
+    const handOver =
+      factsAt >= 0 &&
       from.text === bytes &&
       from.start === start &&
       from.end === end &&
-      from.generation === byteReader.facts.generation()
-    ) {
-      reader.facts.adopt(byteReader.facts, byteReader.facts.declinedAt() - start);
-      to.text = text;
-      to.start = 0;
-      to.end = text.length;
-      to.factsAt = from.factsAt - start;
-      to.checkedAsOf = from.checkedAsOf;
-      to.generation = reader.facts.generation();
-    }
+      from.generation === facts.generation() &&
+      oneCharPerByte(text, start, end);
     // The hand-over must not keep the bytes (a file's chunk).
     from.factsAt = -1;
     from.text = undefined;
+    if (!handOver) return this.addLine(text, 0, text.length, asOf, line);
+    if (this.size >= this.capacity)
+      throw new RangeError(`batch is full (${this.capacity} patients)`);
+    const to = reader.declined;
+    reader.facts.adopt(facts, at - start);
+    to.text = text;
+    to.start = 0;
+    to.end = text.length;
+    to.factsAt = factsAt - start;
+    to.checkedAsOf = from.checkedAsOf;
+    to.generation = reader.facts.generation();
     return this.addBadLine(reader, text, 0, text.length, asOf, line);
   }
 

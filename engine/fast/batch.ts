@@ -313,13 +313,14 @@ export class PatientBatch {
 
   /**
    * {@link addLine} for the line {@link addLineBytes} has just declined, `bytes[start, end)`,
-   * decoded as `text` (the whole string): the same answer or error, byte for byte. When the
-   * byte reader declined inside `facts` and the line is all ASCII, the line is not read
-   * again: the text reader, generated from the same source, would read it alike up to there
-   * and decline there too (byte offsets are character offsets in it), so the
-   * decline is handed over and the diagnosis reads on from that member. (Were the line one
-   * the text reader would accept after all, the diagnosis finds nothing wrong and today's
-   * route answers, as for any line it is not sure of.) Any other line takes {@link addLine}.
+   * decoded as `text` (the whole string): the same answer or error, byte for byte. An
+   * all-ASCII line is not read again by the text reader, which would decline it just as the
+   * byte reader did (both are generated from the same source): it goes straight to the
+   * diagnosis, which reads its `facts` with the byte reader's facts reader, from the member
+   * the byte reader declined on when it declined inside `facts` (byte offsets are character
+   * offsets in such a line). Were it a line the text reader would read after all, the
+   * diagnosis finds nothing wrong and today's route answers, as for any line it is not sure
+   * of. Any other line takes {@link addLine}.
    */
   addDeclinedLine(
     bytes: Uint8Array,
@@ -331,43 +332,22 @@ export class PatientBatch {
   ): number {
     const declined = this.bytesDeclined;
     this.bytesDeclined = undefined;
-    const c = this.compiled;
-    const reader = lineReaderFor(c);
-    const byteReader = byteReaderFor(c);
+    const reader = lineReaderFor(this.compiled);
     if (
       declined !== bytes ||
       this.bytesStart !== start ||
       this.bytesEnd !== end ||
       reader === undefined ||
-      byteReader === undefined
-    )
+      !oneCharPerByte(text, start, end)
+    ) {
+      // The byte reader's hand-over must not keep the bytes (a file's chunk).
+      const from = byteReaderFor(this.compiled)?.declined;
+      if (from !== undefined) from.text = undefined;
       return this.addLine(text, 0, text.length, asOf, line);
-    const from = byteReader.declined;
-    const facts = byteReader.facts;
-    const at = facts.declinedAt();
-    const factsAt = from.factsAt;
-    const handOver =
-      factsAt >= 0 &&
-      from.text === bytes &&
-      from.start === start &&
-      from.end === end &&
-      from.generation === facts.generation() &&
-      oneCharPerByte(text, start, end);
-    // The hand-over must not keep the bytes (a file's chunk).
-    from.factsAt = -1;
-    from.text = undefined;
-    if (!handOver) return this.addLine(text, 0, text.length, asOf, line);
+    }
     if (this.size >= this.capacity)
       throw new RangeError(`batch is full (${this.capacity} patients)`);
-    const to = reader.declined;
-    reader.facts.adopt(facts, at - start);
-    to.text = text;
-    to.start = 0;
-    to.end = text.length;
-    to.factsAt = factsAt - start;
-    to.checkedAsOf = from.checkedAsOf;
-    to.generation = reader.facts.generation();
-    return this.addBadLine(reader, text, 0, text.length, asOf, line);
+    return this.addBadLine(reader, text, 0, text.length, asOf, line, bytes, start);
   }
 
   /** Loads the patient a line reader read into `row`, whose fields are `f`, at index `i`. */
@@ -412,7 +392,10 @@ export class PatientBatch {
   /** What the line read last by {@link addLine} that was refused as a line throws, else undefined. */
   lineError: unknown = undefined;
 
-  /** A line the reader declined: today's answer when the diagnosis is sure of it, else DECLINED. */
+  /**
+   * A line the reader declined: today's answer when the diagnosis is sure of it, else
+   * DECLINED. `bytes` from `byteStart`: the line's bytes, when it is all ASCII.
+   */
   private addBadLine(
     reader: LineReader,
     text: string,
@@ -420,8 +403,18 @@ export class PatientBatch {
     end: number,
     asOf: string,
     line: number,
+    bytes?: Uint8Array,
+    byteStart?: number,
   ): number {
-    const diagnosis = diagnosisFor(this.compiled).diagnose(text, start, end, asOf, line);
+    const diagnosis = diagnosisFor(this.compiled).diagnose(
+      text,
+      start,
+      end,
+      asOf,
+      line,
+      bytes,
+      byteStart,
+    );
     this.fieldsRead = reader.fields;
     if (diagnosis === undefined) return DECLINED;
     if (diagnosis.kind === 'line') {

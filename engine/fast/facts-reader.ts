@@ -44,13 +44,6 @@ export interface ResumableFactsReader extends FactsReader {
   readonly seen: Float64Array;
   /** The generation of the object being read (one per object read from its brace). */
   generation(): number;
-  /**
-   * Takes over where `other` (the same pathway's reader over another kind of line, e.g. the
-   * bytes of an all-ASCII line) declined: a new generation in which the keys `other` read in
-   * its object are seen, and the member it declined on at `at` (a position in this reader's
-   * line). The line diagnosis then goes on from there as if this reader had declined.
-   */
-  adopt(other: ResumableFactsReader, at: number): void;
 }
 
 const READER_OF: Record<Fact['type'], number> = {
@@ -296,7 +289,6 @@ default:return false;}
 seen[f]=g;
 ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}}
 readFacts.declinedAt=function(){return at;};readFacts.seen=seen;readFacts.generation=function(){return gen;};
-readFacts.adopt=function(o,a){var S=o.seen,G=o.generation(),k=0;gen++;for(;k<seen.length;k++)seen[k]=S[k]===G?gen:0;at=a;};
 return readFacts;`;
   const { KB, KS, KL, KW } = laidOut(keyBytes(pathway));
   const { KP, KQ, KV, KG, KI, KJ } = guesses(keyBytes(pathway));

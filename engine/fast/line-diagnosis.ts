@@ -23,7 +23,9 @@ import { unknownFieldError } from '../service/lines';
 import type { PopulationPathway } from './compile';
 import { readAsOf } from './as-of';
 import { buildFactCheck, buildFactIndex, type FactCheck, type FactIndex } from './facts-reader';
-import { lineReaderFor, type LineReader } from './line-reader';
+import { byteReaderFor, lineReaderFor, type LineReader } from './line-reader';
+import { ByteCursor } from './byte-cursor';
+import type { ResumableFactsReader } from './facts-reader';
 import { DECLINE, JsonCursor } from './json-cursor';
 import { readMedicationList } from './medication-reader';
 
@@ -143,6 +145,15 @@ export class LineDiagnosis {
   private readonly reader: LineReader | undefined;
   /** Where the fast reader puts what it accepts (never read). */
   private readonly scratch: unknown[];
+  /** The byte reader, whose facts reader the quick route reads an ASCII line's bytes with. */
+  private readonly byteReader: LineReader<Uint8Array> | undefined;
+  private readonly bc = new ByteCursor();
+  /**
+   * The line's UTF-8 bytes when it is all ASCII and given (see {@link diagnose}), else
+   * undefined; character `k` of the line is byte `k + delta`.
+   */
+  private bytes: Uint8Array | undefined = undefined;
+  private delta = 0;
 
   constructor(private readonly compiled: PopulationPathway) {
     const { pathway, layout } = compiled;
@@ -153,12 +164,18 @@ export class LineDiagnosis {
     this.seen = new Float64Array(pathway.facts.length);
     this.places = new Int32Array(pathway.facts.length);
     this.reader = lineReaderFor(compiled);
+    this.byteReader = byteReaderFor(compiled);
     this.scratch = new Array<unknown>(layout.size).fill(undefined);
   }
 
   /**
    * What today's route says of `text[start, end)` (line number `line`, `asOf` the date of a
-   * line without its own), or undefined when not sure or when nothing is wrong.
+   * line without its own), or undefined when not sure or when nothing is wrong. `bytes`, when
+   * given, hold the line's UTF-8 encoding from `byteStart`, and the line is all ASCII (byte
+   * offsets are character offsets): the quick route then reads the `facts` members with the
+   * byte reader's own facts reader over them, and takes over where the byte reader declined
+   * inside `facts`, if it just did (the same generated reading as the text reader's, so the
+   * same members accepted and declined).
    */
   diagnose(
     text: string,
@@ -166,9 +183,15 @@ export class LineDiagnosis {
     end: number,
     asOf: string,
     line: number,
+    bytes?: Uint8Array,
+    byteStart = 0,
   ): Diagnosis | undefined {
     try {
       this.quick = this.reader !== undefined;
+      if (bytes !== undefined && this.byteReader !== undefined) {
+        this.bytes = bytes;
+        this.delta = byteStart - start;
+      }
       let found = this.read(text, start, end, asOf, line);
       if (found instanceof Retry) {
         this.quick = false;
@@ -182,11 +205,12 @@ export class LineDiagnosis {
       return undefined;
     } finally {
       // The hand-over is for this line only, and must not keep its text (a file's chunk).
-      const declined = this.reader?.declined;
-      if (declined !== undefined) {
-        declined.factsAt = -1;
-        declined.text = undefined;
+      for (const reader of [this.reader, this.byteReader]) {
+        if (reader === undefined) continue;
+        reader.declined.factsAt = -1;
+        reader.declined.text = undefined;
       }
+      this.bytes = undefined;
     }
   }
 
@@ -331,7 +355,10 @@ export class LineDiagnosis {
    */
   private quickFacts(asOf: string, handedOver: boolean): true | Unsure | Retry | false {
     const c = this.c;
-    const fast = (this.reader as LineReader).facts;
+    const fast = this.fastReader();
+    const bytes = this.bytes;
+    const bc = this.bc;
+    const delta = this.delta;
     const day = readAsOf(asOf).day;
     if (Number.isNaN(day)) return RETRY;
     this.refusedFact = undefined;
@@ -339,9 +366,19 @@ export class LineDiagnosis {
     for (;;) {
       const from = c.p;
       // Handed over: the line reader read the members before the one it declined on.
-      if (!handedOver && fast(c, this.scratch, day, asOf, resume)) return true;
+      if (!handedOver) {
+        if (bytes === undefined) {
+          if (fast(c, this.scratch, day, asOf, resume)) return true;
+        } else {
+          bc.reset(bytes, from + delta, c.e + delta);
+          if (fast(bc, this.scratch, day, asOf, resume)) {
+            c.p = bc.p - delta;
+            return true;
+          }
+        }
+      }
       handedOver = false;
-      const at = fast.declinedAt();
+      const at = fast.declinedAt() - (bytes === undefined ? 0 : delta);
       // Declined on the object's own brace (no member started): the full route says why.
       if (at < from) return RETRY;
       c.p = at;
@@ -366,6 +403,22 @@ export class LineDiagnosis {
     valueAt: number,
     asOf: string,
   ): boolean {
+    if (this.bytes !== undefined) {
+      const reader = this.byteReader as LineReader<Uint8Array>;
+      const d = reader.declined;
+      const delta = this.delta;
+      if (
+        d.factsAt !== valueAt + delta ||
+        d.start !== start + delta ||
+        d.end !== end + delta ||
+        d.checkedAsOf !== asOf ||
+        d.generation !== reader.facts.generation() ||
+        d.text !== this.bytes
+      )
+        return false;
+      d.factsAt = -1;
+      return true;
+    }
     const reader = this.reader as LineReader;
     const d = reader.declined;
     if (
@@ -379,6 +432,12 @@ export class LineDiagnosis {
       return false;
     d.factsAt = -1;
     return true;
+  }
+
+  /** The facts reader of the quick route: the byte reader's over an ASCII line's bytes. */
+  private fastReader(): ResumableFactsReader {
+    return ((this.bytes === undefined ? this.reader : this.byteReader) as LineReader<unknown>)
+      .facts;
   }
 
   /**
@@ -407,7 +466,7 @@ export class LineDiagnosis {
           return value === UNSURE ? UNSURE : this.notSure();
       }
       if (g < 0) {
-        const fast = (this.reader as LineReader).facts;
+        const fast = this.fastReader();
         const generation = fast.generation();
         if (fast.seen[f] === generation) return RETRY;
         fast.seen[f] = generation;

@@ -205,11 +205,8 @@ export class LineDiagnosis {
       return undefined;
     } finally {
       // The hand-over is for this line only, and must not keep its text (a file's chunk).
-      for (const reader of [this.reader, this.byteReader]) {
-        if (reader === undefined) continue;
-        reader.declined.factsAt = -1;
-        reader.declined.text = undefined;
-      }
+      forget(this.reader);
+      forget(this.byteReader);
       this.bytes = undefined;
     }
   }
@@ -677,6 +674,13 @@ export class LineDiagnosis {
     }
     return -1;
   }
+}
+
+/** Drops `reader`'s hand-over: it is for one line only, and must not keep the line. */
+function forget(reader: LineReader<unknown> | undefined): void {
+  if (reader === undefined) return;
+  reader.declined.factsAt = -1;
+  reader.declined.text = undefined;
 }
 
 /** Today's error for a line that is not JSON: `JSON.parse`'s own. */

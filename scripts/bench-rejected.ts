@@ -13,9 +13,10 @@
  *   npx tsx scripts/bench-rejected.ts --lines 20000 --rounds 5 --compare /work/wt/base
  *
  * `--route bytes` times the cohort's route instead: each line's UTF-8 bytes to
- * `PatientBatch.addLineBytes`, and a line it declines decoded and given to the text route, as
- * `processChunkBytes` does (engine/cohort/process.ts). The bytes are made before timing, as a
- * file's chunk already is.
+ * `PatientBatch.addLineBytes`, and a line it declines decoded and handed on as
+ * `processChunkBytes` does (engine/cohort/process.ts): by `addDeclinedLine` in a tree that has
+ * it, else by the text route (`addLine`). The bytes are made before timing, as a file's chunk
+ * already is.
  */
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -25,7 +25,7 @@ import { lowerBound } from './bound';
 import { isCertain, type Medication, type MedicationUnit } from './medication';
 import { DEFAULT_MME_TABLE, MME_TABLES, type MmeTable } from './mme';
 import type { FactNote, FactNoteCode, MmeExclusionReason } from './notes';
-import { roundTo } from './rounding';
+import { fastRoundTo } from './fast-rounding';
 
 /** The derivation kinds that read a medication list. */
 export type MedicationKind =
@@ -388,8 +388,9 @@ export class MedicationRules {
       sum += (med.dose as number) * row.factor;
     }
     if (unknown) return undefined;
-    // roundTo snaps floating-point noise before rounding (30 × 0.15 must be 4.5, not 4.4).
-    const value = roundTo(sum, 1);
+    // roundTo snaps floating-point noise before rounding (30 × 0.15 must be 4.5, not 4.4);
+    // fastRoundTo is the same number without its toPrecision call in the common case.
+    const value = fastRoundTo(sum, 1, 10);
     return incomplete ? lowerBound(value) : value;
   }
 

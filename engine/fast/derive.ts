@@ -16,7 +16,7 @@ import {
 import type { FactNote } from '../facts/notes';
 import type { Pathway } from '../model/types';
 import { isoDay, monthsBetweenPacked } from './dates';
-import { fastClean as cleanArithmetic } from './rounding';
+import { fastClean as cleanArithmetic } from '../facts/fast-rounding';
 import type { SlotLayout } from './layout';
 
 interface MedDerivation {

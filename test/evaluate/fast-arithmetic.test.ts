@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDate, monthsBetween, parseIsoDate } from '../../engine/facts/dates';
 import { cleanArithmetic, roundTo } from '../../engine/facts/rounding';
 import { isoDay, monthsBetweenPacked, packedDate } from '../../engine/fast/dates';
-import { fastClean, fastRoundTo } from '../../engine/fast/rounding';
+import { fastClean, fastRoundTo } from '../../engine/facts/fast-rounding';
 
 const fastRound1 = (x: number): number => fastRoundTo(x, 1, 10);
 

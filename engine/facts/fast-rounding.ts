@@ -7,8 +7,12 @@
  * same integer, and the result (that integer divided by the same scale) is the same number.
  * Near one half, or for large values, the reference function itself is called. A property
  * test compares the two on random and adversarial values.
+ *
+ * It lives beside `roundTo` in engine/facts, not in engine/fast, so that both the population
+ * path (engine/fast/derive.ts) and the medication rules (medication-rules.ts, shared by both
+ * routes) use it without an import from engine/facts into engine/fast, which would be a cycle.
  */
-import { ARITHMETIC_DECIMALS, roundTo } from '../facts/rounding';
+import { ARITHMETIC_DECIMALS, roundTo } from './rounding';
 
 const MARGIN = 1e-5;
 

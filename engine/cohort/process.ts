@@ -160,7 +160,8 @@ function flush(
       tally.countWalk(group, walk, results, i);
       if (indicators === undefined) continue;
       indicators.truthsAt(walk, truths);
-      tally.countTruths(group, truths, indicators.stratumAt(walk));
+      const stratum = tally.needsStratum(truths) ? indicators.stratumAt(walk) : undefined;
+      tally.countTruths(group, truths, stratum);
       if (worklist !== undefined) addWorklistRows(pending, indicators, i, group, worklist);
     } catch (error) {
       countBadLine(
@@ -233,7 +234,8 @@ function startChunk(
   const pending = pendingFor(compiled);
   // A chunk that threw part-way through may have left patients behind.
   empty(pending);
-  const tally = new ChunkTally(compiled, pending.ids);
+  const withStrata = pending.indicators !== undefined && compiled.pathway.caseMix !== undefined;
+  const tally = new ChunkTally(compiled, pending.ids, withStrata);
   return { counts: emptyCounts(), pending, tally, settings, worklist };
 }
 

@@ -198,3 +198,41 @@ describe('drug classes and tables in the file', () => {
     expect(error.issues[0]).toMatchObject({ path: 'mmeTables[0].rows[0].unit' });
   });
 });
+
+describe('medication facts over many patients in a row', () => {
+  it('gives each list the answers a fresh pathway gives, with more codes alternating than are kept recently', () => {
+    const codes = [
+      'N02AA01',
+      'N05BA01',
+      'N02AX02',
+      'M01AE01',
+      'N02AA05',
+      'N05BA12',
+      'A02BC01',
+      'N02BE01',
+      'N02AA55',
+      'C09AA05',
+      'N05CF01',
+      'R06AE07',
+    ];
+    const reused = medicationPathway();
+    const lists = Array.from({ length: 40 }, (_, k) =>
+      [k, k * 5 + 1, k * 7 + 3]
+        .slice(0, 1 + (k % 3))
+        .map((n) => ({
+          atc: codes[n % codes.length],
+          dose: 10,
+          unit: 'mg/day',
+          since: '2025-01-01',
+        })),
+    );
+    for (const list of lists) {
+      // A code string built afresh, as each line of a file gives one.
+      const copied = list.map((m) => ({ ...m, atc: `${m.atc}`.slice(0) }));
+      expect(of(copied, reused).values).toEqual(of(list, medicationPathway()).values);
+    }
+    // The lists do tell opioids, benzodiazepines and other drugs apart.
+    const seen = lists.map((list) => of(list, reused).values['onOpioid']);
+    expect(new Set(seen)).toEqual(new Set([true, false]));
+  });
+});

@@ -195,9 +195,6 @@ function isMedicationKind(kind: Derivation['kind']): kind is MedicationKind {
 
 const CACHE = new WeakMap<Pathway, MedicationRules>();
 
-/** How many recently looked-up codes {@link MedicationRules} keeps in front of its map. */
-const RECENT = 8;
-
 /** The resolved medication derivations of one pathway, with a per-ATC-code cache. */
 export class MedicationRules {
   /** Rules by fact name. */
@@ -261,29 +258,13 @@ export class MedicationRules {
     return made;
   }
 
-  /**
-   * The codes looked up last and their answers. A patient's list is read once per rule, so
-   * the same few codes come back rule after rule: comparing with these (mostly the very same
-   * string, a pointer compare) is cheaper than hashing a code read fresh from each line.
-   */
-  private readonly recentAtc: (string | undefined)[] = new Array<undefined>(RECENT).fill(undefined);
-  private readonly recentMatches: boolean[][] = new Array<boolean[]>(RECENT).fill([]);
-  private recentNext = 0;
-
   /** Whether `atc` is in each rule's selection (cached per code). */
   private matches(atc: string): boolean[] {
-    const recent = this.recentAtc;
-    for (let k = 0; k < RECENT; k++)
-      if (recent[k] === atc) return this.recentMatches[k] as boolean[];
     let m = this.atcMatches.get(atc);
     if (m === undefined) {
       m = this.rules.map((r) => matchesAtc(atc, r.selector));
       if (this.atcMatches.size < 4096) this.atcMatches.set(atc, m);
     }
-    const at = this.recentNext;
-    recent[at] = atc;
-    this.recentMatches[at] = m;
-    this.recentNext = (at + 1) % RECENT;
     return m;
   }
 

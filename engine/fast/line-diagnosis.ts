@@ -25,6 +25,7 @@ import { readAsOf } from './as-of';
 import { buildFactCheck, buildFactIndex, type FactCheck, type FactIndex } from './facts-reader';
 import { byteReaderFor, lineReaderFor, type LineReader } from './line-reader';
 import { ByteCursor } from './byte-cursor';
+import { cutLineError } from './cut-line';
 import type { ResumableFactsReader } from './facts-reader';
 import { DECLINE, JsonCursor } from './json-cursor';
 import { readMedicationList } from './medication-reader';
@@ -683,8 +684,14 @@ function forget(reader: LineReader<unknown> | undefined): void {
   reader.declined.text = undefined;
 }
 
-/** Today's error for a line that is not JSON: `JSON.parse`'s own. */
+/**
+ * Today's error for a line that is not JSON: `JSON.parse`'s own. A line cut short is given to
+ * `JSON.parse` as a stand-in of the same length that fails the same way (engine/fast/cut-line.ts),
+ * so that the values written before the cut are not built.
+ */
 function notJson(text: string, start: number, end: number, line: number): Diagnosis | undefined {
+  const cut = withoutStackTraces(() => cutLineError(text, start, end));
+  if (cut !== undefined) return { kind: 'line', error: cut };
   try {
     withoutStackTraces(() => parseJsonText(text.slice(start, end), { line }));
   } catch (error) {

@@ -85,6 +85,8 @@ let spaces = ' '.repeat(1024);
  * text up to where it may go.
  */
 const PLAIN_MEMBERS =
+  // The control characters are named on purpose: JSON refuses them unescaped in a string.
+  // eslint-disable-next-line no-control-regex
   /(?:"[^"\\\x00-\x1f]*":(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null|"[^"\\\x00-\x1f]*"|\[\]),)*/y;
 /** A shorter stretch is scanned without {@link PLAIN_MEMBERS} (a call costs more). */
 const PLAIN_RUN = 24;

@@ -28,7 +28,7 @@ import { ByteCursor } from './byte-cursor';
 import { cutLineError } from './cut-line';
 import type { ResumableFactsReader } from './facts-reader';
 import { DECLINE, JsonCursor } from './json-cursor';
-import { readMedicationList } from './medication-reader';
+import { checkedByReader, readMedicationList } from './medication-reader';
 
 /** What today's route says of a bad line. */
 export type Diagnosis =
@@ -133,6 +133,12 @@ export class LineDiagnosis {
   private readonly factNames: string[] = [];
   private readonly factIndexes: number[] = [];
   private readonly factValues: unknown[] = [];
+  /**
+   * The medication list the fast reader read whole in the member it declined on (DECLINE:
+   * none), and where it ends in the line: the quick route's {@link member} takes it.
+   */
+  private handedList: unknown = DECLINE;
+  private handedEnd = -1;
   /** Set by {@link string}: the string read last holds an escape. */
   private escaped = false;
   /**
@@ -209,6 +215,7 @@ export class LineDiagnosis {
       forget(this.reader);
       forget(this.byteReader);
       this.bytes = undefined;
+      this.handedList = DECLINE;
     }
   }
 
@@ -380,6 +387,9 @@ export class LineDiagnosis {
       // Declined on the object's own brace (no member started): the full route says why.
       if (at < from) return RETRY;
       c.p = at;
+      // A medication list the reader read whole is not read again.
+      this.handedList = fast.declinedList();
+      this.handedEnd = fast.declinedListEnd() - (bytes === undefined ? 0 : delta);
       const member = this.member(-1);
       if (member !== true) return member;
       const more = c.next(CLOSE_OBJECT);
@@ -446,6 +456,9 @@ export class LineDiagnosis {
   private member(g: number): true | Unsure | Retry | false {
     const c = this.c;
     const t = c.t;
+    // Only for the member the fast reader just declined on.
+    const handed = this.handedList;
+    this.handedList = DECLINE;
     if (c.ws() !== QUOTE) return false;
     const ks = c.p + 1;
     const ke = this.string();
@@ -456,7 +469,15 @@ export class LineDiagnosis {
     let value: unknown;
     if (f >= 0 && ke - ks === (this.names[f] as string).length) {
       const at = c.p;
-      value = readTyped(c, this.kinds[f] as number);
+      if (
+        g < 0 &&
+        handed !== DECLINE &&
+        this.kinds[f] === MEDICATIONS &&
+        !checkedByReader(handed)
+      ) {
+        value = handed;
+        c.p = this.handedEnd;
+      } else value = readTyped(c, this.kinds[f] as number);
       if (value === DECLINE) {
         c.p = at;
         value = this.value();

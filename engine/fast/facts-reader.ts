@@ -40,6 +40,13 @@ export type FactsReader = (
 export interface ResumableFactsReader extends FactsReader {
   /** Where the member the reader declined on starts (its key's quote, whitespace skipped). */
   declinedAt(): number;
+  /**
+   * The medication list of the member the reader declined on, when it was read whole (the
+   * loader's check refused it, or what follows it did), else DECLINE; it ends at
+   * {@link declinedListEnd}.
+   */
+  declinedList(): unknown;
+  declinedListEnd(): number;
   /** When each fact was last read: equal to {@link generation} when read in this object. */
   readonly seen: Float64Array;
   /** The generation of the object being read (one per object read from its brace). */
@@ -246,8 +253,11 @@ export function buildFactsReader(
     NOTHING: NULL_ONLY,
     LOCALS,
   } = bytes ? BYTE_SOURCE : TEXT_SOURCE;
+  // A medication list read is kept with where its member starts and its value ends, so that
+  // when the loader's check then refuses it, the diagnosis takes it instead of reading it again.
   const reads = [NUMBER, BOOLEAN, STRING, STRINGS, MEDICATIONS, NULL_ONLY].map(
-    (read, kind) => `case ${kind}:${read}break;`,
+    (read, kind) =>
+      `case ${kind}:${read}${kind === READER_OF.medications ? 'ml=v;me=p;ma=at;mg=g;' : ''}break;`,
   );
   const keys = bytes ? keyBytes(pathway) : keyChars(pathway);
   const tree = keyTree(keys, bytes ? (i) => `t[${i}]` : (i) => `t.charCodeAt(${i})`);
@@ -277,7 +287,7 @@ ${sameKey}
 p=ks+q;${WS}if(ch!==58)return false;p++;`;
   // `at` records where each member starts (the decline hand-over); a key is marked seen once
   // its value is accepted, so that a member declined on is not seen (the diagnosis reads it).
-  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,at=-1,T=new Uint8Array([${kinds.join(',')}]),NX=new Int16Array(${pathway.facts.length + 1}).fill(-1);
+  const source = `"use strict";var seen=new Float64Array(${pathway.facts.length}),gen=0,at=-1,ml=null,me=-1,ma=-1,mg=-1,T=new Uint8Array([${kinds.join(',')}]),NX=new Int16Array(${pathway.facts.length + 1}).fill(-1);
 function readFacts(c,s,a,A,r){var g=r===true?gen:++gen,t=c.t,${bytes ? 'dv=c.dv,pr=0,' : ''}p=c.p,e=c.e,f=0,ks=0,i=0,${LOCALS};
 if(r===true){${WS}}else{at=-1;${WS}if(ch!==123)return false;p++;${WS}if(ch===125){c.p=p+1;return true;}}
 for(;;){at=p;if(ch!==34)return false;ks=p+1;
@@ -288,7 +298,7 @@ if(v!==null)switch(f){${stores.join('\n')}
 default:return false;}
 seen[f]=g;
 ${WS}p++;if(ch===125){c.p=p;return true;}if(ch!==44)return false;${WS}}}
-readFacts.declinedAt=function(){return at;};readFacts.seen=seen;readFacts.generation=function(){return gen;};
+readFacts.declinedAt=function(){return at;};readFacts.declinedList=function(){return ma===at&&mg===gen?ml:X;};readFacts.declinedListEnd=function(){return me;};readFacts.seen=seen;readFacts.generation=function(){return gen;};
 return readFacts;`;
   const { KB, KS, KL, KW } = laidOut(keyBytes(pathway));
   const { KP, KQ, KV, KG, KI, KJ } = guesses(keyBytes(pathway));

@@ -25,9 +25,10 @@ import { readAsOf } from './as-of';
 import { buildFactCheck, buildFactIndex, type FactCheck, type FactIndex } from './facts-reader';
 import { byteReaderFor, lineReaderFor, type LineReader } from './line-reader';
 import { ByteCursor } from './byte-cursor';
+import { cutLineError } from './cut-line';
 import type { ResumableFactsReader } from './facts-reader';
 import { DECLINE, JsonCursor } from './json-cursor';
-import { readMedicationList } from './medication-reader';
+import { checkedByReader, readMedicationList } from './medication-reader';
 
 /** What today's route says of a bad line. */
 export type Diagnosis =
@@ -132,6 +133,12 @@ export class LineDiagnosis {
   private readonly factNames: string[] = [];
   private readonly factIndexes: number[] = [];
   private readonly factValues: unknown[] = [];
+  /**
+   * The medication list the fast reader read whole in the member it declined on (DECLINE:
+   * none), and where it ends in the line: the quick route's {@link member} takes it.
+   */
+  private handedList: unknown = DECLINE;
+  private handedEnd = -1;
   /** Set by {@link string}: the string read last holds an escape. */
   private escaped = false;
   /**
@@ -208,6 +215,7 @@ export class LineDiagnosis {
       forget(this.reader);
       forget(this.byteReader);
       this.bytes = undefined;
+      this.handedList = DECLINE;
     }
   }
 
@@ -379,6 +387,9 @@ export class LineDiagnosis {
       // Declined on the object's own brace (no member started): the full route says why.
       if (at < from) return RETRY;
       c.p = at;
+      // A medication list the reader read whole is not read again.
+      this.handedList = fast.declinedList();
+      this.handedEnd = fast.declinedListEnd() - (bytes === undefined ? 0 : delta);
       const member = this.member(-1);
       if (member !== true) return member;
       const more = c.next(CLOSE_OBJECT);
@@ -445,6 +456,9 @@ export class LineDiagnosis {
   private member(g: number): true | Unsure | Retry | false {
     const c = this.c;
     const t = c.t;
+    // Only for the member the fast reader just declined on.
+    const handed = this.handedList;
+    this.handedList = DECLINE;
     if (c.ws() !== QUOTE) return false;
     const ks = c.p + 1;
     const ke = this.string();
@@ -455,7 +469,15 @@ export class LineDiagnosis {
     let value: unknown;
     if (f >= 0 && ke - ks === (this.names[f] as string).length) {
       const at = c.p;
-      value = readTyped(c, this.kinds[f] as number);
+      if (
+        g < 0 &&
+        handed !== DECLINE &&
+        this.kinds[f] === MEDICATIONS &&
+        !checkedByReader(handed)
+      ) {
+        value = handed;
+        c.p = this.handedEnd;
+      } else value = readTyped(c, this.kinds[f] as number);
       if (value === DECLINE) {
         c.p = at;
         value = this.value();
@@ -683,8 +705,14 @@ function forget(reader: LineReader<unknown> | undefined): void {
   reader.declined.text = undefined;
 }
 
-/** Today's error for a line that is not JSON: `JSON.parse`'s own. */
+/**
+ * Today's error for a line that is not JSON: `JSON.parse`'s own. A line cut short is given to
+ * `JSON.parse` as a stand-in of the same length that fails the same way (engine/fast/cut-line.ts),
+ * so that the values written before the cut are not built.
+ */
 function notJson(text: string, start: number, end: number, line: number): Diagnosis | undefined {
+  const cut = withoutStackTraces(() => cutLineError(text, start, end));
+  if (cut !== undefined) return { kind: 'line', error: cut };
   try {
     withoutStackTraces(() => parseJsonText(text.slice(start, end), { line }));
   } catch (error) {

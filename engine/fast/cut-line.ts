@@ -22,6 +22,7 @@
  * When any of this does not hold (a short line, a line that is not the start of a JSON text,
  * deep nesting, a line break), it answers undefined and the caller parses the line itself.
  */
+import { ESCAPE_CUT, escapeEnd } from './json-escape';
 
 /** Characters before the line's end always kept as written (the error and what is quoted). */
 const KEPT = 64;
@@ -238,26 +239,8 @@ function stringEnd(t: string, p: number, end: number): number {
       p++;
       continue;
     }
-    if (p + 1 >= end) return CUT;
-    const next = t.charCodeAt(p + 1);
-    if (next === 117) {
-      for (let k = 2; k < 6; k++) {
-        if (p + k >= end) return CUT;
-        if (!isHex(t.charCodeAt(p + k))) return -1;
-      }
-      p += 6;
-    } else if (
-      next === QUOTE ||
-      next === BACKSLASH ||
-      next === 47 ||
-      next === 98 ||
-      next === 102 ||
-      next === 110 ||
-      next === 114 ||
-      next === 116
-    )
-      p += 2;
-    else return -1;
+    p = escapeEnd(t, p, end);
+    if (p < 0) return p === ESCAPE_CUT ? CUT : -1;
   }
   return CUT;
 }
@@ -304,10 +287,6 @@ function wordEnd(t: string, p: number, end: number, word: string): number {
 
 function isDigit(code: number): boolean {
   return code >= ZERO && code <= NINE;
-}
-
-function isHex(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
 
 /**

@@ -23,6 +23,7 @@ import { unknownFieldError } from '../service/lines';
 import type { PopulationPathway } from './compile';
 import { readAsOf } from './as-of';
 import { buildFactCheck, buildFactIndex, type FactCheck, type FactIndex } from './facts-reader';
+import { escapeEnd } from './json-escape';
 import { byteReaderFor, lineReaderFor, type LineReader } from './line-reader';
 import { ByteCursor } from './byte-cursor';
 import { cutLineError } from './cut-line';
@@ -676,22 +677,9 @@ export class LineDiagnosis {
       if (code < 32) return -1;
       if (code === BACKSLASH) {
         this.escaped = true;
-        const next = t.charCodeAt(p + 1);
-        if (next === 117) {
-          for (let k = 2; k < 6; k++) if (!isHex(t.charCodeAt(p + k))) return -1;
-          p += 6;
-        } else if (
-          next === QUOTE ||
-          next === BACKSLASH ||
-          next === 47 ||
-          next === 98 ||
-          next === 102 ||
-          next === 110 ||
-          next === 114 ||
-          next === 116
-        )
-          p += 2;
-        else return -1;
+        // An escape cut short by the line's end is not a string either.
+        p = escapeEnd(t, p, e);
+        if (p < 0) return -1;
       } else p++;
     }
     return -1;
@@ -752,10 +740,6 @@ function startsWithDigit(t: string, ks: number, ke: number): boolean {
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
-}
-
-function isHex(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
 
 const diagnoses = new WeakMap<PopulationPathway, LineDiagnosis>();

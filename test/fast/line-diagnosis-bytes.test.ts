@@ -7,38 +7,30 @@
  * with non-ASCII text before or after the bad member, a line handed on out of turn, and fuzzed
  * mutations. `FUZZ_FULL=1` fuzzes at full size.
  */
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DECLINED, LINE_ERROR, PatientBatch, compilePopulation } from '../../engine/fast/index';
+import { DECLINED, LINE_ERROR, PatientBatch } from '../../engine/fast/index';
 import { byteReaderFor, lineReaderFor } from '../../engine/fast/line-reader';
-import { findVersion, loadRepository } from '../../engine/node/repository';
 import { synthPatients } from '../../engine/synth/index';
 import {
   BAD_LINE_KINDS,
   MUTATIONS,
   addToday,
+  answerOf,
   badLine,
   hostileLines,
-  type Placed,
 } from '../fixtures/patient-lines';
+import {
+  FUZZ_FULL as FULL,
+  FUZZ_TIMEOUT as TIMEOUT,
+  READER_AS_OF as AS_OF,
+  compiledVersion,
+} from '../fixtures/reader-pathways';
 
-const FULL = process.env['FUZZ_FULL'] === '1';
-const TIMEOUT = FULL ? 1_200_000 : 120_000;
-const AS_OF = '2026-11-23';
-const repo = await loadRepository(join(process.cwd(), 'pathways'));
-const compiled = compilePopulation(
-  findVersion(repo, 'chronic-pain', { version: '1.3.0', asOf: AS_OF }).pathway,
-);
+const compiled = compiledVersion('chronic-pain', '1.3.0');
 const valid = [...synthPatients(120, 43, AS_OF)].map((p) => JSON.stringify(p));
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
-function answerOf(batch: PatientBatch, placed: Placed): string {
-  if ('bad' in placed) return placed.bad;
-  const error = batch.errors[placed.index];
-  return error === undefined ? 'no error' : JSON.stringify([placed.id, error.toJSON()]);
-}
 
 /** Today's answer for a line, as text: the line's error, or the patient's id and error. */
 function today(line: string): string {

@@ -6,30 +6,22 @@
  * with the hand-over, without it, and for the lines the quick route gives back to the full
  * one (a key read twice, a date written after the facts). `FUZZ_FULL=1` fuzzes at full size.
  */
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DECLINED, LINE_ERROR, PatientBatch, compilePopulation } from '../../engine/fast/index';
+import { DECLINED, LINE_ERROR, PatientBatch } from '../../engine/fast/index';
 import { diagnosisFor } from '../../engine/fast/line-diagnosis';
 import { lineReaderFor } from '../../engine/fast/line-reader';
-import { findVersion, loadRepository } from '../../engine/node/repository';
 import { adversarialPatients } from '../../engine/synth/adversarial';
 import { synthPatients } from '../../engine/synth/index';
+import { BAD_LINE_KINDS, MUTATIONS, addToday, answerOf, badLine } from '../fixtures/patient-lines';
 import {
-  BAD_LINE_KINDS,
-  MUTATIONS,
-  addToday,
-  badLine,
-  type Placed,
-} from '../fixtures/patient-lines';
+  FUZZ_FULL as FULL,
+  FUZZ_TIMEOUT as TIMEOUT,
+  READER_AS_OF as AS_OF,
+  compiledVersion,
+} from '../fixtures/reader-pathways';
 
-const FULL = process.env['FUZZ_FULL'] === '1';
-const TIMEOUT = FULL ? 1_200_000 : 120_000;
-const AS_OF = '2026-11-23';
-const repo = await loadRepository(join(process.cwd(), 'pathways'));
-const compiled = compilePopulation(
-  findVersion(repo, 'chronic-pain', { version: '1.3.0', asOf: AS_OF }).pathway,
-);
+const compiled = compiledVersion('chronic-pain', '1.3.0');
 const valid = [...synthPatients(200, 41, AS_OF)].map((p) => JSON.stringify(p));
 const withMedications = valid.find((line) => line.includes('"medications":[{')) as string;
 
@@ -38,12 +30,6 @@ function today(line: string, asOf = AS_OF): string {
   const batch = new PatientBatch(compiled, 1);
   const placed = addToday(batch, line, asOf, 7);
   return answerOf(batch, placed);
-}
-
-function answerOf(batch: PatientBatch, placed: Placed): string {
-  if ('bad' in placed) return placed.bad;
-  const error = batch.errors[placed.index];
-  return error === undefined ? 'no error' : JSON.stringify([placed.id, error.toJSON()]);
 }
 
 /** The answer through `addLine` (the reader, its hand-over, the diagnosis), or DECLINED. */

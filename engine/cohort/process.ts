@@ -160,8 +160,7 @@ function flush(
       tally.countWalk(group, walk, results, i);
       if (indicators === undefined) continue;
       indicators.truthsAt(walk, truths);
-      const stratum = tally.needsStratum(truths) ? indicators.stratumAt(walk) : undefined;
-      tally.countTruths(group, truths, stratum);
+      tally.countTruths(group, truths, indicators.stratumAt(walk));
       if (worklist !== undefined) addWorklistRows(pending, indicators, i, group, worklist);
     } catch (error) {
       countBadLine(
@@ -234,8 +233,7 @@ function startChunk(
   const pending = pendingFor(compiled);
   // A chunk that threw part-way through may have left patients behind.
   empty(pending);
-  const withStrata = pending.indicators !== undefined && compiled.pathway.caseMix !== undefined;
-  const tally = new ChunkTally(compiled, pending.ids, withStrata);
+  const tally = new ChunkTally(compiled, pending.ids);
   return { counts: emptyCounts(), pending, tally, settings, worklist };
 }
 

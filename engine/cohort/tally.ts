@@ -140,31 +140,12 @@ export class ChunkTally {
   /** Indicator ids, file order (empty when the pathway has none). */
   private readonly ids: readonly string[];
 
-  /**
-   * `withStrata`: whether the indicators keep case-mix strata (the pathway has a `caseMix`).
-   * When it is given, {@link ChunkTally.countTruths} may be passed no stratum for a patient
-   * who needs none (see {@link ChunkTally.needsStratum}); when it is not, the first stratum
-   * counted into a group tells.
-   */
   constructor(
     private readonly compiled: PopulationPathway,
     indicatorIds: readonly string[],
-    private readonly withStrata?: boolean,
   ) {
     this.names = namesOf(compiled);
     this.ids = indicatorIds;
-  }
-
-  /**
-   * Whether counting `truths` (as {@link ChunkTally.countTruths} takes them) reads the
-   * patient's stratum: only a patient in a denominator with a known numerator is counted in
-   * a stratum. Why: working out the stratum key is a cost per patient, and many patients are
-   * in no denominator.
-   */
-  needsStratum(truths: Uint8Array): boolean {
-    for (let k = 0; k < this.ids.length; k++)
-      if (truths[2 * k] === TRUE && truths[2 * k + 1] !== UNKNOWN) return true;
-    return false;
   }
 
   /** The group last looked up (a patient's walk and indicators are counted one after the other). */
@@ -243,8 +224,7 @@ export class ChunkTally {
    * Counts one patient's indicator memberships into `group` (counted with
    * {@link ChunkTally.countWalk} first), from truth codes as `IndicatorEvaluator.truthsAt`
    * writes them: `truths[2k]` the denominator's, `truths[2k + 1]` the numerator's (0 false,
-   * 1 unknown, 2 true). `stratum` is the case-mix stratum key, undefined without a case mix
-   * (or, when the tally was told `withStrata`, when {@link ChunkTally.needsStratum} is false).
+   * 1 unknown, 2 true). `stratum` is the case-mix stratum key, undefined without a case mix.
    */
   countTruths(group: string, truths: Uint8Array, stratum: string | undefined): void {
     const g = this.group(group);
@@ -252,7 +232,7 @@ export class ChunkTally {
     let ind = g.indicators;
     if (ind === undefined) {
       ind = g.indicators = new Int32Array(4 * count);
-      g.withStrata = this.withStrata ?? stratum !== undefined;
+      g.withStrata = stratum !== undefined;
       g.strataOrder = this.ids.map(() => []);
     }
     let strata: Int32Array | undefined;
